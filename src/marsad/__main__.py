@@ -1,0 +1,3 @@
+from marsad.cli import main
+
+raise SystemExit(main())

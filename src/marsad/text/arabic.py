@@ -1,0 +1,65 @@
+"""Arabic orthography facts used by the text layer: letter classes, diacritics, clitics, digits."""
+
+from __future__ import annotations
+
+import re
+
+# Harakat, tanwin, shadda, sukun, Quranic marks, superscript alef and tatweel: deleted by folding.
+DIACRITICS = "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a" + "".join(
+    chr(c) for c in range(0x064B, 0x0660)) + "\u0670" + "".join(chr(c) for c in range(0x06D6, 0x06EE))
+TATWEEL = "\u0640"
+# Bidi and zero-width marks that editors and CMSes scatter in Arabic text (RLM, LRM, ZWJ ...).
+INVISIBLES = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+DELETED = DIACRITICS + TATWEEL + INVISIBLES
+DELETED_RE = re.compile("[" + re.escape(DELETED) + "]")
+
+# One character to one character: folding never changes length except by deletion.
+FOLD_MAP: dict[int, int] = {
+    ord("أ"): ord("ا"), ord("إ"): ord("ا"), ord("آ"): ord("ا"), ord("ٱ"): ord("ا"),
+    ord("ى"): ord("ي"), ord("ة"): ord("ه"), ord("ؤ"): ord("و"), ord("ئ"): ord("ي"),
+    ord("ی"): ord("ي"), ord("ک"): ord("ك"), ord("ې"): ord("ي"), ord("ھ"): ord("ه"),
+    # Arabic-Indic and Eastern Arabic-Indic digits to ASCII digits
+    **{0x0660 + i: ord("0") + i for i in range(10)},
+    **{0x06F0 + i: ord("0") + i for i in range(10)},
+    ord("٫"): ord("."), ord("٬"): ord(","),
+}
+
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+
+# Single-letter proclitics that attach to the next word: و (and), ف (so), ب (in/by), ل (for), ك (as).
+PROCLITICS = "وفبلك"
+# The article ال fused with ل: للتحالف = ل + التحالف.
+LIL = "لل"
+
+
+def arabic_share(text: str, sample: int = 4000) -> float:
+    """Share of Arabic letters among the letters of the first ``sample`` characters."""
+    head = text[:sample]
+    letters = sum(1 for ch in head if ch.isalpha())
+    if not letters:
+        return 0.0
+    return len(ARABIC_LETTER_RE.findall(head)) / letters
+
+
+def proclitic_variants(word: str) -> list[tuple[str, int]]:
+    """Readings of ``word`` with attached proclitics removed, as (bare word, chars removed).
+
+    The caller decides which reading to keep (usually the one a lexicon knows): لبنان starts with
+    ل but is not ل + بنان. ``للتحالف`` reads as ``التحالف`` (ل + ال with the alef elided).
+
+    >>> proclitic_variants("وبغداد")
+    [('وبغداد', 0), ('بغداد', 1), ('غداد', 2)]
+    >>> proclitic_variants("للتحالف")[:3]
+    [('للتحالف', 0), ('التحالف', 1), ('لتحالف', 1)]
+    """
+    out: list[tuple[str, int]] = [(word, 0)]
+    rest, removed = word, 0
+    # at most two stacked proclitics (و + ب, ف + ل ...), and keep at least two letters
+    for _ in range(2):
+        if len(rest) < 3 or rest[0] not in PROCLITICS:
+            break
+        if rest.startswith(LIL) and len(rest) > 3:
+            out.append(("ا" + rest[1:], removed + 1))
+        rest, removed = rest[1:], removed + 1
+        out.append((rest, removed))
+    return out

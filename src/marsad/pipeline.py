@@ -10,6 +10,7 @@ gains a W900 warning naming the stage and the error.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import multiprocessing
 import re
 import time
@@ -21,8 +22,6 @@ from marsad.config import Config, load_config
 from marsad.document import Article, Document, ResultWarning
 from marsad.errors import ConfigError, InputError, WarningCode
 from marsad.text.arabic import arabic_share
-from marsad.text.normalize import normalize_text
-from marsad.text.segment import segment_text
 
 StageFunc = Callable[[Document, Any], Document]
 
@@ -38,13 +37,37 @@ class StageSpec:
     assigns: tuple[str, ...]
 
 
+# The stage table, in the order of the data flow: name, module, entry point, config section,
+# what it requires and what it assigns.
+STAGE_TABLE: tuple[tuple[str, str, str, str | None, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("normalize", "marsad.text.normalize", "normalize_text", None, ("text",), ("folded",)),
+    ("segment", "marsad.text.segment", "segment_text", None, ("text",), ("sentences", "tokens")),
+    ("entities", "marsad.entities", "find_entities", "entities", ("folded", "tokens"), ("entities",)),
+    ("actors", "marsad.actors", "resolve_actors", "actors", ("entities",), ("actors",)),
+    ("places", "marsad.places", "locate_places", "places", ("entities",), ("places",)),
+    ("dates", "marsad.dates", "normalize_dates", "dates", ("folded", "published"), ("dates",)),
+    ("quotes", "marsad.quotes", "attribute_quotes", "quotes", ("sentences", "actors"), ("quotes",)),
+    ("events", "marsad.events", "extract_events", "events",
+     ("sentences", "actors", "places", "dates", "quotes"), ("events",)),
+)
+
+
 def _stages() -> tuple[StageSpec, ...]:
     # Imported here, not at module top, so that `import marsad` stays cheap: the stage modules
     # load lexicons and models on first use, and a CLI `--help` needs none of them.
-    table = [
-        StageSpec("normalize", normalize_text, None, ("text",), ("folded",)),
-        StageSpec("segment", segment_text, None, ("text",), ("sentences", "tokens")),
-    ]
+    table: list[StageSpec] = []
+    available = {"text", "title", "published"}
+    for name, module_name, func_name, section, requires, assigns in STAGE_TABLE:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name != module_name:
+                raise
+            continue  # a stage that is not built yet is simply not in the table
+        if not all(r in available for r in requires):
+            continue  # it needs a stage that is not built yet
+        available.update(assigns)
+        table.append(StageSpec(name, getattr(module, func_name), section, requires, assigns))
     return tuple(table)
 
 

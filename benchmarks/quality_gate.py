@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Quality gate: run the pipeline on the public gold set, score it, compare with pinned floors.
+
+  python benchmarks/quality_gate.py [--shared ../shared] [--show-errors] [--only ID] [--update [--allow-regression]]
+
+Scores come from ../shared/eval/score.py (run as a subprocess, exactly as users run it). The floors in
+benchmarks/floors.json are the figures the project has reached; a score below its floor (by more than
+FLOOR_SLACK) is a regression and the gate exits 1. ``--update`` raises floors to the current figures and
+never lowers one unless ``--allow-regression`` is given. floors.json also pins the digest of the gold set,
+so that a changed gold set is noticed instead of silently moving the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import marsad
+from marsad.config import Config, PipelineConfig
+
+REPO = Path(__file__).resolve().parent.parent
+FLOORS = Path(__file__).resolve().parent / "floors.json"
+# Scores move by one matched record on a 16-article set (about 0.005-0.02); the slack only absorbs
+# float rounding in score.py's three-decimal output, not real losses.
+FLOOR_SLACK = 0.0015
+GATED = ("entities", "entities_untyped", "quotes", "quotes_attributed", "events", "events_full")
+
+
+def gold_digest(gold_dir: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(gold_dir.glob("*.json")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def run_pipeline(gold_dir: Path, out: Path, *, only: str | None = None, strict: bool = False) -> list[str]:
+    """Write the pipeline's results for the gold articles to ``out``; return the warnings seen."""
+    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise" if strict else "record")))
+    warnings = []
+    with out.open("w", encoding="utf-8") as fh:
+        for p in sorted(gold_dir.glob("*.json")):
+            g = json.loads(p.read_text(encoding="utf-8"))
+            if only and g["id"] != only:
+                continue
+            doc = pipe.run(marsad.Article.from_dict({"id": g["id"], "title": g.get("title"),
+                                                     "published": g.get("published"), "text": g["text"]}))
+            doc.check_offsets()
+            warnings += [f"{doc.id}: {w.code} {w.message}" for w in doc.warnings]
+            fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    return warnings
+
+
+def score(shared: Path, gold_dir: Path, pred: Path, *, show_errors: bool = False) -> dict[str, Any]:
+    cmd = [sys.executable, str(shared / "eval" / "score.py"), str(gold_dir), str(pred), "--json"]
+    result = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    if show_errors:
+        subprocess.run(cmd[:-1] + ["--show-errors"], check=True)
+    return result  # type: ignore[no-any-return]
+
+
+def evaluate(shared: Path, *, only: str | None = None, show_errors: bool = False) -> dict[str, Any]:
+    """Scores of the current pipeline on ``shared/data/dev`` (or one article of it)."""
+    gold_dir = shared / "data" / "dev"
+    with tempfile.TemporaryDirectory() as tmp:
+        if only:
+            sub = Path(tmp) / "gold"
+            sub.mkdir()
+            for p in gold_dir.glob("*.json"):
+                if json.loads(p.read_text(encoding="utf-8"))["id"] == only:
+                    (sub / p.name).write_bytes(p.read_bytes())
+            gold_dir = sub
+        pred = Path(tmp) / "pred.jsonl"
+        warnings = run_pipeline(gold_dir, pred, only=only)
+        result = score(shared, gold_dir, pred, show_errors=show_errors)
+    result["warnings"] = warnings
+    return result
+
+
+def compare(result: dict[str, Any], floors: dict[str, Any]) -> list[str]:
+    """Lines describing each gated figure; those starting with REGRESSION fail the gate."""
+    lines = []
+    for key in GATED:
+        f1 = result[key]["f1"]
+        floor = floors.get("f1", {}).get(key)
+        status = "ok" if floor is None or f1 + FLOOR_SLACK >= floor else "REGRESSION"
+        lines.append(f"{status:10} {key:18} F1 {f1:.3f} (floor {floor if floor is not None else '-'})")
+    for key, value in sorted(result.get("event_args", {}).items()):
+        floor = floors.get("event_args", {}).get(key)
+        if value is None:
+            continue
+        status = "ok" if floor is None or value + FLOOR_SLACK >= floor else "REGRESSION"
+        lines.append(f"{status:10} event {key:12} acc {value:.3f} (floor {floor if floor is not None else '-'})")
+    hits, allowed = result["events_on_not_event_sentences"], floors.get("max_events_on_not_event_sentences", 0)
+    lines.append(f"{'ok' if hits <= allowed else 'REGRESSION':10} events on not-event sentences {hits} (max {allowed})")
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--show-errors", action="store_true", help="list misses and extras per article")
+    ap.add_argument("--only", help="run and score one gold article (no gate)")
+    ap.add_argument("--update", action="store_true", help="raise the floors to the current figures")
+    ap.add_argument("--allow-regression", action="store_true", help="with --update: also lower floors")
+    a = ap.parse_args()
+    result = evaluate(a.shared, only=a.only, show_errors=a.show_errors or bool(a.only))
+    for w in result["warnings"]:
+        print(w, file=sys.stderr)
+    if a.only:
+        return 0
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
+    digest = gold_digest(a.shared / "data" / "dev")
+    if floors.get("gold_sha256") not in (None, digest):
+        print("the gold set changed since the floors were set: re-run with --update --allow-regression "
+              "after checking the figures", file=sys.stderr)
+        return 1
+    lines = compare(result, floors)
+    print("\n".join(lines))
+    if a.update:
+        regressions = [ln for ln in lines if ln.startswith("REGRESSION")]
+        if regressions and not a.allow_regression:
+            print("not updating: there are regressions (use --allow-regression to lower floors)", file=sys.stderr)
+            return 1
+        new = {"gold_sha256": digest,
+               "f1": {k: result[k]["f1"] for k in GATED},
+               "event_args": {k: v for k, v in result["event_args"].items() if v is not None},
+               "max_events_on_not_event_sentences": result["events_on_not_event_sentences"]}
+        if not a.allow_regression:
+            for key in GATED:
+                new["f1"][key] = max(new["f1"][key], floors.get("f1", {}).get(key, 0.0))
+        FLOORS.write_text(json.dumps(new, indent=1) + "\n", encoding="utf-8")
+        print(f"floors written to {FLOORS}")
+        return 0
+    return 1 if any(ln.startswith("REGRESSION") for ln in lines) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -64,10 +64,12 @@ def _stages() -> tuple[StageSpec, ...]:
             if err.name != module_name:
                 raise
             continue  # a stage that is not built yet is simply not in the table
-        if not all(r in available for r in requires):
-            continue  # it needs a stage that is not built yet
+        func = getattr(module, func_name, None)
+        if func is None:
+            continue
+        present = tuple(r for r in requires if r in available)
         available.update(assigns)
-        table.append(StageSpec(name, getattr(module, func_name), section, requires, assigns))
+        table.append(StageSpec(name, func, section, present, assigns))
     return tuple(table)
 
 

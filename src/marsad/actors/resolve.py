@@ -1,0 +1,344 @@
+"""In-article coreference of entity mentions: which mentions name the same real-world referent.
+
+The resolver works in two passes over the mentions of one article.
+
+1. Exact evidence joins mentions: the same folded form; the same lexicon entry (داعش and تنظيم
+   الدولة); the same consonant skeleton, for spelling variants (بروكسل / بروكسيل).
+2. Partial forms join the cluster of a fuller form, by named rules tried in order; each rule
+   picks, among the fuller clusters it allows, the nearest one mentioned before (else the first
+   after), because a short form in news text points back to the last full mention:
+
+   - ``surname``: a person's partial name (الكاظمي) -> the full name (مصطفى الكاظمي);
+   - ``government``: حكومة + a person's name (حكومة الكاظمي) -> that country's government;
+   - ``shortened``: an organisation or place named by part of its name, starting with the same
+     word (حكومة الوفاق -> حكومة الوفاق الوطني الليبية; الجولان -> الجولان السوري);
+   - ``head``: a definite head noun alone (الحكومة، التحالف، التنظيم) -> a name with that head;
+   - ``tail``: the name without its head noun (عين الأسد -> قاعدة عين الأسد, الأنبار -> محافظة
+     الأنبار, أعماق -> وكالة أعماق), unless a facility's name is a town of its own (الحديدة is not
+     ميناء الحديدة).
+
+Two clusters that the lexicon gives different entries are never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.actors.lexicon import LexiconEntry, Tables, lookup_key, strip_titles
+from marsad.document import Mention
+from marsad.text.normalize import fold_key
+
+# Type groups that may share a cluster when a rule joins them; PER never joins the others.
+TYPE_GROUP = {"PER": "per", "ORG": "org", "FAC": "org", "GPE": "place", "LOC": "place"}
+# A skeleton shorter than this is too ambiguous to join spelling variants (لبنان / لبنا).
+MIN_SKELETON = 4
+# Government heads that a person's name may follow (حكومة الكاظمي، إدارة ترامب).
+GOVERNMENT_HEADS = frozenset(("حكومه", "اداره", "نظام"))
+LONG_VOWELS = str.maketrans("", "", "اوي")
+# Adjectives that a facility's full name adds to its short name (قاعدة عين الأسد الجوية).
+GENERIC_ADJECTIVES = frozenset(fold_key(w) for w in (
+    "الجوية", "الجوي", "الدولي", "الدولية", "العسكرية", "العسكري", "البحرية", "البحري", "المركزية",
+    "المركزي", "الكبير", "الكبرى", "الرئيسي", "الرئيسية", "الجديد", "الجديدة", "القديم", "القديمة"))
+PUNCT_RE = re.compile(r"[\"'«»“”‘’()\[\]{}.,،؛:;!?؟\-–—/]+")
+
+
+def normal_key(text: str) -> str:
+    """Folded form of a mention for comparison: quotes and punctuation gone, spaces single."""
+    return " ".join(PUNCT_RE.sub(" ", fold_key(text)).split())
+
+
+def restore_article(key: str, known: set[str], tables: Tables) -> str:
+    """Put back the alef that ل + ال elides (للتحالف): لتحالف الدولي -> التحالف الدولي.
+
+    No span of the text holds the bare name after لل, so the mention keeps ``لتحالف``; its key
+    gets the article back when the result is a known form (lexicon, another mention, a head noun,
+    a place). لبنان and لندن stay as they are.
+    """
+    first = key.split(" ", 1)[0]
+    if not first.startswith("ل") or first.startswith("ال") or len(first) < 4:
+        return key
+    candidate = "ا" + key
+    if (candidate in tables.by_form or candidate in known or candidate in tables.places
+            or first[1:] in tables.heads):
+        return candidate
+    return key
+
+
+def bare(word: str) -> str:
+    """A folded word without the article: الكاظمي -> كاظمي (short words stay whole)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a folded form: long vowels and a final ه/ا dropped."""
+    words = [bare(w).rstrip("ها") for w in key.split()]
+    return " ".join(w[:1] + w[1:].translate(LONG_VOWELS) for w in words)
+
+
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions that name one referent, with what the resolver knows about it."""
+
+    members: list[int]
+    first: int  # start offset of the first mention
+    forms: dict[str, list[str]] = field(default_factory=dict)  # folded key -> bare core words
+    entry: LexiconEntry | None = None
+    group: str = "org"
+    rule: str = "exact"
+    longest: int = 0  # words in the longest form
+
+
+class Resolver:
+    """Clusters the mentions of one article; see the module docstring for the rules."""
+
+    def __init__(self, mentions: list[Mention], tables: Tables) -> None:
+        self.mentions = mentions
+        self.tables = tables
+        self.plain = [normal_key(m.text) for m in mentions]
+        known = set(self.plain)
+        self.keys = [restore_article(k, known, tables) for k in self.plain]
+        self.parent = list(range(len(mentions)))
+        # lexicon entry and bare core words (titles and articles off) of each distinct key
+        entry_of: dict[str, LexiconEntry | None] = {}
+        words_of: dict[tuple[str, bool], list[str]] = {}
+        self.entries: list[LexiconEntry | None] = []
+        self.words: list[list[str]] = []
+        for m, key in zip(mentions, self.keys, strict=True):
+            if key not in entry_of:
+                entry_of[key] = lookup_key(key)
+            self.entries.append(entry_of[key])
+            per = m.type == "PER"
+            if (key, per) not in words_of:
+                words = key.split()
+                words_of[(key, per)] = [bare(w) for w in (strip_titles(words) if per else words)]
+            self.words.append(words_of[(key, per)])
+        self._governments: list[Cluster] = []  # clusters naming a government with its country
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            # the earlier mention stays the root, so cluster order follows the text
+            if a > b:
+                a, b = b, a
+            self.parent[b] = a
+
+    def exact_pass(self) -> None:
+        by_key: dict[str, int] = {}
+        by_entry: dict[str, int] = {}
+        by_skeleton: dict[tuple[str, str], int] = {}
+        for i, key in enumerate(self.keys):
+            if key in by_key:
+                self.union(by_key[key], i)
+            else:
+                by_key[key] = i
+            entry = self.entries[i]
+            if entry is not None:
+                if entry.id in by_entry:
+                    self.union(by_entry[entry.id], i)
+                else:
+                    by_entry[entry.id] = i
+            sk = skeleton(key)
+            if len(sk.replace(" ", "")) >= MIN_SKELETON:
+                group = TYPE_GROUP.get(self.mentions[i].type, "org")
+                if (group, sk) in by_skeleton:
+                    j = by_skeleton[(group, sk)]
+                    if not self._entries_differ(self.entries[i], self.entries[j]):
+                        self.union(j, i)
+                else:
+                    by_skeleton[(group, sk)] = i
+
+    @staticmethod
+    def _entries_differ(a: LexiconEntry | None, b: LexiconEntry | None) -> bool:
+        return a is not None and b is not None and a.id != b.id
+
+    def clusters(self) -> list[Cluster]:
+        out: dict[int, Cluster] = {}
+        for i, m in enumerate(self.mentions):
+            root = self.find(i)
+            c = out.get(root)
+            if c is None:
+                c = out[root] = Cluster(members=[], first=m.start,
+                                        group=TYPE_GROUP.get(m.type, "org"))
+            c.members.append(i)
+            c.first = min(c.first, m.start)
+            c.forms.setdefault(self.keys[i], self.words[i])
+            if c.entry is None and self.entries[i] is not None:
+                c.entry = self.entries[i]
+        for c in out.values():
+            if len(c.members) > 1:
+                types = [self.mentions[i].type for i in c.members]
+                c.group = TYPE_GROUP.get(max(set(types), key=types.count), "org")
+            c.longest = max(len(w) for w in c.forms.values())
+        return sorted(out.values(), key=lambda c: c.first)
+
+    def partial_pass(self, clusters: list[Cluster]) -> None:
+        """Join each cluster made of partial forms to the cluster of a fuller form."""
+        self._governments = [
+            d for d in clusters if d.group == "org" and self._country_of_forms(d)
+            and any(bare(k.split(" ", 1)[0]) in GOVERNMENT_HEADS | {"سلطات"} for k in d.forms)]
+        for c in clusters:
+            target, rule = self._fuller(c, clusters)
+            if target is not None:
+                self.union(target.members[0], c.members[0])
+                c.rule = rule
+
+    def _fuller(self, c: Cluster, clusters: list[Cluster]) -> tuple[Cluster | None, str]:
+        # Every rule but "government" needs a fuller form; a government's name may be shorter
+        # than the form that names it by its head (الحكومة العراقية / حكومة مصطفى الكاظمي).
+        longer = [d for d in clusters if d.longest > c.longest]
+        if not longer and not self._governments:
+            return None, ""
+        for rule, test, pool in (("surname", self._surname, longer),
+                                 ("government", self._government, self._governments),
+                                 ("shortened", self._shortened, longer), ("head", self._head, longer),
+                                 ("tail", self._tail, longer)):
+            if not pool or (rule == "surname") != (c.group == "per"):
+                continue
+            candidates = [d for d in pool if d is not c and not self._entries_differ(c.entry, d.entry)
+                          and test(c, d)]
+            if candidates:
+                before = [d for d in candidates if d.first < c.first]
+                if before:
+                    return max(before, key=lambda d: d.first), rule
+                return min(candidates, key=lambda d: d.first), rule
+        return None, ""
+
+    def _surname(self, c: Cluster, d: Cluster) -> bool:
+        if c.group != "per" or d.group != "per" or c.longest >= d.longest:
+            return False
+        for short in c.forms.values():
+            for long in d.forms.values():
+                if len(short) < len(long) and (long[-len(short):] == short or (
+                        len(short) > 1 and is_subsequence(short, long) and short[0] == long[0])):
+                    return True
+                if len(short) == 1 and short[0] == long[0] and len(long) == 2 and len(c.forms) == 1:
+                    return True  # a first name alone (ميلانيا) after the full name
+        return False
+
+    def _government(self, c: Cluster, d: Cluster) -> bool:
+        """حكومة + a person's name -> the government cluster (d) of that person's country."""
+        if c.group != "org":
+            return False
+        person_forms = [words[1:] for key, words in c.forms.items()
+                        if len(words) > 1 and key.split(" ", 1)[0] in GOVERNMENT_HEADS]
+        if not person_forms:
+            return False
+        person_country = self._country_of_person(person_forms)
+        if person_country is not None:
+            return person_country == self._country_of_forms(d)
+        # an unknown person's government: the article's only government with a country
+        return len(self._governments) == 1
+
+    def _country_of_person(self, person_forms: list[list[str]]) -> str | None:
+        for words in person_forms:
+            entry = lookup_key(" ".join(words)) or lookup_key(" ".join("ال" + w if i == len(words) - 1 else w
+                                                                       for i, w in enumerate(words)))
+            if entry is not None and entry.country:
+                return entry.country
+        for m, key in zip(self.mentions, self.keys, strict=True):
+            if m.type != "PER":
+                continue
+            words = [bare(w) for w in strip_titles(key.split())]
+            if any(words[-len(p):] == p for p in person_forms if p):
+                entry = lookup_key(key)
+                if entry is not None and entry.country:
+                    return entry.country
+        return None
+
+    def _country_of_forms(self, c: Cluster) -> str | None:
+        if c.entry is not None and c.entry.country:
+            return c.entry.country
+        for key in c.forms:
+            country = country_in(key, self.tables)
+            if country:
+                return country
+        return None
+
+    def _shortened(self, c: Cluster, d: Cluster) -> bool:
+        """Part of a name that starts with the same word: حكومة الوفاق -> حكومة الوفاق الوطني."""
+        if c.group == "per" or c.group != d.group or c.longest >= d.longest:
+            return False
+        adjectives = self.tables.adjectives
+        for short in c.forms.values():
+            for long in d.forms.values():
+                if len(short) >= len(long) or short[0] != long[0]:
+                    continue
+                if len(short) >= 2 and is_subsequence(short, long):
+                    return True
+                # one word plus adjectives only: الجولان -> الجولان السوري
+                if len(short) == 1 and long[:1] == short and all(
+                        w in adjectives or "ال" + w in adjectives for w in long[1:]):
+                    return True
+        return False
+
+    def _head(self, c: Cluster, d: Cluster) -> bool:
+        """A definite head noun alone (الحكومة، الجبهة) -> a fuller name with that head."""
+        if c.group == "per" or d.group == "per" or len(c.forms) != 1:
+            return False
+        key = next(iter(c.forms))
+        if " " in key or not key.startswith("ال") or bare(key) not in self.tables.heads:
+            return False
+        head = bare(key)
+        if any(len(w) > 1 and w[0] == head for w in d.forms.values()):
+            return True
+        aliases = (d.entry.name, *d.entry.aliases) if d.entry is not None else ()
+        return any(" " in a and bare(fold_key(a).split()[0]) == head for a in aliases)
+
+    def _tail(self, c: Cluster, d: Cluster) -> bool:
+        """The name without its head: عين الأسد -> قاعدة عين الأسد، الأنبار -> محافظة الأنبار.
+
+        Words of the fuller name that the short form leaves out, besides the head, may only be
+        places or adjectives (أورلي -> مطار باريس أورلي، عين الأسد -> قاعدة عين الأسد الجوية).
+        An organisation head joins only organisations (القاعدة -> تنظيم القاعدة).
+        """
+        if c.group == "per" or d.group == "per":
+            return False
+        t = self.tables
+        for key in c.forms:
+            words = key.split()
+            n = len(words)
+            for dkey in d.forms:
+                dwords = dkey.split()
+                head = t.heads.get(bare(dwords[0]))
+                if head is None or len(dwords) <= n:
+                    continue
+                rest = dwords[1:]
+                at = next((i for i in range(len(rest) - n + 1) if rest[i:i + n] == words), -1)
+                if at < 0:
+                    continue
+                left = rest[:at] + rest[at + n:]
+                if any(w not in t.places and w not in t.adjectives and w not in GENERIC_ADJECTIVES
+                       for w in left):
+                    continue
+                if head.kind in ("admin", "media") or (head.kind == "org" and c.group == d.group == "org"):
+                    return True
+                if head.kind == "facility":
+                    place = t.places.get(key)
+                    is_town = place is not None and place.kind in ("city", "admin1", "country", "region")
+                    if not (is_town and c.group == "place"):
+                        return True
+        return False
+
+
+def country_in(key: str, tables: Tables) -> str | None:
+    """The country a folded form names by an adjective or a country name (القوات العراقية -> IQ)."""
+    words = key.split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n])
+            iso2 = tables.adjectives.get(part) or (tables.country_names.get(part) if i > 0 else None)
+            if iso2:
+                return iso2
+    return None

@@ -1,0 +1,225 @@
+"""Stage ``entities``: find PER / ORG / GPE / LOC / FAC mentions in an article.
+
+Three kinds of finder propose spans over the tokens of ``doc.tokens``:
+
+1. lexicons and patterns (:mod:`marsad.entities.rules`): name lists (our own, the places
+   gazetteer, the actor lexicon), head nouns with their names, titles and first names;
+2. the CRF trained on ANERcorp (:mod:`marsad.entities.tagger`) for names no list knows;
+3. propagation: a name found once is found again elsewhere in the same article (الكاظمي after
+   مصطفى الكاظمي).
+
+Overlaps are resolved by priority (1 over 2 over 3), then by length. Spans drop attached
+proclitics (وبغداد -> بغداد, للتحالف -> لتحالف, since ل + ال elides the alef) and always satisfy
+``text[start:end] == mention.text``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from marsad.config import EntitiesConfig
+from marsad.document import Document, Mention
+from marsad.entities.lexicons import Lexicons, load_lexicons
+from marsad.entities.rules import (
+    PRIO_MODEL,
+    PRIO_PROPAGATED,
+    PRIO_RULE,
+    Candidate,
+    find_heads,
+    find_people,
+    find_phrases,
+    phrase_at,
+)
+from marsad.entities.tagger import tagger
+from marsad.entities.words import NAME_LINKS, Word, analyze, source_skip
+from marsad.text.segment import sentence_spans, token_spans
+
+__all__ = ["find_entities"]
+
+# Bound on the per-process cache of token analyses; ANT's 10,101 articles hold about 120k types.
+_WORD_CACHE_MAX = 300_000
+_word_cache: dict[str, Word] = {}
+# How far back (tokens) a quoted name looks for the quoted name it is coordinated with
+# ("عين الأسد" ... و"فكتوريا"); calibrated on the reference article, where the gap is 6.
+COORDINATION_WINDOW = 12
+# Tokens the tagger reads on each side of a possible unknown name. 3 is the reach of its
+# features (two tokens) plus one; on the dev set it finds the same names as whole sentences.
+MODEL_WINDOW = 3
+
+
+def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word]:
+    out = []
+    cache = _word_cache
+    for s, e in tokens:
+        surface = text[s:e]
+        w = cache.get(surface)
+        if w is None:
+            w = analyze(surface, lex)
+            if len(cache) < _WORD_CACHE_MAX:
+                cache[surface] = w
+        out.append(w)
+    return out
+
+
+def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[Word],
+                      lex: Lexicons, covered: bytearray) -> Iterable[Candidate]:
+    """Spans of the CRF, sentence by sentence, cleaned of punctuation and non-names at the edges.
+
+    Tagging is the costliest step of the stage, so the tagger reads only windows of
+    ``MODEL_WINDOW`` tokens on each side of a token that no rule covered and that may be part of
+    a name the lists do not know (a person-name word that is not a common word), clipped to the
+    sentence. Elsewhere the rules have already said what the tagger would.
+    """
+    tag = tagger()
+    text = doc.text
+    starts = [s for s, _ in tokens]
+    sentences = doc.sentences or sentence_spans(text)
+    common = lex.common_words
+    for sent in sentences:
+        a = bisect_left(starts, sent.start)
+        b = bisect_left(starts, sent.end)
+        if a >= b:
+            continue
+        windows: list[list[int]] = []
+        for k in range(a, b):
+            w = words[k]
+            if w.person and not covered[k] and w.key not in common:
+                lo, hi = max(a, k - MODEL_WINDOW), min(b, k + MODEL_WINDOW + 1)
+                if windows and lo <= windows[-1][1]:
+                    windows[-1][1] = hi
+                else:
+                    windows.append([lo, hi])
+        for lo, hi in windows:
+            for s, e, etype in tag.spans([text[x:y] for x, y in tokens[lo:hi]]):
+                cand = _clean_model_span(lo + s, lo + e, etype, words, lex)
+                if cand is not None:
+                    yield cand
+
+
+def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
+                      lex: Lexicons) -> Candidate | None:
+    """A tagger span trimmed of punctuation and function words; None when no name is left."""
+    while start < end and (not words[start].is_word or words[start].stop):
+        start += 1
+    while end > start and (not words[end - 1].is_word or words[end - 1].stop):
+        end -= 1
+    if start >= end:
+        return None
+    span = words[start:end]
+    if all(w.demonym or w.title or w.blocked or (w.adjective and not w.person) for w in span):
+        return None
+    if end - start == 1 and (span[0].head is not None or len(span[0].bare) < 2
+                             or span[0].key in lex.common_words):
+        return None
+    if etype == "PER" and not any(w.person or w.first for w in span):
+        return None  # متوقع، بيان أصدرته: no name word at all
+    if etype == "GPE":
+        hit = phrase_at(words, start, lex)
+        if hit is not None and hit[0] == end:
+            etype = hit[1]
+    return Candidate(start, end, etype, "crf", PRIO_MODEL, words[start].n)
+
+
+def _select(candidates: Iterable[Candidate], n_tokens: int) -> list[Candidate]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    taken = bytearray(n_tokens)
+    out = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.rank, c.start)):
+        if c.end <= c.start or any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        out.append(c)
+    return out
+
+
+def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """Quoted names coordinated with an earlier quoted name take its type (و"فكتوريا")."""
+    taken = bytearray(len(words))
+    for c in selected:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    quoted = [c for c in selected if any(w.quote for w in words[max(0, c.start - 1):c.end + 1])]
+    out = []
+    for i in range(1, len(words) - 2):
+        if not (words[i].quote and words[i - 1].key == "و") or taken[i + 1]:
+            continue
+        close = i + 1
+        while close < len(words) and close - i <= 4 and words[close].is_word and not taken[close]:
+            close += 1
+        if close == i + 1 or close >= len(words) or not words[close].quote:
+            continue
+        prior = [c for c in quoted if 0 < i - c.end <= COORDINATION_WINDOW and c.type in ("FAC", "ORG")]
+        if prior:
+            out.append(Candidate(i + 1, close, prior[-1].type, "pattern", PRIO_RULE))
+    return out
+
+
+def _propagate(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """Later (or earlier) bare occurrences of names already found (الكاظمي، بيسونيت)."""
+    forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for c in selected:
+        seq = tuple(words[k].base if k == c.start else words[k].key for k in range(c.start, c.end))
+        if any(not w for w in seq):
+            continue
+        forms.setdefault(seq[0], []).append((seq, c.type))
+        if c.type == "PER" and len(seq) >= 2:
+            last = words[c.end - 1]
+            if last.is_word and last.base not in NAME_LINKS and len(last.bare) >= 3 and not last.stop:
+                forms.setdefault(last.key, []).append(((last.key,), "PER"))
+    if not forms:
+        return []
+    out = []
+    for i, w in enumerate(words):
+        if w.key not in forms and w.base not in forms:
+            continue
+        for form, skip in ((w.key, 0), (w.base, w.n)):
+            for seq, etype in sorted(forms.get(form, ()), key=lambda f: -len(f[0])):
+                end = i + len(seq)
+                if end <= len(words) and all(words[i + k].key == seq[k] for k in range(1, len(seq))):
+                    out.append(Candidate(i, end, etype, "propagated", PRIO_PROPAGATED, skip))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Document:
+    """Fill ``doc.entities`` with mentions (sorted by start, non-overlapping, ids m1, m2 ...).
+
+    Args:
+        doc: a document after the ``normalize`` and ``segment`` stages (tokens and sentences are
+            computed here when they are missing).
+        config: the ``[entities]`` section; ``use_model=False`` leaves lexicons and patterns alone.
+
+    Returns:
+        The same document, with ``doc.entities`` replaced.
+    """
+    cfg = config or EntitiesConfig()
+    text = doc.text
+    tokens = doc.tokens or token_spans(text)
+    lex = load_lexicons()
+    words = _words(text, tokens, lex)
+    candidates: list[Candidate] = [*find_phrases(words, lex), *find_heads(words, lex),
+                                   *find_people(words, lex)]
+    if cfg.use_model:
+        covered = bytearray(len(words))
+        for c in candidates:
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        candidates.extend(_model_candidates(doc, tokens, words, lex, covered))
+    selected = _select(candidates, len(words))
+    selected = _select([*selected, *_coordinated(selected, words)], len(words))
+    selected = _select([*selected, *_propagate(selected, words)], len(words))
+    mentions = []
+    for c in sorted(selected, key=lambda c: c.start):
+        s0, e0 = tokens[c.start]
+        start = s0 + source_skip(text[s0:e0], c.skip)
+        end = tokens[c.end - 1][1]
+        if end <= start:
+            continue
+        mentions.append(Mention(id="", type=c.type, text=text[start:end], start=start, end=end,
+                                source=c.source))
+    for k, m in enumerate(mentions, 1):
+        m.id = f"m{k}"
+    doc.entities = mentions
+    return doc

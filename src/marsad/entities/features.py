@@ -1,0 +1,117 @@
+"""Features of the statistical tagger, shared by training (scripts/train_ner.py) and tagging.
+
+Feature extraction in Python is the cost of a CRF at run time, so everything that depends on one
+word only is computed once per word type and cached: a token's feature list is the concatenation
+of its own features and the precomputed "as left/right neighbour" lists of the tokens around it.
+Bump :data:`FEATURES_VERSION` whenever a feature changes; the model metadata records it and the
+tagger refuses a model trained with other features.
+"""
+
+from __future__ import annotations
+
+from marsad.entities.lexicons import Lexicons, core_word, strip_article
+from marsad.text.normalize import fold_key
+
+FEATURES_VERSION = 3
+
+_PUNCT = frozenset(".,،؛:;!?؟()[]{}\"'«»“”-–—/")
+
+
+class FeatureCache:
+    """Per-word-type feature lists, built on demand from the lexicons."""
+
+    def __init__(self, lex: Lexicons, known: frozenset[str] | None = None) -> None:
+        """Args:
+            lex: the lexicons the word-list flags come from.
+            known: the attributes the model has weights for; others are dropped at once, since
+                every attribute handed to crfsuite costs time and an unknown one does nothing.
+        """
+        self.lex = lex
+        self.known = known
+        # surface -> (own, as left neighbour, as right neighbour, as 2nd left, as 2nd right, key)
+        self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str]] = {}
+
+    def _flags(self, key: str, core: str) -> list[str]:
+        lex = self.lex
+        out = []
+        bare, _ = strip_article(key)
+        if core in lex.person_words or key in lex.person_words:
+            out.append("pw")
+        if core in lex.first_names or key in lex.first_names:
+            out.append("fn")
+        if key in lex.place_words or bare in lex.place_words or core in lex.place_words or (
+                "ال" + core) in lex.place_words:
+            out.append("gz")
+        # only our own lists: the tagger must not change when other stages' data files do
+        starts = lex.own_phrase_starts
+        if key in starts or ("ال" + core) in starts or core in starts:
+            out.append("lx")
+        head = lex.heads.get(core)
+        if head is not None:
+            out.append("hd=" + head)
+        if (key,) in lex.titles or (bare,) in lex.titles or key in lex.title_first:
+            out.append("tt")
+        if key in lex.demonyms or core in lex.demonyms:
+            out.append("dm")
+        if key in lex.stopwords or core in lex.stopwords:
+            out.append("sw")
+        return out
+
+    def get(self, surface: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str]:
+        """Feature lists of one token (own, prev1, next1, prev2, next2) and its folded key."""
+        hit = self._cache.get(surface)
+        if hit is not None:
+            return hit
+        key = fold_key(surface)
+        core = core_word(key)
+        flags = self._flags(key, core)
+        if len(surface) == 1 and surface in _PUNCT:
+            shape = "p"
+        elif key.isdigit():
+            shape = "d"
+        elif key.isascii():
+            shape = "l"
+        else:
+            shape = "a"
+        own = ["b", "w=" + key, "c=" + core, "s=" + shape, "p2=" + core[:2], "p3=" + core[:3],
+               "x1=" + core[-1:], "x2=" + core[-2:], "x3=" + core[-3:],
+               "pf=" + key[: len(key) - len(core)], "n=" + str(min(len(core), 8))]
+        own += ["f=" + f for f in flags]
+        prev1 = ["-1c=" + core, "-1s=" + shape] + ["-1f=" + f for f in flags]
+        next1 = ["+1c=" + core, "+1s=" + shape] + ["+1f=" + f for f in flags]
+        prev2 = ["-2c=" + core] + ["-2f=" + f for f in flags]
+        next2 = ["+2c=" + core] + ["+2f=" + f for f in flags]
+        if self.known is not None:
+            keep = self.known
+            own, prev1, next1, prev2, next2 = ([f for f in feats if f in keep]
+                                               for feats in (own, prev1, next1, prev2, next2))
+        hit = (own, prev1, next1, prev2, next2, core)
+        if len(self._cache) < 200_000:  # bound memory on very long batches
+            self._cache[surface] = hit
+        return hit
+
+    def sequence(self, words: list[str]) -> list[list[str]]:
+        """Feature lists of a token sequence (one sentence)."""
+        rows = [self.get(w) for w in words]
+        n = len(rows)
+        known = self.known
+        out: list[list[str]] = []
+        for i, row in enumerate(rows):
+            feats = list(row[0])
+            if i > 0:
+                feats += rows[i - 1][1]
+                bigram = "bg=" + rows[i - 1][5] + "|" + row[5]
+                if known is None or bigram in known:
+                    feats.append(bigram)
+            else:
+                feats.append("BOS")
+            if i > 1:
+                feats += rows[i - 2][3]
+            if i + 1 < n:
+                feats += rows[i + 1][2]
+            else:
+                feats.append("EOS")
+            if i + 2 < n:
+                feats += rows[i + 2][4]
+            out.append(feats)
+        return out

@@ -1,0 +1,219 @@
+"""Word lists and name lexicons of the entity finder, loaded once on first use.
+
+Everything is keyed by folded text (:func:`marsad.text.normalize.fold_key`): hamza-carrying alefs
+are bare, ى is ي and ة is ه, so الأنبار and الانبار are one key. Our own lists live in
+``data/entities/``; the places gazetteer (``gazetteer/places.tsv``) and the actor lexicon
+(``actors/actors.tsv``) belong to other stages and may be absent or partial, so reading them never
+fails: a missing file simply contributes nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from marsad.errors import DataFileError
+from marsad.resources import read_tsv
+from marsad.text.normalize import fold_key
+
+# Gazetteer kinds -> entity types (gazetteer/places.tsv, column "kind").
+KIND_TYPES = {"facility": "FAC", "city": "GPE", "admin1": "GPE", "country": "GPE", "region": "LOC"}
+
+
+def strip_article(word: str) -> tuple[str, bool]:
+    """A folded word without its article ال, and whether it had one (الحكومه -> (حكومه, True)).
+
+    Short words keep their letters: الله and الا are not ال + a two-letter word.
+    """
+    if word.startswith("ال") and len(word) > 4:
+        return word[2:], True
+    return word, False
+
+
+def core_word(word: str) -> str:
+    """The folded word without attached proclitics and article: وبالعراق -> عراق, للتحالف -> تحالف.
+
+    Used for features and head look-ups, where a wrong strip costs little; spans never use it.
+    """
+    w = word
+    if len(w) > 4 and w[0] in "وف":
+        w = w[1:]
+    if len(w) > 4 and w.startswith("لل"):
+        return w[2:]
+    if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
+        w = w[1:]
+    return strip_article(w)[0]
+
+
+def _tsv(relative: str) -> tuple[tuple[str, ...], ...]:
+    try:
+        return read_tsv(relative)
+    except DataFileError:
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A multi-word lexicon entry: its folded words, entity type and where it came from."""
+
+    words: tuple[str, ...]
+    type: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """All word lists, folded. Built once by :func:`load_lexicons`."""
+
+    heads: dict[str, str]  # head noun without ال -> ORG | FAC | GPE | LOC
+    definite_heads: frozenset[str]  # heads that open a name only with the article (الخطوط)
+    titles: dict[tuple[str, ...], str]  # title words -> "title" | "role"
+    title_first: frozenset[str]  # first words of titles (fast rejection)
+    stopwords: frozenset[str]
+    demonyms: dict[str, str]  # every demonym form (with and without ال) -> iso2
+    phrases: dict[str, tuple[Phrase, ...]]  # first word -> entries, longest first
+    known_words: frozenset[str]  # bare words a proclitic may be split from (names, places)
+    person_words: frozenset[str]  # words of person names (first and family names)
+    first_names: frozenset[str]
+    place_words: frozenset[str]  # single-word place names (for features)
+    name_adjectives: frozenset[str]  # adjectives that belong to names (الوطني، العليا)
+    blocked_adjectives: frozenset[str]  # adjectives that make a phrase generic (القتالية)
+    bare_orgs: frozenset[str]  # definite nouns counted as ORG alone (الحكومة)
+    complements: frozenset[str]  # nouns that continue an ORG name after ل (مكافحة، تحرير)
+    common_words: frozenset[str]  # words news use mostly outside names (built from ANERcorp)
+    own_phrase_starts: frozenset[str]  # first words of our own name lists (tagger feature)
+
+
+def _demonym_forms(stem: str) -> list[str]:
+    forms = [stem, stem + "ه", stem + "ون", stem + "ين", stem + "يون", stem + "يين", stem + "تان",
+             stem + "تين"]
+    return forms + ["ال" + f for f in forms]
+
+
+def _add_phrase(index: dict[str, list[Phrase]], name: str, etype: str, source: str) -> None:
+    words = tuple(fold_key(name).split())
+    if words:
+        index.setdefault(words[0], []).append(Phrase(words, etype, source))
+
+
+# GeoNames towns below this population are kept only under multi-word names: single-word village
+# names are mostly ordinary words (الفصايل، الجديدة). Calibrated on the dev articles with
+# scripts/run_dev.py: at 15,000 no extra town remained and no gold town was lost.
+MIN_TOWN_POPULATION = 15_000
+# multi-word names of smaller places are kept down to this population
+MIN_PHRASE_POPULATION = 1_000
+
+
+def _gazetteer_rows(common: frozenset[str]) -> list[tuple[str, str]]:
+    """(name, type) of the names and variants of the places engineer's gazetteer, when present.
+
+    Single-word names that news mostly use as ordinary words (``common``) are left out unless
+    they name a country or a first-level division.
+    """
+    out = []
+    for row in _tsv("gazetteer/places.tsv"):
+        if len(row) < 5:
+            continue
+        etype = KIND_TYPES.get(row[4])
+        if etype is None:
+            continue
+        population = int(row[10]) if len(row) > 10 and row[10].isdigit() else None
+        names = [row[1], *(v for v in row[2].split("|") if v)]
+        for name in names:
+            key = fold_key(name)
+            single = " " not in key
+            if row[4] == "city" and population is not None and population < (
+                    MIN_TOWN_POPULATION if single else MIN_PHRASE_POPULATION):
+                continue
+            if single and row[4] != "country" and (key in common or len(key) < 3):
+                continue
+            out.append((name, etype))
+    return out
+
+
+
+def _actor_rows() -> list[tuple[str, str]]:
+    """(name, type) of every name and alias of the actor lexicon, when present."""
+    out = []
+    for row in _tsv("actors/actors.tsv"):
+        if len(row) < 4 or row[1] not in ("PER", "ORG"):
+            continue
+        out.append((row[2], row[1]))
+        out.extend((v, row[1]) for v in row[3].split("|") if v)
+    return out
+
+
+@functools.cache
+def name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(person-name words, first names) built by scripts/train_ner.py into models/ner-names.tsv."""
+    try:
+        rows = read_tsv("models/ner-names.tsv")
+    except DataFileError:
+        return frozenset(), frozenset()
+    words = frozenset(r[0] for r in rows)
+    first = frozenset(r[0] for r in rows if len(r) > 1 and "F" in r[1])
+    return words, first
+
+
+@functools.cache
+def load_lexicons() -> Lexicons:
+    """Load and fold every list once; later calls return the same object."""
+    heads = {fold_key(r[0]): r[1] for r in _tsv("entities/heads.tsv") if len(r) >= 2}
+    definite_heads = frozenset(fold_key(r[0]) for r in _tsv("entities/heads.tsv")
+                               if len(r) >= 3 and r[2] == "definite")
+    titles: dict[tuple[str, ...], str] = {}
+    for r in _tsv("entities/titles.tsv"):
+        if len(r) >= 2:
+            titles[tuple(fold_key(r[0]).split())] = r[1]
+    stop = frozenset(fold_key(r[0]) for r in _tsv("entities/stopwords.tsv") if r)
+    demonyms: dict[str, str] = {}
+    for r in _tsv("entities/demonyms.tsv"):
+        if len(r) >= 3:
+            for stem in r[2].split("|"):
+                stem_key = fold_key(stem)
+                if " " in stem_key:
+                    continue
+                for form in _demonym_forms(stem_key):
+                    demonyms.setdefault(form, r[0])
+    index: dict[str, list[Phrase]] = {}
+    place_words: set[str] = set()
+    for r in _tsv("entities/places.tsv"):
+        if len(r) >= 2:
+            names = [r[0], *(r[3].split("|") if len(r) > 3 and r[3] else [])]
+            for name in names:
+                _add_phrase(index, name, r[1], "lexicon")
+                key = fold_key(name)
+                if " " not in key:
+                    place_words.add(key)
+    for r in _tsv("entities/organizations.tsv"):
+        if r:
+            for name in [r[0], *(r[1].split("|") if len(r) > 1 and r[1] else [])]:
+                _add_phrase(index, name, "ORG", "lexicon")
+    own_starts = frozenset(index)
+    common = frozenset(r[0] for r in _tsv("models/ner-common.tsv") if r)
+    for name, etype in _gazetteer_rows(common):
+        _add_phrase(index, name, etype, "gazetteer")
+    for name, etype in _actor_rows():
+        _add_phrase(index, name, etype, "actors")
+    phrases = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in index.items()}
+    person, first = name_words()
+    own_first = {fold_key(r[0]) for r in _tsv("entities/first_names.tsv") if r}
+    first = first | frozenset(w for w in own_first if " " not in w)
+    person = person | first
+    adjectives: dict[str, set[str]] = {"name": set(), "block": set()}
+    for r in _tsv("entities/adjectives.tsv"):
+        if len(r) >= 2 and r[1] in adjectives:
+            key = fold_key(r[0])
+            adjectives[r[1]].update((key, key + "ه"))
+    bare_orgs = frozenset(fold_key(r[0]) for r in _tsv("entities/bare_orgs.tsv") if r)
+    complements = frozenset(fold_key(r[0]) for r in _tsv("entities/complements.tsv") if r)
+    known = set(index) | person | place_words
+    return Lexicons(heads=heads, definite_heads=definite_heads, titles=titles,
+                    title_first=frozenset(t[0] for t in titles),
+                    stopwords=stop, demonyms=demonyms, phrases=phrases,
+                    known_words=frozenset(known), person_words=person, first_names=first,
+                    place_words=frozenset(place_words), name_adjectives=frozenset(adjectives["name"]),
+                    blocked_adjectives=frozenset(adjectives["block"]), bare_orgs=bare_orgs,
+                    complements=complements, common_words=common,
+                    own_phrase_starts=own_starts)
+

@@ -1,0 +1,352 @@
+"""Lexicon and pattern finders: name lists, heads + names, titles + names, first names.
+
+Each finder reads the token analyses of one document (:class:`marsad.entities.words.Word`) and
+yields :class:`Candidate` spans over token indices; :func:`marsad.entities.find_entities` then
+keeps the best non-overlapping ones. The patterns encode how Arabic news names things:
+
+- a head noun in construct state takes the name as its genitive (حركة الأبدال، مطار بغداد الدولي,
+  وزارة الدفاع الوطني), possibly quoted (قاعدة "عين الأسد");
+- a definite head takes adjectives (الحكومة العراقية، الحرس الثوري الإيراني) and, for
+  organisations, a complement with ل (الهيئة الوطنية لمكافحة الفساد);
+- a title or role stands before a person's name (الجنرال قاسم سليماني), a first name opens one
+  (كمال الحسناوي).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from marsad.entities.lexicons import Lexicons
+from marsad.entities.words import OPENING_QUOTES, Word
+
+# Priorities of finders when spans overlap: patterns and lexicons over the statistical tagger,
+# which wins over document-level propagation. Within a priority the longer span wins.
+PRIO_RULE = 3
+PRIO_MODEL = 2
+PRIO_PROPAGATED = 1
+
+# Longest quoted name taken after a head, in tokens ("قاصم الجبارين", "عصائب أهل الحق").
+MAX_QUOTED = 5
+# Plural heads are generic with a plain adjective (الفصائل المسلحة); they need a demonym or a
+# name adjective (القوات الأميركية، القوات الأمنية).
+PLURAL_HEADS = frozenset({"قوات", "فصايل", "ميليشيات", "مليشيات", "وحدات", "سلطات", "احزاب", "قواعد",
+                          "كتايب", "الويه", "سرايا", "عصايب", "جبال"})
+# ORG heads whose quoted name is the organisation itself (حركة "عصائب أهل الحق" -> عصائب أهل الحق).
+GENERIC_ORG_HEADS = frozenset({"حركه", "جماعه", "فصيل", "تنظيم", "هييه", "حزب", "تيار", "جبهه", "ايتلاف",
+                               "تحالف", "فيلق", "ميليشيا", "مليشيا", "مجموعه", "تجمع", "كتايب", "كتيبه",
+                               "صحيفه", "جريده", "قناه", "وكاله", "موقع", "مجله"})
+# Heads of media names, whose names take no adjective (صحيفة الفجر الجزائرية -> صحيفة الفجر).
+MEDIA_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "مجله", "اذاعه", "موقع", "تلفزيون"})
+# ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
+COMPLEMENT_PREPOSITIONS = frozenset({"عن", "على", "من"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed mention over tokens [start, end), with how sure the finder is."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    priority: int
+    skip: int = 0  # folded proclitic letters to drop from the first token
+
+    @property
+    def rank(self) -> int:
+        """Tie-break between equal spans: a pattern reads the context, a list entry does not
+        (صحيفة "الرياض" is the newspaper, not the city)."""
+        return 0 if self.source == "pattern" else 1
+
+
+def _quoted(words: list[Word], j: int) -> int | None:
+    """End (exclusive, after the closing mark) of a short quoted name opening at token ``j``."""
+    if j >= len(words) or not words[j].quote or words[j].key not in OPENING_QUOTES:
+        return None
+    for k in range(j + 1, min(len(words), j + MAX_QUOTED + 2)):
+        w = words[k]
+        if w.quote:
+            return k + 1 if k > j + 1 else None
+        if not w.is_word:
+            return None
+    return None
+
+
+def phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, int] | None:
+    """Longest lexicon phrase starting at token ``i``: (end, type, source, proclitic letters)."""
+    w = words[i]
+    if not w.phrase:
+        return None
+    readings = [(w.key, 0)] if w.n == 0 else [(w.key, 0), (w.base, w.n)]
+    for form, skip in readings:
+        entries = lex.phrases.get(form)
+        if not entries:
+            continue
+        for entry in entries:  # longest first
+            end = i + len(entry.words)
+            if end > len(words):
+                continue
+            if all(words[i + k].key == entry.words[k] for k in range(1, len(entry.words))):
+                if len(entry.words) == 1 and (w.stop or len(form) < 3):
+                    continue
+                if (len(entry.words) == 1 and entry.source != "lexicon" and not w.definite
+                        and w.bare.endswith("يه")):
+                    continue  # سلمية، عسكرية: an indefinite feminine nisba is an adjective here
+                return end, entry.type, entry.source, skip
+    return None
+
+
+def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
+    """Every lexicon match (own lists, gazetteer, actor lexicon), longest at each position."""
+    i = 0
+    n = len(words)
+    while i < n:
+        hit = phrase_at(words, i, lex)
+        if hit is None:
+            i += 1
+            continue
+        end, etype, source, skip = hit
+        yield Candidate(i, end, etype, source, PRIO_RULE, skip)
+        i = end
+
+
+def _name_word(w: Word) -> bool:
+    """Could this token be (part of) a name after a head?"""
+    return (w.is_word and not w.stop and not w.title and not w.demonym and not w.blocked
+            and (w.head is None or w.definite) and len(w.bare) >= 2)
+
+
+def _first_name_word(w: Word, lex: Lexicons) -> bool:
+    """Could this token open the name after a construct head? A genitive never starts with a
+    preposition, so an unknown word that begins like ل/ب/ك + word (لحماية) does not."""
+    if not _name_word(w) or w.n:
+        return False
+    if w.definite or w.key in lex.known_words:
+        return True
+    rest = w.key[1:]
+    if w.key[0] in "لبكوف" and (rest in lex.common_words or rest in lex.known_words):
+        return False  # لحماية، بحضور
+    # an indefinite adjective is no name (قوات خاصة، قوات قتالية)
+    if "ال" + w.key in lex.name_adjectives or "ال" + w.key in lex.blocked_adjectives:
+        return False
+    if w.key.endswith("يه") or (len(w.bare) < 3 and not w.person):
+        return False
+    return True
+
+
+def _adjectives(words: list[Word], j: int, lex: Lexicons, *, strict: bool, limit: int = 3) -> int:
+    """End of the run of name-continuing adjectives starting at ``j``."""
+    k = j
+    while k < len(words) and k - j < limit:
+        w = words[k]
+        if not (w.adjective and not w.stop):
+            break
+        if strict and not w.demonym and w.base not in lex.name_adjectives:
+            break
+        k += 1
+    return k
+
+
+def _complement(words: list[Word], j: int, lex: Lexicons) -> int:
+    """End of an organisation's ل-complement starting at ``j`` (لمكافحة الفساد، للدفاع عن حقوق الإنسان)."""
+    if j >= len(words):
+        return j
+    w = words[j]
+    if not w.is_word or w.stop or not w.key.startswith("ل") or len(w.key) < 4:
+        return j
+    if w.n == 1 and not w.definite:
+        hit = phrase_at(words, j, lex)
+        if hit is not None and hit[1] == "GPE":
+            return hit[0]  # المجلس الأمني لطهران
+    noun = w.key[2:] if w.key.startswith("لل") else w.key[1:]
+    if noun not in lex.complements:
+        return j
+    if w.key.startswith("لل"):
+        end = j + 1
+        if end + 1 < len(words) and words[end].key in COMPLEMENT_PREPOSITIONS:
+            chained = _genitive(words, end + 1, lex)
+            if chained > end + 1:
+                return chained
+        return _adjectives(words, end, lex, strict=False, limit=1)
+    end = _genitive(words, j + 1, lex)
+    return end if end > j + 1 else j
+
+
+def _genitive(words: list[Word], j: int, lex: Lexicons, limit: int = 3) -> int:
+    """End of a genitive chain (indefinite nouns ending in a definite one or a name) from ``j``."""
+    k = j
+    while k < len(words) and k - j < limit:
+        w = words[k]
+        if not _name_word(w) or w.n:
+            return j
+        if w.definite or w.base in lex.known_words:
+            return k + 1  # لتحرير فلسطين: a known name ends the chain
+        k += 1
+    return j
+
+
+def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int] | None:
+    """(start, end) of the name that follows a construct head at token ``j``."""
+    n = len(words)
+    if j >= n:
+        return None
+    quoted = _quoted(words, j)
+    if quoted is not None:
+        return j, quoted
+    w = words[j]
+    if not _first_name_word(w, lex):
+        return None
+    hit = phrase_at(words, j, lex)
+    if hit is not None:
+        end = hit[0]
+    elif w.definite:
+        end = j + 1
+    else:
+        # an indefinite feminine word after a head is an adjective (قرية صغيرة، قاعدة عسكرية)
+        if w.bare.endswith("ه") and w.base not in lex.known_words and not (
+                j + 1 < n and words[j + 1].definite and _name_word(words[j + 1])):
+            return None
+        end = j + 1
+        if end < n and _name_word(words[end]) and not words[end].n:
+            nxt = words[end]
+            if nxt.definite and not nxt.adjective:
+                end += 1  # عين الأسد، توزيع البريد
+            elif not nxt.definite and (w.base in lex.known_words or len(w.bare) <= 2) and (
+                    nxt.base in lex.known_words or nxt.person or len(w.bare) <= 2):
+                end += 1  # باريس أورلي
+                if end < n and words[end].definite and _name_word(words[end]) and not words[end].adjective:
+                    end += 1
+    return j, end
+
+
+def _name_after_head_from(words: list[Word], j: int, lex: Lexicons) -> int | None:
+    """End of a name whose first token ``j`` carries a proclitic (والمثنى), for coordinations."""
+    w = words[j]
+    if not w.is_word or w.stop or w.title or w.demonym:
+        return None
+    hit = phrase_at(words, j, lex)
+    if hit is not None:
+        return hit[0]
+    return j + 1 if w.definite or w.base in lex.known_words else None
+
+
+def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
+    """Head noun + name (construct) and definite head + adjectives."""
+    n = len(words)
+    for i, w in enumerate(words):
+        if w.head is None or not w.is_word:
+            continue
+        etype = w.head
+        if not w.definite:
+            span = _name_after_head(words, i + 1, lex)
+            if span is None:
+                continue
+            start, end = span
+            if w.dual:
+                # محافظتي بابل والمثنى: two places, each its own mention, the head belongs to neither
+                yield Candidate(start, end, etype, "pattern", PRIO_RULE)
+                if end < n and words[end].is_word and words[end].n == 1 and words[end].key[0] == "و":
+                    second = _name_after_head_from(words, end, lex)
+                    if second is not None:
+                        yield Candidate(end, second, etype, "pattern", PRIO_RULE, 1)
+                continue
+            if etype == "ORG" and words[start].first and not words[start].definite:
+                continue  # حكومة مصطفى الكاظمي: the person is the name to keep
+            if start + 1 < end and words[start].quote and etype == "ORG" and w.bare in GENERIC_ORG_HEADS:
+                # حركة "عصائب أهل الحق": the quoted name is the organisation
+                yield Candidate(start + 1, end - 1, etype, "pattern", PRIO_RULE)
+                continue
+            if w.bare not in MEDIA_HEADS:  # صحيفة الفجر الجزائرية: the adjective is no part of the name
+                end = _adjectives(words, end, lex, strict=False)
+            if etype == "ORG" and hit_known(words, start, end, lex):
+                end = _complement(words, end, lex)
+            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
+            continue
+        if etype != "ORG":
+            continue
+        plural = w.bare in PLURAL_HEADS
+        end = _adjectives(words, i + 1, lex, strict=plural)
+        if end > i + 1:
+            end = _complement(words, end, lex)
+            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
+        elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
+            yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)
+
+
+def hit_known(words: list[Word], start: int, end: int, lex: Lexicons) -> bool:
+    """Whether tokens [start, end) form a lexicon name (الأمم المتحدة), which may take a complement."""
+    hit = phrase_at(words, start, lex)
+    return hit is not None and hit[0] == end
+
+
+def _person_extent(words: list[Word], j: int, common: frozenset[str], *, loose: bool) -> int:
+    """End of a person's name starting at ``j`` (0 tokens when none starts there)."""
+    n = len(words)
+    k = j
+    while k < n and k - j < 4:
+        w = words[k]
+        if not w.is_word or w.stop or w.title or w.demonym or w.head is not None or (k > j and w.n):
+            break
+        if w.adjective and not w.person and k > j:
+            break
+        if k == j and not (w.person or w.first or (loose and w.key not in common)):
+            break
+        if k > j and not (w.person or w.first or w.definite or words[k - 1].first or (loose and k == j + 1)):
+            break
+        k += 1
+    # a lone opener (أبو، عبد) is no name
+    if k == j + 1 and words[j].base in ("عبد", "ابو", "بن", "ابن", "ال"):
+        return j
+    return k
+
+
+def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
+    """Titles + names and first names + family names."""
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if not w.is_word:
+            i += 1
+            continue
+        if w.title:
+            title = _title_at(words, i, lex)
+            if title is not None:
+                end_title, kind = title
+                j = end_title
+                while j < n and words[j].is_word and words[j].demonym:
+                    j += 1  # الرئيس الأمريكي دونالد ترامب
+                end = _person_extent(words, j, lex.common_words, loose=kind == "title")
+                if end > j:
+                    yield Candidate(j, end, "PER", "pattern", PRIO_RULE, words[j].n)
+                    i = end
+                    continue
+                i = end_title
+                continue
+        if w.first and not w.definite and i + 1 < n:
+            nxt = words[i + 1]
+            namelike = nxt.person or nxt.definite or nxt.first or (
+                nxt.key not in lex.common_words and len(nxt.key) > 2)
+            if (nxt.is_word and namelike and not nxt.stop and not nxt.demonym and not nxt.title
+                    and nxt.head is None and not nxt.blocked and not nxt.n):
+                end = _person_extent(words, i, lex.common_words, loose=True)
+                if end > i + 1:
+                    yield Candidate(i, end, "PER", "pattern", PRIO_RULE, w.n)
+                    i = end
+                    continue
+        i += 1
+
+
+def _title_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str] | None:
+    """(end, kind) of the longest title starting at token ``i``."""
+    best: tuple[int, str] | None = None
+    for length in range(1, 5):
+        if i + length > len(words):
+            break
+        key = tuple(words[i + k].base if k == 0 else words[i + k].key for k in range(length))
+        kind = lex.titles.get(key)
+        if kind is not None:
+            best = (i + length, kind)
+    return best
+

@@ -1,0 +1,65 @@
+"""The statistical tagger: the CRF trained by scripts/train_ner.py, loaded once, applied per sentence."""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import as_file
+
+import pycrfsuite
+
+from marsad.entities.features import FEATURES_VERSION, FeatureCache
+from marsad.entities.lexicons import load_lexicons
+from marsad.errors import DataFileError
+from marsad.resources import data_path, read_json, read_text
+
+MODEL = "models/ner-crf.crfsuite"
+METADATA = "models/ner-crf.json"
+# the attributes the model has weights for, one a line (written by scripts/train_ner.py)
+ATTRIBUTES = "models/ner-crf.attributes"
+# ANERcorp labels -> marsad types; MISC (events, products, nationalities) is not an entity here
+LABELS = {"PERS": "PER", "ORG": "ORG", "LOC": "GPE"}
+
+
+class Tagger:
+    """A loaded CRF model with its feature cache."""
+
+    def __init__(self) -> None:
+        meta = read_json(METADATA)
+        if meta.get("features_version") != FEATURES_VERSION:
+            raise DataFileError(f"{MODEL} was trained with features version {meta.get('features_version')}, "
+                                f"this code computes version {FEATURES_VERSION}: run scripts/train_ner.py")
+        self._tagger = pycrfsuite.Tagger()
+        # crfsuite opens a file path; in an installed package the model is a real file already
+        with as_file(data_path(MODEL)) as path:
+            if not path.exists():
+                raise DataFileError(f"data file {MODEL!r} is not installed (expected {path})")
+            self._tagger.open(str(path))
+        try:
+            known: frozenset[str] | None = frozenset(read_text(ATTRIBUTES).splitlines())
+        except DataFileError:
+            known = None  # slower, same tags
+        self.features = FeatureCache(load_lexicons(), known)
+
+    def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(first token, end token, type) of each entity the model finds in one sentence."""
+        if not words:
+            return []
+        tags = self._tagger.tag(self.features.sequence(words))
+        out: list[tuple[int, int, str]] = []
+        start, kind = -1, ""
+        for i, tag in enumerate([*tags, "O"]):
+            label = tag[2:] if tag != "O" else ""
+            if start >= 0 and (tag == "O" or tag.startswith("B-") or label != kind):
+                etype = LABELS.get(kind)
+                if etype is not None:
+                    out.append((start, i, etype))
+                start = -1
+            if tag != "O" and start < 0:
+                start, kind = i, label
+        return out
+
+
+@functools.cache
+def tagger() -> Tagger:
+    """The shared tagger, loaded on first use."""
+    return Tagger()

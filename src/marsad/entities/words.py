@@ -1,0 +1,114 @@
+"""What the entity rules need to know about each token, computed once per word type.
+
+A token keeps its attached proclitics (وبغداد، للتحالف); :func:`analyze` decides how many leading
+letters are a proclitic by asking the lexicons which reading they know (لبنان stays whole,
+وزارة is not و + زارة), and falls back on the safe cases (و/ف/ب/ل/ك before ال, لل).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.entities.lexicons import Lexicons, strip_article
+from marsad.text.arabic import DELETED, proclitic_variants
+from marsad.text.normalize import fold_key
+
+QUOTES = frozenset('"«»“”„')
+OPENING_QUOTES = frozenset('"«“„')
+# words that join the parts of a person's name (عبد الله، أبو مهدي، بن علي)
+NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ولد", "ال", "بنت"})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token type, as the rules see it (all strings folded)."""
+
+    key: str  # the folded token
+    n: int  # folded letters of attached proclitics (و ب ل ف ك) before ``base``
+    base: str  # the word without proclitics, with its article (للتحالف -> التحالف)
+    bare: str  # ``base`` without the article
+    definite: bool
+    is_word: bool  # letters (Arabic or Latin)
+    quote: bool
+    head: str | None  # ORG | FAC | GPE | LOC when ``bare`` opens a name (وزارة، قاعدة)
+    stop: bool
+    demonym: bool
+    adjective: bool  # a definite adjective that may continue a name (العراقية، الدولي)
+    blocked: bool  # a descriptive adjective that makes the phrase generic (القتالية)
+    person: bool  # a person-name word
+    first: bool  # a first name or name opener (كمال، أبو، عبد)
+    title: bool  # first word of a title or role (الرئيس، وزير)
+    bare_org: bool  # a definite noun counted as ORG alone (الحكومة)
+    phrase: bool = False  # ``key`` or ``base`` opens a lexicon phrase
+    dual: bool = False  # a dual head in construct (محافظتي بابل والمثنى): each name is its own mention
+
+
+def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
+    """(folded proclitic letters, base) of the reading the lexicons support best."""
+    variants = proclitic_variants(key)
+    if len(variants) == 1:
+        return 0, key
+    for variant, n in variants[1:]:
+        # فإن، بأن، لأن: a function word behind a proclitic, whatever a gazetteer says of فان
+        if variant in lex.stopwords:
+            return n, variant
+    for variant, n in variants:
+        bare, _ = strip_article(variant)
+        dual_head = bare[-2:] == "تي" and bare[:-2] + "ه" in lex.heads
+        if (variant in lex.known_words or bare in lex.heads or dual_head or variant in lex.stopwords
+                or variant in lex.title_first or variant in lex.demonyms or variant in lex.bare_orgs):
+            return n, variant
+    for variant, n in variants[1:]:
+        # ب/ل/ك/و/ف + ال and لل are proclitics whatever the word
+        if variant.startswith("ال") and len(variant) > 4:
+            return n, variant
+    return 0, key
+
+
+def analyze(surface: str, lex: Lexicons) -> Word:
+    """The analysis of one token's surface text."""
+    key = fold_key(surface)
+    is_word = bool(key) and (key[0].isalpha())
+    if not is_word:
+        return Word(key=key, n=0, base=key, bare=key, definite=False, is_word=False,
+                    quote=surface in QUOTES, head=None, stop=False, demonym=False, adjective=False,
+                    blocked=False, person=False, first=False, title=False, bare_org=False)
+    n, base = _reading(key, lex)
+    bare, definite = strip_article(base)
+    demonym = base in lex.demonyms
+    blocked = definite and base in lex.blocked_adjectives
+    nisba = bare.endswith(("ي", "يه")) and len(bare) >= 3
+    adjective = definite and not blocked and (demonym or base in lex.name_adjectives or nisba)
+    stop = base in lex.stopwords or key in lex.stopwords
+    head = lex.heads.get(bare)
+    if head is not None and not definite and bare in lex.definite_heads:
+        head = None
+    dual = False
+    if head is None and not definite and bare.endswith("تي") and len(bare) > 4:
+        head = lex.heads.get(bare[:-2] + "ه")
+        dual = head is not None
+    return Word(key=key, n=n, base=base, bare=bare, definite=definite, is_word=True, quote=False,
+                head=head, dual=dual, stop=stop,
+                phrase=key in lex.phrases or base in lex.phrases, demonym=demonym, adjective=adjective,
+                blocked=blocked, person=not stop and (base in lex.person_words or bare in lex.person_words),
+                first=base in lex.first_names or base in NAME_LINKS,
+                title=base in lex.title_first, bare_org=base in lex.bare_orgs)
+
+
+def source_skip(surface: str, n: int) -> int:
+    """Source characters that hold the first ``n`` folded letters of ``surface`` (diacritics count)."""
+    if n <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(surface):
+        if ch in DELETED:
+            continue
+        seen += 1
+        if seen == n:
+            j = i + 1
+            # a tatweel or diacritic right after the proclitic belongs to it (لـ)
+            while j < len(surface) and surface[j] in DELETED:
+                j += 1
+            return j
+    return len(surface)
+

@@ -1,0 +1,411 @@
+"""Stage ``events``: code political violence, protests and strategic developments as ACLED would.
+
+The flow, for one article:
+
+1. :mod:`~marsad.events.cues`: one precompiled regex pass over the folded text finds the event
+   cues (verbs and nouns of violence, protest and strategic developments, in all their forms);
+   most articles have none and the stage ends there.
+2. For each sentence holding a cue: :mod:`~marsad.events.modality` drops cues that the text only
+   speculates about, expects, threatens, denies, plans or calls for; a nominal cue (الهجمات) needs
+   support in its sentence (an occurrence verb, a casualty, a time anchor or a date) to report an
+   event rather than talk about a kind of event.
+3. The sentence is cut into clauses; each clause with a live cue is typed by
+   :mod:`~marsad.events.coding` (ACLED's hierarchy), gets its arguments from
+   :mod:`~marsad.events.arguments` (actors and claims, places, date) and its toll from
+   :mod:`~marsad.events.fatalities`; a plural report naming coordinated places gives one event per
+   place.
+4. Repeated reports of one event are merged; ids follow text order; :mod:`~marsad.events.notes`
+   writes the English note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.config import EventsConfig
+from marsad.document import Document, Event, EventLocation, Evidence
+from marsad.events.arguments import (
+    DocIndex,
+    Located,
+    actor_ref,
+    build_index,
+    choose_actors,
+    choose_date,
+    choose_places,
+    country_location,
+    country_names,
+    demonym_actor,
+    is_long_before,
+    location_of,
+)
+from marsad.events.coding import CODES, KILLING_FORMS, METHOD_CODES, choose_code, interaction
+from marsad.events.cues import Hit, find_cues, find_words, modality_matcher, support_matcher, target_matcher
+from marsad.events.fatalities import count_killed
+from marsad.events.modality import SentenceModality
+from marsad.events.notes import write_notes
+from marsad.text.normalize import FoldedText, fold
+from marsad.text.segment import sentence_spans
+
+__all__ = ["extract_events"]
+
+# Conjunctions and punctuation that open a new clause with its own event (فيما، بينما، فضلاً عن).
+CLAUSE_RE = re.compile(
+    r"[;؛\n]|(?<![^\W\d_])(?:[وف]?(?:فيما|بينما|في حين|كما|لكن|الا ان|غير ان|فضلا عن|اضافه الي|"
+    r"بالاضافه الي|علاوه علي))(?![^\W\d_])")
+PARTITIVE_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:احدي|احد|بعض)\s+\S*$")
+SUPPORT_KINDS = frozenset({"occur", "casualty", "time", "claim", "agent"})
+# How far (in words, within one clause) a support word or a strong cue may stand from a nominal
+# cue. Calibrated on the GSR development sentences and the dev articles: 10 keeps "قتل 18 شخصاً
+# ... في انفجار سيارتين مفخختين" and drops a time word of another clause of a long sentence.
+SUPPORT_WINDOW = 10
+AGENT_WINDOW = 8  # words between a cue and the agent marker that names its perpetrator
+# Pieces of evidence a nominal cue needs to report an event (a finite verb counts as enough):
+# one each for a date in the sentence, a toll, a finite event verb, and each kind of support word
+# near it (occurrence, casualty, time, claim, agent), one more for an occurrence verb right next to
+# it. Calibrated on the GSR development sentences (scripts/run_gsr.py), where 1 let background
+# mentions through (precision 0.28 on ASSAULT) and 2 keeps reports with any detail.
+EVIDENCE_NEEDED = 2
+AUXILIARIES = frozenset({"تم", "تمت", "جري", "جرت"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being built, with what merging needs to know."""
+
+    event: Event
+    order: tuple[int, int]
+    partitive: bool
+    follow_up: bool  # a toll (قتل فيه ...) or an anaphoric "the attack" that belongs to an event before
+    needs_twin: bool = False  # only a definite noun (الهجوم): it names an event told before, or none
+    actor1_en: str | None = None
+    actor2_en: str | None = None
+
+
+def extract_events(doc: Document, config: EventsConfig | None = None) -> Document:
+    """Fill ``doc.events`` with the events the article reports (ids ev1, ev2 ... in text order).
+
+    Args:
+        doc: a normalized and segmented document; entities, actors, places and dates are used when
+            earlier stages filled them.
+        config: the ``events`` section of the configuration.
+
+    Returns:
+        The same document.
+    """
+    config = config or EventsConfig()
+    cached = doc.cache.get("folded")
+    folded = cached if isinstance(cached, FoldedText) else fold(doc.text)
+    text = folded.text
+    hits = find_cues(text)
+    doc.events = []
+    if not hits:
+        return doc
+    hits = _outside_names(doc, folded, hits)
+    spans = doc.sentences or sentence_spans(doc.text)
+    bounds = [(folded.to_folded(s.start), folded.to_folded(s.end)) for s in spans]
+    starts = [b[0] for b in bounds]
+    by_sentence: dict[int, list[Hit]] = {}
+    for h in hits:
+        i = bisect_right(starts, h.start) - 1
+        if i >= 0 and h.start < bounds[i][1]:
+            by_sentence.setdefault(i, []).append(h)
+    if not by_sentence:
+        return doc
+    index = build_index(doc, folded)
+    published = doc.cache.get("published_date")
+    if not isinstance(published, dt.date):
+        published = None
+    lead_end = bounds[min(1, len(bounds) - 1)][1]
+    default_method = next((h.kind for h in hits if h.start < lead_end and h.kind in METHOD_CODES
+                           and h.strength > 0), None)
+    drafts: list[_Draft] = []
+    for i in sorted(by_sentence):
+        s0, s1 = bounds[i]
+        drafts.extend(_sentence_events(doc, index, folded, by_sentence[i], s0, s1, spans[i].start,
+                                       spans[i].end, published, default_method, config))
+    merged = _merge(drafts)
+    merged.sort(key=lambda d: d.order)
+    for n, d in enumerate(merged, 1):
+        d.event.id = f"ev{n}"
+        country = d.event.location.country if d.event.location else None
+        country_en = country_names().get(country, ("", ""))[1] if country else None
+        d.event.notes = write_notes(d.event, actor1_en=d.actor1_en, actor2_en=d.actor2_en,
+                                    country_en=country_en or None)
+        doc.events.append(d.event)
+    return doc
+
+
+def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: list[Hit], s0: int, s1: int,
+                     src_start: int, src_end: int, published: dt.date | None, default_method: str | None,
+                     config: EventsConfig) -> list[_Draft]:
+    text = folded.text
+    markers = find_words(modality_matcher(), text, s0, s1)
+    modality = SentenceModality(text, s0, s1, markers)
+    live = [h for h in cues if modality.reason(h) is None]
+    if not any(h.strength > 0 for h in live):
+        return []
+    support = [w for w in find_words(support_matcher(), text, s0, s1) if w.kind in SUPPORT_KINDS]
+    has_date = any(s0 <= d.start < s1 for d in index.dates)
+
+    def near(w: Hit, h: Hit) -> bool:
+        if w.form in AUXILIARIES:  # تم تفجير: the auxiliary stands right before its verbal noun
+            return w.end <= h.start and modality.words_between(w.end, h.start) <= 1
+        lo, hi = min(w.start, h.start), max(w.start, h.start)
+        return modality.words_between(lo, hi) <= SUPPORT_WINDOW and not modality.boundary_between(lo, hi)
+
+    toll = count_killed(text, s0, s1) is not None
+
+    def evidence(h: Hit) -> int:
+        """How much the sentence says that the act of ``h`` took place (see EVIDENCE_NEEDED)."""
+        if h.strength >= 2:
+            return EVIDENCE_NEEDED
+        score = int(has_date) + int(toll)
+        if any(o is not h and o.strength >= 2 for o in live):
+            score += 1  # a verb reports the event; the noun names it again or adds a part
+        kinds = set()
+        for w in support:
+            if (w.start >= h.start and w.end <= h.end) or not near(w, h):
+                continue
+            kinds.add(w.kind)
+            if w.kind == "occur" and (modality.words_between(w.end, h.start) <= 1 if w.end <= h.start
+                                      else modality.words_between(h.end, w.start) <= 1):
+                score += 1  # وقع انفجار، تعرض لهجوم، شن هجوماً: the verb of the noun itself
+        return score + len(kinds)
+
+    triggers = [h for h in live if h.strength > 0 and evidence(h) >= EVIDENCE_NEEDED]
+
+    triggers = [h for h in live if h.strength > 0 and supported(h)]
+    if not triggers:
+        return []
+    targets = find_words(target_matcher(), text, s0, s1)
+    claim = next(((w.start, w.end) for w in support if w.kind == "claim"), None)
+    cut_points = {m.start() for m in CLAUSE_RE.finditer(text, s0, s1) if m.start() > s0}
+    previous_end = s0
+    for h in triggers:
+        # "تبنّى إحدى الهجمات على قاعدة عين الأسد، واستهداف رتلي ...": a comma and و before a new
+        # cue start a second event of the same sentence
+        if h.prefix.startswith("و") and "،" in text[previous_end:h.start] and h.start > s0:
+            cut_points.add(h.start)
+        previous_end = h.end
+    cuts = [s0, *sorted(cut_points), s1]
+    segments = [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
+    evidence = Evidence(start=src_start, end=src_end, text=doc.text[src_start:src_end])
+    out: list[_Draft] = []
+    for seg0, seg1 in segments:
+        seg_triggers = [h for h in triggers if seg0 <= h.start < seg1]
+        if not seg_triggers:
+            continue
+        seg_hits = [h for h in live if seg0 <= h.start < seg1]
+        if all(h.form in KILLING_FORMS for h in seg_triggers) and out and _only_killing_merges(out[-1]):
+            continue  # "... قتل فيها 11": the toll of the clause before, not an event of its own
+        anchor = _anchor(seg_triggers)
+        # a verb of killing is mostly passive in news (قُتل 18 شخصاً): the name next to it is a victim
+        verbal = (anchor.pos in ("V", "I") or anchor.strength >= 2) and anchor.form not in KILLING_FORMS
+        # an agent marker names the perpetrator of the cue it follows (هجوم شنه ...، من قبل ...)
+        agent_ends = [w.end for w in support if w.kind == "agent" and anchor.start <= w.start < seg1
+                      and modality.words_between(anchor.end, w.start) <= AGENT_WINDOW]
+        seg_claim = claim if claim is not None and claim[0] < seg1 else None
+        actors = choose_actors(index, seg_start=seg0, seg_end=seg1, anchor_start=anchor.start,
+                               anchor_end=anchor.end, verbal=verbal, agent_ends=agent_ends,
+                               claim=seg_claim, sent_start=s0,
+                               protest=any(h.kind == "peaceful" and h.strength > 0 for h in seg_hits))
+        state = None
+        if actors.actor1 is not None and actors.actor1.actor is not None:
+            state = actors.actor1.actor.category == "state"
+        kinds = {t.kind for t in targets if seg0 <= t.start < seg1}
+        code = choose_code(seg_hits, target_kinds=kinds, state_actor=state, default_method=default_method)
+        if code is None:
+            continue
+        sub = CODES[code]
+        actor1 = actor_ref(actors.actor1) if actors.actor1 else None
+        actor1_en = actors.actor1.actor.name_en if actors.actor1 and actors.actor1.actor else None
+        inter1 = actors.actor1.actor.inter if actors.actor1 and actors.actor1.actor else None
+        if actor1 is None and sub.event_type not in ("Protests", "Riots"):
+            for h in seg_hits:
+                found = demonym_actor(index, h.end)
+                if found is not None:
+                    actor1, actor1_en = found
+                    inter1 = 1
+                    break
+        actor2 = actor_ref(actors.actor2) if actors.actor2 else None
+        actor2_en = actors.actor2.actor.name_en if actors.actor2 and actors.actor2.actor else None
+        inter2 = actors.actor2.actor.inter if actors.actor2 and actors.actor2.actor else None
+        date = choose_date(index, seg0, seg1, s0, s1, anchor.start)
+        historical = any(modality.recalled(h) for h in seg_triggers) or is_long_before(
+            date.value if date else None, published)
+        if historical and not config.include_historical:
+            continue
+        if date is not None:
+            date_value, precision = date.value, date.time_precision
+        elif not historical and published is not None:
+            date_value, precision = published.isoformat(), 2
+        else:
+            date_value, precision = None, 3
+        fatalities = count_killed(text, seg0, seg1)
+        if fatalities is None and len(segments) == 1:
+            fatalities = count_killed(text, s0, s1)
+        locations = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
+        modes: list[str] = []
+        for h in seg_hits:
+            modes.extend(m for m in h.modes if m not in modes)
+        before = text[max(s0, anchor.start - 20):anchor.start]
+        partitive = PARTITIVE_RE.search(before) is not None
+        for k, loc in enumerate(locations):
+            event = Event(id="", event_type=sub.event_type, sub_event_type=sub.sub_event_type,
+                          evidence=Evidence(start=evidence.start, end=evidence.end, text=evidence.text),
+                          disorder_type=sub.disorder_type, plover=sub.plover, plover_mode=modes,
+                          actor1=actor1, actor1_claimed=actors.claimed and actor1 is not None,
+                          actor2=actor2, inter1=inter1, inter2=inter2,
+                          interaction=interaction(inter1, inter2),
+                          civilian_targeting=sub.event_type == "Violence against civilians",
+                          target=_target(folded, anchor, seg1), location=loc, date=date_value,
+                          time_precision=precision, fatalities=fatalities, historical=historical)
+            definite = all(h.pos == "N" and h.strength < 2 and "ال" in h.prefix for h in seg_triggers)
+            follow_up = all(h.form in KILLING_FORMS for h in seg_triggers) or (
+                definite and not partitive)
+            out.append(_Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
+                              definite and not partitive, actor1_en, actor2_en))
+    return out
+
+
+def _outside_names(doc: Document, folded: FoldedText, hits: list[Hit]) -> list[Hit]:
+    """Drop cues inside a name: الجبهة الشعبية لتحرير فلسطين, قوة مراقبة فض الاشتباك."""
+    names = sorted((folded.to_folded(m.start), folded.to_folded(m.end)) for m in doc.entities
+                   if m.type in ("ORG", "PER", "FAC"))
+    if not names:
+        return hits
+    starts = [n[0] for n in names]
+    kept = []
+    for h in hits:
+        i = bisect_right(starts, h.start) - 1
+        if i >= 0 and h.start >= names[i][0] and h.end <= names[i][1] + 1 and h.start > names[i][0] - 1 \
+                and names[i][1] - names[i][0] > h.end - h.start:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _anchor(triggers: list[Hit]) -> Hit:
+    """The cue that stands for the clause's event: a finite verb if any, else the first cue.
+
+    Verbs of killing come last: they report the toll of the event the other cues name.
+    """
+    ranked = sorted(triggers, key=lambda h: (h.form in KILLING_FORMS, h.strength < 2, h.start))
+    return ranked[0]
+
+
+def _only_killing_merges(previous: _Draft) -> bool:
+    return previous.event.disorder_type == "Political violence"
+
+
+def _locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: int, s1: int,
+               anchor: int) -> list[EventLocation | None]:
+    # headline style "الجم : قطع سكة الحديد ...": the place before the colon is where it happened
+    text = index.folded.text
+    for p in index.places:
+        if s0 <= p.start and p.end <= anchor and text[p.end:p.end + 3].strip().startswith(":"):
+            return [location_of(p)]
+    chosen = choose_places(index, seg0, seg1, anchor)
+    if chosen:
+        return [location_of(p) for p in chosen]
+    chosen = choose_places(index, s0, s1, anchor)
+    if chosen:
+        return [location_of(chosen[0])]
+    lead: list[Located] = [p for p in index.places if p.start < index.lead_end]
+    if lead:
+        return [location_of(lead[0], lower=True)]
+    return [country_location(doc)]
+
+
+TARGET_STOP = re.compile(r"[،,.:;؛\"«»()\n]|(?<![^\W\d_])(?:في|من|الي|علي|عن|قرب|مما|ما|بعد|قبل|خلال|"
+                         r"حيث|و?ذلك|التي|الذي|اثر|عقب)(?![^\W\d_])")
+TARGET_AFTER = re.compile(r"\s*(?:(?:علي|ضد)\s+)?")
+
+
+def _target(folded: FoldedText, anchor: Hit, seg_end: int) -> str | None:
+    """What was hit: up to four words after a targeting cue (استهدف، هجوم على ...), as in the text."""
+    text = folded.text
+    if not (anchor.form.startswith(("استهدف", "هاجم", "هجوم", "هجمات", "اعتداء", "قصف", "غاره"))):
+        return None
+    m = TARGET_AFTER.match(text, anchor.end, seg_end)
+    start = m.end() if m else anchor.end
+    stop = TARGET_STOP.search(text, start, seg_end)
+    end = stop.start() if stop else seg_end
+    words = list(re.finditer(r"[^\W_]+", text[start:end]))[:4]
+    if not words or start + words[0].start() != start:
+        return None
+    span = folded.to_source(start, start + words[-1].end())
+    value = folded.source[span.start:span.end].strip()
+    return value or None
+
+
+def _location_key(loc: EventLocation | None) -> str:
+    if loc is None:
+        return ""
+    return loc.place_id or loc.name
+
+
+def _compatible_place(a: EventLocation | None, b: EventLocation | None) -> bool:
+    if a is None or b is None:
+        return True
+    if _location_key(a) == _location_key(b):
+        return True
+    return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One record per event: later reports of the same type, place, date and actors fill the first.
+
+    A follow-up report (a toll, "the attack" again) joins the latest violent event before it at a
+    compatible place and date, whatever its own type.
+    """
+    out: list[_Draft] = []
+    for d in drafts:
+        e = d.event
+        twin = None
+        if d.follow_up:
+            for o in reversed(out):
+                f = o.event
+                if d.needs_twin and f.event_type != e.event_type:
+                    continue
+                same_time = f.date == e.date or not f.date or not e.date
+                if f.disorder_type == "Political violence" and f.historical == e.historical and same_time \
+                        and _compatible_place(f.location, e.location):
+                    twin = o
+                    break
+        for o in out if twin is None else ():
+            f = o.event
+            if (f.sub_event_type, _location_key(f.location), f.date, f.historical) != (
+                    e.sub_event_type, _location_key(e.location), e.date, e.historical):
+                continue
+            if o.partitive or d.partitive:
+                continue
+            names = {r.name for r in (f.actor1, e.actor1) if r is not None}
+            if len(names) > 1:
+                continue
+            twin = o
+            break
+        if twin is None:
+            if not d.needs_twin:
+                out.append(d)
+            continue
+        f = twin.event
+        if f.actor1 is None and e.actor1 is not None:
+            f.actor1, f.actor1_claimed, f.inter1 = e.actor1, e.actor1_claimed, e.inter1
+            twin.actor1_en = d.actor1_en
+        elif e.actor1_claimed:
+            f.actor1_claimed = True
+        if f.actor2 is None and e.actor2 is not None:
+            f.actor2, f.inter2, twin.actor2_en = e.actor2, e.inter2, d.actor2_en
+        f.interaction = interaction(f.inter1, f.inter2)
+        if e.fatalities is not None:
+            f.fatalities = e.fatalities if f.fatalities is None else min(f.fatalities, e.fatalities)
+        f.target = f.target or e.target
+        for m in e.plover_mode:
+            if m not in f.plover_mode:
+                f.plover_mode.append(m)
+    return out
+

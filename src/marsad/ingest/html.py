@@ -1,0 +1,210 @@
+"""HTML pages to articles: main text by trafilatura, metadata from the page's own tags.
+
+The page's metadata tags are read first (``<link rel=canonical>``, ``og:url``,
+``article:published_time``, JSON-LD ``datePublished`` ...): they are written by the CMS and are
+exact, while a date guessed from the visible text is not. htmldate reads ``8 كانون الثاني 2020``
+as 2020-01-01 and gives up on Arabic-Indic digits (ECOSYSTEM.md, pitfall 1), so trafilatura's own
+date search is limited to markup (``extensive_search=False``) and used only when our tags say
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html  # type: ignore[import-untyped]  # lxml ships no type information
+from lxml import etree
+
+from marsad.document import Article, ResultWarning
+from marsad.errors import WarningCode
+from marsad.ingest.decode import decode_bytes
+from marsad.ingest.notes import input_warning
+
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.IGNORECASE)
+_XML_DECL_STR_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+# Metadata tags that carry the publication date, most trusted first (property/name/itemprop value).
+_DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate",
+              "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
+              "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date",
+              "article:modified_time", "datemodified")
+_JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_DATE_IN_VALUE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+
+# Tag stripping for feed summaries: block ends become line breaks, everything else goes.
+_DROP_RE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BREAK_RE = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|section|article)\s*>",
+                       re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACES_RE = re.compile(r"[ \t\u00a0]+")
+
+# Limits the HTML handed to trafilatura: beyond this a page is a dump, not an article, and lxml
+# slows to seconds. 5 MB is about 30 times the largest news page of our test crawls.
+MAX_HTML_CHARS = 5_000_000
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What a page says about itself in its head."""
+
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    site: str | None = None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or an XML declaration names in the head of ``data``.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1256">')
+    'windows-1256'
+    >>> declared_charset(b"<?xml version='1.0' encoding='UTF-8'?><rss>")
+    'UTF-8'
+    """
+    head = data[:4096]
+    m = _XML_DECL_RE.match(head) or _META_CHARSET_RE.search(head)
+    return m.group(1).decode("ascii") if m else None
+
+
+def date_of(value: str | None) -> str | None:
+    """The calendar date written in a metadata value, as YYYY-MM-DD, without any time-zone shift.
+
+    >>> date_of("2022-01-05T23:30:00+03:00")
+    '2022-01-05'
+    >>> date_of("2019/7/3") , date_of("20200105"), date_of("yesterday")
+    ('2019-07-03', '2020-01-05', None)
+    """
+    if not value:
+        return None
+    m = _DATE_IN_VALUE_RE.search(value.strip())
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        return dt.date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed summary): tags dropped, block ends kept as line breaks.
+
+    >>> html_to_text("<p>قصف <b>مدفعي</b> &amp; غارات</p><p>سطر ثان</p>")
+    'قصف مدفعي & غارات\\nسطر ثان'
+    """
+    text = _DROP_RE.sub("", fragment)
+    text = _BREAK_RE.sub("\n", text)
+    text = html_lib.unescape(_TAG_RE.sub("", text))
+    lines = (_SPACES_RE.sub(" ", ln).strip() for ln in text.splitlines())
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _parse(markup: str) -> Any:
+    # lxml refuses str input that still carries an XML encoding declaration
+    markup = _XML_DECL_STR_RE.sub("", markup, count=1)
+    try:
+        return lxml.html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def page_meta(tree: Any) -> PageMeta:
+    """Title, canonical URL, publication date and site name from a parsed page's tags."""
+    meta = PageMeta()
+    if tree is None:
+        return meta
+    values: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if key and content and key not in values:
+            values[key] = content.strip()
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").strip().lower() == "canonical" and el.get("href"):
+            meta.url = el.get("href").strip()
+            break
+    meta.url = meta.url or values.get("og:url")
+    meta.title = values.get("og:title") or values.get("twitter:title")
+    meta.site = values.get("og:site_name")
+    for key in _DATE_KEYS:
+        meta.published = date_of(values.get(key))
+        if meta.published:
+            break
+    if meta.published is None:
+        for script in tree.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+                m = _JSONLD_DATE_RE.search(script.text)
+                meta.published = date_of(m.group(1)) if m else None
+                if meta.published:
+                    break
+    if meta.published is None:
+        for el in tree.iter("time"):
+            meta.published = date_of(el.get("datetime"))
+            if meta.published:
+                break
+    return meta
+
+
+def _fallback_text(tree: Any) -> str:
+    """Paragraph text of a page that trafilatura finds nothing in (very short pages)."""
+    if tree is None:
+        return ""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    for bad in root.xpath(".//script|.//style|.//noscript|.//nav|.//header|.//footer"):
+        bad.drop_tree()
+    return html_to_text(lxml.html.tostring(root, encoding="unicode"))
+
+
+def extract_page(markup: str, *, url: str | None = None) -> tuple[str, PageMeta]:
+    """Main text and metadata of an HTML page given as a string."""
+    import trafilatura  # imported on first use: it takes 0.3 s and only HTML input needs it
+
+    markup = markup[:MAX_HTML_CHARS]
+    meta = page_meta(_parse(markup))
+    result = trafilatura.bare_extraction(
+        _XML_DECL_STR_RE.sub("", markup, count=1), url=url, with_metadata=True,
+        include_comments=False, include_images=False,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    text = ""
+    if result is not None:
+        text = getattr(result, "text", None) or ""
+        meta.title = getattr(result, "title", None) or meta.title
+        meta.url = meta.url or getattr(result, "url", None)
+        meta.published = meta.published or date_of(getattr(result, "date", None))
+        meta.site = meta.site or getattr(result, "sitename", None)
+    if not text.strip():
+        text = _fallback_text(_parse(markup))
+    return text, meta
+
+
+def read_html(data: bytes, *, doc_id: str, url: str | None = None, declared: str | None = None,
+              where: str = "") -> Article:
+    """An article from the bytes of an HTML page; problems become warnings, never exceptions.
+
+    Args:
+        data: the page as fetched or read.
+        doc_id: the article id (file stem or URL).
+        url: where the page came from; the page's canonical URL wins when it has one.
+        declared: a charset named outside the page (HTTP ``Content-Type``); the page's own
+            ``<meta charset>`` is used when this is None.
+        where: the file or URL, for warning messages.
+    """
+    decoded = decode_bytes(data, declared=declared or declared_charset(data))
+    warnings: list[ResultWarning] = []
+    label = where or doc_id
+    if decoded.code is not None:
+        warnings.append(input_warning(decoded.code, f"{label}: {decoded.note}"))
+    if decoded.code == WarningCode.NOT_TEXT:
+        return Article(id=doc_id, text="", url=url, warnings=warnings)
+    text, meta = extract_page(decoded.text, url=url)
+    if not text.strip():
+        warnings.append(input_warning(WarningCode.EMPTY_TEXT, f"{label}: no article text found in the page"))
+    return Article(id=doc_id, text=text, title=meta.title, published=meta.published,
+                   url=meta.url or url, source=meta.site, warnings=warnings)

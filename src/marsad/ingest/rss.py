@@ -1,0 +1,127 @@
+"""RSS 2.0 / RSS 1.0 / Atom feeds to articles, one per item.
+
+feedparser reads the bytes (it honours the XML declaration). An item's date is taken from its raw
+string as written, in the feed's own time zone: feedparser's ``published_parsed`` is converted to
+UTC, which moves an item published at 00:30+03:00 to the previous day and shifts every relative
+date (أمس، الأحد الماضي) in the article by one (ECOSYSTEM.md, pitfall 2).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from marsad.document import Article, ResultWarning
+from marsad.errors import InputError, WarningCode
+from marsad.ingest.html import date_of, html_to_text
+from marsad.ingest.notes import input_warning
+
+# Given a URL, the article of the page it points to; raises InputError when it cannot be fetched.
+PageReader = Callable[[str], Article]
+
+
+def item_date(raw: str | None, parsed: Any = None) -> str | None:
+    """The date of a feed item as YYYY-MM-DD, from its raw string in its own time zone.
+
+    >>> item_date("Wed, 05 Jan 2022 23:30:00 +0300")
+    '2022-01-05'
+    >>> item_date("2022-01-05T00:30:00+03:00")
+    '2022-01-05'
+    """
+    if raw:
+        raw = raw.strip()
+        if raw[:4].isdigit():
+            iso = date_of(raw)
+            if iso:
+                return iso
+        fields = email.utils.parsedate_tz(raw)
+        if fields is not None and fields[0] > 0:
+            try:
+                return time.strftime("%Y-%m-%d", (*fields[:3], 0, 0, 0, 0, 1, -1))
+            except (ValueError, OverflowError):
+                pass
+        iso = date_of(raw)
+        if iso:
+            return iso
+    if parsed is not None:  # feedparser's UTC reading: better one day off than no date at all
+        try:
+            return time.strftime("%Y-%m-%d", parsed)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _plain(detail: Any, value: str) -> str:
+    kind = (detail or {}).get("type", "text/html") if isinstance(detail, dict) else "text/html"
+    return html_to_text(value) if "html" in kind else value.strip()
+
+
+def _item_text(entry: Any) -> str:
+    """The longest body an item carries: full content when present, else the summary."""
+    bodies: list[str] = []
+    for content in entry.get("content") or []:
+        value = content.get("value")
+        if value:
+            bodies.append(_plain(content, value))
+    summary = entry.get("summary")
+    if summary:
+        bodies.append(_plain(entry.get("summary_detail"), summary))
+    return max(bodies, key=len) if bodies else ""
+
+
+def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
+              read_page: PageReader | None = None) -> Iterator[Article]:
+    """Articles from the items of a feed, in feed order.
+
+    Args:
+        data: the feed bytes.
+        name: the file or URL, for messages.
+        stem: the prefix of ids for items without guid or link (``<stem>-<n>``).
+        follow_links: read each item's linked page (through ``read_page``) instead of its summary;
+            when the page cannot be read the summary is kept with a W108 warning.
+        read_page: fetches and extracts one page; needed when ``follow_links`` is set.
+    """
+    import feedparser  # imported on first use: only feed input needs it
+
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        problem = parsed.get("bozo_exception")
+        reason = (f"not a readable RSS/Atom feed ({problem})" if parsed.get("bozo")
+                  else "the feed has no items")
+        code = WarningCode.BAD_RECORD if parsed.get("bozo") else WarningCode.EMPTY_TEXT
+        yield Article(id=stem, text="", warnings=[input_warning(code, f"{name}: {reason}")])
+        return
+    feed_title = (parsed.get("feed") or {}).get("title") or None
+    for n, entry in enumerate(entries, 1):
+        link = entry.get("link") or None
+        doc_id = entry.get("id") or link or f"{stem}-{n}"
+        title_detail = entry.get("title_detail")
+        title = _plain(title_detail, entry["title"]) if entry.get("title") else None
+        published = item_date(entry.get("published") or entry.get("updated") or entry.get("created"),
+                              entry.get("published_parsed") or entry.get("updated_parsed"))
+        text = _item_text(entry)
+        warnings: list[ResultWarning] = []
+        if follow_links and link and read_page is not None:
+            try:
+                page = read_page(link)
+            except InputError as err:
+                warnings.append(input_warning(WarningCode.FETCH_FAILED,
+                                              f"{err}; the feed summary is used instead"))
+            else:
+                if page.text.strip():
+                    page.id = doc_id
+                    page.title = page.title or title
+                    page.published = page.published or published
+                    page.source = feed_title or page.source  # the feed names the outlet
+                    yield page
+                    continue
+                warnings.extend(page.warnings)
+                warnings.append(input_warning(WarningCode.FETCH_FAILED,
+                                              f"{link}: no article text in the page; feed summary used"))
+        if not text.strip():
+            warnings.append(input_warning(WarningCode.EMPTY_TEXT, f"{name}: item {n} has no text"))
+        yield Article(id=str(doc_id), text=text, title=title, published=published, url=link,
+                      source=feed_title, warnings=warnings)

@@ -1,0 +1,259 @@
+"""Stage ``places``: GPE/LOC/FAC mentions → geocoded places with admin1, country and geo_precision.
+
+For each place mention written by the entities stage, the gazetteer (``data/gazetteer/places.tsv``,
+built by ``scripts/build_gazetteer.py``) is asked for candidates under several readings of the name
+(:mod:`marsad.places.resolve`), and the words around the mention (:mod:`marsad.places.context`)
+add a head noun (محافظة، مدينة) or nearness (شمال، قرب). The article's country, decided from the
+mentions that only one country has, breaks ties and is left in ``doc.cache["country"]`` for later
+stages. Each distinct referent becomes one :class:`~marsad.document.Place` listing its mentions;
+region expressions that are not entities (المحافظات الجنوبية، جنوب البلاد) become region places of
+the article's country. ``doc.cache["place_spans"]`` maps each place id to the (start, end) spans
+that refer to it, including those of region expressions, which have no mention, and
+``doc.cache["mention_precision"]`` gives each mention's own geo_precision ("قرب سرت" is 2 while
+the place Sirte, also named plainly, is 1).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from marsad.config import PlacesConfig
+from marsad.document import Document, Mention, Place
+from marsad.places.context import (
+    CAPITAL_AFTER_RE,
+    FUNCTION_WORDS,
+    HEAD_BEFORE_RE,
+    HEAD_KIND,
+    NEAR_BEFORE_RE,
+    REGION_EXPRESSION_RE,
+    REGION_EXPRESSION_WORDS,
+    region_direction,
+)
+from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
+from marsad.places.resolve import Reading, Resolution, choose, lookup
+from marsad.text.normalize import FoldedText, fold
+
+__all__ = ["Gazetteer", "PlaceEntry", "TableGazetteer", "locate_places", "packaged_gazetteer",
+           "resolve_place_name"]
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# How far before a mention (folded characters) a head noun or direction word is looked for.
+CONTEXT_WINDOW = 40
+# A mention the gazetteer does not know takes its location from a resolved place in the same
+# sentence ("بئر زار قرب رمادة"): ACLED codes such a spot at the nearest known town, precision 2.
+ANCHOR_SCORE = 0.6
+ANCHOR_KIND_ORDER = {"facility": 0, "city": 1, "region": 2, "admin1": 3}
+
+
+@dataclass(slots=True)
+class _Found:
+    mention: Mention
+    reading: Reading | None = None
+    entries: tuple[PlaceEntry, ...] = ()
+    head: str | None = None
+    near: bool = False
+    resolution: Resolution | None = None
+    anchor: _Found | None = None
+    sentence: int = -1
+
+
+def resolve_place_name(name: str, *, country: str | None = None,
+                       gazetteer: Gazetteer | None = None,
+                       config: PlacesConfig | None = None) -> Place | None:
+    """Resolve one place name out of context; None when the gazetteer has no confident answer.
+
+    Args:
+        name: the name as written (a proclitic, head noun or direction word may be attached).
+        country: ISO2 code of the country to prefer when the name is ambiguous.
+        gazetteer: defaults to the packaged one.
+        config: its ``min_score`` is the confidence below which None is returned.
+
+    >>> resolve_place_name("بمحافظة الأنبار").admin1
+    'Anbar'
+    """
+    gaz = gazetteer if gazetteer is not None else packaged_gazetteer()
+    cfg = config or PlacesConfig()
+    hit = lookup(name, gaz.candidates)
+    if hit is None:
+        return None
+    reading, entries = hit
+    res = choose(entries, head=reading.head, near=reading.near, country=country, via=reading.via)
+    if res is None or res.score < cfg.min_score:
+        return None
+    return _place("p1", name, res, [])
+
+
+def locate_places(doc: Document, config: PlacesConfig | None = None, *,
+                  gazetteer: Gazetteer | None = None) -> Document:
+    """Stage ``places``: fill ``doc.places``, set ``Mention.place_id`` and ``doc.cache["country"]``."""
+    cfg = config or PlacesConfig()
+    gaz = gazetteer if gazetteer is not None else packaged_gazetteer()
+    folded = doc.cache.get("folded")
+    if not isinstance(folded, FoldedText) or folded.source is not doc.text:
+        folded = fold(doc.text)
+    starts = [s.start for s in doc.sentences]
+
+    found: list[_Found] = []
+    for m in doc.entities:
+        if m.type not in PLACE_TYPES or name_key(m.text) in FUNCTION_WORDS:
+            continue
+        f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
+        _read_context(f, folded)
+        hit = lookup(m.text, gaz.candidates)
+        if hit is not None:
+            f.reading, f.entries = hit[0], tuple(hit[1])
+        found.append(f)
+
+    country = _dominant_country(found)
+    doc.cache["country"] = country
+    # which names point to each country alone: a town abroad needs some other name to back it
+    named_by: dict[str, set[str]] = {}
+    for f in found:
+        countries = {e.country for e in f.entries if e.country}
+        if f.reading is not None and len(countries) == 1:
+            named_by.setdefault(countries.pop(), set()).add(f.reading.key)
+    for f in found:
+        if f.reading is None:
+            continue
+        head = f.head or f.reading.head
+        own = f.reading.key
+        others = frozenset(c for c, keys in named_by.items() if keys - {own})
+        res = choose(f.entries, head=head, near=f.near or f.reading.near, country=country,
+                     via=f.reading.via if f.head is None else "exact", article_countries=others)
+        if res is not None and res.score >= cfg.min_score:
+            f.resolution = res
+    _anchor_unresolved(found)
+
+    places: list[Place] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    precision_of: dict[str, int] = {}
+    by_referent: dict[tuple[str, ...], Place] = {}
+    for f in found:
+        res = f.resolution
+        if res is None and f.anchor is not None and f.anchor.resolution is not None:
+            if ANCHOR_SCORE < cfg.min_score:
+                continue
+            a = f.anchor.resolution
+            referent: tuple[str, ...] = ("near", name_key(f.mention.text), a.entry.id)
+            precision = 2 if a.entry.kind in ("city", "facility") else a.precision
+            kind = {"FAC": "facility", "LOC": "region"}.get(f.mention.type, "city")
+            res = Resolution(entry=a.entry, rule=f"near-{a.entry.kind}-in-sentence", precision=precision,
+                             score=ANCHOR_SCORE, kind=kind)
+        elif res is not None:
+            referent = (res.entry.id, res.kind)
+        else:
+            continue
+        place = by_referent.get(referent)
+        if place is None:
+            place = _place(f"p{len(places) + 1}", f.mention.text, res, [])
+            if referent[0] == "near":
+                place.name_en = None
+                place.geonameid = None
+            by_referent[referent] = place
+            places.append(place)
+        else:
+            if len(f.mention.text) > len(place.name):
+                place.name = f.mention.text
+            if res.precision < place.geo_precision:
+                # "قرب سرت" then "في سرت": the place is Sirte itself; the near mention keeps 2
+                place.geo_precision, place.rule = res.precision, res.rule
+        precision_of[f.mention.id] = res.precision
+        place.mention_ids.append(f.mention.id)
+        f.mention.place_id = place.id
+        spans.setdefault(place.id, []).append((f.mention.start, f.mention.end))
+
+    _add_region_expressions(doc, folded, gaz, country, places, spans)
+    doc.places = places
+    doc.cache["place_spans"] = spans
+    doc.cache["mention_precision"] = precision_of
+    return doc
+
+
+def _read_context(f: _Found, folded: FoldedText) -> None:
+    """Head noun or nearness word just before the mention; "العاصمة" just after."""
+    start = folded.to_folded(f.mention.start)
+    end = folded.to_folded(f.mention.end)
+    before = folded.text[max(0, start - CONTEXT_WINDOW):start]
+    m = HEAD_BEFORE_RE.search(before)
+    if m:
+        f.head = HEAD_KIND[m.group(1)]
+        if f.head == "area":
+            f.near = True
+    n = NEAR_BEFORE_RE.search(before)
+    if n:
+        f.near = True
+    if CAPITAL_AFTER_RE.match(folded.text, end):
+        f.head = "city"
+
+
+def _dominant_country(found: list[_Found]) -> str | None:
+    """The country that most mentions known in one country only belong to (first seen on a tie)."""
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, f in enumerate(found):
+        countries = {e.country for e in f.entries if e.country}
+        if len(countries) == 1:
+            (c,) = countries
+            votes[c] += 1
+            first.setdefault(c, i)
+    if not votes:
+        return None
+    return max(votes, key=lambda c: (votes[c], -first[c]))
+
+
+def _anchor_unresolved(found: list[_Found]) -> None:
+    """Give each unresolved mention the closest resolved place of its sentence, if any."""
+    by_sentence: dict[int, list[_Found]] = {}
+    for f in found:
+        # a country is too coarse an anchor: the name is more likely not a place at all
+        if f.resolution is not None and f.resolution.entry.kind != "country":
+            by_sentence.setdefault(f.sentence, []).append(f)
+    for f in found:
+        if f.resolution is not None or f.sentence < 0:
+            continue
+        options = by_sentence.get(f.sentence)
+        if not options:
+            continue
+        f.anchor = min(options, key=lambda o: (
+            ANCHOR_KIND_ORDER.get(o.resolution.entry.kind if o.resolution else "", 9),
+            abs(o.mention.start - f.mention.start)))
+
+
+def _add_region_expressions(doc: Document, folded: FoldedText, gaz: Gazetteer, country: str | None,
+                            places: list[Place], spans: dict[str, list[tuple[int, int]]]) -> None:
+    """Region places for "المحافظات الجنوبية", "جنوب البلاد" ... of the article's country."""
+    if country is None or not any(w in folded.text for w in REGION_EXPRESSION_WORDS):
+        return
+    taken = [(m.start, m.end) for m in doc.entities]
+    regions: dict[str, Place] = {}
+    for m in REGION_EXPRESSION_RE.finditer(folded.text):
+        span = folded.to_source(m.start(1), m.end(1))
+        if any(s < span.end and span.start < e for s, e in taken):
+            continue
+        direction = region_direction(m.group(1))
+        place = regions.get(direction)
+        if place is None:
+            entry = gaz.get(f"reg-{country.lower()}-{direction}")
+            base = entry or gaz.get(f"country-{country.lower()}")
+            if base is None:
+                return
+            surface = doc.text[span.start:span.end]
+            place = Place(id=f"p{len(places) + 1}", name=surface, kind="region",
+                          name_en=entry.name_en if entry else f"{direction.capitalize()} {base.name_en}",
+                          admin1=entry.admin1 if entry else None, country=country,
+                          lat=base.lat, lon=base.lon, geo_precision=3,
+                          rule="region-expression" + ("" if entry else "+country-centre"))
+            regions[direction] = place
+            places.append(place)
+        spans.setdefault(place.id, []).append((span.start, span.end))
+
+
+def _place(pid: str, name: str, res: Resolution, mention_ids: list[str]) -> Place:
+    e = res.entry
+    return Place(id=pid, name=name, kind=res.kind, name_en=e.name_en or None,
+                 admin1=e.admin1 if e.kind != "country" else None, country=e.country, lat=e.lat,
+                 lon=e.lon, geonameid=e.geonameid, geo_precision=res.precision, rule=res.rule,
+                 mention_ids=mention_ids)
+

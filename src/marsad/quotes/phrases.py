@@ -1,0 +1,437 @@
+"""Tokens of the folded text and the analysis of a speaker phrase (name, role, anonymous source, outlet).
+
+Everything here works in folded coordinates (``doc.cache["folded"].text``); the caller maps spans
+back to the article with ``FoldedText.to_source``. A speaker phrase is the stretch between a
+reporting verb and its content (قال وزير العدل عمر منصور اليوم الثلاثاء، إن ...), before the verb
+(الخبير في الشأن الأمني، أحمد الشريفي، أكد ...), or after an attribution (وفقاً للعضو ..., رضا عيسى).
+It is cut into comma segments; time adverbs, inserted phrases (في تصريح لـ، على هامش ...) and
+the outlet (لـ"العربي الجديد") are set aside, appositions (أحد أبرز الفصائل ...) dropped, and what
+is left gives the role and the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.quotes.lexicon import Lexicon, strip_article
+from marsad.text.normalize import fold_key
+
+
+def folded_set(words: set[str]) -> frozenset[str]:
+    """Word lists below are written as printed; matching happens on folded text (على -> علي)."""
+    return frozenset(fold_key(w) for w in words)
+
+
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+COMMAS = frozenset("،,")
+QUOTE_MARKS = frozenset("\"«»“”„'")
+OPEN_QUOTES = frozenset("\"«“„")
+# Function words that never start or continue a speaker noun phrase.
+FUNCTION_WORDS = folded_set({
+    "في", "من", "عن", "على", "الى", "مع", "ان", "قد", "لقد", "ثم", "او", "ام", "بل", "لكن", "لا", "لم", "لن",
+    "ما", "ماذا", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "هن", "انه", "انها", "الذي", "التي", "الذين",
+    "اللذين", "اللتين", "والذي", "والتي", "والذين", "حيث", "كما", "اذ", "اذا", "لو", "حتى", "بعد", "قبل",
+    "ضد", "عند", "لدى", "بين", "وذلك", "ذلك", "اذ", "إذ", "إن", "أن", "إلى", "على", "أو", "أي", "منذ", "كل", "بعض", "غير", "سوى", "اي", "وهو", "وهي", "وهم", "فيما", "بينما",
+    "عبر", "امام", "خلف", "نحو", "حول", "دون", "بشان", "لان", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت",
+    "ب", "ل", "و", "ف", "ك", "الا", "وان", "لذا", "لذلك", "هناك", "هنا", "ليس", "ليست",
+})
+RELATIVES = folded_set({"الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذين", "اللتين"})
+APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم"})
+# "the same" / "the aforementioned" that mark an anaphoric speaker (ذات البلاغ، المصدر نفسه).
+SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "عينه"})
+# Adjectives that describe an anonymous source without the shape of a nisba or participle.
+COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارزه", "رفيع", "رفيعه", "كبير", "كبار", "اخر",
+                               "اخري", "اخرون", "اخرين", "عيان", "اجنبي", "غربي", "عربي", "جديد", "جديده"})
+# Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).
+NAME_LINKS = folded_set({"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال"})
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا")
+
+
+class Tok:
+    """A token of the folded text: [start, end), its folded form, and whether it is a word.
+
+    A plain slotted class rather than a dataclass: tokens are made for every sentence that holds a
+    cue, and a dataclass ``__init__`` doubled the cost of the whole stage (measured on ANT).
+    """
+
+    __slots__ = ("end", "is_word", "start", "w")
+
+    def __init__(self, start: int, end: int, w: str) -> None:
+        self.start = start
+        self.end = end
+        self.w = w
+        self.is_word = w[0].isalnum()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.w!r})"
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` (folded text) with their positions."""
+    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def clitic_keys(w: str) -> list[tuple[str, int]]:
+    """Readings of a folded word without attached و/ف/ب/ل/ك, as (word, chars dropped), most literal first.
+
+    >>> clitic_keys("وللعضو")[:3]
+    [('وللعضو', 0), ('للعضو', 1), ('العضو', 1)]
+    """
+    out = [(w, 0)]
+    rest, n = w, 0
+    for _ in range(2):
+        if len(rest) < 4 or rest[0] not in "وفبلك":
+            break
+        if rest.startswith("لل"):
+            out.append(("ا" + rest[1:], n + 1))
+        rest, n = rest[1:], n + 1
+        out.append((rest, n))
+    return out
+
+
+def is_definite(w: str) -> bool:
+    """True for a word with the article, possibly behind و/ف/ب/ل/ك (والجيش، بالعراق، للجيش)."""
+    return any(k.startswith("ال") and len(k) > 3 for k, _ in clitic_keys(w))
+
+
+def has_pronoun_suffix(w: str) -> bool:
+    """True when a folded word ends in a possessive pronoun (تأكيده، تمسكها، رفضهم)."""
+    return len(w) >= 4 and w.endswith(PRONOUN_SUFFIXES)
+
+
+def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]:
+    """Kinds of the head word(s) at token ``i`` (heads.tsv) and how many tokens they cover."""
+    tok = toks[i]
+    if not tok.is_word:
+        return frozenset(), 0
+    for key, _ in clitic_keys(tok.w):
+        bare = strip_article(key)
+        for words, kind in lex.multi_heads.get(bare, ()):
+            if i + len(words) <= len(toks) and all(
+                    strip_article(toks[i + k].w) == words[k] for k in range(1, len(words))):
+                return frozenset({kind}), len(words)
+        kinds = lex.heads.get(bare)
+        if kinds:
+            return kinds, 1
+    return frozenset(), 0
+
+
+def nisba_like(w: str) -> bool:
+    """True for words shaped like adjectives: nisba (أمني، أمنية، أمنيون) or participles (مقرب، مطلعة)."""
+    core = w[2:] if w.startswith("ال") else w
+    if core in COMMON_ADJECTIVES:
+        return True
+    return core.endswith(("ي", "يه", "يون", "يين", "يات")) or (core.startswith("م") and len(core) >= 4)
+
+
+@dataclass(slots=True)
+class SpeakerPhrase:
+    """The analysis of a speaker phrase, in folded coordinates."""
+
+    start: int
+    end: int
+    kind: str  # name | anon | body | role | anaphor | unknown
+    name: tuple[int, int] | None = None  # span of the personal name, when there is one
+    role: tuple[int, int] | None = None  # span of the role before or after the name
+    head: str = ""  # folded head word without ال (for anaphora: الصحيفة -> صحيفه)
+    outlet: tuple[int, int] | None = None
+    certain: bool = False  # the name is a PER mention or a known surname, not a guess from shape
+
+
+def _quoted_end(toks: list[Tok], j: int, stop: int) -> int:
+    """Index after the closing quote of a quotation opening at ``j`` (names in quotes), or ``j``."""
+    close = {"«": "»", "“": "”", "„": "“"}.get(toks[j].w, toks[j].w)
+    for k in range(j + 1, min(stop, j + 8)):
+        if toks[k].w == close:
+            return k + 1
+    return j
+
+
+def _outlet_at(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> tuple[int, tuple[int, int]] | None:
+    """An outlet opened by ل at token ``j`` (لـ"العربي الجديد"، لوكالة الأناضول): (end index, span)."""
+    tok = toks[j]
+    if tok.w == "ل" and j + 1 < stop and toks[j + 1].w in OPEN_QUOTES:
+        k = _quoted_end(toks, j + 1, stop)
+        if k > j + 1:
+            return k, (toks[j + 2].start, toks[k - 2].end)
+        return None
+    if tok.w.startswith("ل") and len(tok.w) > 3:
+        kinds, n = head_at(lex, toks, j)
+        if "media" in kinds:
+            k = j + n
+            if k < stop and toks[k].w in OPEN_QUOTES:
+                k2 = _quoted_end(toks, k, stop)
+                if k2 > k:
+                    return k2, (toks[j].start + 1, toks[k2 - 1].end)
+            while k < stop and toks[k].is_word and toks[k].w not in FUNCTION_WORDS and k - j < 5:
+                k += 1
+            return k, (toks[j].start + 1, toks[k - 1].end)
+    return None
+
+
+def _insert_len(lex: Lexicon, toks: list[Tok], j: int) -> int:
+    w = toks[j].w
+    for words in lex.multi_inserts:
+        if w == words[0] and all(
+                j + k < len(toks) and toks[j + k].w == words[k] for k in range(1, len(words))):
+            return len(words)
+    return 1 if w in lex.inserts else 0
+
+
+def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
+                 outlets: list[tuple[int, int]]) -> tuple[int, int]:
+    """The kept part [a, cut) of one comma segment; outlets found on the way are appended."""
+    while a < b and toks[a].w in ("و", "ف"):
+        a += 1
+    j = a
+    while j < b:
+        tok = toks[j]
+        w = tok.w
+        if w in lex.time_words or w in RELATIVES or _insert_len(lex, toks, j):
+            break
+        if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
+            for k in range(j + 2, b):
+                found = _outlet_at(lex, toks, k, b)
+                if found:
+                    outlets.append(found[1])
+                    break
+            break
+        found = _outlet_at(lex, toks, j, b)
+        if found and j > a:
+            outlets.append(found[1])
+            break
+        if tok.is_word and tok.w.isdigit():
+            break
+        j += 1
+    while j > a and (toks[j - 1].w in COMMAS or toks[j - 1].w in ("و", "ف")):
+        j -= 1
+    return a, j
+
+
+def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozenset[str]) -> bool:
+    """A stretch that reads as a personal name.
+
+    One to four words with no head word, function word or number; the article only on a known
+    surname alone (الحسناوي) or on the last word (كمال الحسناوي) or after عبد/أبو (عبد الحكيم).
+    """
+    n = b - a
+    if n < 1 or n > 4 or not all(t.is_word for t in toks[a:b]):
+        return False
+    first = toks[a].w
+    if first in SAME_WORDS or first in FUNCTION_WORDS or first.isdigit() or head_at(lex, toks, a)[0]:
+        return False
+    if is_definite(first):
+        return n == 1 and first in surnames
+    for k in range(a + 1, b):
+        w = toks[k].w
+        if w in FUNCTION_WORDS or w.isdigit() or w in SAME_WORDS or head_at(lex, toks, k)[0]:
+            return False
+        if is_definite(w) and k != b - 1 and toks[k - 1].w not in NAME_LINKS:
+            return False
+    return True
+
+
+def _role_extent(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
+    """End of a role phrase that starts with a role head at ``a`` (وزير العدل، نائب زعيم جماعة "X")."""
+    j = a + head_at(lex, toks, a)[1]
+    prev_head = True
+    while j < b:
+        tok = toks[j]
+        if tok.w in OPEN_QUOTES:
+            k = _quoted_end(toks, j, b)
+            if k == j:
+                break
+            j, prev_head = k, False
+            continue
+        if not tok.is_word:
+            break
+        k_kinds, k_n = head_at(lex, toks, j)
+        if is_definite(tok.w):
+            j, prev_head = j + 1, False
+            continue
+        if k_kinds & {"role", "body", "media"}:
+            j, prev_head = j + k_n, True
+            continue
+        if tok.w in ("في", "من", "عن") and j + 1 < b and (
+                is_definite(toks[j + 1].w) or head_at(lex, toks, j + 1)[0]):
+            j += 1
+            continue
+        if prev_head and tok.w not in FUNCTION_WORDS and nisba_like(tok.w):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _free_name(lex: Lexicon, toks: list[Tok], a: int, pos: int, end: int) -> bool:
+    """True when the name at folded [pos, end) is not governed by the word before it."""
+    k = next((i for i in range(a, len(toks)) if toks[i].start >= pos), len(toks))
+    if k == a:
+        return True
+    prev = toks[k - 1]
+    if not prev.is_word:
+        return True
+    if k < len(toks) and toks[k].end >= end and is_definite(toks[k].w) and is_definite(prev.w):
+        return False  # الأمين العام الخاص: a lone word with the article after another is an adjective
+    if prev.w in FUNCTION_WORDS or (prev.w[0] in "لب" and len(prev.w) > 3 and not is_definite(prev.w)):
+        return False
+    kinds, _ = head_at(lex, toks, k - 1)
+    return not ("body" in kinds and "role" not in kinds)
+
+
+def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
+                    persons: list[tuple[int, int]], surnames: frozenset[str]) -> SpeakerPhrase | None:
+    """Analyse tokens [a, b) as a speaker phrase; None when nothing speaker-like is left.
+
+    Args:
+        lex: the quotes lexicon.
+        toks: tokens of the sentence (folded).
+        a: first token of the phrase.
+        b: token after the phrase.
+        persons: folded spans of PER mentions (from the entities stage), sorted.
+        surnames: folded last words of names already seen in the article (الحسناوي).
+    """
+    outlets: list[tuple[int, int]] = []
+    segments: list[tuple[int, int]] = []
+    seg_start = a
+    for j in range(a, b + 1):
+        if j == b or toks[j].w in COMMAS:
+            s, e = _segment_cut(lex, toks, seg_start, j, outlets)
+            if e > s and toks[s].w not in APPOSITION_OPENERS:
+                # an outlet-only segment (لـ"العربي الجديد") has been recorded; skip it
+                found = _outlet_at(lex, toks, s, e)
+                if found and found[0] >= e:
+                    outlets.append(found[1])
+                else:
+                    segments.append((s, e))
+            seg_start = j + 1
+    if not segments:
+        return None
+    start, end = toks[segments[0][0]].start, toks[segments[-1][1] - 1].end
+    outlet = outlets[0] if outlets else None
+    # a PER mention inside the phrase is the name (the first segment, if different, the role), unless
+    # it is the genitive of an office or a preposition (مسؤول مقرب من مكتب الكاظمي، حكومة الكاظمي)
+    for ps, pe in reversed(persons):
+        if ps >= start and pe <= end and _free_name(lex, toks, a, ps, pe):
+            role = None
+            first = segments[0]
+            if toks[first[0]].start < ps:
+                role = (toks[first[0]].start, min(ps, toks[first[1] - 1].end))
+            return SpeakerPhrase(start, end, "name", name=(ps, pe), role=role, outlet=outlet, certain=True)
+    # a name-like segment (the last one) with a role segment before it: الخبير ...، أحمد الشريفي
+    for s, e in reversed(segments):
+        if _name_like(lex, toks, s, e, surnames):
+            first = segments[0]
+            role = (toks[first[0]].start, toks[first[1] - 1].end) if first != (s, e) else None
+            return SpeakerPhrase(start, end, "name", name=(toks[s].start, toks[e - 1].end), role=role,
+                                 outlet=outlet, certain=e - s == 1 and toks[s].w in surnames)
+    s, e = segments[0]
+    kinds, n = head_at(lex, toks, s)
+    head = strip_article(clitic_keys(toks[s].w)[-1][0]) if n else ""
+    if "role" in kinds:
+        r_end = _role_extent(lex, toks, s, e)
+        if r_end < e and _name_like(lex, toks, r_end, e, surnames):
+            return SpeakerPhrase(start, end, "name", name=(toks[r_end].start, toks[e - 1].end),
+                                 role=(toks[s].start, toks[r_end - 1].end), outlet=outlet)
+    else:
+        # a name followed by its role: حدة حزام رئيسة تحرير صحيفة الفجر
+        for r in range(s + 1, min(e, s + 4)):
+            if "role" in head_at(lex, toks, r)[0] and not is_definite(toks[r].w) and _name_like(
+                    lex, toks, s, r, surnames):
+                return SpeakerPhrase(start, end, "name", name=(toks[s].start, toks[r - 1].end),
+                                     role=(toks[r].start, toks[e - 1].end), outlet=outlet)
+    definite = is_definite(toks[s].w)
+    if toks[s].w in SAME_WORDS and s + 1 < e:
+        kinds2, _ = head_at(lex, toks, s + 1)
+        if "anaphor" in kinds2:
+            head = strip_article(clitic_keys(toks[s + 1].w)[-1][0])
+            return SpeakerPhrase(start, end, "anaphor", head=head, outlet=outlet)
+    if "anaphor" in kinds and definite and all(
+            nisba_like(t.w) or t.w in SAME_WORDS for t in toks[s + 1:e]):
+        return SpeakerPhrase(start, end, "anaphor", head=head, outlet=outlet)
+    if "anon" in kinds and (not definite or n > 1):
+        return SpeakerPhrase(start, end, "anon", head=head, outlet=outlet)
+    if "body" in kinds or "role" in kinds or "media" in kinds:
+        return SpeakerPhrase(start, end, "role" if "role" in kinds else "body", head=head, outlet=outlet)
+    if toks[s].w in FUNCTION_WORDS or not toks[s].is_word:
+        return None
+    return SpeakerPhrase(start, end, "unknown", head=head, outlet=outlet)
+
+
+def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: dict[int, int]) -> int:
+    """End index of the subject noun phrase at token ``a`` when no complementiser marks it off.
+
+    Construct chains of bare nouns continue (وكالة أعماق، قيادة تحالف دعم الشرعية); once a word with
+    the article or an adjective has come, only words with the article or adjectives continue, so the
+    object that follows the subject ends it (كشفت الشرطة الكندية | هوية منفذ الهجوم). An entity
+    mention (folded start -> end) is taken whole.
+
+    Args:
+        lex: the quotes lexicon.
+        toks: tokens of the sentence.
+        a: first token of the phrase.
+        b: limit (exclusive).
+        entity_ends: folded start -> folded end of every entity mention.
+    """
+    j = a
+    mode = "construct"
+    head_kinds, _ = head_at(lex, toks, a)
+    while j < b and j - a < 12:
+        tok = toks[j]
+        if tok.start in entity_ends and (j == a or mode in ("construct", "lam")):
+            stop = entity_ends[tok.start]
+            while j < b and toks[j].start < stop:
+                j += 1
+            mode = "def"
+            continue
+        if tok.w in OPEN_QUOTES:
+            k = _quoted_end(toks, j, b)
+            if k == j or j == a:
+                break
+            j, mode = k, "def"
+            continue
+        if not tok.is_word or tok.w.isdigit():
+            break
+        w = tok.w
+        if j == a:
+            j += 1
+            mode = "def" if is_definite(w) else "construct"
+            continue
+        if w in ("صادر", "الصادر", "الصادره", "صادره") and j + 1 < b and toks[j + 1].w == "عن":
+            j += 2
+            mode = "construct"
+            continue
+        if w in FUNCTION_WORDS:
+            if w in ("في", "من") and j + 1 < b and head_kinds & {"anon", "role"} and toks[j + 1].is_word \
+                    and toks[j + 1].w not in FUNCTION_WORDS and "medium" not in head_at(lex, toks, j + 1)[0]:
+                j += 1
+                mode = "construct"
+                continue
+            break
+        if w in lex.time_words or w in lex.inserts:
+            break
+        if is_definite(w):
+            j += 1
+            mode = "def"
+            continue
+        if w[0] in "وف" and len(w) > 3 and mode != "def" and head_at(lex, toks, j)[0]:
+            j += 1
+            continue
+        if w[0] == "ل" and len(w) > 3 and mode == "def":
+            j += 1  # التابعة لتنظيم، لتحرير: a genitive through ل
+            mode = "lam"
+            continue
+        if mode == "lam":
+            j += 1  # the one noun governed through ل (لتحرير فلسطين) closes the phrase
+            mode = "def"
+            continue
+        if mode == "construct" and not nisba_like(w):
+            j += 1
+            continue
+        if mode in ("construct", "adj") and nisba_like(w):
+            j += 1
+            mode = "adj"
+            continue
+        break
+    return j

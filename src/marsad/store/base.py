@@ -1,0 +1,192 @@
+"""The store seam: the :class:`Store` Protocol, the schema version, and ``open_store(url_or_path)``.
+
+A store keeps one result per article id, with the article's content hash, the exact JSON line the
+run wrote, and when it was stored; it also keeps the events flattened (date, country, admin1,
+type) so that exports and analysts can query them without parsing every result. Callers (the CLI,
+the API, scale-out runners) talk to the Protocol only, so a PostgreSQL store can be added behind
+``open_store("postgresql://...")`` without changing any of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, Self
+
+from marsad.document import Document
+from marsad.errors import ConfigError, StoreError
+
+# Bumped with every migration appended to marsad.store.sqlite.MIGRATIONS; a store whose recorded
+# version is higher was written by a newer marsad and is refused rather than misread.
+SCHEMA_VERSION = 1
+
+DEFAULT_DB = "marsad.db"
+DB_ENV = "MARSAD_DB"
+
+
+class RunStoreError(StoreError):
+    """The store failed in the middle of a run (exit code 1: committed results are kept)."""
+
+    before_start = False
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    """One stored result: the document, its JSON line as written, and when it was stored."""
+
+    id: str
+    content_hash: str
+    line: str  # the contract JSON of the result, exactly as `marsad extract` wrote it
+    stored_at: float  # Unix seconds
+    published: str | None
+
+    def document(self) -> Document:
+        """The result rebuilt as a :class:`Document`."""
+        import json
+
+        return Document.from_dict(json.loads(self.line))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Which events an export or query keeps; every bound is inclusive and optional.
+
+    An event's date is its own (month or year precision counts as its first day); an undated
+    event falls back to its article's published date.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+
+    @property
+    def empty(self) -> bool:
+        return self.since is None and self.until is None and self.country is None
+
+    def keeps(self, date_key: str | None, country: str | None) -> bool:
+        """Whether an event with this effective date (YYYY-MM-DD or None) and country passes."""
+        if self.country is not None and (country or "").upper() != self.country.upper():
+            return False
+        if self.since is None and self.until is None:
+            return True
+        if date_key is None:
+            return False
+        if self.since is not None and date_key < self.since.isoformat():
+            return False
+        return not (self.until is not None and date_key > self.until.isoformat())
+
+
+_DATE_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ].*)?)?)?$")
+
+
+def date_key(value: str | None) -> str | None:
+    """A contract date (YYYY-MM-DD, YYYY-MM, YYYY or ISO 8601) as the YYYY-MM-DD of its first day.
+
+    >>> date_key("2017-06"), date_key("2017"), date_key("2017-06-09T10:00:00+01:00"), date_key("x")
+    ('2017-06-01', '2017-01-01', '2017-06-09', None)
+    """
+    if not value:
+        return None
+    m = _DATE_PREFIX.match(value.strip())
+    if m is None:
+        return None
+    return f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}"
+
+
+class Store(Protocol):
+    """What the CLI, the API and scale-out runners need from a result store."""
+
+    def put_many(self, docs: Iterable[Document], *, lines: Iterable[str] | None = None,
+                 hashes: Iterable[str] | None = None) -> int:
+        """Store results in one transaction; return how many documents were inserted or replaced.
+
+        ``lines`` (parallel to ``docs``) are the JSON lines already written for them, so that the
+        store keeps byte-identical copies; ``hashes`` the content hashes of the articles as read.
+        Both default to what the documents give. Storing the same result again changes nothing;
+        a different result for the same id replaces the old one.
+        """
+        ...
+
+    def get(self, doc_id: str) -> StoredResult | None:
+        """The stored result of one article id, or None."""
+        ...
+
+    def content_hashes(self) -> dict[str, str]:
+        """``{article id: content hash}`` of everything stored (what ``--resume`` skips)."""
+        ...
+
+    def done(self, keys: Iterable[tuple[str, str]]) -> set[str]:
+        """The ids among ``(id, content_hash)`` pairs whose stored result has that same hash."""
+        ...
+
+    def iter_results(self, *, since: float | None = None,
+                     events: EventFilter | None = None) -> Iterator[StoredResult]:
+        """Stored results in storing order; ``since`` (Unix seconds) keeps those stored then or later,
+        ``events`` keeps documents with at least one matching event (or, without events, whose
+        published date matches and no country is asked)."""
+        ...
+
+    def count(self) -> int:
+        """How many results are stored."""
+        ...
+
+    def count_events(self) -> int:
+        """How many events are stored."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection; further calls fail."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None: ...
+
+
+def default_location(env: Mapping[str, str] | None = None) -> str:
+    """The store location when none is given: ``$MARSAD_DB``, else ``./marsad.db``."""
+    import os
+
+    value = (env if env is not None else os.environ).get(DB_ENV, "").strip()
+    return value or DEFAULT_DB
+
+
+def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
+    """Open (and migrate) the store at a path or URL.
+
+    Args:
+        url_or_path: a file path, ``sqlite:///path``, or ``postgresql://...`` (not available yet).
+        create: when False, a missing SQLite file is an error instead of a new empty store
+            (``show`` and ``export`` read; they should not leave empty databases behind).
+
+    Raises:
+        ConfigError: an unsupported URL scheme.
+        StoreError: the file is not a marsad store, is corrupt, or has a newer schema.
+    """
+    from marsad.store.sqlite import SQLiteStore
+
+    target = str(url_or_path)
+    scheme, sep, rest = target.partition("://")
+    if sep:
+        scheme = scheme.lower()
+        if scheme in ("postgresql", "postgres"):
+            raise ConfigError("PostgreSQL stores are not available in this version of marsad; "
+                              "use a SQLite file path (e.g. --db results.db)")
+        if scheme != "sqlite":
+            raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path or sqlite:///PATH")
+        # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
+        if rest.startswith("//"):
+            target = "/" + rest.lstrip("/")
+        elif rest.startswith("/"):
+            target = rest[1:]
+        else:
+            target = rest
+    path = Path(target)
+    if not create and not path.exists():
+        raise StoreError(f"no store at {path} (run `marsad extract` first, or pass --db PATH)")
+    return SQLiteStore(path)

@@ -1,0 +1,177 @@
+"""resolve_actors on hand-built documents: which mentions share an actor, and what the actor says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from marsad.actors import resolve_actors
+from marsad.document import Document, Mention
+
+MakeDoc = Callable[..., Document]
+
+
+def clusters(doc: Document) -> list[set[str]]:
+    """Mention texts grouped by actor, in order of the actors."""
+    out = []
+    for actor in doc.actors:
+        out.append({m.text for m in doc.entities if m.actor_id == actor.id})
+    return out
+
+
+def actor_of(doc: Document, text: str) -> str | None:
+    return next(m.actor_id for m in doc.entities if m.text == text)
+
+
+JOINED = [
+    # surname after the full name
+    ("التقى رئيس الوزراء مصطفى الكاظمي وفدا أمنيا، وقال الكاظمي إن بلاده ماضية في خطتها.",
+     [("مصطفى الكاظمي", "PER"), ("الكاظمي", "PER")], "مصطفى الكاظمي", "الكاظمي"),
+    # an unknown person, surname only later
+    ("أعلن القيادي سمير البدراني أن الهدنة انتهت، وأضاف البدراني أن الرد قادم.",
+     [("سمير البدراني", "PER"), ("البدراني", "PER")], "سمير البدراني", "البدراني"),
+    # lexicon aliases
+    ("تبنى تنظيم الدولة الهجوم، وقالت مصادر إن داعش أرسل عناصره من الصحراء.",
+     [("تنظيم الدولة", "ORG"), ("داعش", "ORG")], "تنظيم الدولة", "داعش"),
+    # a government by its head's name, and the bare head
+    ("قالت الحكومة العراقية إنها ترفض القصف، وأكد مصدر في حكومة الكاظمي أن الحكومة ستحقق.",
+     [("الحكومة العراقية", "ORG"), ("حكومة الكاظمي", "ORG"), ("الحكومة", "ORG")],
+     "الحكومة العراقية", "حكومة الكاظمي"),
+    ("قالت الحكومة العراقية إنها ترفض القصف، وأكد مصدر في حكومة الكاظمي أن الحكومة ستحقق.",
+     [("الحكومة العراقية", "ORG"), ("حكومة الكاظمي", "ORG"), ("الحكومة", "ORG")],
+     "الحكومة العراقية", "الحكومة"),
+    # an admin unit with and without its head
+    ("سقطت قذيفة في محافظة الأنبار، وقال مسؤول في الأنبار إن الأضرار محدودة.",
+     [("محافظة الأنبار", "GPE"), ("الأنبار", "GPE")], "محافظة الأنبار", "الأنبار"),
+    # a base with and without its head; the finder may type the bare name as a place
+    ("استهدفت طائرة مسيرة قاعدة عين الأسد فجرا، ولم تسجل في عين الأسد أي إصابات.",
+     [("قاعدة عين الأسد", "FAC"), ("عين الأسد", "GPE")], "قاعدة عين الأسد", "عين الأسد"),
+    # a shortened name
+    ("أعلنت حكومة الوفاق الوطني الليبية السيطرة على الميناء، وقالت حكومة الوفاق إن المعارك توقفت.",
+     [("حكومة الوفاق الوطني الليبية", "ORG"), ("حكومة الوفاق", "ORG")],
+     "حكومة الوفاق الوطني الليبية", "حكومة الوفاق"),
+    # a name plus a country adjective
+    ("تقع الجولان قرب الحدود، وتحتل إسرائيل الجولان السوري منذ عقود.",
+     [("الجولان", "LOC"), ("إسرائيل", "GPE"), ("الجولان السوري", "LOC")], "الجولان", "الجولان السوري"),
+    # a media outlet by its name alone
+    ("نقلت وكالة أعماق بيانا، وذكرت أعماق أن المنفذ قتل.",
+     [("وكالة أعماق", "ORG"), ("أعماق", "ORG")], "وكالة أعماق", "أعماق"),
+    # spelling variants of one city
+    ("وصل الوفد إلى بروكسل أمس، وتشهد بروكسيل إجراءات مشددة.",
+     [("بروكسل", "GPE"), ("بروكسيل", "GPE")], "بروكسل", "بروكسيل"),
+    # ل + ال with the alef elided: the mention keeps ل, the key gets the article back
+    ("أكد مسؤول أن للتحالف الدولي دورا، وأن التحالف الدولي سيبقى.",
+     [("لتحالف الدولي", "ORG"), ("التحالف الدولي", "ORG")], "لتحالف الدولي", "التحالف الدولي"),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "a", "b"), JOINED)
+def test_resolve_joins_forms_of_one_referent(make_doc: MakeDoc, text: str,
+                                              entities: list[tuple[str, str]], a: str, b: str) -> None:
+    doc = resolve_actors(make_doc(text, entities=entities))
+    doc.check_offsets()
+    assert actor_of(doc, a) == actor_of(doc, b)
+
+
+SEPARATE = [
+    # a port and the town it is named after
+    ("قصفت الطائرات ميناء الحديدة، وقال سكان في الحديدة إن الانفجارات هزت المدينة.",
+     [("ميناء الحديدة", "FAC"), ("الحديدة", "GPE")], "ميناء الحديدة", "الحديدة"),
+    # an airport and its city
+    ("هبطت الطائرة في مطار بغداد الدولي، ثم توجه الوفد إلى بغداد.",
+     [("مطار بغداد الدولي", "FAC"), ("بغداد", "GPE")], "مطار بغداد الدولي", "بغداد"),
+    # a country's forces and its administration
+    ("قالت الإدارة الأميركية إن القوات الأميركية ستبقى في القواعد.",
+     [("الإدارة الأميركية", "ORG"), ("القوات الأميركية", "ORG")], "الإدارة الأميركية", "القوات الأميركية"),
+    # a government and that government's forces
+    ("قالت حكومة الوفاق إن قوات حكومة الوفاق تقدمت نحو الميناء.",
+     [("حكومة الوفاق", "ORG"), ("قوات حكومة الوفاق", "ORG")], "حكومة الوفاق", "قوات حكومة الوفاق"),
+    # two people with different surnames
+    ("التقى كمال الحسناوي بسعد السعدي في بغداد.",
+     [("كمال الحسناوي", "PER"), ("سعد السعدي", "PER")], "كمال الحسناوي", "سعد السعدي"),
+    # two lexicon entries never join, even when one name contains the other
+    ("تنتشر قوات الحشد الشعبي بينما تنفي عصائب أهل الحق أي دور.",
+     [("الحشد الشعبي", "ORG"), ("عصائب أهل الحق", "ORG")], "الحشد الشعبي", "عصائب أهل الحق"),
+    # a person and an organisation named after a person
+    ("قال عبد الملك الحوثي إن الحوثيين سيردون.",
+     [("عبد الملك الحوثي", "PER"), ("الحوثيين", "ORG")], "عبد الملك الحوثي", "الحوثيين"),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "a", "b"), SEPARATE)
+def test_resolve_keeps_distinct_referents_apart(make_doc: MakeDoc, text: str,
+                                                 entities: list[tuple[str, str]], a: str, b: str) -> None:
+    doc = resolve_actors(make_doc(text, entities=entities))
+    doc.check_offsets()
+    assert actor_of(doc, a) != actor_of(doc, b)
+
+
+def test_resolve_picks_the_nearest_earlier_full_name(make_doc: MakeDoc) -> None:
+    text = "التقى أحمد الشريفي بمحمد الشريفي في بغداد. وقال الشريفي إن اللقاء كان وديا."
+    doc = make_doc(text, entities=[("أحمد الشريفي", "PER"), ("محمد الشريفي", "PER")])
+    start = text.rindex("الشريفي")
+    doc.entities.append(Mention(id="m3", type="PER", text="الشريفي", start=start, end=start + 7))
+    resolve_actors(doc)
+    doc.check_offsets()
+    assert doc.entities[2].actor_id == doc.entities[1].actor_id != doc.entities[0].actor_id
+
+
+def test_every_mention_gets_an_actor_and_ids_follow_the_text(make_doc: MakeDoc) -> None:
+    text = "زار الرئيس دونالد ترامب العراق، والتقى ترامب الجنود في قاعدة عين الأسد."
+    doc = resolve_actors(make_doc(text, entities=[("دونالد ترامب", "PER"), ("العراق", "GPE"),
+                                                  ("ترامب", "PER"), ("قاعدة عين الأسد", "FAC")]))
+    doc.check_offsets()
+    assert all(m.actor_id for m in doc.entities)
+    assert [a.id for a in doc.actors] == ["a1", "a2", "a3"]
+    assert [a.type for a in doc.actors] == ["PER", "GPE", "FAC"]
+    assert clusters(doc) == [{"دونالد ترامب", "ترامب"}, {"العراق"}, {"قاعدة عين الأسد"}]
+
+
+ACTORS = [
+    # (text, entities, mention, name, aliases, name_en, category, inter, country, lexicon_id)
+    ("قال مصطفى الكاظمي ثم أكد الكاظمي ذلك.", [("مصطفى الكاظمي", "PER"), ("الكاظمي", "PER")],
+     "الكاظمي", "مصطفى الكاظمي", ["الكاظمي"], "Mustafa al-Kadhimi", "state", 1, "IQ", "kadhimi"),
+    ("أعلنت حركة الأبدال مسؤوليتها.", [("حركة الأبدال", "ORG")],
+     "حركة الأبدال", "حركة الأبدال", [], "Harakat al-Abdal", "armed_group", 3, "IQ", "abdal"),
+    ("قال كمال الحسناوي إن الرد قادم.", [("كمال الحسناوي", "PER")],
+     "كمال الحسناوي", "كمال الحسناوي", [], "Kamal al-Hasnawi", "other", None, None, None),
+    ("قال وزير الدفاع خالد الزيدي إن الوضع هادئ.", [("خالد الزيدي", "PER")],
+     "خالد الزيدي", "خالد الزيدي", [], None, "state", None, None, None),
+    ("انتشرت قوات الأمن الجزائرية في الشوارع.", [("قوات الأمن الجزائرية", "ORG")],
+     "قوات الأمن الجزائرية", "قوات الأمن الجزائرية", [], "Security Forces of Algeria", "state", 1, "DZ",
+     "dz-security"),
+    ("هاجمت ميليشيا الكرامة الموقع.", [("ميليشيا الكرامة", "ORG")],
+     "ميليشيا الكرامة", "ميليشيا الكرامة", [], None, "armed_group", 3, None, None),
+    ("خرج المتظاهرون العراقيون إلى الساحات.", [("المتظاهرون العراقيون", "ORG")],
+     "المتظاهرون العراقيون", "المتظاهرون العراقيون", [], "Iraqi protesters", "political", 6, "IQ", None),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "mention", "name", "aliases", "name_en", "category", "inter",
+                          "country", "lexicon_id"), ACTORS)
+def test_actor_fields(make_doc: MakeDoc, text: str, entities: list[tuple[str, str]], mention: str,
+                      name: str, aliases: list[str], name_en: str | None, category: str,
+                      inter: int | None, country: str | None, lexicon_id: str | None) -> None:
+    doc = resolve_actors(make_doc(text, entities=entities))
+    actor = doc.actor(actor_of(doc, mention))
+    assert actor is not None
+    assert (actor.name, actor.aliases, actor.category, actor.inter, actor.country, actor.lexicon_id) == (
+        name, aliases, category, inter, country, lexicon_id)
+    if name_en is not None:
+        assert actor.name_en == name_en
+    else:
+        assert actor.name_en  # romanised: never empty
+
+
+def test_empty_document_has_no_actors(make_doc: MakeDoc) -> None:
+    doc = resolve_actors(make_doc("لا أسماء في هذه الجملة."))
+    assert doc.actors == []
+
+
+def test_rerun_replaces_actors(make_doc: MakeDoc) -> None:
+    doc = make_doc("قال مصطفى الكاظمي ذلك.", entities=[("مصطفى الكاظمي", "PER")])
+    resolve_actors(doc)
+    resolve_actors(doc)
+    assert len(doc.actors) == 1
+    doc.check_offsets()

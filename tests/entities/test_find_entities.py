@@ -1,0 +1,105 @@
+"""find_entities on hand-written sentences: types, spans without proclitics, offsets, ids."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from marsad.config import EntitiesConfig
+from marsad.document import Document
+from marsad.entities import find_entities
+
+RULES_ONLY = EntitiesConfig(use_model=False)
+
+
+def _found(doc: Document) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in doc.entities}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # facility heads + names, quoted names belong to their head
+    ("سقطت ثلاثة صواريخ على قاعدة عين الأسد الجوية فجر اليوم.", {("قاعدة عين الأسد الجوية", "FAC")}),
+    ("هبطت الطائرة في مطار بغداد الدولي مساء الأحد.", {("مطار بغداد الدولي", "FAC")}),
+    ('استهدفت طائرة مسيرة قاعدة "حرير" شمالي أربيل.', {('قاعدة "حرير"', "FAC"), ("أربيل", "GPE")}),
+    ("أغلقت السلطات معبر رأس جدير الحدودي.", {("معبر رأس جدير", "FAC")}),
+    # organisation heads: construct, definite + adjectives, ل-complements, quoted names
+    ("أعلنت وزارة الدفاع الوطني عن حصيلة جديدة.", {("وزارة الدفاع الوطني", "ORG")}),
+    ("قالت الحكومة العراقية إنها ستحقق في الأمر.", {("الحكومة العراقية", "ORG")}),
+    ("انتقدت الهيئة الوطنية لمكافحة الفساد القرار.", {("الهيئة الوطنية لمكافحة الفساد", "ORG")}),
+    ('وتبنى فصيل "أنصار الحق" الهجوم على الرتل.', {("أنصار الحق", "ORG")}),
+    ("طالبت الإدارة الأميركية للتحرك بسرعة.", {("الإدارة الأميركية", "ORG")}),
+    ("وأكد الجيش أن الوضع تحت السيطرة.", {("الجيش", "ORG")}),
+    # places: heads, lexicon names, dual heads with a coordination
+    ("وقعت اشتباكات في محافظة الأنبار غربي البلاد.", {("محافظة الأنبار", "GPE")}),
+    ("نفذت غارات على أهداف في محافظتي بابل والمثنى.", {("بابل", "GPE"), ("المثنى", "GPE")}),
+    ("وصل الوفد إلى تونس قادما من الجزائر.", {("تونس", "GPE"), ("الجزائر", "GPE")}),
+    # people: titles and first names, propagation of the family name
+    ("التقى الجنرال قاسم سليماني بقادة الفصائل.", {("قاسم سليماني", "PER")}),
+    ("وقال الرئيس الأمريكي دونالد ترامب إن بلاده سترد.", {("دونالد ترامب", "PER")}),
+    ("صرح كمال الحسناوي بأن الهدنة انتهت. وأضاف الحسناوي أن الرد قادم.",
+     {("كمال الحسناوي", "PER"), ("الحسناوي", "PER")}),
+])
+def test_find_entities_finds_names_with_types(make_doc: Callable[..., Document], sentence: str,
+                                             expected: set[tuple[str, str]]) -> None:
+    doc = find_entities(make_doc(sentence), RULES_ONLY)
+    doc.check_offsets()
+    assert expected <= _found(doc)
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وصلت التعزيزات وبغداد تترقب.", "بغداد"),
+    ('وقال مسؤول لـ"العربي الجديد" إن الاجتماع تأجل.', "العربي الجديد"),
+    ("انسحبت القوات القتالية للتحالف الدولي من البلاد.", "لتحالف الدولي"),
+    ("وصرح مصدر بالحكومة العراقية بأن المفاوضات مستمرة.", "الحكومة العراقية"),
+])
+def test_find_entities_drops_attached_proclitics(make_doc: Callable[..., Document], sentence: str,
+                                                 mention: str) -> None:
+    doc = find_entities(make_doc(sentence), RULES_ONLY)
+    doc.check_offsets()
+    assert mention in {m.text for m in doc.entities}
+
+
+@pytest.mark.parametrize("sentence", [
+    "قالت مصادر أميركية إن الاجتماع انتهى.",  # a demonym is no mention by itself
+    "استهدفت الهجمات القواعد العسكرية في الجنوب.",  # generic plural head + adjective
+    "أقامت الفرقة قاعدة عسكرية جديدة.",  # an indefinite adjective is no name
+    "فإن الوضع لا يزال متوترا.",  # a function word behind a proclitic, not a town
+])
+def test_find_entities_leaves_generic_phrases_alone(make_doc: Callable[..., Document],
+                                                    sentence: str) -> None:
+    doc = find_entities(make_doc(sentence), RULES_ONLY)
+    assert doc.entities == []
+
+
+def test_find_entities_spans_are_sorted_disjoint_and_numbered(make_doc: Callable[..., Document]) -> None:
+    text = ("قال رئيس الوزراء العراقي مصطفى الكاظمي إن الحكومة العراقية ستحمي القواعد، "
+            "بعد هجوم على قاعدة عين الأسد بمحافظة الأنبار. وكان الكاظمي قد زار بغداد.")
+    doc = find_entities(make_doc(text))
+    doc.check_offsets()
+    starts = [m.start for m in doc.entities]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(doc.entities, doc.entities[1:], strict=False))
+    assert [m.id for m in doc.entities] == [f"m{i}" for i in range(1, len(doc.entities) + 1)]
+    assert all(m.source for m in doc.entities)
+    assert ("الكاظمي", "PER") in _found(doc)
+
+
+def test_find_entities_keeps_offsets_under_diacritics(make_doc: Callable[..., Document]) -> None:
+    text = "وأعلنت وزارةُ الدفاعِ العراقيةِ مقتلَ ثلاثة مسلّحين قرب بغدادَ."
+    doc = find_entities(make_doc(text), RULES_ONLY)
+    doc.check_offsets()
+    assert {m.type for m in doc.entities} == {"ORG", "GPE"}
+
+
+def test_find_entities_works_without_segmentation(make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("انعقد مجلس النواب الأمريكي في واشنطن.")
+    doc.tokens = []
+    doc.sentences = []
+    find_entities(doc)
+    doc.check_offsets()
+    assert ("مجلس النواب الأمريكي", "ORG") in _found(doc)
+
+
+def test_find_entities_on_empty_text(make_doc: Callable[..., Document]) -> None:
+    assert find_entities(make_doc("")).entities == []

@@ -2,7 +2,7 @@
 """Throughput of the pipeline on the ANT corpus, against the floor measured in the same run.
 
   python benchmarks/throughput.py [--corpus PATH] [--limit N] [--stages text|all] [--workers N]
-                                  [--repeat R] [--json]
+                                  [--repeat R] [--store] [--json]
 
 Reports articles/s (mean ± standard deviation over R timed runs, after one warm-up run on the
 first 200 articles), tokens/s, peak RSS, milliseconds per article in each stage (one worker only:
@@ -12,7 +12,8 @@ pipeline time / floor time says how much work the stages add over touching every
 
 ``--stages text`` runs I/O + normalize + segment only (goal: at least 3,000 articles/s);
 ``--stages all`` runs every stage present (goal: at least 200 articles/s). Articles are read
-through ``marsad.ingest.read_articles``, as ``marsad extract`` reads them.
+through ``marsad.ingest.read_articles``, as ``marsad extract`` reads them; ``--store`` adds what
+``marsad extract`` does after the pipeline (JSON lines, batched SQLite commits).
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from pathlib import Path
 from typing import Any
 
 import marsad
+from marsad.cli.extract import run_extract
 from marsad.ingest import read_articles
 from marsad.pipeline import Pipeline
+from marsad.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "ant-v1.1.jsonl"
@@ -70,13 +73,26 @@ def floor(path: Path) -> tuple[float, int, int]:
     return time.perf_counter() - t0, articles, tokens
 
 
-def timed_run(pipeline: Pipeline, path: Path, workers: int) -> tuple[float, int]:
-    """Seconds to read and process every article of ``path``; number of documents."""
+def timed_run(pipeline: Pipeline, path: Path, workers: int, *,
+              store_dir: Path | None = None) -> tuple[float, int]:
+    """Seconds to read and process every article of ``path``; number of documents.
+
+    With ``store_dir``, results also go the way ``marsad extract`` sends them: serialised to JSON
+    lines (written to the null device) and committed in batches to a fresh SQLite store there.
+    """
     t0 = time.perf_counter()
-    n = 0
-    for _doc in pipeline.run_many(read_articles([str(path)]), workers=workers):
-        n += 1
-    return time.perf_counter() - t0, n
+    if store_dir is None:
+        n = 0
+        for _doc in pipeline.run_many(read_articles([str(path)]), workers=workers):
+            n += 1
+        return time.perf_counter() - t0, n
+    db = store_dir / f"bench-{time.monotonic_ns()}.db"
+    with open_store(db) as store, open(os.devnull, "w", encoding="utf-8") as out:
+        stats = run_extract(read_articles([str(path)]), pipeline, store, out, workers=workers)
+    seconds = time.perf_counter() - t0
+    for leftover in store_dir.glob(db.name + "*"):
+        leftover.unlink()
+    return seconds, stats.processed
 
 
 def peak_rss_mib() -> float:
@@ -93,6 +109,8 @@ def main() -> int:
     ap.add_argument("--stages", choices=("text", "all"), default="all")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--store", action="store_true",
+                    help="also serialise results and commit them to a SQLite store, as marsad extract does")
     ap.add_argument("--json", action="store_true", help="print one JSON record instead of text")
     a = ap.parse_args()
     if not a.corpus.exists():
@@ -116,7 +134,8 @@ def main() -> int:
         floors = [floor(path) for _ in range(a.repeat)]
         floor_s = min(f[0] for f in floors)
         articles, tokens = floors[0][1], floors[0][2]
-        runs = [timed_run(pipeline, path, a.workers) for _ in range(a.repeat)]
+        store_dir = tmp.parent if a.store else None
+        runs = [timed_run(pipeline, path, a.workers, store_dir=store_dir) for _ in range(a.repeat)]
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -129,7 +148,7 @@ def main() -> int:
     record: dict[str, Any] = {
         "marsad": marsad.__version__, "python": platform.python_version(), "cpus": os.cpu_count(),
         "corpus": a.corpus.name, "corpus_sha256": digest, "articles": articles, "tokens": tokens,
-        "stages": [s.name for s in stages], "workers": a.workers, "repeat": a.repeat,
+        "stages": [s.name for s in stages], "workers": a.workers, "repeat": a.repeat, "store": a.store,
         "articles_per_s": round(mean, 1), "articles_per_s_sd": round(spread, 1),
         "tokens_per_s": round(tokens / best_s), "peak_rss_mib": round(peak_rss_mib(), 1),
         "floor_articles_per_s": round(articles / floor_s, 1), "ratio_to_floor": round(best_s / floor_s, 2),
@@ -139,7 +158,8 @@ def main() -> int:
         print(json.dumps(record))
         return 0
     print(f"marsad {record['marsad']} · {a.corpus.name} ({articles:,} articles, {tokens:,} tokens, "
-          f"sha256 {digest}) · stages {a.stages} ({' '.join(record['stages'])}) · workers {a.workers} · "
+          f"sha256 {digest}) · stages {a.stages} ({' '.join(record['stages'])})"
+          f"{' + JSON + store' if a.store else ''} · workers {a.workers} · "
           f"repeat {a.repeat} · {os.cpu_count()} cpus · python {record['python']}")
     print(f"floor     {record['floor_articles_per_s']:>10,.1f} articles/s  "
           f"(read + JSON decode + regex tokens)")

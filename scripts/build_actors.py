@@ -256,30 +256,40 @@ def cameo_rows(shared: Path, person_words: frozenset[str], adjectives: frozenset
 
 
 def merge(groups: Iterable[tuple[str, list[Row]]]) -> list[Row]:
-    """Rows in priority order; a generated row loses forms owned by an earlier row."""
+    """Rows in priority order; a later row loses the forms an earlier row owns.
+
+    A generated state body is dropped when a curated state entry of its country owns one of its
+    forms (us-forces stands for us-mil); it only loses the form when the owner is something else
+    (the party القوات اللبنانية is not the Lebanese army).
+    """
     owner: dict[str, str] = {}
-    ids: set[str] = set()
+    by_id: dict[str, Row] = {}
     out: list[Row] = []
     for origin, rows in groups:
         for r in rows:
             r = r + [""] * (9 - len(r))
+            if r[0] in by_id:
+                continue
             forms = [r[2], *(a for a in r[3].split("|") if a)]
             keys = [fold_key(f) for f in forms]
-            if r[0] in ids:
-                continue
-            if origin != "curated" and fold_key(r[2]) in owner:
-                continue
-            if origin == "state" and any(k in owner for k in keys):
-                continue  # a curated entry stands for this body already
-            kept = [f for f, k in zip(forms[1:], keys[1:], strict=True) if k not in owner and k != keys[0]]
+            owners = {owner[k] for k in keys if k in owner}
             if origin == "curated":
                 clash = [f for f, k in zip(forms, keys, strict=True) if owner.get(k, r[0]) != r[0]]
                 if clash:
                     print(f"warning: {r[0]} repeats forms of another curated row: {clash}", file=sys.stderr)
-            r[3] = "|".join(dict.fromkeys(kept))
+            elif origin == "state" and any(by_id[o][5] == "state" and by_id[o][7] == r[7] for o in owners):
+                continue
+            elif origin == "cameo" and keys[0] in owner:
+                continue
+            kept = [f for f, k in zip(forms, keys, strict=True) if k not in owner]
+            if not kept:
+                continue
+            kept = list(dict.fromkeys(kept))
+            if origin != "curated":
+                r[2], r[3] = kept[0], "|".join(kept[1:])
             for k in keys:
                 owner.setdefault(k, r[0])
-            ids.add(r[0])
+            by_id[r[0]] = r
             out.append(r)
     return out
 

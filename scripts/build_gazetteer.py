@@ -41,7 +41,7 @@ REGIONAL = ("IQ SY YE LY TN EG LB JO PS IL SA AE QA KW BH OM DZ MA SD SS SO ML N
             "DJ ER ET EH KM").split()
 # Countries whose admin1.tsv rows list every first-level division, so that each GeoNames admin1
 # code can be named; for the others a town gets an admin1 only when it lies near a listed capital.
-COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE".split())
+COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR".split())
 # In Persian-, Turkish-, Pashto- and Urdu-speaking countries GeoNames' Arabic-script names are mostly
 # local spellings that Arabic news does not use; keeping only towns of this size keeps the ones the
 # news names (checked on the ANT corpus: smaller Iranian towns matched ordinary Arabic words).
@@ -50,7 +50,7 @@ NON_ARABIC_SCRIPT_MIN_POP = {"IR": 50_000, "TR": 50_000, "AF": 30_000, "PK": 100
 # Laayoune under Western Sahara (ACLED: Palestine/West Bank, Morocco).
 GEONAMES_ELSEWHERE = {"PS": "IL", "MA": "EH"}
 # Outside the region: towns of at least this size, and every capital.
-WORLD_MIN_POP = 500_000
+WORLD_MIN_POP = 150_000
 # A town nearer than this to a listed capital of a partially listed country takes that admin1.
 PARTIAL_ADMIN1_KM = 60.0
 # Only Arabic letters, hamza forms, diacritics, spaces and hyphens: this drops Persian, Kurdish and
@@ -70,9 +70,13 @@ FALSE_FRIEND_RULES = ((30, 20_000), (300, 100_000), (1000, 10**10))
 # are towns.
 AMBIGUOUS_MIN_COUNT = 15
 AMBIGUOUS_MAX_LOCATIVE = 0.2
+# Town names that are also first names or common words but pass the corpus test because the
+# town is often named too (جمال: Jemmal and the first name Jamal; رواد: Raoued and "pioneers").
+AMBIGUOUS_EXTRA = ("جمال", "رواد", "الزهراء", "العاليه", "سليمان", "حاتم", "ناصر", "الامل")
 LOCATIVE_WORDS = ("في", "من", "الي", "نحو", "قرب", "داخل", "مدينه", "بمدينه", "ولايه", "بولايه",
                   "معتمديه", "بمعتمديه", "جهه", "بجهه", "منطقه", "بمنطقه", "بلديه", "ببلديه",
-                  "شمال", "جنوب", "شرق", "غرب", "وسط")
+                  "شمال", "جنوب", "شرق", "غرب", "وسط", "جبل", "بجبل", "هضبه", "مرتفعات", "مطار",
+                  "معبر", "قاعده", "سجن", "ميناء", "محافظه", "بمحافظه")
 
 
 @dataclass
@@ -234,10 +238,14 @@ def build(shared: Path, report: bool) -> tuple[list[Row], list[tuple[str, int, f
         # the code of the town at each capital names that capital's division
         claimed: dict[str, tuple[float, str]] = {}
         for en, lat, lon in caps:
-            best = min(by_country[iso], key=lambda c: km(c["latitude"], c["longitude"], lat, lon)
-                       - 0.000001 * c["population"])
+            # the biggest town within 15 km of the capital point is the capital (a hamlet nearer
+            # to the point may be filed under a neighbouring division)
+            near = [c for c in by_country[iso] if km(c["latitude"], c["longitude"], lat, lon) <= 15]
+            if not near:
+                continue
+            best = max(near, key=lambda c: c["population"])
             d = km(best["latitude"], best["longitude"], lat, lon)
-            if d <= 15 and (best["admin1code"] not in claimed or d < claimed[best["admin1code"]][0]):
+            if best["admin1code"] not in claimed or d < claimed[best["admin1code"]][0]:
                 claimed[best["admin1code"]] = (d, en)
         for code, (_d, en) in claimed.items():
             code_names[(iso, code)] = en
@@ -322,7 +330,9 @@ def ambiguous_names(rows: list[Row], counts: Counter[str]) -> list[tuple[str, in
     """(folded name, corpus count, locative share) of the names that are also ordinary words."""
     out: dict[str, tuple[str, int, float]] = {}
     for r in rows:
-        if r.kind == "country":
+        # curated facilities and regions are named in full (جبل الشعانبي، مطار أورلي): their bare
+        # short forms follow head nouns, and the curated table vouches for them
+        if r.kind in ("country", "facility", "region"):
             continue
         for n in [r.name_ar, *r.variants]:
             key = fold_key(n)
@@ -333,6 +343,9 @@ def ambiguous_names(rows: list[Row], counts: Counter[str]) -> list[tuple[str, in
                 share = locative_share(n, counts)
                 if share < AMBIGUOUS_MAX_LOCATIVE:
                     out[key] = (key, count, round(share, 3))
+    for word in AMBIGUOUS_EXTRA:
+        key = fold_key(word)
+        out.setdefault(key, (key, name_count(word, counts), round(locative_share(word, counts), 3)))
     return sorted(out.values())
 
 

@@ -54,9 +54,18 @@ JOINED = [
     # a name plus a country adjective
     ("تقع الجولان قرب الحدود، وتحتل إسرائيل الجولان السوري منذ عقود.",
      [("الجولان", "LOC"), ("إسرائيل", "GPE"), ("الجولان السوري", "LOC")], "الجولان", "الجولان السوري"),
+    # a group by its name without its head
+    ("أعلن تنظيم القاعدة مسؤوليته، وقالت القاعدة إن الهجوم رد على الغارات.",
+     [("تنظيم القاعدة", "ORG"), ("القاعدة", "ORG")], "تنظيم القاعدة", "القاعدة"),
     # a media outlet by its name alone
     ("نقلت وكالة أعماق بيانا، وذكرت أعماق أن المنفذ قتل.",
      [("وكالة أعماق", "ORG"), ("أعماق", "ORG")], "وكالة أعماق", "أعماق"),
+    # a bare head pointing to a one-word name through the lexicon (alias تنظيم الدولة)
+    ("تبنى داعش التفجير، وقال التنظيم إن عناصره نفذوه.",
+     [("داعش", "ORG"), ("التنظيم", "ORG")], "داعش", "التنظيم"),
+    # the name inside a longer facility name with a place and an adjective left out
+    ("هبطت الطائرة في مطار باريس أورلي الدولي، وأغلقت سلطات أورلي المدرج.",
+     [("مطار باريس أورلي الدولي", "FAC"), ("أورلي", "FAC")], "مطار باريس أورلي الدولي", "أورلي"),
     # spelling variants of one city
     ("وصل الوفد إلى بروكسل أمس، وتشهد بروكسيل إجراءات مشددة.",
      [("بروكسل", "GPE"), ("بروكسيل", "GPE")], "بروكسل", "بروكسيل"),
@@ -87,6 +96,18 @@ SEPARATE = [
     # a government and that government's forces
     ("قالت حكومة الوفاق إن قوات حكومة الوفاق تقدمت نحو الميناء.",
      [("حكومة الوفاق", "ORG"), ("قوات حكومة الوفاق", "ORG")], "حكومة الوفاق", "قوات حكومة الوفاق"),
+    # people whose names differ in a long vowel only
+    ("التقى حسن علي بحسين علي في المدينة.",
+     [("حسن علي", "PER"), ("حسين علي", "PER")], "حسن علي", "حسين علي"),
+    # a body of an organisation and the organisation
+    ("قالت رئاسة الحكومة إن الحكومة ستجتمع غدا.",
+     [("رئاسة الحكومة", "ORG"), ("الحكومة", "ORG")], "رئاسة الحكومة", "الحكومة"),
+    ("قالت الحكومة السورية إن قوات الحكومة السورية تقدمت.",
+     [("الحكومة السورية", "ORG"), ("قوات الحكومة السورية", "ORG")],
+     "الحكومة السورية", "قوات الحكومة السورية"),
+    # a radio station named after its town
+    ("قالت إذاعة تطاوين إن الطريق إلى تطاوين مغلق.",
+     [("إذاعة تطاوين", "ORG"), ("تطاوين", "GPE")], "إذاعة تطاوين", "تطاوين"),
     # two people with different surnames
     ("التقى كمال الحسناوي بسعد السعدي في بغداد.",
      [("كمال الحسناوي", "PER"), ("سعد السعدي", "PER")], "كمال الحسناوي", "سعد السعدي"),
@@ -162,6 +183,46 @@ def test_actor_fields(make_doc: MakeDoc, text: str, entities: list[tuple[str, st
         assert actor.name_en == name_en
     else:
         assert actor.name_en  # romanised: never empty
+
+
+def test_state_body_without_country_takes_the_article_country(make_doc: MakeDoc) -> None:
+    text = "وقع انفجار في بروكسل، وقالت الشرطة إن محطة بروكسل أغلقت وإن بلجيكا في حالة تأهب."
+    doc = resolve_actors(make_doc(text, entities=[("بروكسل", "GPE"), ("الشرطة", "ORG"),
+                                                  ("بلجيكا", "GPE")]))
+    police = doc.actor(actor_of(doc, "الشرطة"))
+    assert police is not None
+    assert (police.country, police.category, police.name_en) == ("BE", "state", "Belgian police")
+
+
+LONE_SURNAMES = [
+    # the lexicon's person: Iraq is in the article
+    ("قال العامري في بغداد إن الفصائل لن تنسحب.", [("العامري", "PER"), ("بغداد", "GPE")], "amiri"),
+    # someone else with that surname: a Tunisian article
+    ("قال العامري في صفاقس إن الإضراب متواصل.", [("العامري", "PER"), ("صفاقس", "GPE")], None),
+    # someone else, named in full in the article
+    ("قال محمد العامري في بغداد إن الطريق مغلق، وأضاف العامري أن الوضع هادئ.",
+     [("محمد العامري", "PER"), ("بغداد", "GPE"), ("العامري", "PER")], None),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "lexicon_id"), LONE_SURNAMES)
+def test_lone_surname_needs_support(make_doc: MakeDoc, text: str, entities: list[tuple[str, str]],
+                                    lexicon_id: str | None) -> None:
+    doc = make_doc(text, entities=entities[:2])
+    if len(entities) > 2:
+        start = text.rindex(entities[2][0])
+        doc.entities.append(Mention(id="m3", type="PER", text=entities[2][0], start=start,
+                                    end=start + len(entities[2][0])))
+    resolve_actors(doc)
+    actor = doc.actor(doc.entities[-1].actor_id if len(entities) > 2 else doc.entities[0].actor_id)
+    assert actor is not None and actor.lexicon_id == lexicon_id
+
+
+def test_actor_type_follows_most_mentions_of_its_name(make_doc: MakeDoc) -> None:
+    text = "زار الوفد تونس ثم غادر تونس، وقالت تونس إنها ترحب بالزيارة."
+    doc = make_doc(text, entities=[("تونس", "ORG"), ("تونس", "GPE"), ("تونس", "GPE")])
+    resolve_actors(doc)
+    assert [a.type for a in doc.actors] == ["GPE"]
 
 
 def test_empty_document_has_no_actors(make_doc: MakeDoc) -> None:

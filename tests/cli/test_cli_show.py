@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from marsad.cli import main
-from marsad.cli.show import FSI, PDI, isolate, visual_order
+from marsad.cli.show import FSI, PDI, isolate, shape_arabic, visual_order
 from marsad.store import open_store
 
 
@@ -24,12 +24,27 @@ from marsad.store import open_store
     ("قال (مصدر) إن ISIS هاجم", "مجاه ISIS نإ (ردصم) لاق"),
     # Arabic-Indic digits are numbers too
     ("في ٣ مارس", "سرام ٣ يف"),
-    # harakat stay on their letters
-    ("قُتِلَ", "َلِتُق"),
+    # harakat stay after their letters: لَ تِ قُ
+    ("قُتِلَ", "لَتِقُ"),
+    ("وفقاً", "اًقفو"),
     ("", ""),
 ])
 def test_visual_order(logical: str, visual: str) -> None:
     assert visual_order(logical) == visual
+
+
+@pytest.mark.parametrize(("logical", "shaped"), [
+    # initial, medial, final; ا joins only backwards, so the د after it stands alone
+    ("بغداد", "\ufe91\ufed0\ufeaa\ufe8d\ufea9"),
+    # a one-letter word is isolated; Latin, digits and spaces are untouched
+    ("و 3 km", "\ufeed 3 km"),
+    # harakat do not break the joining: كَتَبَ
+    ("كَتَبَ", "\ufedbَ\ufe98َ\ufe90َ"),
+    # tatweel joins on both sides
+    ("بـ", "\ufe91ـ"),
+])
+def test_shape_arabic(logical: str, shaped: str) -> None:
+    assert shape_arabic(logical) == shaped
 
 
 def test_isolate_wraps_only_right_to_left_values() -> None:
@@ -52,7 +67,7 @@ def test_show_visual_has_no_controls_and_reversed_arabic(filled_store: Path,
     assert main(["show", "iq-1", "--db", str(filled_store), "--visual", "--width", "120"]) == 0
     out = capsys.readouterr().out
     assert FSI not in out and PDI not in out
-    assert "title      لصوملا ربخ" in out
+    assert "title      " + visual_order(shape_arabic("خبر الموصل")) in out
 
 
 def test_show_from_jsonl_file_with_id_and_from_stdin(filled_store: Path, tmp_path: Path,

@@ -36,3 +36,10 @@ def test_cli_warns_on_stderr_without_published(capsys: pytest.CaptureFixture[str
 def test_cli_rejects_a_bad_published_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dates", "أمس", "--published", "2017-13-01"]) == 2
     assert "--published" in capsys.readouterr().err
+
+
+def test_cli_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO("سقطت قذيفة مساء أمس"))
+    assert main(["dates", "-", "--published", "2022-01-10"]) == 0
+    assert "value=2022-01-09" in capsys.readouterr().out

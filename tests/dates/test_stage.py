@@ -158,3 +158,31 @@ def test_a_slipped_year_after_today_and_weekday_is_corrected(make_doc: Callable[
 def test_a_consistent_calendar_date_wins_over_its_prefix(make_doc: Callable[..., Document]) -> None:
     doc = normalize_dates(make_doc("انعقدت الجلسة الأربعاء 18 جانفي 2017", published="2017-01-20"))
     assert [(d.value, d.rule) for d in doc.dates] == [("2017-01-18", "day_month_year")]
+
+
+def test_no_expression_runs_across_a_line_break(make_doc: Callable[..., Document]) -> None:
+    doc = normalize_dates(make_doc("هجوم على حاجز يوم الخميس\n2017 عام صعب على السكان", published=MON))
+    assert [(d.text, d.value) for d in doc.dates] == [("يوم الخميس", "2022-01-06")]
+
+
+def test_relative_count_anchored_on_another_event_stays_unresolved(
+        make_doc: Callable[..., Document]) -> None:
+    for published in (MON, None):
+        doc = normalize_dates(make_doc("اعتُقل قبل يومين من الانتخابات", published=published))
+        assert [(d.text, d.value, d.rule) for d in doc.dates] == [("قبل يومين", None, "ago_anchored")]
+        assert _w201(doc) == []  # publication would not resolve it either
+
+
+def test_a_weekday_prefix_gives_the_year_of_a_date_without_one(make_doc: Callable[..., Document]) -> None:
+    # Friday 31 March 2017: 1 April without a year would be April 2016, Saturday 1 April is 2017
+    doc = normalize_dates(make_doc("يصادف غدا السبت 1 أفريل موعد تقليد قديم", published="2017-03-31"))
+    assert [(d.text, d.value, d.rule) for d in doc.dates] == [
+        ("غدا السبت 1 أفريل", "2017-04-01", "prefix_year")]
+
+
+def test_date_for_span_near_an_offset_takes_the_closest(make_doc: Callable[..., Document]) -> None:
+    text = "أعلن الجيش يوم الخميس أن مسلحين هاجموا الحاجز هذا الأسبوع."
+    doc = normalize_dates(make_doc(text, published=MON))
+    assert date_for_span(doc, 0, len(text)).value == "2022-01-06"  # type: ignore[union-attr]
+    near = date_for_span(doc, 0, len(text), near=text.index("هاجموا"))
+    assert near is not None and near.text == "هذا الأسبوع"

@@ -103,3 +103,45 @@ def test_find_entities_works_without_segmentation(make_doc: Callable[..., Docume
 
 def test_find_entities_on_empty_text(make_doc: Callable[..., Document]) -> None:
     assert find_entities(make_doc("")).entities == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Mashriq
+    ("قتل خمسة عناصر من قوات سوريا الديمقراطية بهجوم لتنظيم داعش في ريف دير الزور الشرقي.",
+     {("قوات سوريا الديمقراطية", "ORG"), ("تنظيم داعش", "ORG"), ("ريف دير الزور", "LOC")}),
+    ("أعلنت هيئة تحرير الشام سيطرتها على بلدة كفرنبل جنوب إدلب.",
+     {("هيئة تحرير الشام", "ORG"), ("بلدة كفرنبل", "GPE"), ("إدلب", "GPE")}),
+    ("اعتقلت قوات الاحتلال الإسرائيلي ثلاثة شبان من مخيم جنين.",
+     {("قوات الاحتلال الإسرائيلي", "ORG"), ("مخيم جنين", "GPE")}),
+    ("فجر انتحاري نفسه قرب حاجز في بلدة عرسال البقاعية.", {("بلدة عرسال", "GPE")}),
+    ("وأفاد المرصد السوري لحقوق الإنسان بمقتل مدنيين.", {("المرصد السوري لحقوق الإنسان", "ORG")}),
+    ("اغتال مسلحون الناشط عبد الرحمن الزبيدي في مدينة الناصرية.",
+     {("عبد الرحمن الزبيدي", "PER"), ("مدينة الناصرية", "GPE")}),
+    ("وأكد العقيد تركي المالكي أن الدفاعات اعترضت طائرة مسيرة.", {("تركي المالكي", "PER")}),
+    ("وأصيب جنديان في هجوم لحزب العمال الكردستاني بولاية هكاري.", {("ولاية هكاري", "GPE")}),
+    # Maghreb
+    ("أكد وزير الداخلية التونسي هشام المشيشي أن الوحدات الأمنية أحبطت عملية بجبل الشعانبي.",
+     {("هشام المشيشي", "PER"), ("الوحدات الأمنية", "ORG"), ("جبل الشعانبي", "LOC")}),
+    ("وشارك ممثلون عن حركة نداء تونس وحزب آفاق تونس والجبهة الشعبية.",
+     {("حركة نداء تونس", "ORG"), ("حزب آفاق تونس", "ORG"), ("الجبهة الشعبية", "ORG")}),
+    ("واعتقلت السلطات الصحفي محمود حسين بتهمة نشر أخبار كاذبة.", {("محمود حسين", "PER")}),
+    ("أعلن الاتحاد الجهوي للشغل بصفاقس عن إضراب عام.", {("الاتحاد الجهوي للشغل", "ORG")}),
+])
+def test_find_entities_across_the_region(make_doc: Callable[..., Document], sentence: str,
+                                         expected: set[tuple[str, str]]) -> None:
+    doc = find_entities(make_doc(sentence), RULES_ONLY)
+    doc.check_offsets()
+    assert expected <= _found(doc)
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("داعية المواطنين في بيان أصدرته إلى التبليغ.", "بيان أصدرته"),  # a first name that is a word
+    ("وسط إجراءات أمنية مشددة.", "أمنية مشددة"),
+    ("وأشار تقرير الأمين العام الخاص إلى تحسن.", "الخاص"),  # an adjective after a title
+    ("عبر عن رفضه لمواقف الرئيس الجديد.", "الجديد"),
+    ("وعملت لصالح أجنداتها الخاصة.", "صالح أجنداتها"),  # لصالح: in favour of
+])
+def test_find_entities_does_not_take_words_for_names(make_doc: Callable[..., Document], sentence: str,
+                                                     absent: str) -> None:
+    doc = find_entities(make_doc(sentence))
+    assert absent not in {m.text for m in doc.entities}

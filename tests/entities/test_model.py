@@ -11,6 +11,7 @@ import pytest
 
 from marsad import resources
 from marsad.entities.features import FEATURES_VERSION
+from marsad.entities.lexicons import load_lexicons
 from marsad.entities.tagger import MODEL, tagger
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,8 +48,9 @@ def test_model_scores_on_anercorp_test() -> None:
     _, test = train_ner.split(train_ner.read_anercorp(ANERCORP))
     test = [train_ner.retokenize(s) for s in test]
     model = tagger()
+    features = train_ner.SentenceFeatures(load_lexicons(), model.features)
     gold = [[t for _, t in s] for s in test]
-    pred = [model._tagger.tag(model.features.sequence([w for w, _ in s])) for s in test]
+    pred = [model._tagger.tag(features([w for w, _ in s])) for s in test]
     scores = train_ner.evaluate(gold, pred)
     assert scores["micro"]["f1"] >= ANERCORP_MICRO_F1_FLOOR
     recorded = resources.read_json("models/ner-crf.json")["anercorp_test"]["micro"]["f1"]

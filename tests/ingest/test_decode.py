@@ -49,6 +49,8 @@ def test_decode_bytes_reads_encoding(text: str, data: bytes, encoding: str, code
     ("iso-8859-1", "Attentat à Sousse: trois blessés".encode("latin-1"), "Attentat à Sousse: trois blessés"),
     ("no-such-charset", ARABIC.encode("utf-8"), ARABIC),
     ("utf-8", ARABIC.encode("cp1256"), ARABIC),  # a wrong declaration does not win
+    ("windows-1256", ARABIC.encode("utf-8"), ARABIC),  # a site moved to UTF-8, kept its old <meta>
+    ("iso-8859-6", MIXED.encode("utf-8"), MIXED),
 ])
 def test_decode_bytes_declared_charset(declared: str, data: bytes, expected: str) -> None:
     assert decode_bytes(data, declared=declared).text == expected

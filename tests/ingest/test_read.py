@@ -268,14 +268,31 @@ def test_read_broken_feed_warns(tmp_path: Path) -> None:
     assert all(a.warnings or a.text == "" for a in articles)
 
 
-def test_read_feed_in_windows_1256(tmp_path: Path) -> None:
-    xml = ('<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>أخبار</title>'
-           "<item><guid>g1</guid><title>هجوم على دورية</title><description>تعرضت دورية لهجوم.</description>"
-           "</item></channel></rss>")
+LEGACY_FEED = ('<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>أخبار</title>'
+               "<item><guid>g1</guid><title>هجوم على دورية</title>"
+               "<description>تعرضت دورية لهجوم.</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize(("data", "warned"), [
+    (LEGACY_FEED.encode("cp1256"), False),  # as declared
+    (LEGACY_FEED.encode("utf-8"), False),  # a site moved to UTF-8 and kept the old declaration
+    (LEGACY_FEED.replace("windows-1256", "utf-8").encode("utf-16"), False),
+    (LEGACY_FEED.replace(' encoding="windows-1256"', "").encode("cp1256"), True),  # guessed
+])
+def test_read_feed_in_any_encoding(tmp_path: Path, data: bytes, warned: bool) -> None:
     path = tmp_path / "legacy.xml"
-    path.write_bytes(xml.encode("cp1256"))
+    path.write_bytes(data)
     (article,) = read_articles([str(path)])
     assert (article.id, article.title, article.text) == ("g1", "هجوم على دورية", "تعرضت دورية لهجوم.")
+    assert article.source == "أخبار"
+    assert (codes(article) == [WarningCode.MIS_ENCODED]) == warned
+
+
+def test_read_binary_feed_file(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + bytes(100))
+    (article,) = read_articles([str(path)])
+    assert (article.id, article.text, codes(article)) == ("feed", "", [WarningCode.NOT_TEXT])
 
 
 # --- resolving inputs -----------------------------------------------------------------------------
@@ -412,3 +429,47 @@ def test_read_stdin_yields_each_record_as_soon_as_its_line_arrives() -> None:
         writer.write('{"id": "p2", "text": "ثان"}\n'.encode())
         writer.close()
         assert [a.id for a in articles] == ["p2"]
+
+
+def test_a_reader_that_breaks_becomes_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> Article:
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr("marsad.ingest.read_html", broken)
+    (tmp_path / "a.html").write_text(PAGE.format(meta=""), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("نص سليم", encoding="utf-8")
+    first, second = read_articles([str(tmp_path)])
+    assert (first.id, first.text, codes(first)) == ("a", "", [WarningCode.BAD_RECORD])
+    assert "parser bug" in first.warnings[0].message
+    assert (second.id, second.text) == ("b", "نص سليم")
+
+
+def test_read_stdin_utf16_jsonl() -> None:
+    data = '{"id": "w1", "text": "نص عريض"}\n{"id": "w2", "text": "ثان"}\n'.encode("utf-16")
+    assert [(a.id, a.text) for a in read_articles(["-"], stdin=io.BytesIO(data))] == [
+        ("w1", "نص عريض"), ("w2", "ثان")]
+
+
+def test_read_articles_refuses_a_mix_of_strings_and_sources(tmp_path: Path) -> None:
+    with pytest.raises(TypeError):
+        list(read_articles(["-", Source("-", "stdin")]))  # type: ignore[list-item]
+
+
+def test_read_undeclared_windows_1256_page_behind_a_big_script_head(tmp_path: Path) -> None:
+    script = "<script>var config = {analytics: 'enabled', slots: ['top', 'side']};</script>\n" * 600
+    page = PAGE.format(meta="").replace("<title>", script + "<title>")
+    path = tmp_path / "heavy.html"
+    path.write_bytes(page.encode("cp1256"))
+    article = read_one(path)
+    assert "حظر التجول في ثلاث بلدات" in article.text
+    assert codes(article) == [WarningCode.MIS_ENCODED]
+
+
+def test_read_huge_html_page_is_cut_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("marsad.ingest.html.MAX_HTML_CHARS", 2_000)
+    page = PAGE.format(meta="").replace("</article>", "</article>" + "<p>تذييل طويل</p>" * 500)
+    path = tmp_path / "long.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_one(path)
+    assert "حظر التجول" in article.text
+    assert WarningCode.TRUNCATED in codes(article)

@@ -80,3 +80,11 @@ def test_gazetteer_rebuild_matches_the_packaged_file(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     packaged = (REPO / "src" / "marsad" / "data" / "gazetteer" / "places.tsv").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == packaged
+
+
+def test_gazetteer_marks_common_words_as_ambiguous() -> None:
+    gaz = packaged_gazetteer()
+    for word in ("حديثة", "سلمية", "صور"):
+        assert gaz.is_ambiguous(name_key(word)), word
+    for town in ("رمادة", "المنستير", "الموصل"):
+        assert not gaz.is_ambiguous(name_key(town)), town

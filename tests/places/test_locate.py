@@ -100,12 +100,23 @@ def test_locate_places_region_expression_becomes_a_region_of_the_article_country
     assert doc.text[start:end] == "المحافظات الجنوبية"
 
 
-def test_locate_places_stray_foreign_town_is_dropped(make_doc: MakeDoc) -> None:
+def test_locate_places_common_word_without_backing_is_dropped(make_doc: MakeDoc) -> None:
     # سلمية is "peaceful" here, not the Syrian town; nothing else in the article points to Syria
     text = "خرجت في الجزائر مسيرات سلمية ضد الغلاء."
     doc = locate_places(make_doc(text, entities=[("الجزائر", "GPE"), ("سلمية", "GPE")]))
     assert [p.country for p in doc.places] == ["DZ"]
     assert doc.entities[1].place_id is None
+
+
+def test_locate_places_common_word_backed_by_its_country_is_kept(make_doc: MakeDoc) -> None:
+    text = "دارت معارك في سوريا قرب سلمية بريف حماة."
+    doc = locate_places(make_doc(text, entities=[("سوريا", "GPE"), ("سلمية", "GPE")]))
+    assert _place_of(doc, "سلمية")[1:3] == ("Hama", "SY")
+
+
+def test_locate_places_common_word_after_a_head_noun_is_kept(make_doc: MakeDoc) -> None:
+    doc = locate_places(make_doc("وصل الجرحى إلى مدينة حديثة.", entities=[("حديثة", "GPE")]))
+    assert _place_of(doc, "حديثة") == ("city", "Anbar", "IQ", 1)
 
 
 def test_locate_places_ignores_function_words_tagged_as_places(make_doc: MakeDoc) -> None:
@@ -131,3 +142,22 @@ def test_locate_places_uses_a_given_gazetteer(make_doc: MakeDoc) -> None:
     place = doc.places[0]
     assert (place.name_en, place.admin1, place.country) == ("Test Village", "Test Province", "XX")
     assert place.lat == 10.0
+
+
+@pytest.mark.parametrize(("surface", "etype", "expected"), [
+    ("مدينة اسطنبول التركية", "GPE", ("city", "Istanbul", "TR", 1)),
+    ("الجولان السوري", "LOC", ("region", "Quneitra", "SY", 2)),
+    ("الشرق الأوسط", "LOC", ("region", None, None, 3)),
+    ("مقاطعة كيبيك", "GPE", ("admin1", "Quebec", "CA", 3)),
+])
+def test_locate_places_qualified_names(make_doc: MakeDoc, surface: str, etype: str,
+                                       expected: tuple[object, ...]) -> None:
+    doc = locate_places(make_doc(f"وقعت الحادثة في {surface} أمس.", entities=[(surface, etype)]))
+    assert _place_of(doc, surface) == expected
+
+
+def test_locate_places_generic_region_of_another_country_needs_backing(make_doc: MakeDoc) -> None:
+    text = "تقدمت القوات الليبية في الساحل الغربي قرب الحدود مع تونس، بحسب مصادر في ليبيا."
+    doc = locate_places(make_doc(text, entities=[("الساحل الغربي", "LOC"), ("تونس", "GPE"),
+                                                 ("ليبيا", "GPE")]))
+    assert all(p.country != "YE" for p in doc.places)

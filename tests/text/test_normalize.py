@@ -80,6 +80,9 @@ def test_fold_hits_of_a_search_map_back(source: str, data: st.DataObject) -> Non
     ("\ufe83\ufee3\ufef4\ufeae", "امير"),  # a presentation-form hamza alef folds like أ
     ("\ufefb", "\ufefb"),  # lam-alef ligature: two letters, kept as it is
     ("Sfax 2017", "Sfax 2017"),
+    ("ڨفصة", "قفصه"),  # Maghrebi gaf
+    ("ڤولف", "فولف"),
+    ("گرمیان", "كرميان"),
 ])
 def test_fold_key(source: str, key: str) -> None:
     assert fold_key(source) == key

@@ -121,6 +121,10 @@ def test_gold_articles_split_without_loss(gold_articles: list[dict[str, object]]
     # abbreviations inside brackets
     ("نقلت شبكة (سي. إن. إن) عن مسؤول قوله. ولم تعلق الوزارة.",
      ["نقلت شبكة (سي. إن. إن) عن مسؤول قوله.", "ولم تعلق الوزارة."]),
+    # a period typed without the space after it, between full words; abbreviations stay whole
+    ("وصل الوفد إلى المعبر.وكانت الشرطة هناك.", ["وصل الوفد إلى المعبر.", "وكانت الشرطة هناك."]),
+    ("قالت شبكة إيه.بي.سي إن الوفد وصل.", ["قالت شبكة إيه.بي.سي إن الوفد وصل."]),
+    ("نقلت أ.ف.ب الخبر.", ["نقلت أ.ف.ب الخبر."]),
     # Windows and old-Mac line ends, paragraph separators, blank lines
     ("عنوان أول\r\nنص أول.\rعنوان ثان\u2029نص ثان.\n\n\nخاتمة",
      ["عنوان أول", "نص أول.", "عنوان ثان", "نص ثان.", "خاتمة"]),
@@ -145,6 +149,13 @@ def test_hard_wrapped_paragraph_is_joined() -> None:
     assert out[0].startswith("أعلنت السلطات") and out[0].endswith("والذخائر.")
     assert "\n" in out[0]
     assert out[1] == "وأضافت أن أحد الجنود أصيب\nبجروح طفيفة ونقل إلى المستشفى."
+
+
+def test_short_paragraph_wrapped_at_the_width_of_the_text_is_joined() -> None:
+    short = "وفي سياق متصل، أعلنت وزارة الداخلية توقيف ثلاثة أشخاص يشتبه في\nتورطهم في الهجوم."
+    text = WRAPPED + "\n" + short + "\n\nعنوان قصير\nسطر أخير."
+    out = sentences(text)
+    assert out[-3:] == [short, "عنوان قصير", "سطر أخير."]
 
 
 @pytest.mark.parametrize("text", [
@@ -175,6 +186,7 @@ def test_segment_text_stage(make_doc) -> None:  # type: ignore[no-untyped-def]
     ("لـ\"العربي الجديد\"", ["لـ", '"', "العربي", "الجديد", '"']),
     ("لـالعربي", ["لـالعربي"]),
     ("الـمـوصـل", ["الـمـوصـل"]),
+    ("عنوان ـــ فاصل ً", ["عنوان", "ـــ", "فاصل", "ً"]),
     ("(داعش)، و«القاعدة»؛", ["(", "داعش", ")", "،", "و", "«", "القاعدة", "»", "؛"]),
     ("\u200fبغداد\u200f \u200e", ["بغداد"]),
     ("می\u200cخواهم", ["می\u200cخواهم"]),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.actors.lexicon import LexiconEntry, lookup_actor, tables
-from marsad.actors.resolve import Cluster, Resolver, country_in, normal_key
+from marsad.actors.resolve import Cluster, Resolver, country_in
 from marsad.actors.romanize import romanize
 from marsad.config import ActorsConfig
 from marsad.document import Actor, Document, Mention
@@ -81,7 +81,11 @@ def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) 
     keys = [resolver.keys[i] for i in cluster.members]
     entry = cluster.entry
     canonical, key = _canonical(cluster, resolver)
-    etype = canonical.type
+    # the type most mentions of the fullest form carry: one mistyped mention of تونس does not
+    # turn the country into an organisation
+    types = [resolver.mentions[i].type for i in cluster.members if resolver.keys[i] == key]
+    majority = max(dict.fromkeys(types), key=types.count)
+    etype = canonical.type if types.count(canonical.type) == types.count(majority) else majority
     aliases = list(dict.fromkeys(m.text for m in mentions if m.text != canonical.text))
     t = resolver.tables
     category, inter, country, name_en, wikidata = "other", None, None, None, None

@@ -40,6 +40,8 @@ LONG_VOWELS = str.maketrans("", "", "اوي")
 GENERIC_ADJECTIVES = frozenset(fold_key(w) for w in (
     "الجوية", "الجوي", "الدولي", "الدولية", "العسكرية", "العسكري", "البحرية", "البحري", "المركزية",
     "المركزي", "الكبير", "الكبرى", "الرئيسي", "الرئيسية", "الجديد", "الجديدة", "القديم", "القديمة"))
+# Categories of the head nouns that open a group's own name (حركة، تنظيم، حزب، جماعة ...).
+NAMING_CATEGORIES = frozenset(("armed_group", "political"))
 PUNCT_RE = re.compile(r"[\"'«»“”‘’()\[\]{}.,،؛:;!?؟\-–—/]+")
 
 
@@ -118,6 +120,34 @@ class Resolver:
                 words = key.split()
                 words_of[(key, per)] = [bare(w) for w in (strip_titles(words) if per else words)]
             self.words.append(words_of[(key, per)])
+        self._drop_weak_surnames()
+
+    def _drop_weak_surnames(self) -> None:
+        """Forget lexicon matches of a lone surname that the article does not support.
+
+        العامري alone is Hadi al-Amiri only in an article about Iraq; in a Tunisian article it is
+        someone else. A one-word person alias counts when the full name is in the article, or when
+        the entry's country is (a place or another known actor there), and no other full name in
+        the article ends with that word.
+        """
+        weak = [i for i, (m, e) in enumerate(zip(self.mentions, self.entries, strict=True))
+                if e is not None and m.type == "PER" and " " not in self.keys[i]]
+        if not weak:
+            return
+        weak_set = set(weak)
+        strong_ids = {e.id for i, e in enumerate(self.entries) if e is not None and i not in weak_set}
+        countries = {e.country for i, e in enumerate(self.entries) if e is not None and i not in weak_set}
+        countries.update(p.country for p in (self.tables.places.get(k) for k in self.keys) if p is not None)
+        for i in weak:
+            entry = self.entries[i]
+            assert entry is not None
+            if entry.id in strong_ids:
+                continue
+            surname = self.words[i][-1]
+            rival = any(m.type == "PER" and len(w) > 1 and w[-1] == surname and self.entries[j] is not entry
+                        for j, (m, w) in enumerate(zip(self.mentions, self.words, strict=True)))
+            if rival or (entry.country is not None and entry.country not in countries):
+                self.entries[i] = None
         self._governments: list[Cluster] = []  # clusters naming a government with its country
 
     def find(self, i: int) -> int:
@@ -149,9 +179,10 @@ class Resolver:
                     self.union(by_entry[entry.id], i)
                 else:
                     by_entry[entry.id] = i
-            sk = skeleton(key)
+            group = TYPE_GROUP.get(self.mentions[i].type, "org")
+            # not for people: محمد / محمود and حسن / حسين differ only in long vowels
+            sk = skeleton(key) if group != "per" else ""
             if len(sk.replace(" ", "")) >= MIN_SKELETON:
-                group = TYPE_GROUP.get(self.mentions[i].type, "org")
                 if (group, sk) in by_skeleton:
                     j = by_skeleton[(group, sk)]
                     if not self._entries_differ(self.entries[i], self.entries[j]):
@@ -188,21 +219,30 @@ class Resolver:
         self._governments = [
             d for d in clusters if d.group == "org" and self._country_of_forms(d)
             and any(bare(k.split(" ", 1)[0]) in GOVERNMENT_HEADS | {"سلطات"} for k in d.forms)]
+        # Every rule but "government" joins clusters that share a word; the index keeps the
+        # search linear in the common case of an article with many unrelated names.
+        index: dict[str, list[Cluster]] = {}
+        for d in clusters:
+            words = {w for form in d.forms.values() for w in form}
+            if d.entry is not None:
+                words.update(bare(fold_key(a).split(" ", 1)[0]) for a in d.entry.aliases if " " in a)
+            for w in words:
+                index.setdefault(w, []).append(d)
         for c in clusters:
-            target, rule = self._fuller(c, clusters)
+            related = {id(d): d for form in c.forms.values() for w in form for d in index.get(w, ())}
+            target, rule = self._fuller(c, list(related.values()))
             if target is not None:
                 self.union(target.members[0], c.members[0])
                 c.rule = rule
 
     def _fuller(self, c: Cluster, clusters: list[Cluster]) -> tuple[Cluster | None, str]:
-        # Every rule but "government" needs a fuller form; a government's name may be shorter
-        # than the form that names it by its head (الحكومة العراقية / حكومة مصطفى الكاظمي).
+        # Most rules need a fuller form; a government's name may be shorter than the form that
+        # names it by its head (الحكومة العراقية / حكومة مصطفى الكاظمي), and a bare head may
+        # point to a one-word name through the lexicon (التنظيم -> داعش, alias تنظيم الدولة).
         longer = [d for d in clusters if d.longest > c.longest]
-        if not longer and not self._governments:
-            return None, ""
         for rule, test, pool in (("surname", self._surname, longer),
                                  ("government", self._government, self._governments),
-                                 ("shortened", self._shortened, longer), ("head", self._head, longer),
+                                 ("shortened", self._shortened, longer), ("head", self._head, clusters),
                                  ("tail", self._tail, longer)):
             if not pool or (rule == "surname") != (c.group == "per"):
                 continue
@@ -301,7 +341,7 @@ class Resolver:
 
         Words of the fuller name that the short form leaves out, besides the head, may only be
         places or adjectives (أورلي -> مطار باريس أورلي، عين الأسد -> قاعدة عين الأسد الجوية).
-        An organisation head joins only organisations (القاعدة -> تنظيم القاعدة).
+        An organisation head joins only a group's name (القاعدة -> تنظيم القاعدة).
         """
         if c.group == "per" or d.group == "per":
             return False
@@ -322,13 +362,21 @@ class Resolver:
                 if any(w not in t.places and w not in t.adjectives and w not in GENERIC_ADJECTIVES
                        for w in left):
                     continue
-                if head.kind in ("admin", "media") or (head.kind == "org" and c.group == d.group == "org"):
+                if head.kind == "admin":
                     return True
-                if head.kind == "facility":
-                    place = t.places.get(key)
-                    is_town = place is not None and place.kind in ("city", "admin1", "country", "region")
-                    if not (is_town and c.group == "place"):
+                if head.kind == "org":
+                    # only a group's own name: القاعدة -> تنظيم القاعدة, النهضة -> حركة النهضة;
+                    # not a body of another (الحكومة is not رئاسة الحكومة, nor قوات الحكومة)
+                    if (head.category in NAMING_CATEGORIES and c.group == d.group == "org"
+                            and getattr(t.heads.get(bare(words[0])), "kind", "") != "org"):
                         return True
+                    continue
+                # a facility or an outlet named after a town is not the town (ميناء الحديدة,
+                # إذاعة تطاوين)
+                place = t.places.get(key)
+                is_town = place is not None and place.kind in ("city", "admin1", "country", "region")
+                if not (is_town and c.group == "place"):
+                    return True
         return False
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
@@ -46,7 +47,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="files, folders, URLs, or - for stdin (default: stdin)")
     p.add_argument("-o", "--output", metavar="FILE",
-                   help="write JSONL results here (- for stdout)")
+                   help="write JSONL results here (- for stdout; default: stdout unless it is a terminal)")
     p.add_argument("--db", metavar="PATH", help="result store (default: $MARSAD_DB or ./marsad.db)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
     p.add_argument("--resume", action="store_true",
@@ -91,7 +92,12 @@ class RunStats:
 
 
 class _Writer:
-    """Writes result lines to the output and commits them to the store in batches."""
+    """Writes result lines to the output and commits them to the store in batches.
+
+    A batch is committed when it reaches BATCH_SIZE results, and also by a background thread once
+    it is BATCH_SECONDS old, so that a run waiting for input (a pipe from a feed reader) still
+    commits what it has. Every use of the store and the output goes through ``_lock``.
+    """
 
     def __init__(self, store: Store, out: IO[str] | None) -> None:
         self.store = store
@@ -100,28 +106,64 @@ class _Writer:
         self.lines: list[str] = []
         self.hashes: list[str] = []
         self.last_commit = time.monotonic()
+        self.error: BaseException | None = None
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        # Started with the first result, not here: by then a worker pool has forked, and forking
+        # a process that already runs threads risks deadlocks in the children.
+        self._timer: threading.Thread | None = None
+
+    def _commit_when_old(self) -> None:
+        while not self._stop.wait(BATCH_SECONDS / 4):
+            with self._lock:
+                if self.docs and time.monotonic() - self.last_commit >= BATCH_SECONDS:
+                    try:
+                        self._commit_locked()
+                    except BaseException as err:  # handed to the main thread, which raises it
+                        self.error = err
+                        return
 
     def add(self, doc: Document, content_hash: str) -> None:
         line = json.dumps(doc.to_dict(), ensure_ascii=False)
-        if self.out is not None:
-            self.out.write(line + "\n")
-        self.docs.append(doc)
-        self.lines.append(line)
-        self.hashes.append(content_hash)
-        if len(self.docs) >= BATCH_SIZE or time.monotonic() - self.last_commit >= BATCH_SECONDS:
-            self.commit()
+        if self._timer is None:
+            self._timer = threading.Thread(target=self._commit_when_old, name="marsad-commit", daemon=True)
+            self._timer.start()
+        with self._lock:
+            if self.error is not None:
+                raise self.error
+            if self.out is not None:
+                self.out.write(line + "\n")
+            self.docs.append(doc)
+            self.lines.append(line)
+            self.hashes.append(content_hash)
+            if len(self.docs) >= BATCH_SIZE:
+                self._commit_locked()
 
-    def add_stored(self, line: str) -> None:
-        if self.out is not None:
-            self.out.write(line + "\n")
+    def add_stored(self, doc_id: str) -> bool:
+        """Write the stored line of ``doc_id``; False when the store no longer has it."""
+        with self._lock:
+            stored = self.store.get(doc_id)
+            if stored is not None and self.out is not None:
+                self.out.write(stored.line + "\n")
+            return stored is not None
 
-    def commit(self) -> None:
+    def _commit_locked(self) -> None:
         if self.out is not None:
             self.out.flush()
         if self.docs:
             self.store.put_many(self.docs, lines=self.lines, hashes=self.hashes)
             self.docs, self.lines, self.hashes = [], [], []
         self.last_commit = time.monotonic()
+
+    def close(self) -> None:
+        """Stop the background thread and commit what is left."""
+        self._stop.set()
+        if self._timer is not None:
+            self._timer.join()
+        with self._lock:
+            self._commit_locked()
+        if self.error is not None:
+            raise self.error
 
 
 def _probe_output(path: str | None, input_files: Iterable[str] = ()) -> None:
@@ -167,7 +209,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def run_extract(articles: Iterable[Article], pipeline: Pipeline, store: Store, out: IO[str] | None, *,
-                workers: int = 1, resume: bool = False, progress: Any = None) -> RunStats:
+                workers: int = 1, resume: bool = False,
+                progress: Callable[[RunStats], None] | None = None) -> RunStats:
     """Run ``pipeline`` over ``articles`` in order, writing lines to ``out`` and results to ``store``.
 
     With ``resume``, articles stored with the same id and content hash are not run again: their
@@ -197,9 +240,7 @@ def run_extract(articles: Iterable[Article], pipeline: Pipeline, store: Store, o
     def flush_stored() -> None:
         while pending and pending[0].stored:
             item = pending.popleft()
-            stored = store.get(item.id)
-            if stored is not None:
-                writer.add_stored(stored.line)
+            writer.add_stored(item.id)
             stats.skipped += 1
             if progress is not None:
                 progress(stats)
@@ -214,7 +255,7 @@ def run_extract(articles: Iterable[Article], pipeline: Pipeline, store: Store, o
                 progress(stats)
         flush_stored()
     finally:
-        writer.commit()
+        writer.close()
     return stats
 
 

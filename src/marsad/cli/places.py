@@ -19,6 +19,7 @@ from typing import Any
 
 from marsad.config import Config
 from marsad.document import Article, Document
+from marsad.errors import WarningCode
 from marsad.pipeline import Pipeline
 from marsad.places import PLACE_TYPES
 
@@ -43,15 +44,23 @@ def find_places(text: str, *, published: str | None = None, config: Config | Non
     """Run the stages up to ``places`` on ``text``; the library call behind the command.
 
     The document keeps its working cache (``country``, ``place_spans``), unlike a full pipeline run.
+    A failing stage is handled as the pipeline does: under the default "record" policy it becomes a
+    W900 warning and the later stages run without its output.
     """
     pipeline = Pipeline(config)
     stages = [s for s in pipeline.stages if s.name in STAGES_UP_TO_PLACES]
     doc = pipeline.prepare(Article(id="cli", text=text, published=published))
     if not doc.text.strip():
         return doc
+    raise_errors = pipeline.config.pipeline.on_error == "raise"
     for spec in stages:
         section = getattr(pipeline.config, spec.config_section) if spec.config_section else None
-        doc = spec.func(doc, section)
+        try:
+            doc = spec.func(doc, section)
+        except Exception as err:  # the analyst still sees what the other stages found
+            if raise_errors:
+                raise
+            doc.add_warning(WarningCode.STAGE_FAILED, f"stage {spec.name} failed: {err!r}", stage=spec.name)
     return doc
 
 

@@ -15,6 +15,7 @@ first, and right-to-left paragraphs are right-aligned.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
@@ -127,6 +128,54 @@ def _resolve_types(text: str, base: int) -> list[str]:
     return types
 
 
+@functools.cache
+def _presentation_forms() -> dict[str, dict[str, str]]:
+    """``{letter: {"isolated"|"final"|"initial"|"medial": presentation form}}`` from Unicode data.
+
+    Read from the decompositions of the Arabic Presentation Forms-B block (``<final> 0628`` ...),
+    so no table is copied into the code. Letters with initial and medial forms join on both sides;
+    the others (ا د ذ ر ز و ة ى and their hamza forms) join only to the letter before them.
+    """
+    forms: dict[str, dict[str, str]] = {}
+    for code in range(0xFE70, 0xFEFD):
+        ch = chr(code)
+        kind, _, base = unicodedata.decomposition(ch).partition(" ")
+        if kind[1:-1] in ("isolated", "final", "initial", "medial") and " " not in base and base:
+            forms.setdefault(chr(int(base, 16)), {})[kind[1:-1]] = ch
+    return forms
+
+
+def shape_arabic(text: str) -> str:
+    """Arabic letters replaced by their contextual presentation forms (for terminals that do not shape).
+
+    >>> [f"{ord(c):X}" for c in shape_arabic("بغداد")]  # initial, medial, final, isolated, isolated
+    ['FE91', 'FED0', 'FEAA', 'FE8D', 'FEA9']
+    """
+    forms = _presentation_forms()
+    tatweel = "\u0640"
+    out = list(text)
+    letters = [i for i, ch in enumerate(text) if not unicodedata.combining(ch)]
+    for n, i in enumerate(letters):
+        ch = text[i]
+        own = forms.get(ch)
+        if own is None:
+            continue
+        prev_ch = text[letters[n - 1]] if n > 0 else ""
+        next_ch = text[letters[n + 1]] if n + 1 < len(letters) else ""
+        prev_joins = prev_ch == tatweel or "medial" in forms.get(prev_ch, {})
+        next_joins = next_ch == tatweel or next_ch in forms
+        if prev_joins and next_joins and "medial" in own:
+            kind = "medial"
+        elif prev_joins and "final" in own:
+            kind = "final"
+        elif next_joins and "initial" in own:
+            kind = "initial"
+        else:
+            kind = "isolated"
+        out[i] = own.get(kind, ch)
+    return "".join(out)
+
+
 def visual_order(text: str, *, rtl: bool | None = None) -> str:
     """One line of logical-order text in visual (left-to-right display) order.
 
@@ -153,7 +202,17 @@ def visual_order(text: str, *, rtl: bool | None = None) -> str:
     while k > 0 and unicodedata.bidirectional(text[k - 1]) in ("WS", "S", "B", "BN"):
         k -= 1
         levels[k] = base
-    chars = [(_MIRROR.get(ch, ch) if lvl % 2 else ch) for ch, lvl in zip(text, levels, strict=True)]
+    # L3: a combining mark (harakat, shadda) moves with its base letter, so that it still follows
+    # the base after reversal; the cluster keeps the base letter's level. L4: mirror brackets.
+    chars: list[str] = []
+    cluster_levels: list[int] = []
+    for ch, lvl in zip(text, levels, strict=True):
+        if chars and unicodedata.combining(ch):
+            chars[-1] += ch
+            continue
+        chars.append(_MIRROR.get(ch, ch) if lvl % 2 else ch)
+        cluster_levels.append(lvl)
+    levels = cluster_levels
     top = max(levels)
     lowest_odd = min((lvl for lvl in levels if lvl % 2), default=top + 1)
     for level in range(top, lowest_odd - 1, -1):  # L2
@@ -199,10 +258,11 @@ class _View:
         chunks = textwrap.wrap(text, width=max(room, 20)) or [""]
         for n, chunk in enumerate(chunks):
             lead = prefix if n == 0 else " " * len(prefix)
+            shown = visual_order(shape_arabic(chunk))
             if is_rtl_text(chunk) and len(chunks) > 1:
-                self.lines.append(lead + visual_order(chunk).rjust(room))
+                self.lines.append(lead + shown.rjust(room))
             else:
-                self.lines.append(lead + visual_order(chunk))
+                self.lines.append(lead + shown)
 
     def text(self, line: str) -> None:
         """A line built by the caller from English labels and values passed through :meth:`val`."""
@@ -211,7 +271,7 @@ class _View:
     def val(self, value: Any) -> str:
         """An inline value: isolated (default) or in visual order."""
         s = "" if value is None else str(value).replace("\n", " ")
-        return visual_order(s) if self.visual else isolate(s)
+        return visual_order(shape_arabic(s)) if self.visual else isolate(s)
 
 
 def _actor_label(doc: Document, ref_name: str, actor_id: str | None, view: _View) -> str:
@@ -311,7 +371,7 @@ def _render_event(doc: Document, e: Event, view: _View) -> None:
               + (" · HISTORICAL" if e.historical else "")
               + (" · civilian targeting" if e.civilian_targeting else "")
               + (f" · confidence {e.confidence:.2f}" if e.confidence is not None else ""))
-    view.field("evidence", f"[{e.evidence.start}:{e.evidence.end}] {e.evidence.text}", indent=8)
+    view.field(f"evidence {e.evidence.start}:{e.evidence.end}", e.evidence.text, indent=8, label_width=20)
     view.field("notes", e.notes, indent=8)
 
 

@@ -32,12 +32,15 @@ __all__ = ["RULE_ORDER", "date_for_span", "dates_in_span", "normalize_dates"]
 # A weekday or anchor (اليوم، أمس) directly before a calendar date is part of that date.
 _PREFIX_RULES = frozenset({"weekday", "anchor"})
 _CALENDAR_RULES = frozenset({"day_month", "day_of_month", "numeric"})
+# rules whose dates carry a year a coordinated date before them can share
+_YEARED_RULES = frozenset({"day_month", "month", "numeric"})
 _TRAILING_MARKS = frozenset(DIACRITICS + TATWEEL)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # A date counts as "of the article's time" when its first day lies within this many days of
-# publication: a month covers its own dates, and news reports events of the last few weeks.
-# 45 was chosen on the dev set (every gold event date lies within 8 days of publication, and
-# the recalled ones—هجمات 13 نوفمبر in a March article—lie months away).
+# publication. On the dev set the gold dates of current events lie within two days of
+# publication and the recalled one (هجمات 13 نوفمبر in a March article) four months away, so any
+# window from a week to three months separates them; 45 days also keeps الشهر الماضي (dated by
+# the first of last month) current. Re-check with /work/shared/data/dev when changing it.
 CURRENT_WINDOW_DAYS = 45
 
 
@@ -53,7 +56,7 @@ def _published(doc: Document) -> dt.date | None:
 
 
 def _join(prefix: Reading, calendar: Reading) -> Reading:
-    """The reading of "<weekday or anchor> <calendar date>": the calendar date, unless its year is a slip.
+    """The reading of "<weekday or anchor> <calendar date>": the calendar date, unless its year is wrong.
 
     "اليوم الثلاثاء 3 جانفي 2016" in an article published on Tuesday 3 January 2017: the prefix
     (dated from publication, on its weekday) and the calendar date share day and month, but the
@@ -65,7 +68,8 @@ def _join(prefix: Reading, calendar: Reading) -> Reading:
             and prefix.value[4:] == calendar.value[4:]
             and dt.date.fromisoformat(prefix.value).weekday()
             != dt.date.fromisoformat(calendar.value).weekday()):
-        return Reading(prefix.value, "day", True, "year_slip")
+        # no year written (غدا السبت 1 أفريل): the prefix gives it; a year written: it slipped
+        return Reading(prefix.value, "day", True, "prefix_year" if calendar.open_year else "year_slip")
     return calendar
 
 
@@ -96,20 +100,22 @@ def _scan(folded: FoldedText, published: dt.date | None) -> list[tuple[int, int,
             continue
         found.append((start, end, family, reading))
         scan_starts.append(m.start())
-    # right to left, so that "في مارس وجوان ونوفمبر 2015" passes the year along the whole list
+    # right to left, so that "في مارس وجوان ونوفمبر 2015" passes the year along the whole list;
+    # a year fixed by a qualifier is shared too: "من 22 جويلية إلى 5 أوت المقبل"
     for i in range(len(found) - 2, -1, -1):
         start, end, family, reading = found[i]
-        following = found[i + 1][3]
-        if reading.open_year is None or following.relative or following.value is None \
+        _s, _e, next_family, following = found[i + 1]
+        if reading.open_year is None or following.open_year is not None or following.value is None \
+                or next_family not in _YEARED_RULES \
                 or not g.coordination.fullmatch(text, end, scan_starts[i + 1]):
             continue
-        shared = _with_year(reading, int(following.value[:4]))
+        shared = _with_year(reading, int(following.value[:4]), relative=following.relative)
         if shared is not None:
             found[i] = (start, end, family, shared)
     return found
 
 
-def _with_year(reading: Reading, year: int) -> Reading | None:
+def _with_year(reading: Reading, year: int, *, relative: bool) -> Reading | None:
     """``reading`` dated in ``year`` (a year shared with the next date of a coordination)."""
     assert reading.open_year is not None
     month, day = reading.open_year
@@ -118,7 +124,7 @@ def _with_year(reading: Reading, year: int) -> Reading | None:
     except ValueError:
         return None
     text = value.isoformat() if day and reading.precision in ("day", "week") else f"{year:04d}-{month:02d}"
-    return Reading(text, reading.precision, False, "shared_year")
+    return Reading(text, reading.precision, relative, "shared_year")
 
 
 def normalize_dates(doc: Document, config: DatesConfig | None = None) -> Document:
@@ -178,25 +184,32 @@ def _is_current(d: DateValue, published: dt.date | None) -> bool:
     return abs((_first_day(d.value) - published).days) <= CURRENT_WINDOW_DAYS
 
 
-def _best(candidates: list[DateValue], published: dt.date | None) -> DateValue | None:
+def _best(candidates: list[DateValue], published: dt.date | None,
+          near: int | None = None) -> DateValue | None:
     resolved = [d for d in candidates if d.value is not None]
     if not resolved:
         return None
+    if near is not None:
+        # a bare year (لسنة 2017 "for 2017") is current by its first day but says little: it goes last
+        return min(resolved, key=lambda d: (not _is_current(d, published), d.precision == "year",
+                                            abs(d.start - near), d.start))
     return min(resolved, key=lambda d: (not _is_current(d, published), _PRECISION_RANK[d.precision], d.start))
 
 
-def date_for_span(doc: Document, start: int, end: int, *,
+def date_for_span(doc: Document, start: int, end: int, *, near: int | None = None,
                   fallback: Literal["none", "lead", "published"] = "none") -> DateValue | None:
     """The date of what the text in ``[start, end)`` reports (a clause, a sentence, an evidence span).
 
     Among the resolved expressions inside the span it prefers one of the article's own time (within
     :data:`CURRENT_WINDOW_DAYS` of publication: أمس beats هجمات 13 نوفمبر 2015 recalled in 2016),
-    then the finest precision, then the first in the text.
+    then the finest precision (or, with ``near``, the closest to that offset), then the first.
 
     Args:
         doc: a document on which :func:`normalize_dates` has run.
         start: start of the span (a ``str`` offset into ``doc.text``).
         end: end of the span, exclusive.
+        near: an offset in the span, such as the event's trigger word: the closest expression wins
+            over the most precise one.
         fallback: what to return when the span holds no resolved date. ``"lead"``: the date of
             the article's first sentence, else as ``"published"``; ``"published"``: the publication
             date itself, as a ``DateValue`` with an empty span at ``start``, rule ``published`` and
@@ -207,7 +220,7 @@ def date_for_span(doc: Document, start: int, end: int, *,
         A ``DateValue`` of ``doc.dates`` (or the publication fallback), or None.
     """
     published = _published(doc)
-    best = _best(dates_in_span(doc, start, end), published)
+    best = _best(dates_in_span(doc, start, end), published, near)
     if best is not None or fallback == "none":
         return best
     if fallback == "lead":

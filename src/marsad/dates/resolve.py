@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 from hijridate import Hijri
 
+from marsad.dates.calendar import add_months, hijri_year, iso_value, nearest_weekday, year_of_month
 from marsad.dates.grammar import Lexicon
 from marsad.text.normalize import fold_key
 
 PRECISION_TO_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 # "A few days ago" (قبل أيام، منذ بضعة أيام) is coded three days back with week precision: the
-# middle of the two to five days such phrases cover in ANT news; weeks likewise two weeks back.
+# middle of the two to five days that "a few" means (a convention, not fitted to data); "a few
+# weeks ago" likewise two weeks back.
 FEW_DAYS = 3
 FEW_WEEKS = 2
 
@@ -58,25 +60,12 @@ _ANCHORED_ELSEWHERE = re.compile(fold_key(r"\s+(?:من|على)\s"))
 Resolver = Callable[[re.Match[str], Context], Reading | None]
 
 
-def _iso(d: dt.date, precision: str) -> str:
-    if precision in ("day", "week"):
-        return d.isoformat()
-    if precision == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    return f"{d.year:04d}"
-
-
 def _day_reading(d: dt.date, rule: str, *, relative: bool, precision: str = "day") -> Reading:
-    return Reading(_iso(d, precision), precision, relative, rule)
+    return Reading(iso_value(d, precision), precision, relative, rule)
 
 
 def _unanchored(precision: str, rule: str) -> Reading:
     return Reading(None, precision, True, rule, needs_published=True)
-
-
-def _add_months(d: dt.date, months: int) -> dt.date:
-    index = d.year * 12 + d.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _word_value(text: str, table: dict[str, int]) -> int | None:
@@ -121,6 +110,8 @@ def _day_number(text: str, lex: Lexicon) -> int | None:
             total += 10
             continue
         word = word.removeprefix("و")
+        if not word:  # "الخامس و العشرين": a detached و
+            continue
         entry = lex.numbers.get(word)
         if entry is None:
             return None
@@ -143,28 +134,6 @@ def _count(text: str | None, lex: Lexicon) -> int | None:
     return total
 
 
-def _year_of_month(month: int, day: int | None, direction: int | None, p: dt.date) -> int:
-    """The year of a month (and day) written without one, from the publication date.
-
-    No qualifier: the most recent such month not after publication; a date in the publication
-    month stays in that year even when its day is later (an announced event, not one 11 months
-    old). الماضي: strictly before; المقبل: strictly after; الجاري: the publication year.
-    """
-    if direction == 0:
-        return p.year
-    key = (month, day if day is not None else 0)
-    now = (p.month, p.day if day is not None else 0)
-    if direction == 1:
-        return p.year if key > now else p.year + 1
-    if direction == -1:
-        if day is None:
-            return p.year if month < p.month else p.year - 1
-        return p.year if key < now else p.year - 1
-    if month == p.month:
-        return p.year
-    return p.year if key <= now else p.year - 1
-
-
 def _explicit_or_relative_year(m: re.Match[str], ctx: Context) -> tuple[int | None, int | None, bool]:
     """(year, qualifier direction, relative) from the year tail of a day-month or month match."""
     lex = ctx.lexicon
@@ -179,21 +148,28 @@ def _explicit_or_relative_year(m: re.Match[str], ctx: Context) -> tuple[int | No
 
 
 def resolve_hijri(m: re.Match[str], ctx: Context) -> Reading | None:
-    """5 رمضان 1443 هـ: converted with the Umm al-Qura calendar (hijridate)."""
+    """5 رمضان 1443 هـ، رمضان الماضي: converted with the Umm al-Qura calendar (hijridate)."""
     month = _word_value(m.group("m"), ctx.lexicon.hijri_months)
     if month is None:
         return None
-    year = int(m.group("y"))
     day_text = m.group("d")
     day = _day_number(day_text, ctx.lexicon) if day_text else None
+    precision = "day" if day else "month"
+    rule = "hijri_date" if day else "hijri_month"
+    relative = m.group("y") is None
     try:
+        if relative:
+            if ctx.published is None:
+                return _unanchored(precision, rule)
+            year = hijri_year(month, _qual_direction(m.group("hq"), ctx.lexicon), ctx.published)
+        else:
+            year = int(m.group("y"))
         # a month without a day is dated by its 15th, which always falls in the right Gregorian month
         greg = Hijri(year, month, day or 15).to_gregorian()
     except (ValueError, OverflowError):
-        return Reading(None, "day" if day else "month", False, "hijri_out_of_range")
-    precision = "day" if day else "month"
-    return _day_reading(dt.date(greg.year, greg.month, greg.day), "hijri_date" if day else "hijri_month",
-                        relative=False, precision=precision)
+        return Reading(None, precision, relative, "hijri_out_of_range")
+    return _day_reading(dt.date(greg.year, greg.month, greg.day), rule, relative=relative,
+                        precision=precision)
 
 
 def resolve_numeric(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -228,21 +204,12 @@ def resolve_day_month(m: re.Match[str], ctx: Context) -> Reading | None:
     if year is None:
         if ctx.published is None:
             return Reading(None, precision, True, rule, needs_published=True, open_year=open_year)
-        year = _year_of_month(month, day, direction, ctx.published)
+        year = year_of_month(month, day, direction, ctx.published)
     try:
-        value = _iso(dt.date(year, month, day), precision)
+        value = iso_value(dt.date(year, month, day), precision)
     except ValueError:
         return None
     return Reading(value, precision, relative, rule, open_year=open_year)
-
-
-def _most_recent_weekday(p: dt.date, weekday: int, direction: int | None) -> dt.date:
-    """The weekday on or before ``p`` (no qualifier), strictly before (الماضي) or after (المقبل)."""
-    if direction == 1:
-        return p + dt.timedelta(days=(weekday - p.weekday() - 1) % 7 + 1)
-    if direction == -1:
-        return p - dt.timedelta(days=(p.weekday() - weekday - 1) % 7 + 1)
-    return p - dt.timedelta(days=(p.weekday() - weekday) % 7)
 
 
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -261,7 +228,7 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     rule = {None: "weekday", 0: "weekday", -1: "weekday_past", 1: "weekday_next"}[direction]
     if ctx.published is None:
         return _unanchored("day", rule)
-    return _day_reading(_most_recent_weekday(ctx.published, weekday, direction), rule, relative=True)
+    return _day_reading(nearest_weekday(ctx.published, weekday, direction), rule, relative=True)
 
 
 def _written_number(text: str, lex: Lexicon) -> int | None:
@@ -344,7 +311,7 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Reading | None:
     if year is None:
         if ctx.published is None:
             return Reading(None, "month", True, rule, needs_published=True, open_year=open_year)
-        year = _year_of_month(month, None, direction, ctx.published)
+        year = year_of_month(month, None, direction, ctx.published)
     return Reading(f"{year:04d}-{month:02d}", "month", relative, rule, open_year=open_year)
 
 
@@ -371,8 +338,8 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.published is None:
         return _unanchored(precision, rule)
     p = ctx.published
-    if unit == "hour":
-        return _day_reading(p, rule, relative=True)
+    if unit == "hour":  # قبل ساعات: today; قبل 48 ساعة: two days back
+        return _day_reading(p - dt.timedelta(days=n // 24), rule, relative=True)
     if unit == "day":
         return _day_reading(p - dt.timedelta(days=n or FEW_DAYS), rule, relative=True, precision=precision)
     if unit == "week":
@@ -381,7 +348,7 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if few:
         return Reading(None, precision, True, rule)
     if unit == "month":
-        return _day_reading(_add_months(p, -n), rule, relative=True, precision="month")
+        return _day_reading(add_months(p, -n), rule, relative=True, precision="month")
     return Reading(f"{p.year - n:04d}", "year", True, rule)
 
 
@@ -408,7 +375,7 @@ def resolve_period(m: re.Match[str], ctx: Context) -> Reading | None:
     if period == "month":
         if ctx.published is None:
             return _unanchored("month", rule)
-        return _day_reading(_add_months(ctx.published, direction), rule, relative=True, precision="month")
+        return _day_reading(add_months(ctx.published, direction), rule, relative=True, precision="month")
     if ctx.published is None:
         return _unanchored("month" if part in ("start", "end") else "year", rule)
     year = ctx.published.year + direction
@@ -432,10 +399,16 @@ def resolve_anchor(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def resolve_recent(m: re.Match[str], ctx: Context) -> Reading | None:
-    """الأيام الأخيرة، هذه الأيام، الـ24 ساعة الماضية: recent, dated by publication, coarse precision."""
-    hours = m.group("h")
+    """هذه الأيام، الأيام الأخيرة، الأشهر الثلاثة الماضية، الـ24 ساعة الماضية: dated by publication.
+
+    The value is the publication day (or month) at the precision of the plural: days give a week,
+    weeks and months give a month.
+    """
+    hours, plural = m.group("h"), m.group("pl")
     if hours is not None:
         precision = "day" if int(hours) <= 24 else "week"
+    elif plural is not None:
+        precision = ctx.lexicon.roles["recent_plural"][plural]
     else:
         precision = ctx.lexicon.roles["recent"][" ".join(m.group("r").split())]
     if ctx.published is None:
@@ -451,7 +424,7 @@ def resolve_day_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if ctx.published is None:
         return _unanchored("day", "day_of_month")
-    first = _add_months(ctx.published, direction)
+    first = add_months(ctx.published, direction)
     try:
         return _day_reading(first.replace(day=day), "day_of_month", relative=True)
     except ValueError:

@@ -22,14 +22,15 @@ from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.rules import (
+    PLURAL_HEADS,
     PRIO_MODEL,
     PRIO_PROPAGATED,
     PRIO_RULE,
     Candidate,
-    find_heads,
-    find_people,
-    find_phrases,
     phrase_at,
+    rule_candidates,
+    rule_tags,
+    select,
 )
 from marsad.entities.tagger import tagger
 from marsad.entities.words import NAME_LINKS, Word, analyze, source_skip
@@ -63,7 +64,7 @@ def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word
 
 
 def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[Word],
-                      lex: Lexicons, covered: bytearray) -> Iterable[Candidate]:
+                      lex: Lexicons, rules: list[Candidate]) -> Iterable[Candidate]:
     """Spans of the CRF, sentence by sentence, cleaned of punctuation and non-names at the edges.
 
     Tagging is the costliest step of the stage, so the tagger reads only windows of
@@ -73,6 +74,10 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
     """
     tag = tagger()
     text = doc.text
+    covered = bytearray(len(words))
+    for c in rules:
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    hints = rule_tags(rules, len(words))
     starts = [s for s, _ in tokens]
     sentences = doc.sentences or sentence_spans(text)
     common = lex.common_words
@@ -91,7 +96,7 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
                 else:
                     windows.append([lo, hi])
         for lo, hi in windows:
-            for s, e, etype in tag.spans([text[x:y] for x, y in tokens[lo:hi]]):
+            for s, e, etype in tag.spans([text[x:y] for x, y in tokens[lo:hi]], hints[lo:hi]):
                 cand = _clean_model_span(lo + s, lo + e, etype, words, lex)
                 if cand is not None:
                     yield cand
@@ -119,18 +124,6 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
         if hit is not None and hit[0] == end:
             etype = hit[1]
     return Candidate(start, end, etype, "crf", PRIO_MODEL, words[start].n)
-
-
-def _select(candidates: Iterable[Candidate], n_tokens: int) -> list[Candidate]:
-    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
-    taken = bytearray(n_tokens)
-    out = []
-    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.rank, c.start)):
-        if c.end <= c.start or any(taken[c.start:c.end]):
-            continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        out.append(c)
-    return out
 
 
 def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
@@ -184,6 +177,30 @@ def _propagate(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     return out
 
 
+def _anaphors(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """Bare definite heads that take up an organisation named before (الهيئة after الهيئة الوطنية
+    لمكافحة الفساد, التنظيم after تنظيم داعش): the gold schema counts them as its aliases, and
+    the actors stage joins them to it."""
+    first_seen: dict[str, int] = {}
+    for c in selected:
+        head = words[c.start]
+        if c.type == "ORG" and head.head == "ORG" and c.end > c.start + 1 and head.bare not in PLURAL_HEADS:
+            form = "ال" + head.bare
+            first_seen[form] = min(first_seen.get(form, c.start), c.start)
+    if not first_seen:
+        return []
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        since = first_seen.get(w.base)
+        if since is None or i <= since:
+            continue
+        if i + 1 < n and (words[i + 1].adjective or words[i + 1].quote):
+            continue  # التنظيم الإرهابي، الهيئة "..." is a phrase of its own
+        out.append(Candidate(i, i + 1, "ORG", "propagated", PRIO_PROPAGATED, w.n))
+    return out
+
+
 def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Document:
     """Fill ``doc.entities`` with mentions (sorted by start, non-overlapping, ids m1, m2 ...).
 
@@ -200,16 +217,12 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     tokens = doc.tokens or token_spans(text)
     lex = load_lexicons()
     words = _words(text, tokens, lex)
-    candidates: list[Candidate] = [*find_phrases(words, lex), *find_heads(words, lex),
-                                   *find_people(words, lex)]
+    candidates = rule_candidates(words, lex)
     if cfg.use_model:
-        covered = bytearray(len(words))
-        for c in candidates:
-            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
-        candidates.extend(_model_candidates(doc, tokens, words, lex, covered))
-    selected = _select(candidates, len(words))
-    selected = _select([*selected, *_coordinated(selected, words)], len(words))
-    selected = _select([*selected, *_propagate(selected, words)], len(words))
+        candidates.extend(_model_candidates(doc, tokens, words, lex, candidates))
+    selected = select(candidates, len(words))
+    selected = select([*selected, *_coordinated(selected, words)], len(words))
+    selected = select([*selected, *_propagate(selected, words), *_anaphors(selected, words)], len(words))
     mentions = []
     for c in sorted(selected, key=lambda c: c.start):
         s0, e0 = tokens[c.start]

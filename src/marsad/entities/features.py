@@ -12,9 +12,24 @@ from __future__ import annotations
 from marsad.entities.lexicons import Lexicons, core_word, strip_article
 from marsad.text.normalize import fold_key
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 5
 
 _PUNCT = frozenset(".,،؛:;!?؟()[]{}\"'«»“”-–—/")
+
+
+def _bucket(count: int) -> str:
+    """Log-scale frequency class of a word in the ANT corpus (0 = rarer than the vocabulary floor)."""
+    return str(min(count.bit_length() // 2, 6))
+
+
+def _article_ratio(bare: int, with_article: int) -> str:
+    """How a word takes the article in the ANT corpus: names mostly never change (بغداد, العراق),
+    common nouns appear both ways. "u" when the corpus has too little of it."""
+    total = bare + with_article
+    if total < 5:
+        return "u"
+    share = with_article / total
+    return "0" if share < 0.02 else "1" if share > 0.98 else "m"
 
 
 class FeatureCache:
@@ -55,6 +70,8 @@ class FeatureCache:
             out.append("dm")
         if key in lex.stopwords or core in lex.stopwords:
             out.append("sw")
+        out.append("fq=" + _bucket(lex.vocabulary.get(key, 0)))
+        out.append("ar=" + _article_ratio(lex.vocabulary.get(core, 0), lex.vocabulary.get("ال" + core, 0)))
         return out
 
     def get(self, surface: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str]:
@@ -90,8 +107,12 @@ class FeatureCache:
             self._cache[surface] = hit
         return hit
 
-    def sequence(self, words: list[str]) -> list[list[str]]:
-        """Feature lists of a token sequence (one sentence)."""
+    def sequence(self, words: list[str], hints: list[str] | None = None) -> list[list[str]]:
+        """Feature lists of a token sequence (one sentence).
+
+        ``hints`` are the IOB tags the rules give the same tokens (rules.rule_tags): the tagger
+        learns how far to trust each pattern, and where names continue past them.
+        """
         rows = [self.get(w) for w in words]
         n = len(rows)
         known = self.known
@@ -113,5 +134,9 @@ class FeatureCache:
                 feats.append("EOS")
             if i + 2 < n:
                 feats += rows[i + 2][4]
+            if hints is not None:
+                feats.append("r=" + hints[i])
+                feats.append("-1r=" + (hints[i - 1] if i > 0 else "BOS"))
+                feats.append("+1r=" + (hints[i + 1] if i + 1 < n else "EOS"))
             out.append(feats)
         return out

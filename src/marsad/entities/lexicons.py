@@ -82,6 +82,7 @@ class Lexicons:
     complements: frozenset[str]  # nouns that continue an ORG name after ل (مكافحة، تحرير)
     common_words: frozenset[str]  # words news use mostly outside names (built from ANERcorp)
     own_phrase_starts: frozenset[str]  # first words of our own name lists (tagger feature)
+    vocabulary: dict[str, int]  # frequent words of the ANT corpus and their counts (train_ner.py)
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -215,5 +216,7 @@ def load_lexicons() -> Lexicons:
                     place_words=frozenset(place_words), name_adjectives=frozenset(adjectives["name"]),
                     blocked_adjectives=frozenset(adjectives["block"]), bare_orgs=bare_orgs,
                     complements=complements, common_words=common,
-                    own_phrase_starts=own_starts)
+                    own_phrase_starts=own_starts,
+                    vocabulary={r[0]: int(r[1]) for r in _tsv("models/ner-vocab.tsv")
+                                if len(r) > 1 and r[1].isdigit()})
 

@@ -14,7 +14,7 @@ keeps the best non-overlapping ones. The patterns encode how Arabic news names t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from marsad.entities.lexicons import Lexicons
@@ -52,12 +52,9 @@ class Candidate:
     source: str
     priority: int
     skip: int = 0  # folded proclitic letters to drop from the first token
-
-    @property
-    def rank(self) -> int:
-        """Tie-break between equal spans: a pattern reads the context, a list entry does not
-        (صحيفة "الرياض" is the newspaper, not the city)."""
-        return 0 if self.source == "pattern" else 1
+    # Tie-break between equal spans, lowest first: a head reads the context (صحيفة "الرياض" is
+    # the newspaper, not the city), a list entry beats a guessed person (بن قردان is a town).
+    rank: int = 1
 
 
 def _quoted(words: list[Word], j: int) -> int | None:
@@ -117,6 +114,15 @@ def _name_word(w: Word) -> bool:
             and (w.head is None or w.definite) and len(w.bare) >= 2)
 
 
+def clitic_word(w: Word, lex: Lexicons) -> bool:
+    """Whether an unanalysed token reads as a proclitic + an ordinary word (بتهمة، لحماية)."""
+    if w.n or w.definite or len(w.key) < 4 or w.key[0] not in "لبكوف" or w.key in lex.phrases:
+        return False
+    rest = w.key[1:]
+    return rest in lex.common_words or rest in lex.vocabulary or (rest in lex.known_words
+                                                                  and w.key not in lex.known_words)
+
+
 def _first_name_word(w: Word, lex: Lexicons) -> bool:
     """Could this token open the name after a construct head? A genitive never starts with a
     preposition, so an unknown word that begins like ل/ب/ك + word (لحماية) does not."""
@@ -124,8 +130,7 @@ def _first_name_word(w: Word, lex: Lexicons) -> bool:
         return False
     if w.definite or w.key in lex.known_words:
         return True
-    rest = w.key[1:]
-    if w.key[0] in "لبكوف" and (rest in lex.common_words or rest in lex.known_words):
+    if clitic_word(w, lex):
         return False  # لحماية، بحضور
     # an indefinite adjective is no name (قوات خاصة، قوات قتالية)
     if "ال" + w.key in lex.name_adjectives or "ال" + w.key in lex.blocked_adjectives:
@@ -135,12 +140,13 @@ def _first_name_word(w: Word, lex: Lexicons) -> bool:
     return True
 
 
-def _adjectives(words: list[Word], j: int, lex: Lexicons, *, strict: bool, limit: int = 3) -> int:
+def _adjectives(words: list[Word], j: int, lex: Lexicons, *, strict: bool, limit: int = 3,
+                demonyms: bool = True) -> int:
     """End of the run of name-continuing adjectives starting at ``j``."""
     k = j
     while k < len(words) and k - j < limit:
         w = words[k]
-        if not (w.adjective and not w.stop):
+        if not (w.adjective and not w.stop) or w.n or (w.demonym and not demonyms):
             break
         if strict and not w.demonym and w.base not in lex.name_adjectives:
             break
@@ -212,6 +218,9 @@ def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int
             nxt = words[end]
             if nxt.definite and not nxt.adjective:
                 end += 1  # عين الأسد، توزيع البريد
+            elif not nxt.definite and nxt.phrase and (hit := phrase_at(words, end, lex)) is not None \
+                    and hit[1] == "GPE":
+                end = hit[0]  # حزب آفاق تونس
             elif not nxt.definite and (w.base in lex.known_words or len(w.bare) <= 2) and (
                     nxt.base in lex.known_words or nxt.person or len(w.bare) <= 2):
                 end += 1  # باريس أورلي
@@ -245,23 +254,27 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             start, end = span
             if w.dual:
                 # محافظتي بابل والمثنى: two places, each its own mention, the head belongs to neither
-                yield Candidate(start, end, etype, "pattern", PRIO_RULE)
+                yield Candidate(start, end, etype, "pattern", PRIO_RULE, rank=0)
                 if end < n and words[end].is_word and words[end].n == 1 and words[end].key[0] == "و":
                     second = _name_after_head_from(words, end, lex)
                     if second is not None:
-                        yield Candidate(end, second, etype, "pattern", PRIO_RULE, 1)
+                        yield Candidate(end, second, etype, "pattern", PRIO_RULE, 1, rank=0)
                 continue
-            if etype == "ORG" and words[start].first and not words[start].definite:
+            if (etype == "ORG" and words[start].first and not words[start].definite
+                    and phrase_at(words, start, lex) is None):
                 continue  # حكومة مصطفى الكاظمي: the person is the name to keep
             if start + 1 < end and words[start].quote and etype == "ORG" and w.bare in GENERIC_ORG_HEADS:
                 # حركة "عصائب أهل الحق": the quoted name is the organisation
-                yield Candidate(start + 1, end - 1, etype, "pattern", PRIO_RULE)
+                yield Candidate(start + 1, end - 1, etype, "pattern", PRIO_RULE, rank=0)
                 continue
             if w.bare not in MEDIA_HEADS:  # صحيفة الفجر الجزائرية: the adjective is no part of the name
-                end = _adjectives(words, end, lex, strict=False)
+                # مدينة حمص السورية، بلدة عرسال البقاعية: a town's adjectives say where it is,
+                # they are not its name; a demonym does not name a region or mountain either
+                if etype != "GPE":
+                    end = _adjectives(words, end, lex, strict=False, demonyms=etype in ("ORG", "FAC"))
             if etype == "ORG" and hit_known(words, start, end, lex):
                 end = _complement(words, end, lex)
-            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
+            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n, rank=0)
             continue
         if etype != "ORG":
             continue
@@ -269,9 +282,9 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         end = _adjectives(words, i + 1, lex, strict=plural)
         if end > i + 1:
             end = _complement(words, end, lex)
-            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
+            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n, rank=0)
         elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
-            yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)
+            yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n, rank=0)
 
 
 def hit_known(words: list[Word], start: int, end: int, lex: Lexicons) -> bool:
@@ -280,18 +293,25 @@ def hit_known(words: list[Word], start: int, end: int, lex: Lexicons) -> bool:
     return hit is not None and hit[0] == end
 
 
-def _person_extent(words: list[Word], j: int, common: frozenset[str], *, loose: bool) -> int:
+def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> int:
     """End of a person's name starting at ``j`` (0 tokens when none starts there)."""
     n = len(words)
+    common = lex.common_words
+    name_adjectives = lex.name_adjectives
     k = j
     while k < n and k - j < 4:
         w = words[k]
-        if not w.is_word or w.stop or w.title or w.demonym or w.head is not None or (k > j and w.n):
+        if not w.is_word or w.stop or w.title or (w.demonym and w.definite) or w.head is not None or (
+                k > j and (w.n or clitic_word(w, lex))):
             break
-        if w.adjective and not w.person and k > j:
+        # nisba family names (الحسناوي، السوكني) look like adjectives; demonyms and the
+        # adjectives of names do not continue a person's name
+        if k > j and (w.blocked or (w.adjective and (w.demonym or w.base in name_adjectives))):
             break
         if k == j and not (w.person or w.first or (loose and w.key not in common)):
             break
+        if k == j and w.definite and not w.first and (w.adjective or w.blocked or w.key in common):
+            break  # الرئيس الجديد، الأمين العام الخاص: an adjective, not a name
         if k > j and not (w.person or w.first or w.definite or words[k - 1].first or (loose and k == j + 1)):
             break
         k += 1
@@ -315,24 +335,28 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             if title is not None:
                 end_title, kind = title
                 j = end_title
-                while j < n and words[j].is_word and words[j].demonym:
-                    j += 1  # الرئيس الأمريكي دونالد ترامب
-                end = _person_extent(words, j, lex.common_words, loose=kind == "title")
+                while j < n and words[j].is_word and words[j].demonym and words[j].definite:
+                    j += 1  # الرئيس الأمريكي دونالد ترامب (but العقيد تركي المالكي)
+                end = _person_extent(words, j, lex, loose=kind == "title")
                 if end > j:
-                    yield Candidate(j, end, "PER", "pattern", PRIO_RULE, words[j].n)
+                    yield Candidate(j, end, "PER", "pattern", PRIO_RULE, words[j].n, rank=2)
                     i = end
                     continue
                 i = end_title
                 continue
         if w.first and not w.definite and i + 1 < n:
             nxt = words[i + 1]
+            # لصالح، بيان أصدرته، أمنية مشددة: a first name that is also a word (or sits behind a
+            # proclitic) needs a name word after it; an unknown word ending in ة or a pronoun is none
+            plain = not w.n and w.key not in lex.common_words and w.key not in lex.vocabulary
             namelike = nxt.person or nxt.definite or nxt.first or (
-                nxt.key not in lex.common_words and len(nxt.key) > 2)
+                plain and nxt.key not in lex.common_words and nxt.key not in lex.vocabulary
+                and len(nxt.key) > 2 and not nxt.key.endswith(("ه", "ها", "هم")))
             if (nxt.is_word and namelike and not nxt.stop and not nxt.demonym and not nxt.title
                     and nxt.head is None and not nxt.blocked and not nxt.n):
-                end = _person_extent(words, i, lex.common_words, loose=True)
+                end = _person_extent(words, i, lex, loose=True)
                 if end > i + 1:
-                    yield Candidate(i, end, "PER", "pattern", PRIO_RULE, w.n)
+                    yield Candidate(i, end, "PER", "pattern", PRIO_RULE, w.n, rank=2)
                     i = end
                     continue
         i += 1
@@ -350,3 +374,29 @@ def _title_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str] | Non
             best = (i + length, kind)
     return best
 
+
+def select(candidates: Iterable[Candidate], n_tokens: int) -> list[Candidate]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    taken = bytearray(n_tokens)
+    out = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.rank, c.start)):
+        if c.end <= c.start or any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        out.append(c)
+    return out
+
+
+def rule_candidates(words: list[Word], lex: Lexicons) -> list[Candidate]:
+    """The lexicon and pattern candidates of a token sequence, best non-overlapping ones kept."""
+    return select([*find_phrases(words, lex), *find_heads(words, lex), *find_people(words, lex)], len(words))
+
+
+def rule_tags(candidates: list[Candidate], n_tokens: int) -> list[str]:
+    """IOB tags of the rule candidates (B-ORG, I-ORG, O ...): a feature of the tagger."""
+    tags = ["O"] * n_tokens
+    for c in candidates:
+        tags[c.start] = "B-" + c.type
+        for k in range(c.start + 1, c.end):
+            tags[k] = "I-" + c.type
+    return tags

@@ -40,11 +40,14 @@ class Tagger:
             known = None  # slower, same tags
         self.features = FeatureCache(load_lexicons(), known)
 
-    def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
-        """(first token, end token, type) of each entity the model finds in one sentence."""
+    def spans(self, words: list[str], hints: list[str] | None = None) -> list[tuple[int, int, str]]:
+        """(first token, end token, type) of each entity the model finds in one sentence.
+
+        ``hints`` are the IOB tags of the rule candidates over the same tokens (a feature).
+        """
         if not words:
             return []
-        tags = self._tagger.tag(self.features.sequence(words))
+        tags = self._tagger.tag(self.features.sequence(words, hints))
         out: list[tuple[int, int, str]] = []
         start, kind = -1, ""
         for i, tag in enumerate([*tags, "O"]):

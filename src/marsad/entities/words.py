@@ -44,22 +44,37 @@ class Word:
 
 
 def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
-    """(folded proclitic letters, base) of the reading the lexicons support best."""
+    """(folded proclitic letters, base) of the reading the lexicons support best.
+
+    Evidence is weighed in order: a function word behind a proclitic (فإن); a name list, head,
+    title or demonym for the whole word (لبنان، وزارة) and then for a stripped reading (بولاية ->
+    ولاية); the person-name words, which are noisier, likewise; finally و/ف/ب/ل/ك + ال and لل.
+    """
     variants = proclitic_variants(key)
     if len(variants) == 1:
         return 0, key
-    for variant, n in variants[1:]:
-        # فإن، بأن، لأن: a function word behind a proclitic, whatever a gazetteer says of فان
+    stripped = variants[1:]
+    for variant, n in stripped:
         if variant in lex.stopwords:
             return n, variant
-    for variant, n in variants:
+
+    def strong(variant: str) -> bool:
         bare, _ = strip_article(variant)
         dual_head = bare[-2:] == "تي" and bare[:-2] + "ه" in lex.heads
-        if (variant in lex.known_words or bare in lex.heads or dual_head or variant in lex.stopwords
-                or variant in lex.title_first or variant in lex.demonyms or variant in lex.bare_orgs):
+        return (variant in lex.phrases or bare in lex.heads or dual_head or variant in lex.title_first
+                or variant in lex.demonyms or variant in lex.bare_orgs)
+
+    if strong(key):
+        return 0, key
+    for variant, n in stripped:
+        if strong(variant):
             return n, variant
-    for variant, n in variants[1:]:
-        # ب/ل/ك/و/ف + ال and لل are proclitics whatever the word
+    if key in lex.known_words:
+        return 0, key
+    for variant, n in stripped:
+        if variant in lex.known_words:
+            return n, variant
+    for variant, n in stripped:
         if variant.startswith("ال") and len(variant) > 4:
             return n, variant
     return 0, key

@@ -68,6 +68,8 @@ AGENT_WINDOW = 8  # words between a cue and the agent marker that names its perp
 # it. Calibrated on the GSR development sentences (scripts/run_gsr.py), where 1 let background
 # mentions through (precision 0.28 on ASSAULT) and 2 keeps reports with any detail.
 EVIDENCE_NEEDED = 2
+# Support verbs whose subject carries out the act their nominal object names (شن هجوماً، نفذ تفجيراً).
+AGENTIVE_VERBS = frozenset({"شن", "نفذ", "اطلق", "استهدف", "اوقع", "خرج", "نظم"})
 AUXILIARIES = frozenset({"تم", "تمت", "جري", "جرت"})
 
 
@@ -158,26 +160,29 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
 
     toll = count_killed(text, s0, s1) is not None
 
-    def evidence(h: Hit) -> int:
+    def evidence_score(h: Hit) -> int:
         """How much the sentence says that the act of ``h`` took place (see EVIDENCE_NEEDED)."""
         if h.strength >= 2:
             return EVIDENCE_NEEDED
         score = int(has_date) + int(toll)
         if any(o is not h and o.strength >= 2 for o in live):
             score += 1  # a verb reports the event; the noun names it again or adds a part
+        elif any(o.end <= h.start and modality.words_between(o.end, h.start) <= 2
+                 for o in live):
+            score += 1  # انتحاري يفجر حزاماً ناسفاً: two cues of one act corroborate each other
         kinds = set()
         for w in support:
             if (w.start >= h.start and w.end <= h.end) or not near(w, h):
                 continue
             kinds.add(w.kind)
-            if w.kind == "occur" and (modality.words_between(w.end, h.start) <= 1 if w.end <= h.start
-                                      else modality.words_between(h.end, w.start) <= 1):
+            gap = modality.words_between(w.end, h.start) if w.end <= h.start else \
+                modality.words_between(h.end, w.start)
+            if w.kind in ("occur", "claim") and gap <= 1:
                 score += 1  # وقع انفجار، تعرض لهجوم، شن هجوماً: the verb of the noun itself
         return score + len(kinds)
 
-    triggers = [h for h in live if h.strength > 0 and evidence(h) >= EVIDENCE_NEEDED]
+    triggers = [h for h in live if h.strength > 0 and evidence_score(h) >= EVIDENCE_NEEDED]
 
-    triggers = [h for h in live if h.strength > 0 and supported(h)]
     if not triggers:
         return []
     targets = find_words(target_matcher(), text, s0, s1)
@@ -202,21 +207,23 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         if all(h.form in KILLING_FORMS for h in seg_triggers) and out and _only_killing_merges(out[-1]):
             continue  # "... قتل فيها 11": the toll of the clause before, not an event of its own
         anchor = _anchor(seg_triggers)
-        # a verb of killing is mostly passive in news (قُتل 18 شخصاً): the name next to it is a victim
-        verbal = (anchor.pos in ("V", "I") or anchor.strength >= 2) and anchor.form not in KILLING_FORMS
+        verb = _governing_verb(anchor, support, modality)
         # an agent marker names the perpetrator of the cue it follows (هجوم شنه ...، من قبل ...)
         agent_ends = [w.end for w in support if w.kind == "agent" and anchor.start <= w.start < seg1
                       and modality.words_between(anchor.end, w.start) <= AGENT_WINDOW]
         seg_claim = claim if claim is not None and claim[0] < seg1 else None
         actors = choose_actors(index, seg_start=seg0, seg_end=seg1, anchor_start=anchor.start,
-                               anchor_end=anchor.end, verbal=verbal, agent_ends=agent_ends,
+                               anchor_end=anchor.end, verb=verb, agent_ends=agent_ends,
                                claim=seg_claim, sent_start=s0,
                                protest=any(h.kind == "peaceful" and h.strength > 0 for h in seg_hits))
         state = None
         if actors.actor1 is not None and actors.actor1.actor is not None:
             state = actors.actor1.actor.category == "state"
-        kinds = {t.kind for t in targets if seg0 <= t.start < seg1}
-        code = choose_code(seg_hits, target_kinds=kinds, state_actor=state, default_method=default_method)
+        # what the act was aimed at stands after its cue (هاجم مسلحون دورية: the gunmen are not hit)
+        kinds = {t.kind for t in targets if anchor.start <= t.start < seg1}
+        exchange = any(w.form == "تبادل" and seg0 <= w.start < seg1 for w in support)
+        code = choose_code(seg_hits, target_kinds=kinds, state_actor=state, default_method=default_method,
+                           exchange=exchange)
         if code is None:
             continue
         sub = CODES[code]
@@ -267,7 +274,7 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             follow_up = all(h.form in KILLING_FORMS for h in seg_triggers) or (
                 definite and not partitive)
             out.append(_Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
-                              definite and not partitive, actor1_en, actor2_en))
+                              definite and not partitive and seg_claim is None, actor1_en, actor2_en))
     return out
 
 
@@ -295,6 +302,19 @@ def _anchor(triggers: list[Hit]) -> Hit:
     """
     ranked = sorted(triggers, key=lambda h: (h.form in KILLING_FORMS, h.strength < 2, h.start))
     return ranked[0]
+
+
+def _governing_verb(anchor: Hit, support: list[Hit], modality: SentenceModality) -> tuple[int, int] | None:
+    """The finite verb whose subject carries out the act of ``anchor`` (see ``choose_actors``)."""
+    if anchor.form in KILLING_FORMS:
+        return None  # mostly passive in news (قُتل 18 شخصاً): the name next to it is a victim
+    if anchor.pos in ("V", "I") or anchor.strength >= 2:
+        return anchor.start, anchor.end
+    for w in reversed(support):
+        if w.form in AGENTIVE_VERBS and w.end <= anchor.start \
+                and modality.words_between(w.end, anchor.start) <= 4:
+            return w.start, w.end
+    return None
 
 
 def _only_killing_merges(previous: _Draft) -> bool:

@@ -151,7 +151,7 @@ class Actors:
 
 
 def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start: int, anchor_end: int,
-                  verbal: bool, agent_ends: list[int], claim: tuple[int, int] | None,
+                  verb: tuple[int, int] | None, agent_ends: list[int], claim: tuple[int, int] | None,
                   sent_start: int, protest: bool = False) -> Actors:
     """Actor1 (perpetrator) and actor2 (target) of the event whose cue is at the anchor.
 
@@ -161,7 +161,9 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
         seg_end: folded end of the clause.
         anchor_start: folded start of the main cue.
         anchor_end: folded end of the main cue.
-        verbal: the cue is a finite verb (its subject may follow it: شن تنظيم داعش ...).
+        verb: the finite verb whose subject is the perpetrator: the cue itself when it is a verb, or
+            the verb that governs a nominal cue (شن تنظيم داعش هجوماً); None when there is none
+            (a name before a bare noun, قُتل فلان في هجوم, is mostly its victim).
         agent_ends: ends of agent markers (من قبل، شنه، تابعة لـ) in the clause.
         claim: span of a claim of responsibility (تبنى، أعلن مسؤوليته) in the sentence, if any.
         sent_start: folded start of the sentence.
@@ -191,16 +193,17 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
         backers = [a for a in in_seg if index.word_before(a.start) in SUPPORTERS and not is_civilian(a)]
         if backers:
             out.actor1 = backers[0]
-    if out.actor1 is None:
-        before = [a for a in in_seg if a.end <= anchor_start
-                  and index.words_between(a.end, anchor_start) <= 10
+    if out.actor1 is None and verb is not None:
+        v0, v1 = verb
+        before = [a for a in in_seg if a.end <= v0
+                  and index.words_between(a.end, v0) <= 10
                   and is_subject_position(index, a) and not is_civilian(a)
                   and not REPORTING.search(text, max(seg_start, a.start - 25), a.start)]
         if before:
             out.actor1 = before[-1]
-        elif verbal:
-            after = [a for a in in_seg if a.start >= anchor_end
-                     and index.words_between(anchor_end, a.start) <= 2
+        else:
+            after = [a for a in in_seg if a.start >= v1
+                     and index.words_between(v1, a.start) <= 2
                      and is_subject_position(index, a) and not is_civilian(a)]
             if after:
                 out.actor1 = after[0]

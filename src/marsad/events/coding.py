@@ -72,7 +72,7 @@ KILLING_FORMS = frozenset({"قتل", "مقتل", "قتلي", "قتيل", "قتي
 
 
 def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | None,
-                default_method: str | None) -> str | None:
+                default_method: str | None, exchange: bool = False) -> str | None:
     """The sub-event code of a clause from its cues (modifiers included); None when nothing fits.
 
     Args:
@@ -80,6 +80,7 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
         target_kinds: kinds of target words in the clause (military, civilian, convoy, political).
         state_actor: whether actor1 is a state force (True), a non-state actor (False) or unknown.
         default_method: the explosive method of the article's lead, lent to a bare attack.
+        exchange: the clause has تبادل (exchange): تبادلت وحدة عسكرية إطلاق النار is a clash.
     """
     codes = {h.kind for h in hits}
     forms = {h.form for h in hits}
@@ -99,7 +100,9 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
         if best in ("gov_regain", "nsa_overtake") and state_actor is not None:
             best = "gov_regain" if state_actor else "nsa_overtake"
         if best == "attack":
-            if "convoy" in target_kinds:
+            if exchange and any("firearms" in h.modes for h in hits):
+                best = "clash"
+            elif "convoy" in target_kinds:
                 best = "ied"
             elif default_method and not forms & KILLING_FORMS:
                 best = default_method

@@ -43,7 +43,7 @@ def support_matcher() -> Matcher:
 @functools.cache
 def modality_matcher() -> Matcher:
     """The compiled modality markers (``events/modality.tsv``)."""
-    return compile_rows(read_tsv("events/modality.tsv"), pos_column=None)
+    return compile_rows(read_tsv("events/modality.tsv"), pos_column=None, suffixes=False)
 
 
 @functools.cache

@@ -28,7 +28,14 @@ DUAL_RE = re.compile(
     rf"حارس|مدنيين|عسكري|مصل|صحفي|صحافي|ناشط)(?:ين|ان)(?:\s+اثنين)?(?!{_L})")
 PASSIVE_DUAL_RE = re.compile(rf"(?<!{_L})(?:اللذين|اللذان|اللتين|اللتان)?\s*[وف]?(?:قتلا|قتلتا|لقيا)(?!{_L})")
 NUMBER_WORD_RE = re.compile(rf"(?<!{_L})[وف]?(?:ال)?({_L}+)(?!{_L})")
+# Words in ـان that are plurals or singulars, not duals.
+NOT_DUAL = frozenset({"سكان", "شبان", "رهبان", "فرسان", "جيران", "عمان", "انسان", "لبنان", "السكان",
+                      "الشبان", "الجيران", "ايران", "سودان", "اليمان", "رمضان", "شعبان", "الان"})
 DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)?")
+# "لم يسفر الهجوم عن إصابات": a denial of casualties with the subject between verb and object.
+NO_TOLL_RE = re.compile(
+    rf"(?<!{_L})(?:لم|دون\s+ان|بدون\s+ان)\s+(?:يسفر|تسفر|يخلف|تخلف|يوقع|توقع|يؤد|تؤد)(?:\s+{_L}+){{0,3}}"
+    rf"\s+(?:عن|الي|اي)\s+(?:اي\s+)?(?:اصابات|ضحايا|خسائر\s+بشريه|قتلي|اصابه)")
 
 
 @functools.cache
@@ -109,7 +116,10 @@ def count_killed(text: str, start: int = 0, end: int | None = None) -> int | Non
         word = NUMBER_WORD_RE.match(span, offset)
         if word and m.group(0).lstrip("وف").startswith(("قتل", "مقتل", "مصرع", "اغتيال", "اعدام", "ذبح")):
             w = word.group(1)
-            if w.endswith(("ين", "ون", "ات")):
+            if w.endswith("ان") and w not in NOT_DUAL:
+                counts.append(2)  # قتل قائدان: a nominative dual
+                continue
+            if w.endswith(("ين", "ون", "ات", "ان")):
                 continue  # a plural without a number: unknown count
             if w not in ("في", "على", "علي", "من", "عن", "الى", "الي", "بعد", "قبل", "خلال", "اثر", "جراء"):
                 counts.append(1)
@@ -124,6 +134,6 @@ def count_killed(text: str, start: int = 0, end: int | None = None) -> int | Non
     if counts:
         return min(counts)
     _, zero = _quantities()
-    if zero.search(span):
+    if zero.search(span) or NO_TOLL_RE.search(span):
         return 0
     return None

@@ -112,12 +112,15 @@ def _noun_forms(form: str) -> list[str]:
     return out
 
 
-def compile_rows(rows: tuple[tuple[str, ...], ...], *, pos_column: int | None) -> Matcher:
+def compile_rows(rows: tuple[tuple[str, ...], ...], *, pos_column: int | None,
+                 suffixes: bool = True) -> Matcher:
     """Compile lexicon rows whose first column holds ``|``-separated forms.
 
     Args:
         rows: rows as read by :func:`marsad.resources.read_tsv`.
         pos_column: index of the part-of-speech column (V, I or N), or None when every row is N.
+        suffixes: add pronoun suffixes to nouns. Off for function-word lexicons, where a folded ة
+            makes the suffix ه ambiguous (شرط + ه reads as الشرطة, حال + ه as الحالة).
 
     Returns:
         A matcher whose regex has the groups ``n``/``v``/``i`` (the bare form) and
@@ -144,8 +147,8 @@ def compile_rows(rows: tuple[tuple[str, ...], ...], *, pos_column: int | None) -
                     entries.setdefault(("N", variant), entry)
     parts = []
     if by_pos["N"]:
-        noun = rf"(?P<n>{_trie_regex(by_pos['N'])}){NOUN_SUFFIX}"
-        if noun_t_forms:
+        noun = rf"(?P<n>{_trie_regex(by_pos['N'])}){NOUN_SUFFIX if suffixes else ''}"
+        if noun_t_forms and suffixes:
             # the ت forms exist only with a pronoun after them
             noun += rf"|(?P<n2>{_trie_regex(noun_t_forms)})(?:هما|هم|ها|ه)"
         parts.append(rf"(?P<np>{NOUN_PREFIX})(?:{noun})")

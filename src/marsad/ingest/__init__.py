@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from marsad.document import Article
 from marsad.errors import ConfigError, InputError, WarningCode
@@ -35,6 +35,7 @@ from marsad.ingest.text import read_text
 __all__ = ["FORMATS", "Source", "count_articles", "read_articles", "resolve_inputs", "sniff_format"]
 
 FORMATS = ("text", "html", "jsonl", "json", "feed")
+SourceKind = Literal["file", "url", "stdin"]
 EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
@@ -57,7 +58,7 @@ class Source:
     """
 
     location: str
-    kind: str = "file"
+    kind: SourceKind = "file"
     format: str | None = None
     id: str | None = None
 
@@ -179,7 +180,7 @@ def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO |
 
     Args:
         inputs: INPUT arguments (resolved with :func:`resolve_inputs`, which may raise
-            ConfigError before anything is read) or sources already resolved.
+            ConfigError before anything is read), or sources already resolved; not a mix.
         stdin: the stream ``-`` reads (default ``sys.stdin.buffer``).
         follow_links: for feeds, fetch each item's page and read its main text instead of the
             item's summary.
@@ -187,6 +188,8 @@ def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO |
     """
     sources = [s for s in inputs if isinstance(s, Source)]
     if len(sources) != len(inputs):
+        if sources:
+            raise TypeError("read_articles takes INPUT strings or Sources, not a mix of both")
         sources = resolve_inputs([str(s) for s in inputs])
     for src in sources:
         yield from _read_source(src, stdin=stdin, follow_links=follow_links, timeout=timeout)
@@ -201,7 +204,7 @@ def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,
         stream = stdin if stdin is not None else sys.stdin.buffer
         head = _read_head(stream)
         fmt = src.format or sniff_format(head)
-        if fmt == "jsonl":
+        if fmt == "jsonl" and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 is read whole
             yield from read_jsonl(_lines(head, stream), name=src.name, stem=src.stem)
             return
         yield from _read_bytes(head + stream.read(), src, fmt, follow_links=follow_links, timeout=timeout)
@@ -261,7 +264,17 @@ def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
 
 def _read_bytes(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeout: float,
                 declared: str | None = None, url: str | None = None) -> Iterator[Article]:
-    """Articles from content already in memory, by format."""
+    """Articles from content already in memory, by format; a reader that breaks becomes a warning."""
+    try:
+        yield from _read_format(data, src, fmt, follow_links=follow_links, timeout=timeout,
+                                declared=declared, url=url)
+    except Exception as err:  # a parser bug on one odd input must not stop a batch
+        yield Article(id=src.id or src.stem, text="", url=url, warnings=[input_warning(
+            WarningCode.BAD_RECORD, f"{src.name}: could not be read as {fmt}: {type(err).__name__}: {err}")])
+
+
+def _read_format(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeout: float,
+                 declared: str | None, url: str | None) -> Iterator[Article]:
     doc_id = src.id or src.stem
     if fmt == "jsonl":
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -273,7 +286,7 @@ def _read_bytes(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeo
         def read_page(link: str) -> Article:
             return _fetch_page(link, timeout=timeout)
         yield from read_feed(data, name=src.name, stem=src.stem, follow_links=follow_links,
-                             read_page=read_page)
+                             read_page=read_page, declared=declared)
     elif fmt == "html":
         yield read_html(data, doc_id=doc_id, url=url, declared=declared, where=src.name)
     else:

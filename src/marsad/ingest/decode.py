@@ -35,6 +35,11 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_MARKUP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]*>|&[#\w]+;",
+                        re.IGNORECASE | re.DOTALL)
+# How much of a legacy-encoded input the Arabic test reads: pages carry tens of KB of scripts and
+# menus before the article, so the head alone may hold no text at all.
+LEGACY_SAMPLE_BYTES = 262_144
 # Control characters that never occur in text (tab, line feed, form feed and carriage return do).
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -47,8 +52,9 @@ _WEAK_DECLARATIONS = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
 # Arabic letters mixed with Latin ones, so real Arabic text scores near 1.0 and the wrong reading
 # well below; 0.6 leaves room for the French/English names and acronyms of Maghrebi news.
 MIN_LEGACY_ARABIC_SHARE = 0.6
-# UTF-8 with at most this share of undecodable bytes is read as UTF-8 with replacement characters
-# (a truncated download or one corrupted character) rather than as some other encoding.
+# UTF-8 in which at most this share of the non-ASCII characters is undecodable is read as UTF-8
+# with replacement characters (a truncated download, one corrupted character) rather than as some
+# other encoding; text in a legacy code page fails on nearly every non-ASCII byte.
 MAX_UTF8_ERROR_SHARE = 0.01
 
 
@@ -92,14 +98,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le"/"utf-16-be" when ``data`` reads as BOM-less UTF-16 text, else None.
 
     In UTF-16 every other byte is the high byte of a code point: 0x00 for ASCII and 0x06 for the
-    Arabic block (0x20 for typographic punctuation, 0xFB-0xFE for presentation forms). Text in
-    any single-byte or UTF-8 encoding has no such rhythm.
+    Arabic block (0xFB-0xFE for presentation forms). Text in any single-byte or UTF-8 encoding has
+    no such rhythm. (0x20, the high byte of typographic punctuation, is left out: it would take
+    "a b c d" in ASCII, whose every other byte is a space, for UTF-16.)
+
+    >>> _utf16_without_bom("قصف مدفعي".encode("utf-16-le")), _utf16_without_bom(b"a b c d e f ")
+    ('utf-16-le', None)
     """
     head = data[: SAMPLE_BYTES - SAMPLE_BYTES % 2]
     if len(head) < 4:
         return None
     for encoding, high_bytes in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-        typical = sum(1 for b in high_bytes if b in (0x00, 0x06, 0x20, 0xFB, 0xFC, 0xFD, 0xFE))
+        typical = sum(1 for b in high_bytes if b in (0x00, 0x06, 0xFB, 0xFC, 0xFD, 0xFE))
         # Calibrated on hand-made Arabic, English and mixed samples (tests/ingest/test_decode.py):
         # real UTF-16 scores above 0.95, UTF-8 Arabic below 0.3.
         if typical < 0.9 * len(high_bytes):
@@ -145,11 +155,12 @@ def _legacy_reading(data: bytes) -> Decoded | None:
     bytes read as Windows-1256 give Latin accented letters (â è ê) among Arabic ones, and
     Windows-1256 bytes are mostly undefined in ISO-8859-6, so the right reading scores highest.
     """
-    sample = data[: SAMPLE_BYTES * 4]
+    sample = data[:LEGACY_SAMPLE_BYTES]
     best: tuple[float, str] | None = None
     for codec in ("cp1256", "iso8859-6"):
         try:
-            share = arabic_letter_share(sample.decode(codec))
+            # markup is Latin whatever the language of the text: only the text between tags counts
+            share = arabic_letter_share(_MARKUP_RE.sub(" ", sample.decode(codec)))
         except UnicodeDecodeError:
             continue
         if share >= MIN_LEGACY_ARABIC_SHARE and (best is None or share > best[0]):
@@ -192,8 +203,15 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded("", None, WarningCode.NOT_TEXT, f"input is not text: {binary}, {len(data):,} bytes")
     codec = charset_codec(declared)
     if codec is not None and not codec.startswith("utf"):
-        if codec in _WEAK_DECLARATIONS and not data.isascii():
-            return _decode_weakly_declared(data, codec)
+        if not data.isascii():
+            # Valid multi-byte UTF-8 is next to impossible by chance in a single-byte encoding,
+            # while sites that moved to UTF-8 often kept their old windows-1256 <meta>.
+            try:
+                return Decoded(data.decode("utf-8"), "utf-8")
+            except UnicodeDecodeError:
+                pass
+            if codec in _WEAK_DECLARATIONS:
+                return _decode_weakly_declared(data, codec)
         try:
             return Decoded(data.decode(codec), codec)
         except UnicodeDecodeError:
@@ -204,7 +222,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         first_error = err
     text = data.decode("utf-8", errors="replace")
     errors = text.count("\ufffd")
-    if errors <= max(1, MAX_UTF8_ERROR_SHARE * len(data)):
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    if errors <= max(1, MAX_UTF8_ERROR_SHARE * non_ascii):
         where = ("a truncated character at the end" if first_error.start >= len(data) - 3
                  else f"{errors} invalid byte sequence(s), the first at byte {first_error.start:,}")
         return Decoded(text, "utf-8", WarningCode.MIS_ENCODED, f"UTF-8 with {where} (replaced by U+FFFD)")
@@ -216,11 +235,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
 
 
 def _decode_weakly_declared(data: bytes, codec: str) -> Decoded:
-    """Bytes declared Latin-1/Windows-1252: UTF-8 or Arabic legacy bytes are more likely than the label."""
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    """Non-UTF-8 bytes declared Latin-1/Windows-1252: Arabic legacy bytes are likelier than the label."""
     legacy = _legacy_reading(data)
     if legacy is not None:
         return legacy

@@ -30,10 +30,11 @@ _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-
 _XML_DECL_STR_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 # Metadata tags that carry the publication date, most trusted first (property/name/itemprop value).
+# Modification dates are left out: relative dates (أمس) count from publication, and an article
+# corrected a week later would shift them all.
 _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate",
               "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
-              "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date",
-              "article:modified_time", "datemodified")
+              "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date")
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _DATE_IN_VALUE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^(\d{4})(\d{2})(\d{2})(?:\D|$)")
 
@@ -203,6 +204,9 @@ def read_html(data: bytes, *, doc_id: str, url: str | None = None, declared: str
         warnings.append(input_warning(decoded.code, f"{label}: {decoded.note}"))
     if decoded.code == WarningCode.NOT_TEXT:
         return Article(id=doc_id, text="", url=url, warnings=warnings)
+    if len(decoded.text) > MAX_HTML_CHARS:
+        warnings.append(input_warning(WarningCode.TRUNCATED, f"{label}: page of {len(decoded.text):,} "
+                                      f"characters; only the first {MAX_HTML_CHARS:,} were read"))
     text, meta = extract_page(decoded.text, url=url)
     if not text.strip():
         warnings.append(input_warning(WarningCode.EMPTY_TEXT, f"{label}: no article text found in the page"))

@@ -1,6 +1,7 @@
 """RSS 2.0 / RSS 1.0 / Atom feeds to articles, one per item.
 
-feedparser reads the bytes (it honours the XML declaration). An item's date is taken from its raw
+The bytes are decoded by :func:`marsad.ingest.decode.decode_bytes` and handed to feedparser as
+UTF-8, since feedparser believes whatever the XML declaration says. An item's date is taken from its raw
 string as written, in the feed's own time zone: feedparser's ``published_parsed`` is converted to
 UTC, which moves an item published at 00:30+03:00 to the previous day and shifts every relative
 date (أمس، الأحد الماضي) in the article by one (ECOSYSTEM.md, pitfall 2).
@@ -8,18 +9,38 @@ date (أمس، الأحد الماضي) in the article by one (ECOSYSTEM.md, pit
 
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from marsad.document import Article, ResultWarning
 from marsad.errors import InputError, WarningCode
-from marsad.ingest.html import date_of, html_to_text
+from marsad.ingest.decode import decode_bytes
+from marsad.ingest.html import date_of, declared_charset, html_to_text
 from marsad.ingest.notes import input_warning
 
 # Given a URL, the article of the page it points to; raises InputError when it cannot be fetched.
 PageReader = Callable[[str], Article]
+
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _as_utf8(data: bytes, declared: str | None, name: str) -> tuple[bytes | None, ResultWarning | None]:
+    """The feed re-encoded as UTF-8 with a matching declaration (None if binary), and a decoding warning.
+
+    Feeds of sites that moved to UTF-8 often still declare windows-1256, and feedparser, which
+    believes the declaration, would give their titles as mojibake (ظ‡ط¬ظˆظ…). Our decoder looks
+    at the bytes first; feedparser then gets bytes that say what they are.
+    """
+    decoded = decode_bytes(data, declared=declared or declared_charset(data))
+    warning = input_warning(decoded.code, f"{name}: {decoded.note}") if decoded.code is not None else None
+    if decoded.code == WarningCode.NOT_TEXT:
+        return None, warning
+    text = _XML_DECL_RE.sub('<?xml version="1.0" encoding="utf-8"?>', decoded.text.lstrip("\ufeff"), count=1)
+    return text.encode("utf-8"), warning
 
 
 def item_date(raw: str | None, parsed: Any = None) -> str | None:
@@ -37,10 +58,10 @@ def item_date(raw: str | None, parsed: Any = None) -> str | None:
             if iso:
                 return iso
         fields = email.utils.parsedate_tz(raw)
-        if fields is not None and fields[0] > 0:
+        if fields is not None:
             try:
-                return time.strftime("%Y-%m-%d", (*fields[:3], 0, 0, 0, 0, 1, -1))
-            except (ValueError, OverflowError):
+                return dt.date(*fields[:3]).isoformat()
+            except ValueError:
                 pass
         iso = date_of(raw)
         if iso:
@@ -72,7 +93,7 @@ def _item_text(entry: Any) -> str:
 
 
 def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
-              read_page: PageReader | None = None) -> Iterator[Article]:
+              read_page: PageReader | None = None, declared: str | None = None) -> Iterator[Article]:
     """Articles from the items of a feed, in feed order.
 
     Args:
@@ -82,10 +103,15 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
         follow_links: read each item's linked page (through ``read_page``) instead of its summary;
             when the page cannot be read the summary is kept with a W108 warning.
         read_page: fetches and extracts one page; needed when ``follow_links`` is set.
+        declared: a charset named outside the feed (HTTP ``Content-Type``).
     """
     import feedparser  # imported on first use: only feed input needs it
 
-    parsed = feedparser.parse(data)
+    utf8, decoding = _as_utf8(data, declared, name)
+    if utf8 is None:
+        yield Article(id=stem, text="", warnings=[decoding] if decoding else [])
+        return
+    parsed = feedparser.parse(utf8)
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")
@@ -104,6 +130,8 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
                               entry.get("published_parsed") or entry.get("updated_parsed"))
         text = _item_text(entry)
         warnings: list[ResultWarning] = []
+        if decoding is not None:
+            warnings.append(input_warning(WarningCode(decoding.code), decoding.message))
         if follow_links and link and read_page is not None:
             try:
                 page = read_page(link)

@@ -16,7 +16,6 @@ the place Sirte, also named plainly, is 1).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
 from marsad.config import PlacesConfig
@@ -44,6 +43,8 @@ CONTEXT_WINDOW = 40
 # A mention the gazetteer does not know takes its location from a resolved place in the same
 # sentence ("بئر زار قرب رمادة"): ACLED codes such a spot at the nearest known town, precision 2.
 ANCHOR_SCORE = 0.6
+# Weight of a region name in the vote for the article's country (a country or town name counts 1).
+REGION_VOTE = 0.5
 ANCHOR_KIND_ORDER = {"facility": 0, "city": 1, "region": 2, "admin1": 3}
 
 
@@ -79,7 +80,9 @@ def resolve_place_name(name: str, *, country: str | None = None,
     if hit is None:
         return None
     reading, entries = hit
-    res = choose(entries, head=reading.head, near=reading.near, country=country, via=reading.via)
+    res = choose(entries, head=reading.head, near=reading.near, country=country, via=reading.via,
+                 common_word=gaz.is_ambiguous(reading.key),
+                 article_countries=frozenset([country]) if country else frozenset())
     if res is None or res.score < cfg.min_score:
         return None
     return _place("p1", name, res, [])
@@ -87,7 +90,17 @@ def resolve_place_name(name: str, *, country: str | None = None,
 
 def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                   gazetteer: Gazetteer | None = None) -> Document:
-    """Stage ``places``: fill ``doc.places``, set ``Mention.place_id`` and ``doc.cache["country"]``."""
+    """Stage ``places``: fill ``doc.places``, set ``Mention.place_id`` and ``doc.cache["country"]``.
+
+    Args:
+        doc: a document whose ``entities`` hold the GPE/LOC/FAC mentions (none is fine).
+        config: ``min_score`` is the confidence below which a mention stays without a place.
+        gazetteer: defaults to the packaged one; tests pass small in-memory ones.
+
+    Returns:
+        The same document, with ``places`` replaced and ``cache`` entries ``country``,
+        ``place_spans`` and ``mention_precision`` set.
+    """
     cfg = config or PlacesConfig()
     gaz = gazetteer if gazetteer is not None else packaged_gazetteer()
     folded = doc.cache.get("folded")
@@ -97,7 +110,10 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
 
     found: list[_Found] = []
     for m in doc.entities:
-        if m.type not in PLACE_TYPES or name_key(m.text) in FUNCTION_WORDS:
+        if m.type not in PLACE_TYPES:
+            continue
+        m.place_id = None  # a rerun starts afresh
+        if name_key(m.text) in FUNCTION_WORDS:
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
         _read_context(f, folded)
@@ -121,7 +137,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         own = f.reading.key
         others = frozenset(c for c, keys in named_by.items() if keys - {own})
         res = choose(f.entries, head=head, near=f.near or f.reading.near, country=country,
-                     via=f.reading.via if f.head is None else "exact", article_countries=others)
+                     via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others)
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
     _anchor_unresolved(found)
@@ -190,13 +206,15 @@ def _read_context(f: _Found, folded: FoldedText) -> None:
 
 def _dominant_country(found: list[_Found]) -> str | None:
     """The country that most mentions known in one country only belong to (first seen on a tie)."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     first: dict[str, int] = {}
     for i, f in enumerate(found):
         countries = {e.country for e in f.entries if e.country}
         if len(countries) == 1:
             (c,) = countries
-            votes[c] += 1
+            # a region name (الساحل الغربي) is weaker evidence than a country or town name
+            weight = REGION_VOTE if all(e.kind == "region" for e in f.entries) else 1.0
+            votes[c] = votes.get(c, 0.0) + weight
             first.setdefault(c, i)
     if not votes:
         return None

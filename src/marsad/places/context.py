@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
-# Head nouns, folded, and the kind of place they announce. ولاية is a governorate in Tunisia and
+# Head nouns, folded, and the kind of place they announce. جهة is a Tunisian or Moroccan region
+# (a governorate, a first-level region). ولاية is a governorate in Tunisia and
 # Algeria and a state in Sudan: a first-level division everywhere the gazetteer has one.
-ADMIN1_HEADS = ("محافظه", "ولايه", "مقاطعه", "اقليم", "اماره", "محافظات")
-CITY_HEADS = ("مدينه", "بلده", "قريه", "معتمديه", "قضاء", "ناحيه", "بلديه", "مركز مدينه")
+ADMIN1_HEADS = ("محافظه", "ولايه", "مقاطعه", "اقليم", "اماره", "محافظات", "ولايات", "جهه")
+# معتمدية: a Tunisian delegation, مديرية: a Yemeni district, قضاء/ناحية: Iraqi and Syrian
+# districts; each is named after its seat town.
+CITY_HEADS = ("مدينه", "بلده", "قريه", "معتمديه", "مديريه", "قضاء", "ناحيه", "بلديه", "مركز مدينه",
+              "دائره")
 AREA_HEADS = ("منطقه", "حي", "ضاحيه", "مخيم")
 FACILITY_HEADS = ("قاعده", "مطار", "ميناء", "مرفا", "معبر", "منفذ", "سجن", "معسكر", "حقل",
                   "مصفاه", "مصفي", "ثكنه", "مبني", "جسر", "سد", "محطه", "مستشفي", "معتقل",

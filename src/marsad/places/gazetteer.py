@@ -19,6 +19,7 @@ from marsad.resources import read_tsv
 from marsad.text.normalize import fold_key
 
 GAZETTEER_FILE = "gazetteer/places.tsv"
+AMBIGUOUS_FILE = "gazetteer/ambiguous.tsv"
 # Kinds from the most to the least precise; the order in which the cascade prefers them.
 KINDS = ("facility", "city", "region", "admin1", "country")
 # A town this close (degrees of latitude and longitude) to its country row's point is the capital.
@@ -69,11 +70,15 @@ class Gazetteer(Protocol):
         """The entry with this id, or None."""
         ...
 
+    def is_ambiguous(self, key: str) -> bool:
+        """True when the name with this key is also an ordinary word (حديثة "recent", صور "pictures")."""
+        ...
+
 
 class TableGazetteer:
     """A gazetteer over rows of the shared places.tsv format, indexed by folded name."""
 
-    def __init__(self, rows: Iterable[Sequence[str]]) -> None:
+    def __init__(self, rows: Iterable[Sequence[str]], ambiguous: Iterable[str] = ()) -> None:
         index: dict[str, list[PlaceEntry]] = {}
         by_id: dict[str, PlaceEntry] = {}
         table = [list(row) + [""] * (11 - len(row)) for row in rows]
@@ -107,6 +112,7 @@ class TableGazetteer:
             key: tuple(sorted(entries, key=lambda e: (rank.get(e.kind, 9), -e.population)))
             for key, entries in index.items()}
         self._by_id = by_id
+        self._ambiguous = frozenset(name_key(a) for a in ambiguous)
         self.max_words = max((k.count(" ") + 1 for k in self._index), default=1)
 
     def __len__(self) -> int:
@@ -117,6 +123,9 @@ class TableGazetteer:
 
     def get(self, entry_id: str) -> PlaceEntry | None:
         return self._by_id.get(entry_id)
+
+    def is_ambiguous(self, key: str) -> bool:
+        return key in self._ambiguous
 
     def entries(self) -> Iterable[PlaceEntry]:
         return self._by_id.values()
@@ -131,6 +140,7 @@ def packaged_gazetteer() -> TableGazetteer:
     """
     try:
         rows = read_tsv(GAZETTEER_FILE)
+        ambiguous = [r[0] for r in read_tsv(AMBIGUOUS_FILE)]
     except DataFileError as err:
         raise DataFileError(f"{err}; build it with scripts/build_gazetteer.py") from err
-    return TableGazetteer(rows)
+    return TableGazetteer(rows, ambiguous)

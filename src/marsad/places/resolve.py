@@ -41,11 +41,14 @@ SCORE_BY_KIND = {"facility": 1.0, "country": 1.0, "admin1": 0.95, "region": 0.9,
 PENALTY_AMBIGUOUS_COUNTRY = 0.2  # several countries, none of them the article's
 PENALTY_SMALL_AMBIGUOUS = 0.3  # ... and the chosen town has under 1,000 people (or no count)
 PENALTY_REWRITTEN = 0.05  # the name was found only after ال was added or removed
-# A town abroad that nothing else in the article points to is more often a common word that the
-# tagger took for a name (الجديدة "the new" → El Jadida, سلمية "peaceful" → Salamiyah) than a
-# real mention; capitals and cities of this size are exempt (Paris, Riyadh in any article).
-PENALTY_STRAY_TOWN = 0.45
-STRAY_TOWN_EXEMPT_POPULATION = 1_000_000
+# A name that is also an ordinary word (gazetteer/ambiguous.tsv: الجديدة "the new", سلمية
+# "peaceful", حديثة "recent") is more often the word, mistaken for a name by the tagger, than the
+# town: without a head noun (مدينة) or another name of the same country in the article it stays
+# unresolved. Capitals and cities of this size are exempt (Paris, Madrid in a political article).
+PENALTY_UNBACKED_WORD = 0.45
+UNBACKED_EXEMPT_POPULATION = 1_000_000
+# Below this a town abroad needs backing too when the article is about another country.
+SMALL_TOWN = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +80,18 @@ def _article_toggled(key: str) -> str | None:
     return None
 
 
+def _is_nisba(word: str) -> bool:
+    """A definite relative adjective, folded: التركيه، السوري، الكنديه (not العاصمه)."""
+    return word.startswith("ال") and len(word) > 4 and (word.endswith("يه") or word.endswith("ي"))
+
+
 def _base_readings(key: str) -> Iterator[Reading]:
     yield Reading(key, "exact")
     words = key.split(" ")
     if len(words) > 1 and words[-1] in TRAILING_QUALIFIERS:
+        yield Reading(" ".join(words[:-1]), "qualifier")
+    elif len(words) > 1 and _is_nisba(words[-1]):
+        # "مدينة اسطنبول التركية"، "الجولان السوري": a trailing demonym names the same place
         yield Reading(" ".join(words[:-1]), "qualifier")
     if len(words) > 1 and words[-1] == CAPITAL_WORD:
         # "تونس العاصمة": the capital city, not the country of the same name
@@ -93,8 +104,10 @@ def _base_readings(key: str) -> Iterator[Reading]:
 def readings(name: str) -> list[Reading]:
     """The readings of a place name, most literal first, without repeated keys.
 
-    >>> [(r.key, r.via) for r in readings("محافظة الأنبار")][:3]
-    [('محافظه الانبار', 'exact'), ('حافظه الانبار', 'proclitic'), ('الانبار', 'head')]
+    >>> [(r.key, r.via) for r in readings("محافظة الأنبار")]
+    [('محافظه الانبار', 'exact'), ('المحافظه الانبار', 'article'), ('الانبار', 'head')]
+    >>> [(r.key, r.via) for r in readings("وبغداد")][:2]
+    [('وبغداد', 'exact'), ('بغداد', 'proclitic')]
     """
     out: list[Reading] = []
     seen: set[str] = set()
@@ -134,8 +147,8 @@ def readings(name: str) -> list[Reading]:
 
 
 def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool = False,
-           country: str | None = None, via: str = "exact",
-           article_countries: frozenset[str] | None = None) -> Resolution | None:
+           country: str | None = None, via: str = "exact", common_word: bool = False,
+           article_countries: frozenset[str] = frozenset()) -> Resolution | None:
     """Pick one entry by the cascade and say which rule decided; None when ``entries`` is empty.
 
     Args:
@@ -144,8 +157,9 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
         near: a direction or "near" word goes with the name.
         country: the article's country, preferred among several.
         via: how the reading was made (see :class:`Reading`).
-        article_countries: every country that some mention of the article names alone; a town
-            outside them and outside ``country`` is suspect (see PENALTY_STRAY_TOWN).
+        common_word: the name is also an ordinary word (see PENALTY_UNBACKED_WORD).
+        article_countries: the countries that other mentions of the article name alone, which
+            back such a name.
     """
     if not entries:
         return None
@@ -194,11 +208,17 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
             score -= PENALTY_SMALL_AMBIGUOUS
     if via == "article":
         score -= PENALTY_REWRITTEN
-    if (kind == "city" and country and entry.country != country and article_countries is not None
-            and entry.country not in article_countries
-            and entry.population < STRAY_TOWN_EXEMPT_POPULATION and not entry.capital):
-        score -= PENALTY_STRAY_TOWN
-        parts.append("stray-town")
+    if (common_word and head is None and entry.country not in article_countries
+            and entry.population < UNBACKED_EXEMPT_POPULATION and not entry.capital):
+        score -= PENALTY_UNBACKED_WORD
+        parts.append("unbacked-word")
+    elif (country and entry.country and entry.country != country
+          and entry.country not in article_countries
+          and (kind == "region" or (kind == "city" and entry.population < SMALL_TOWN))):
+        # the article is about another country and nothing else in it points to this one: a
+        # generic region name (الساحل الغربي) or a village namesake is more likely something else
+        score -= PENALTY_UNBACKED_WORD
+        parts.append("unbacked-foreign")
     precision = _precision(entry, near=near, head=head)
     if head == "facility" and kind != "facility":
         kind = "facility"

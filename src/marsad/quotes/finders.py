@@ -16,12 +16,13 @@ from marsad.quotes.phrases import (
     COMMAS,
     FUNCTION_WORDS,
     OPEN_QUOTES,
+    PREPOSITIONS,
     RELATIVES,
     SpeakerPhrase,
-    folded_set,
     Tok,
     analyze_speaker,
     clitic_keys,
+    folded_set,
     has_pronoun_suffix,
     head_at,
     is_definite,
@@ -39,11 +40,16 @@ SENTENCE_END = frozenset(".!?؟")
 # A preposition that opens the content (تحدث ... عن، أصدرت ... بياناً) is looked for this many tokens
 # on: the dev article with the longest insert (في تصريح لمراسلة ... على هامش تظاهرة ...) needs 38.
 MAX_PREP_DISTANCE = 50
+# For verbs whose content may also be a bare noun phrase (أعلن، كشف) the preposition (عن) is only
+# looked for close by: a subject with a long complement and a time adverb take about ten tokens.
+NP_PREP_DISTANCE = 12
 # Verbs after "ما" in an attribution (بحسب ما ذكرت، وفق ما جاء في، وفق ما أوردته).
 ATTRIBUTION_VERBS = folded_set({"جاء", "ورد", "اورد", "اوردت", "اوردته", "ذكر", "ذكرت", "ذكره", "ذكرته",
                                "نقل", "نقلت", "نقلته", "نشر", "نشرت", "نشرته", "افاد", "افادت", "افاده",
                                "افادته", "اعلن", "اعلنت", "اعلنه", "اعلنته", "قال", "قالت", "اكد", "اكدت",
                                "اكده", "اكدته", "اوضح", "اوضحت", "اوضحه", "اوضحته", "صرح", "صرحت"})
+# Words that, with ف, open the main clause after a fronted attribution (وحسب بيان ...، فقد عقدت).
+FA_WORDS = folded_set({"قد", "ان", "إن", "انه", "إنه", "انها", "إنها"})
 # Nouns a "renewal" verb takes as content (جدد التأكيد على، جددت الدعوة إلى).
 RENEWED = folded_set({"التاكيد", "الدعوه", "الرفض", "المطالبه", "التمسك", "الدعم", "الموقف", "التزامه",
                      "رفضه", "رفضها"})
@@ -132,6 +138,29 @@ def _skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
     return j
 
 
+def _apposition_end(ctx: Context, toks: list[Tok], j: int, stop: int) -> int:
+    """Extend a subject over a name set off by commas (رئيس الوزراء الكندي، جاستن ترودو، السبت ...)."""
+    if j + 2 >= stop or toks[j].w not in COMMAS:
+        return j
+    k = j + 1
+    while k < stop and toks[k].is_word and k - j <= 4:
+        k += 1
+    if k < stop and toks[k].w in COMMAS:
+        phrase = ctx.analyze(toks, j + 1, k)
+        if phrase is not None and phrase.kind == "name":
+            return k
+    return j
+
+
+def _full_name(ctx: Context, phrase: SpeakerPhrase) -> bool:
+    """A name of two to four words ending in a nisba surname (روني الطرابلسي، محمد علي الحسني)."""
+    if phrase.kind != "name" or phrase.name is None:
+        return False
+    words = ctx.text[phrase.name[0]:phrase.name[1]].split()
+    return 2 <= len(words) <= 4 and words[-1].startswith("ال") and words[-1].endswith("ي") and \
+        not words[0].startswith("ال")
+
+
 def _skip_time(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
     """Skip time adverbs and numbers (أخيراً، أمس، اليوم الثلاثاء 3 يناير)."""
     while j < stop and (toks[j].w in lex.time_words or toks[j].w.isdigit()):
@@ -143,14 +172,17 @@ def _direct_content(ctx: Context, toks: list[Tok], q: int, sent_end: int) -> tup
     """Content of a quotation opening at token ``q``: inside the marks, or on to the clause end."""
     open_tok = toks[q]
     close = ctx.quotations.get(open_tok.start)
+    start = open_tok.end
+    while start < sent_end and ctx.text[start].isspace():
+        start += 1
     if close is None:
-        return open_tok.end, _trim_end(ctx.text, open_tok.end, sent_end)
+        return start, _trim_end(ctx.text, start, sent_end)
     inner_end = close - 1
     after = ctx.text[close:max(close, sent_end)]
     # a short quoted word inside a longer statement (وتعتبرها "التفافاً" على مطلب ...): keep the clause
-    if len(ctx.text[open_tok.end:inner_end].split()) < 4 and len(after.split()) >= 2:
-        return open_tok.end, _trim_end(ctx.text, open_tok.end, sent_end)
-    return open_tok.end, inner_end
+    if len(ctx.text[start:inner_end].split()) < 4 and len(after.split()) >= 2:
+        return start, _trim_end(ctx.text, start, sent_end)
+    return start, _trim_end(ctx.text, start, inner_end)
 
 
 def _clause_start(toks: list[Tok], first: int, i: int) -> int:
@@ -170,11 +202,15 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
     """
     lex = ctx.lex
     c = _clause_start(toks, first, i)
+    for k in range(i - 1, c - 1, -1):
+        if cue_form_at(lex, toks[k]) is not None:
+            c = k + 1  # وقال ناجون نقلوا ...: the subject of نقلوا is not before قال
+            break
     a, b = c, i
     strong = False
     while a < b and toks[a].w in ("و", "ف"):
         a += 1
-    while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "كان", "كانت")):
+    while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
     if a < b and toks[a].w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"):
@@ -288,7 +324,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         hits: (token index, length of the proclitic, folded form) of each cue in the sentence.
     """
     lex = ctx.lex
-    cue_at = {i for i, _, _ in hits}
+    # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
+    # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
+    hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
+              or toks[i - 1].w in ("و", "ف") or lex.cues[key].aspect == "participle"}
     for i, pro, form_key in hits:
         tok = toks[i]
         form = lex.cues[form_key]
@@ -300,11 +340,21 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         if prev in ("ما", "حد"):
             continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these
         has_conj = pro > 0 or prev in ("و", "ف")
+        if not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
+                d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
+                for d in ctx.drafts):
+            continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
+        if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
+                toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w):
+            continue  # داعية مصري: a noun with its adjective, not a participle
         if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
             continue  # المشاعر بين الثنائي: "between", not "he explained"
         # 1. what opens the content: a complementiser, a colon or a quotation mark
         opener: tuple[str, int] | None = None
         region_end = i + 1
+        np_start = _skip_fillers(lex, toks, i + 1, last)
+        np_end = _apposition_end(ctx, toks, noun_phrase_end(lex, toks, np_start, last, ctx.entity_ends), last)
+        np_stop = _skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
             w = toks[k].w
@@ -319,25 +369,50 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if w == ":":
                 opener, region_end = ("colon", k + 1), k
                 break
-            if k == i + 1 and w in OPEN_QUOTES:
-                opener, region_end = ("quote", k), k
-                break
+            if w in OPEN_QUOTES:
+                close = ctx.quotations.get(toks[k].start)
+                # a short quoted name before a complementiser (ضيف "بوليتيكا" ... إن، "يونهاب" بأن)
+                words = len(ctx.text[toks[k].end:close].split()) if close is not None else 99
+                short_name = close is not None and toks[k - 1].is_word and (words <= 2 or (words <= 3 and any(
+                    t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS) and not short_name:
+                    opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
+                    break
+                if close is not None:  # a quoted name: a complementiser inside it is not ours
+                    while k + 1 < last and toks[k + 1].start < close:
+                        k += 1
             k += 1
         # 2. the speaker: before the verb (SVO), or after it
         a = _skip_fillers(lex, toks, i + 1, last)
+        if form.lemma == "جاء":
+            # وجاء في بيان لوزارة الخارجية أن ...، وورد في البلاغ أن ...: the statement speaks
+            if not (opener is not None and toks[a].w == "في" and "medium" in head_at(lex, toks, a + 1)[0]):
+                continue
+            named = a + 2 < region_end and toks[a + 2].w.startswith("ل") and len(toks[a + 2].w) > 2
+            a = a + 2 if named else a + 1
         phrase: SpeakerPhrase | None = None
         outlet: str | None = None
         svo = False
-        if not has_conj and i > first and form.aspect != "participle" and (
+        if not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
                 toks[i - 1].is_word or toks[i - 1].w in COMMAS):
             before, strong = _preverbal(ctx, toks, first, i)
+            after = ctx.analyze(toks, a, region_end) if opener is not None and region_end > a else None
+            # after a comma the verb may open a new clause with its own subject (في تعليقه على ...،
+            # أشار لطفي الغربي أنه ...): a subject after the verb wins there
+            if after is None and opener is None and np_end > a:
+                after = ctx.analyze(toks, a, np_end)
+                if after is not None and not (after.certain or after.kind in ("anon", "body", "role")):
+                    after = None
+            # وبعد العشاء أعلن ترامب، أما ليبيا فقد كشف التقرير: the subject is after the verb
+            if after is not None and after.kind != "unknown" and (
+                    not strong or after.certain or after.kind in ("anon", "body", "role", "anaphor")):
+                before = None
             if before is not None and (before.kind != "unknown" or strong):
                 phrase, svo = before, True
-                if opener is not None and region_end > a and ctx.analyze(toks, a, region_end) is not None:
+                if after is not None:
                     opener = None  # ... : مصدر أمني يوضح | الجم : ...: that colon opens another line
         if opener is None:
-            region_end = a if svo or form.aspect == "participle" else noun_phrase_end(
-                lex, toks, a, last, ctx.entity_ends)
+            region_end = a if svo or form.aspect == "participle" else np_end
             j = _skip_fillers(lex, toks, region_end, last)
             if j < last and toks[j].w in OPEN_QUOTES:
                 opener = ("quote", j)
@@ -355,9 +430,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
                 end -= 1
             cand = ctx.analyze(toks, a, end) if end > a else None
+            prep_next = region_end < last and (toks[region_end].w in form.preps or (
+                len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
             if cand is not None and (opener is not None or cand.certain or cand.kind in (
-                    "anon", "body", "role", "anaphor")):
-                phrase = cand
+                    "anon", "body", "role", "anaphor") or _full_name(ctx, cand) or cand.role is not None or (
+                    form.frame == "prep" and prep_next)):
+                phrase = cand  # وطالب أبناء الجهة بالتنمية: the preposition marks the subject off
             elif opener is None:
                 region_end = a  # وانتقد استمرار القصف: the noun phrase is the content, not a subject
         # 3. no subject written: the subject of the clause, or the last speaker
@@ -370,11 +448,18 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     speaker = same[-1].speaker
                 else:
                     phrase = _clause_subject(ctx, toks, first, i)
+                    if phrase is None and form.aspect == "participle" and ctx.drafts and \
+                            ctx.drafts[-1].sentence >= sentence - 1:
+                        speaker = ctx.drafts[-1].speaker  # ... على حد قوله. مؤكدا أن: the same speaker
             if phrase is None and speaker is None and form.aspect != "participle":
                 if form.aspect == "present" and not suffix and (
                         form_key in lex.impersonal or (not has_conj and not mid)):
                     continue  # يُذكر أن، يُتوقع أن: impersonal
+                if prev in lex.comps or prev in RELATIVES:
+                    continue  # بعد أن أعلنت ...: the subject is that of another clause
                 speaker = _last_speaker(ctx, cue_span[0])
+        if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous:
+            continue  # وصف القصيدة بأنها ...: a noun, not a verb with its subject
         if phrase is not None:
             if form.aspect != "participle" or speaker is None:
                 speaker = ctx.make_speaker(phrase, ctx.speakers)
@@ -396,9 +481,16 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if form.frame == "prep":
                 content_tok = _prep_content(form, toks, j0, last, cue_at)
             elif form.frame == "np":
-                if j < last and toks[j].w in form.preps:
-                    j += 1
-                if j < last and toks[j].is_word and toks[j].w not in FUNCTION_WORDS:
+                adverbial = False  # a time adverb or a comma: still before the content
+                for k in range(j, min(last, j + NP_PREP_DISTANCE)):
+                    w = toks[k].w
+                    if k in cue_at or w in SENTENCE_END:
+                        break
+                    adverbial = adverbial or w in COMMAS or w in lex.time_words
+                    if w in form.preps and k + 1 < last and (adverbial or k == j):
+                        j = k + 1  # أعلنت اللجنة ... أمس الخميس، عن تشكيل لجنة
+                        break
+                if j < last and toks[j].is_word and toks[j].w not in PREPOSITIONS:
                     content_tok = j
             elif form.frame == "pron":
                 if j < last and (has_pronoun_suffix(toks[j].w) or toks[j].w in RENEWED):
@@ -424,6 +516,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             start, end = _direct_content(ctx, toks, content_tok, sent_end)
             direct = True
         else:
+            while content_tok < last - 1 and toks[content_tok].w in COMMAS:
+                content_tok += 1  # وبين أنه، أمام النقص ...
             start = toks[content_tok].start
             if toks[content_tok].w.startswith("ف") and toks[content_tok].w[1:] in lex.comps:
                 start += 1
@@ -488,6 +582,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 continue
             cue_span = (toks[a + 1].start, toks[a + 1].end)
             a += 2
+            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+                a += 1  # بحسب ما أفاد به المتحدث
             if a < last and toks[a].w in ("في", "عن") and a + 1 < last and \
                     "medium" in head_at(lex, toks, a + 1)[0]:
                 a += 2
@@ -504,6 +600,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             b_np = noun_phrase_end(lex, toks, a, last, ctx.entity_ends)
             if b == last or b - a > 8 or (b_np < b and toks[b_np].is_word):
                 b = b_np  # وبحسب تقارير فلسطينية | فيرجح أن ...
+            b = _apposition_end(ctx, toks, b, last)  # وفقا للعضو في اللجنة، سالم الورفلي، فإن
         else:
             b = last
             while b > a and toks[b - 1].w in SENTENCE_END:
@@ -515,6 +612,13 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         speaker = ctx.make_speaker(phrase, ctx.speakers)
         if initial:
             j = b
+            for k in range(b, min(last, b + MAX_SPEAKER_TOKENS)):
+                w = toks[k].w
+                if w in SENTENCE_END or w in OPEN_QUOTES:
+                    break
+                if w[0] == "ف" and len(w) > 2 and (w in lex.comps or w[1:] in FA_WORDS):
+                    j = k  # وحسب بيان صحفي، نشر على الموقع ...، فقد عقدت اللجنة
+                    break
             while j < last and (toks[j].w in COMMAS or toks[j].w in lex.comps):
                 j += 1
             if j >= last:
@@ -523,7 +627,9 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 start, end = _direct_content(ctx, toks, j, sent_end)
                 direct = True
             else:
-                start = toks[j].start + (1 if toks[j].w.startswith("ف") and len(toks[j].w) > 3 else 0)
+                w = toks[j].w
+                fa = w.startswith("ف") and (len(w) > 3 or w[1:] in FA_WORDS)
+                start = toks[j].start + (1 if fa else 0)
                 end, direct = _trim_end(ctx.text, start, sent_end), False
         else:
             covered = [d for d in ctx.drafts if d.sentence == sentence and d.content[0] < phrase_tok.start]
@@ -570,8 +676,8 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
                     (a == s and at_line_start) or c - a == 2):
                 phrase = cand
                 break
-        if phrase is None:
-            continue
+        if phrase is None or (phrase.start > toks[first].start and _governed(toks, phrase.start)):
+            continue  # وقع الانفجار في شارع الحرية : ...: a place, not a speaker
         j = c + 1
         first_w = toks[j].w
         if toks[j].is_word and (head_at(lex, toks, j)[0] & {"role", "anon"} or (
@@ -590,6 +696,12 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, (toks[c].start, toks[c].end), (start, end), True, sentence,
                                 None, "colon"))
+
+
+def _governed(toks: list[Tok], pos: int) -> bool:
+    """True when the word before folded ``pos`` is a preposition (في شارع الحرية)."""
+    k = next((i for i, t in enumerate(toks) if t.start >= pos), 0)
+    return k > 0 and toks[k - 1].w in PREPOSITIONS
 
 
 def cue_form_at(lex: Lexicon, tok: Tok) -> tuple[int, str] | None:

@@ -32,17 +32,24 @@ FUNCTION_WORDS = folded_set({
     "في", "من", "عن", "على", "الى", "مع", "ان", "قد", "لقد", "ثم", "او", "ام", "بل", "لكن", "لا", "لم", "لن",
     "ما", "ماذا", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "هن", "انه", "انها", "الذي", "التي", "الذين",
     "اللذين", "اللتين", "والذي", "والتي", "والذين", "حيث", "كما", "اذ", "اذا", "لو", "حتى", "بعد", "قبل",
-    "ضد", "عند", "لدى", "بين", "وذلك", "ذلك", "اذ", "إذ", "إن", "أن", "إلى", "على", "أو", "أي", "منذ", "كل", "بعض", "غير", "سوى", "اي", "وهو", "وهي", "وهم", "فيما", "بينما",
+    "ضد", "عند", "لدى", "بين", "وذلك", "إذ", "إن", "أن", "إلى", "أو", "أي", "منذ", "كل", "بعض", "غير",
+    "سوى", "اي", "وهو", "وهي", "وهم", "فيما", "بينما",
     "عبر", "امام", "خلف", "نحو", "حول", "دون", "بشان", "لان", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت",
     "ب", "ل", "و", "ف", "ك", "الا", "وان", "لذا", "لذلك", "هناك", "هنا", "ليس", "ليست",
 })
 RELATIVES = folded_set({"الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذين", "اللتين"})
+# Subordinators that end a speaker phrase (تقرير أفريقي حيث يبلغ ...).
+CLAUSE_BREAKS = folded_set({"حيث", "بينما", "فيما", "عندما", "لأن", "إذ", "كما", "بعدما", "حين"})
 APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم"})
 # "the same" / "the aforementioned" that mark an anaphoric speaker (ذات البلاغ، المصدر نفسه).
 SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "عينه"})
 # Adjectives that describe an anonymous source without the shape of a nisba or participle.
 COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارزه", "رفيع", "رفيعه", "كبير", "كبار", "اخر",
                                "اخري", "اخرون", "اخرين", "عيان", "اجنبي", "غربي", "عربي", "جديد", "جديده"})
+# Words that join a role to its domain (الناطق باسم الجيش، الخبير في الشؤون، العضو عن الحزب).
+SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "لدى"})
+# Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
+PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ"})
 # Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).
 NAME_LINKS = folded_set({"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال"})
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا")
@@ -90,6 +97,11 @@ def clitic_keys(w: str) -> list[tuple[str, int]]:
     return out
 
 
+def is_function(w: str) -> bool:
+    """True for a function word, also behind و/ف (وبعد، فيما)."""
+    return w in FUNCTION_WORDS or (len(w) > 2 and w[0] in "وف" and w[1:] in FUNCTION_WORDS)
+
+
 def is_definite(w: str) -> bool:
     """True for a word with the article, possibly behind و/ف/ب/ل/ك (والجيش، بالعراق، للجيش)."""
     return any(k.startswith("ال") and len(k) > 3 for k, _ in clitic_keys(w))
@@ -102,6 +114,8 @@ def has_pronoun_suffix(w: str) -> bool:
 
 def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]:
     """Kinds of the head word(s) at token ``i`` (heads.tsv) and how many tokens they cover."""
+    if i >= len(toks):
+        return frozenset(), 0
     tok = toks[i]
     if not tok.is_word:
         return frozenset(), 0
@@ -117,12 +131,20 @@ def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]
     return frozenset(), 0
 
 
-def nisba_like(w: str) -> bool:
-    """True for words shaped like adjectives: nisba (أمني، أمنية، أمنيون) or participles (مقرب، مطلعة)."""
+def nisba_like(w: str, *, strict: bool = False) -> bool:
+    """True for words shaped like adjectives: nisba (أمني، أمنية، أمنيون) or participles (مقرب، مطلعة).
+
+    ``strict`` keeps only participles in the feminine (المتحدة), since a masculine plural participle
+    is as often a noun (المواطنين).
+    """
     core = w[2:] if w.startswith("ال") else w
     if core in COMMON_ADJECTIVES:
         return True
-    return core.endswith(("ي", "يه", "يون", "يين", "يات")) or (core.startswith("م") and len(core) >= 4)
+    if len(core) < 3 or w in FUNCTION_WORDS:
+        return False  # إلى، في، الذي
+    if core.endswith(("ي", "يه", "يون", "يين", "يات")):
+        return True
+    return core.startswith("م") and len(core) >= 4 and (not strict or core.endswith("ه"))
 
 
 @dataclass(slots=True)
@@ -151,7 +173,7 @@ def _quoted_end(toks: list[Tok], j: int, stop: int) -> int:
 def _outlet_at(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> tuple[int, tuple[int, int]] | None:
     """An outlet opened by ل at token ``j`` (لـ"العربي الجديد"، لوكالة الأناضول): (end index, span)."""
     tok = toks[j]
-    if tok.w == "ل" and j + 1 < stop and toks[j + 1].w in OPEN_QUOTES:
+    if tok.w in ("مع", "ل") and j + 1 < stop and toks[j + 1].w in OPEN_QUOTES:
         k = _quoted_end(toks, j + 1, stop)
         if k > j + 1:
             return k, (toks[j + 2].start, toks[k - 2].end)
@@ -162,8 +184,8 @@ def _outlet_at(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> tuple[int, t
             k = j + n
             if k < stop and toks[k].w in OPEN_QUOTES:
                 k2 = _quoted_end(toks, k, stop)
-                if k2 > k:
-                    return k2, (toks[j].start + 1, toks[k2 - 1].end)
+                if k2 > k + 2:  # لمراسلة "الجوهرة أف أم": the outlet is the quoted name
+                    return k2, (toks[k + 1].start, toks[k2 - 2].end)
             while k < stop and toks[k].is_word and toks[k].w not in FUNCTION_WORDS and k - j < 5:
                 k += 1
             return k, (toks[j].start + 1, toks[k - 1].end)
@@ -188,7 +210,7 @@ def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
     while j < b:
         tok = toks[j]
         w = tok.w
-        if w in lex.time_words or w in RELATIVES or _insert_len(lex, toks, j):
+        if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or _insert_len(lex, toks, j):
             break
         if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
             for k in range(j + 2, b):
@@ -209,7 +231,15 @@ def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
     return a, j
 
 
-def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozenset[str]) -> bool:
+def _circumstantial(toks: list[Tok], s: int, e: int) -> bool:
+    """A segment that qualifies the speaker without naming it (مفضلاً عدم ذكر اسمه، طلب عدم الكشف عن هويته)."""
+    first = toks[s].w
+    return (first.startswith("م") and first.endswith("ا") and len(first) > 4) or any(
+        t.w in ("عدم", "اسمه", "اسمها", "هويته", "هويتها", "هويتهم") for t in toks[s:e])
+
+
+def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozenset[str], *,
+               after_role: bool = False) -> bool:
     """A stretch that reads as a personal name.
 
     One to four words with no head word, function word or number; the article only on a known
@@ -219,12 +249,16 @@ def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozense
     if n < 1 or n > 4 or not all(t.is_word for t in toks[a:b]):
         return False
     first = toks[a].w
-    if first in SAME_WORDS or first in FUNCTION_WORDS or first.isdigit() or head_at(lex, toks, a)[0]:
+    # علي is both the name Ali and the folded preposition على; after a role it is the name
+    if not (after_role and first == "علي" and n > 1) and (
+            first in SAME_WORDS or is_function(first) or first.isdigit() or head_at(lex, toks, a)[0]):
         return False
     if is_definite(first):
         return n == 1 and first in surnames
     for k in range(a + 1, b):
         w = toks[k].w
+        if w == "علي" and toks[k - 1].w in NAME_LINKS:
+            continue  # أبو علي
         if w in FUNCTION_WORDS or w.isdigit() or w in SAME_WORDS or head_at(lex, toks, k)[0]:
             return False
         if is_definite(w) and k != b - 1 and toks[k - 1].w not in NAME_LINKS:
@@ -253,9 +287,12 @@ def _role_extent(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
         if k_kinds & {"role", "body", "media"}:
             j, prev_head = j + k_n, True
             continue
-        if tok.w in ("في", "من", "عن") and j + 1 < b and (
+        if tok.w in SPOKESMAN_LINKS and j + 1 < b and (
                 is_definite(toks[j + 1].w) or head_at(lex, toks, j + 1)[0]):
-            j += 1
+            j += 1  # الخبير في الشأن ...، الناطق باسم الحكومة
+            continue
+        if tok.w in ("باسم", "بإسم") and j + 1 < b and toks[j + 1].is_word:
+            j += 2  # المتحدثة باسم شيفلر: the body after باسم is part of the role
             continue
         if prev_head and tok.w not in FUNCTION_WORDS and nisba_like(tok.w):
             j += 1
@@ -298,7 +335,8 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     for j in range(a, b + 1):
         if j == b or toks[j].w in COMMAS:
             s, e = _segment_cut(lex, toks, seg_start, j, outlets)
-            if e > s and toks[s].w not in APPOSITION_OPENERS:
+            qualifier = bool(segments) and _circumstantial(toks, s, e)
+            if e > s and toks[s].w not in APPOSITION_OPENERS and not qualifier:
                 # an outlet-only segment (لـ"العربي الجديد") has been recorded; skip it
                 found = _outlet_at(lex, toks, s, e)
                 if found and found[0] >= e:
@@ -331,7 +369,7 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     head = strip_article(clitic_keys(toks[s].w)[-1][0]) if n else ""
     if "role" in kinds:
         r_end = _role_extent(lex, toks, s, e)
-        if r_end < e and _name_like(lex, toks, r_end, e, surnames):
+        if r_end < e and _name_like(lex, toks, r_end, e, surnames, after_role=True):
             return SpeakerPhrase(start, end, "name", name=(toks[r_end].start, toks[e - 1].end),
                                  role=(toks[s].start, toks[r_end - 1].end), outlet=outlet)
     else:
@@ -379,15 +417,18 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
     head_kinds, _ = head_at(lex, toks, a)
     while j < b and j - a < 12:
         tok = toks[j]
-        if tok.start in entity_ends and (j == a or mode in ("construct", "lam")):
+        if tok.start in entity_ends and (j == a or mode in ("construct", "lam") or (
+                "role" in head_kinds and mode in ("def", "adj"))):  # أكد الموسيقي لطفي الغربي
             stop = entity_ends[tok.start]
             while j < b and toks[j].start < stop:
                 j += 1
-            mode = "def"
+            mode = "adj"  # after a whole name only adjectives continue
             continue
         if tok.w in OPEN_QUOTES:
+            # a quoted name after an institution (حركة "الأبدال"، وكالة "بلغا"); after anything
+            # else a quotation is what was said (وقال المتحدث "سنرد ...")
             k = _quoted_end(toks, j, b)
-            if k == j or j == a:
+            if k == j or j == a or not head_at(lex, toks, j - 1)[0] & {"body", "media"}:
                 break
             j, mode = k, "def"
             continue
@@ -412,13 +453,17 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
         if w in lex.time_words or w in lex.inserts:
             break
         if is_definite(w):
+            if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
+                break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject
+            if mode in ("adj", "lil") and not nisba_like(w, strict=mode == "lil"):
+                break  # الخارجية الفرنسية | الهجوم، الاتحاد العام للشغل | المواطنين: a new noun
             j += 1
-            mode = "def"
+            mode = "lil" if w.startswith("لل") else ("adj" if nisba_like(w) and j - 1 > a else "def")
             continue
         if w[0] in "وف" and len(w) > 3 and mode != "def" and head_at(lex, toks, j)[0]:
             j += 1
             continue
-        if w[0] == "ل" and len(w) > 3 and mode == "def":
+        if w[0] == "ل" and len(w) > 3 and mode in ("def", "adj"):
             j += 1  # التابعة لتنظيم، لتحرير: a genitive through ل
             mode = "lam"
             continue

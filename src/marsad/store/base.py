@@ -10,6 +10,8 @@ the API, scale-out runners) talk to the Protocol only, so a PostgreSQL store can
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -36,7 +38,7 @@ class RunStoreError(StoreError):
 
 @dataclass(frozen=True, slots=True)
 class StoredResult:
-    """One stored result: the document, its JSON line as written, and when it was stored."""
+    """One stored result: its JSON line as written, the article's content hash, when it was stored."""
 
     id: str
     content_hash: str
@@ -46,8 +48,6 @@ class StoredResult:
 
     def document(self) -> Document:
         """The result rebuilt as a :class:`Document`."""
-        import json
-
         return Document.from_dict(json.loads(self.line))
 
 
@@ -150,8 +150,6 @@ class Store(Protocol):
 
 def default_location(env: Mapping[str, str] | None = None) -> str:
     """The store location when none is given: ``$MARSAD_DB``, else ``./marsad.db``."""
-    import os
-
     value = (env if env is not None else os.environ).get(DB_ENV, "").strip()
     return value or DEFAULT_DB
 
@@ -168,6 +166,7 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
         ConfigError: an unsupported URL scheme.
         StoreError: the file is not a marsad store, is corrupt, or has a newer schema.
     """
+    # imported here, not at the top: marsad.store.sqlite imports this module
     from marsad.store.sqlite import SQLiteStore
 
     target = str(url_or_path)

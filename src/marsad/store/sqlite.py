@@ -68,7 +68,7 @@ def _event_rows(doc: Document) -> list[tuple[Any, ...]]:
     for e in doc.events:
         loc = e.location
         rows.append((doc.id, e.id, e.event_type, e.sub_event_type, e.date,
-                     date_key(e.date) or published, loc.country if loc else None,
+                     date_key(e.date) or published, loc.country.upper() if loc and loc.country else None,
                      loc.admin1 if loc else None, loc.name if loc else None,
                      loc.lat if loc else None, loc.lon if loc else None, e.fatalities,
                      int(e.historical)))
@@ -81,7 +81,10 @@ class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
+            # check_same_thread=False: `marsad extract` commits from a timer thread too; it
+            # serialises every call itself, as any caller sharing one store across threads must.
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0,
+                                         check_same_thread=False)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open store {self.path}: {err}") from err
         try:
@@ -212,7 +215,7 @@ class SQLiteStore:
             conds = ["e.doc_id = d.id"]
             eparams: list[Any] = []
             if events.country is not None:
-                conds.append("UPPER(e.country) = ?")
+                conds.append("e.country = ?")  # stored upper-case, so the index serves it
                 eparams.append(events.country.upper())
             dconds: list[str] = []
             dparams: list[Any] = []

@@ -37,6 +37,10 @@ FOLD_MAP: dict[int, int] = {
     ord("أ"): ord("ا"), ord("إ"): ord("ا"), ord("آ"): ord("ا"), ord("ٱ"): ord("ا"),
     ord("ى"): ord("ي"), ord("ة"): ord("ه"), ord("ؤ"): ord("و"), ord("ئ"): ord("ي"),
     ord("ی"): ord("ي"), ord("ک"): ord("ك"), ord("ې"): ord("ي"), ord("ھ"): ord("ه"),
+    # Letters for sounds Standard Arabic lacks, spelled with the plain letter by most outlets:
+    # Maghrebi ڨ (g: ڨفصة = قفصة) and ڤ (v), Persian/Iraqi گ (g), پ (p), چ (ch), ژ (zh).
+    ord("ڨ"): ord("ق"), ord("ڤ"): ord("ف"), ord("گ"): ord("ك"), ord("پ"): ord("ب"),
+    ord("چ"): ord("ج"), ord("ژ"): ord("ز"),
     # Arabic-Indic and Eastern Arabic-Indic digits to ASCII digits
     **{0x0660 + i: ord("0") + i for i in range(10)},
     **{0x06F0 + i: ord("0") + i for i in range(10)},

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from marsad.document import Document, Span
 from marsad.text.arabic import DELETED_RE, FOLD_MAP
 
-
 _FOLD_CHARS = {chr(k): chr(v) for k, v in FOLD_MAP.items()}
 _FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_CHARS)) + "]")
 

@@ -1,0 +1,122 @@
+"""Arguments: actors and claims, plural reports split by place, dates, history, merging, notes."""
+
+from __future__ import annotations
+
+from marsad.document import DateValue, Place
+from marsad.events import extract_events
+
+
+def _place(doc, pid, surface, kind, admin1, country="IQ", name_en=None):
+    mention = next(m for m in doc.entities if m.text == surface)
+    mention.place_id = pid
+    doc.places.append(Place(id=pid, name=surface, kind=kind, name_en=name_en or admin1, admin1=admin1,
+                            country=country, lat=33.0, lon=44.0, geo_precision=1, mention_ids=[mention.id]))
+
+
+def test_events_claim_sets_actor1_claimed(make_doc):
+    text = "وكان فصيل قاصم الجبارين قد تبنّى الهجوم الصاروخي على قاعدة عين الأسد أمس."
+    doc = make_doc(text, entities=[("قاصم الجبارين", "ORG", "قاصم الجبارين"), ("عين الأسد", "FAC")])
+    _place(doc, "p1", "عين الأسد", "facility", "Anbar", name_en="Ain al-Asad Air Base")
+    doc = extract_events(doc)
+    assert len(doc.events) == 1
+    ev = doc.events[0]
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.actor1 is not None and ev.actor1.name == "قاصم الجبارين" and ev.actor1_claimed
+    assert ev.location is not None and ev.location.admin1 == "Anbar"
+    assert "Ain al-Asad Air Base" in ev.notes
+    doc.check_offsets()
+
+
+def test_events_plural_report_splits_by_place(make_doc):
+    text = "استهدف مسلحون رتلين للدعم اللوجستي في محافظتي بابل والمثنى أمس."
+    doc = make_doc(text, entities=[("بابل", "GPE"), ("المثنى", "GPE")])
+    _place(doc, "p1", "بابل", "admin1", "Babil")
+    _place(doc, "p2", "المثنى", "admin1", "Muthanna")
+    doc = extract_events(doc)
+    assert [(e.location.admin1 if e.location else None) for e in doc.events] == ["Babil", "Muthanna"]
+    assert {e.sub_event_type for e in doc.events} == {"Remote explosive/landmine/IED"}
+    assert [e.id for e in doc.events] == ["ev1", "ev2"]
+
+
+def test_events_reference_place_after_near_is_not_split(make_doc):
+    text = "سقطت ثلاثة صواريخ على قاعدة فكتوريا قرب مطار بغداد الدولي مساء أمس."
+    doc = make_doc(text, entities=[("فكتوريا", "FAC"), ("مطار بغداد الدولي", "FAC")])
+    _place(doc, "p1", "فكتوريا", "facility", "Baghdad")
+    _place(doc, "p2", "مطار بغداد الدولي", "facility", "Baghdad")
+    doc = extract_events(doc)
+    assert [e.location.name for e in doc.events if e.location] == ["فكتوريا"]
+
+
+def test_events_subject_after_verb_is_actor1(make_doc):
+    text = "شن تنظيم داعش هجوماً بسيارة مفخخة على حاجز للجيش أمس."
+    doc = make_doc(text, entities=[("تنظيم داعش", "ORG", "تنظيم داعش")])
+    doc = extract_events(doc)
+    assert doc.events[0].actor1 is not None and doc.events[0].actor1.name == "تنظيم داعش"
+    assert not doc.events[0].actor1_claimed
+    assert doc.events[0].sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_events_victim_of_passive_killing_is_not_actor1(make_doc):
+    text = "قُتل المهندس سامي العبيدي في هجوم مسلح على منزله أمس."
+    doc = make_doc(text, entities=[("سامي العبيدي", "PER", "سامي العبيدي")])
+    doc = extract_events(doc)
+    assert len(doc.events) == 1
+    assert doc.events[0].actor1 is None
+    assert doc.events[0].fatalities == 1
+
+
+def test_events_demonym_names_foreign_forces(make_doc):
+    doc = extract_events(make_doc("قُتل قائدان في غارة أميركية قرب المطار فجر أمس."))
+    ev = doc.events[0]
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 is not None and ev.actor1.name == "القوات الأميركية"
+    assert ev.fatalities == 2
+
+
+def test_events_date_from_sentence_and_fallback_to_published(make_doc):
+    text = "انفجرت عبوة ناسفة بسيارة عسكرية يوم الأحد."
+    doc = make_doc(text, published="2017-03-18")
+    start = text.index("يوم الأحد")
+    doc.dates.append(DateValue(text="يوم الأحد", start=start, end=start + len("يوم الأحد"),
+                               value="2017-03-12", precision="day", time_precision=1))
+    ev = extract_events(doc).events[0]
+    assert (ev.date, ev.time_precision, ev.historical) == ("2017-03-12", 1, False)
+    doc = extract_events(make_doc("انفجرت عبوة ناسفة بسيارة عسكرية.", published="2017-03-18"))
+    assert (doc.events[0].date, doc.events[0].time_precision) == ("2017-03-18", 2)
+
+
+def test_events_anniversary_is_historical(make_doc):
+    text = "أحيا أنصاره الذكرى الثانية لاغتيال القائد الذي قتل بغارة جوية قرب المطار."
+    doc = extract_events(make_doc(text, published="2022-01-05"))
+    assert len(doc.events) == 1
+    assert doc.events[0].historical
+    assert doc.events[0].date is None
+
+
+def test_events_old_date_is_historical(make_doc):
+    text = "قتل 130 شخصاً في هجمات وقعت في العاصمة يوم 13 نوفمبر 2015."
+    doc = make_doc(text, published="2016-03-25")
+    start = text.index("13 نوفمبر 2015")
+    doc.dates.append(DateValue(text="13 نوفمبر 2015", start=start, end=start + 14, value="2015-11-13",
+                               precision="day", time_precision=1))
+    ev = extract_events(doc).events[0]
+    assert ev.historical and ev.date == "2015-11-13" and ev.fatalities == 130
+
+
+def test_events_follow_up_toll_merges_into_event(make_doc):
+    text = "انفجرت سيارة مفخخة في سوق المدينة صباح اليوم. وأسفر الانفجار عن مقتل خمسة أشخاص."
+    doc = extract_events(make_doc(text, published="2017-01-02"))
+    assert len(doc.events) == 1
+    assert doc.events[0].fatalities == 5
+    doc.check_offsets()
+
+
+def test_events_cue_inside_a_name_is_not_an_event(make_doc):
+    text = "عقدت الجبهة الشعبية لتحرير فلسطين اجتماعاً مع حركة الاحتجاج المدني أمس."
+    doc = make_doc(text, entities=[("الجبهة الشعبية لتحرير فلسطين", "ORG"), ("حركة الاحتجاج المدني", "ORG")])
+    assert extract_events(doc).events == []
+
+
+def test_events_notes_are_english(make_doc):
+    doc = extract_events(make_doc("اعتصم عشرات العمال أمام مقر الولاية اليوم.", published="2017-04-11"))
+    assert doc.events[0].notes.startswith("On 11 April 2017, Protesters held a peaceful protest")

@@ -1,0 +1,82 @@
+"""Detection and typing: ACLED event and sub-event types, disorder type and PLOVER from Arabic clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.events import extract_events
+from marsad.events.coding import CODES, interaction
+
+# Written for these tests (not taken from any article).
+CASES = [
+    ("فجّر انتحاري حزاماً ناسفاً وسط سوق شعبي أمس.", "Explosions/Remote violence", "Suicide bomb", "ASSAULT"),
+    ("شنت طائرات حربية غارات جوية على مواقع المسلحين أمس.", "Explosions/Remote violence",
+     "Air/drone strike", "ASSAULT"),
+    ("استهدفت طائرة مسيرة سيارة على الطريق الدولي صباح اليوم.", "Explosions/Remote violence",
+     "Air/drone strike", "ASSAULT"),
+    ("انفجرت عبوة ناسفة بدورية للجيش على الطريق الرئيسي.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED", "ASSAULT"),
+    ("سقطت ثلاث قذائف هاون على حي سكني مساء أمس.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack", "ASSAULT"),
+    ("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في الجبل أمس.", "Battles", "Armed clash", "ASSAULT"),
+    ("تبادلت وحدة عسكرية إطلاق النار مع مهربين على الحدود أمس.", "Battles", "Armed clash", "ASSAULT"),
+    ("اغتال مسلحون مجهولون مديراً للمدرسة أمام منزله.", "Violence against civilians", "Attack", "ASSAULT"),
+    ("اختطف مسلحون ثلاثة مهندسين أجانب من موقع العمل أمس.", "Violence against civilians",
+     "Abduction/forced disappearance", "ASSAULT"),
+    ("تظاهر مئات الطلبة أمام مقر الولاية للمطالبة بالتشغيل.", "Protests", "Peaceful protest", "PROTEST"),
+    ("أغلق محتجون الطريق الوطنية بالعجلات المطاطية المشتعلة ورشقوا الأمن بالحجارة.", "Riots",
+     "Violent demonstration", "PROTEST"),
+    ("فرّقت الشرطة مظاهرة للعاطلين عن العمل بالغاز المسيل للدموع أمس.", "Protests",
+     "Protest with intervention", "PROTEST"),
+    ("قتلت قوات الأمن متظاهرين اثنين بالرصاص الحي خلال احتجاجات اليوم.", "Protests",
+     "Excessive force against protesters", "PROTEST"),
+    ("قطع أهالي القرية الطريق احتجاجاً على انقطاع الماء.", "Protests", "Peaceful protest", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "sub_event_type", "plover"), CASES)
+def test_events_type_and_sub_type(make_doc, sentence, event_type, sub_event_type, plover):
+    doc = extract_events(make_doc(sentence))
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [(event_type, sub_event_type)]
+    event = doc.events[0]
+    assert event.plover == plover
+    assert event.disorder_type in ("Political violence", "Demonstrations", "Strategic developments")
+    assert event.evidence.text == sentence
+    assert event.id == "ev1"
+    doc.check_offsets()
+
+
+def test_events_suicide_bomb_wins_over_attack(make_doc):
+    doc = extract_events(make_doc("قتل خمسة أشخاص في هجوم انتحاري بسيارة مفخخة استهدف حاجزاً أمس."))
+    assert doc.events[0].sub_event_type == "Suicide bomb"
+    assert "suicide" in doc.events[0].plover_mode
+
+
+def test_events_attack_on_soldiers_is_a_battle(make_doc):
+    doc = extract_events(make_doc("هاجم مسلحون دورية للجنود قرب الحدود أمس."))
+    assert doc.events[0].event_type == "Battles"
+
+
+def test_events_drone_modes(make_doc):
+    doc = extract_events(make_doc("قصفت طائرة مسيرة موقعاً للمسلحين فجر اليوم."))
+    assert doc.events[0].plover_mode[:2] == ["artillery", "aerial"] or "drone" in doc.events[0].plover_mode
+
+
+def test_events_codes_cover_acled_sub_types():
+    names = {c.sub_event_type for c in CODES.values()}
+    assert len(names) == 25
+    assert {c.event_type for c in CODES.values()} == {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+        "Strategic developments"}
+
+
+@pytest.mark.parametrize(("inter1", "inter2", "expected"), [
+    (1, 2, 12), (2, 1, 12), (3, 7, 37), (1, None, 10), (None, None, None),
+])
+def test_events_interaction_codes(inter1, inter2, expected):
+    assert interaction(inter1, inter2) == expected
+
+
+def test_events_no_cue_means_no_event(make_doc):
+    doc = extract_events(make_doc("افتتح الوزير معرضاً للكتاب في العاصمة صباح اليوم."))
+    assert doc.events == []

@@ -1,0 +1,63 @@
+"""The event lexicons: every row is well formed, names a known code, and matches its own forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.events.coding import CODES
+from marsad.events.cues import find_cues, find_words, modality_matcher, support_matcher, target_matcher
+from marsad.resources import read_tsv
+from marsad.text.normalize import fold_key
+
+
+def test_events_cue_rows_name_known_codes():
+    for row in read_tsv("events/cues.tsv"):
+        assert row[1] in ("V", "I", "N"), row
+        assert row[2] in ("0", "1", "2"), row
+        assert row[3] in CODES, row
+
+
+@pytest.mark.parametrize("name", ["events/support.tsv", "events/modality.tsv", "events/targets.tsv",
+                                  "events/quantities.tsv"])
+def test_events_lexicon_rows_have_columns(name):
+    rows = read_tsv(name)
+    assert rows
+    assert all(len(r) >= 2 and r[0] for r in rows)
+
+
+def test_events_every_noun_cue_matches_itself():
+    for row in read_tsv("events/cues.tsv"):
+        if row[1] != "N":
+            continue
+        for form in row[0].split("|"):
+            text = fold_key(form)
+            hits = find_cues(text)
+            assert hits and hits[0].start == 0 and hits[-1].end == len(text), form
+
+
+@pytest.mark.parametrize(("word", "form", "prefix"), [
+    ("وبالغارات", "غارات", "وبال"),
+    ("لتفجيرها", "تفجير", "ل"),
+    ("والطائرات المسيّرة", "طايرات مسيره", "وال"),
+    ("فقصفتها", "قصفت", "ف"),
+    ("سيهاجمون", "هاجم", "س"),
+])
+def test_events_cues_take_clitics(word, form, prefix):
+    hits = find_cues(fold_key(word))
+    assert [(h.form, h.prefix) for h in hits] == [(form, prefix)]
+
+
+def test_events_past_suffix_makes_a_verb_strong():
+    assert find_cues(fold_key("قصفت"))[0].strength == 2
+    assert find_cues(fold_key("قصف"))[0].strength == 1
+
+
+def test_events_function_word_lexicons_take_no_pronoun():
+    text = fold_key("الشرطة")
+    assert find_words(modality_matcher(), text, 0, len(text)) == []
+
+
+def test_events_support_and_targets_match():
+    text = fold_key("وقع انفجار استهدف دورية للجيش")
+    assert {h.kind for h in find_words(support_matcher(), text, 0, len(text))} >= {"occur"}
+    assert "military" in {h.kind for h in find_words(target_matcher(), text, 0, len(text))}

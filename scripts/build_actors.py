@@ -27,6 +27,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from marsad.text.normalize import fold_key
 
@@ -82,7 +83,17 @@ def definite(word: str) -> str:
     return word if word.startswith("ال") else "ال" + word
 
 
-def country_rows(path: Path) -> list[dict[str, object]]:
+class CountryRow(NamedTuple):
+    """A row of countries.tsv as the builder needs it."""
+
+    iso2: str
+    name: str
+    adjs: list[str]
+    name_en: str
+    dem: str
+
+
+def country_rows(path: Path) -> list[CountryRow]:
     out = []
     for r in read_table(path):
         r += [""] * (6 - len(r))
@@ -90,21 +101,20 @@ def country_rows(path: Path) -> list[dict[str, object]]:
         name_en = r[4]
         if name_en.startswith("United") or name_en in ("Netherlands", "Philippines"):
             name_en = "the " + name_en
-        out.append({"iso2": r[0], "name": r[1], "adjs": adjs, "name_en": name_en, "dem": r[5]})
+        out.append(CountryRow(iso2=r[0], name=r[1], adjs=adjs, name_en=name_en, dem=r[5]))
     return out
 
 
-def state_body_rows(countries: list[dict[str, object]], templates: list[Row]) -> list[Row]:
+def state_body_rows(countries: list[CountryRow], templates: list[Row]) -> list[Row]:
     """Expand state_bodies.tsv for every country (every adjective spelling becomes an alias)."""
     rows = []
     for c in countries:
-        adjs = c["adjs"]
-        assert isinstance(adjs, list)
+        adjs = c.adjs
         for key, etype, forms, name_en, category, inter in templates:
             names: list[str] = []
             for form in forms.split("|"):
                 if "{c}" in form:
-                    names.append(form.replace("{c}", str(c["name"])))
+                    names.append(form.replace("{c}", c.name))
                     continue
                 for adj in adjs:
                     # multiword adjectives (كوري شمالي) inflect on every word
@@ -112,9 +122,9 @@ def state_body_rows(countries: list[dict[str, object]], templates: list[Row]) ->
                     f = " ".join(definite(w) + "ة" for w in adj.split())
                     names.append(form.replace("{m}", m).replace("{f}", f))
             names = list(dict.fromkeys(names))
-            en = name_en.replace("{en}", str(c["name_en"])).replace("{dem}", str(c["dem"]))
-            rows.append([f"{str(c['iso2']).lower()}-{key}", etype, names[0], "|".join(names[1:]),
-                         en, category, inter, str(c["iso2"]), ""])
+            en = name_en.replace("{en}", c.name_en).replace("{dem}", c.dem)
+            rows.append([f"{c.iso2.lower()}-{key}", etype, names[0], "|".join(names[1:]),
+                         en, category, inter, c.iso2, ""])
     return rows
 
 
@@ -187,7 +197,7 @@ def surface_variants(words: list[str]) -> dict[str, str]:
         options.append(sorted(forms))
     if not options:
         return {}
-    out = {}
+    out: dict[str, str] = {}
     for combo in itertools.product(*options):
         surface = " ".join(combo)
         out.setdefault(fold_key(surface), surface)
@@ -258,9 +268,10 @@ def cameo_rows(shared: Path, person_words: frozenset[str], adjectives: frozenset
 def merge(groups: Iterable[tuple[str, list[Row]]]) -> list[Row]:
     """Rows in priority order; a later row loses the forms an earlier row owns.
 
-    A generated state body is dropped when a curated state entry of its country owns one of its
-    forms (us-forces stands for us-mil); it only loses the form when the owner is something else
-    (the party القوات اللبنانية is not the Lebanese army).
+    A generated state body whose English name a curated row of its country has is folded into
+    that row; one is dropped when a curated state entry of its country owns one of its forms; it
+    only loses the form when the owner is something else (the party القوات اللبنانية is not the
+    Lebanese army).
     """
     owner: dict[str, str] = {}
     by_id: dict[str, Row] = {}
@@ -277,8 +288,18 @@ def merge(groups: Iterable[tuple[str, list[Row]]]) -> list[Row]:
                 clash = [f for f, k in zip(forms, keys, strict=True) if owner.get(k, r[0]) != r[0]]
                 if clash:
                     print(f"warning: {r[0]} repeats forms of another curated row: {clash}", file=sys.stderr)
-            elif origin == "state" and any(by_id[o][5] == "state" and by_id[o][7] == r[7] for o in owners):
-                continue
+            elif origin == "state":
+                twin = next((o for o in by_id.values() if o[4] == r[4] and o[7] == r[7]), None)
+                if twin is not None:
+                    # a curated row stands for this body (sy-army for sy-mil): it takes the forms
+                    # the template adds (الجيش السوري beside قوات النظام)
+                    extra = [f for f, k in zip(forms, keys, strict=True) if k not in owner]
+                    twin[3] = "|".join(a for a in [*twin[3].split("|"), *extra] if a)
+                    for k in keys:
+                        owner.setdefault(k, twin[0])
+                    continue
+                if any(by_id[o][5] == "state" and by_id[o][7] == r[7] for o in owners):
+                    continue
             elif origin == "cameo" and keys[0] in owner:
                 continue
             kept = [f for f, k in zip(forms, keys, strict=True) if k not in owner]
@@ -324,7 +345,7 @@ def main() -> int:
         ("state", state_body_rows(countries, read_table(OUT / "state_bodies.tsv"))),
     ]
     if not a.no_cameo:
-        adjectives = frozenset(fold_key(a) for c in countries for a in c["adjs"])  # type: ignore[attr-defined]
+        adjectives = frozenset(fold_key(a) for c in countries for a in c.adjs)
         groups.append(("cameo", cameo_rows(shared, frozenset(names), adjectives)))
     rows = merge(groups)
     header = [

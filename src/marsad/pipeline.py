@@ -87,23 +87,34 @@ def check_stage_table(stages: Iterable[StageSpec]) -> None:
         available.update(spec.assigns)
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# Day-first numeric dates, as many Arabic sites (and about half of the ANT corpus) write them.
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ][0-9:.]+)?$")
 
 
 def parse_published(value: str | None) -> dt.date | None:
-    """The calendar date of a `published` value (YYYY-MM-DD or ISO 8601); None when absent.
+    """The calendar date of a `published` value; None when absent.
 
+    Accepts YYYY-MM-DD, ISO 8601 with a time, and day-first DD/MM/YYYY (also with . or -).
     Raises InputError when the value is present but not such a date. The date is taken as written
     (its own time zone), not converted to UTC: an article published at 00:30+03:00 was published
     that day where it was written, which is what relative dates (أمس) count from.
+
+    >>> parse_published("20/01/2017")
+    datetime.date(2017, 1, 20)
     """
     if value is None or not value.strip():
         return None
-    m = _ISO_DATE.match(value.strip())
-    if not m:
-        raise InputError(f"published {value!r} is not a YYYY-MM-DD or ISO 8601 date")
+    text = value.strip()
+    m = _ISO_DATE.match(text)
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _DAY_FIRST_DATE.match(text):
+        year, month, day = int(m.group(3)), int(m.group(2)), int(m.group(1))
+    else:
+        raise InputError(f"published {value!r} is not a YYYY-MM-DD, ISO 8601 or DD/MM/YYYY date")
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date(year, month, day)
     except ValueError as err:
         raise InputError(f"published {value!r} is not a valid date: {err}") from err
 
@@ -149,7 +160,11 @@ class Pipeline:
                                 f"only {share:.0%} of the letters are Arabic: marsad reads Arabic news",
                                 stage="input")
         try:
-            doc.cache["published_date"] = parse_published(article.published)
+            published = parse_published(article.published)
+            doc.cache["published_date"] = published
+            if published is not None and article.published and not _ISO_DATE.match(article.published.strip()):
+                # the contract writes `published` as YYYY-MM-DD: a day-first input is rewritten
+                article.published = published.isoformat()
         except InputError as err:
             doc.cache["published_date"] = None
             doc.add_warning(WarningCode.BAD_PUBLISHED, f"{err}; relative dates stay unresolved",

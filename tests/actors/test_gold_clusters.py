@@ -77,7 +77,7 @@ def exact_clusters(gold: dict[str, Any]) -> tuple[int, int, list[str]]:
 
 def test_gold_mentions_cluster_as_gold(gold_articles: list[dict[str, Any]]) -> None:
     good = total = 0
-    messages = []
+    messages: list[str] = []
     for gold in gold_articles:
         g, t, bad = exact_clusters(gold)
         good, total, messages = good + g, total + t, messages + bad

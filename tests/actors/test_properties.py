@@ -49,3 +49,20 @@ def test_every_mention_resolves_to_one_listed_actor(picks: list[int]) -> None:
     for m in doc.entities:
         by_text.setdefault(m.text, set()).add(m.actor_id)
     assert all(len(v) == 1 for v in by_text.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1, max_size=12),
+                          st.sampled_from(["PER", "ORG", "GPE", "LOC", "FAC"])), max_size=12))
+def test_any_mention_text_resolves(specs: list[tuple[str, str]]) -> None:
+    text = " ، ".join(s for s, _ in specs)
+    mentions, pos = [], 0
+    for n, (surface, etype) in enumerate(specs, 1):
+        mentions.append(Mention(id=f"m{n}", type=etype, text=surface, start=pos, end=pos + len(surface)))
+        pos += len(surface) + 3
+    doc = Document(article=Article(id="r", text=text))
+    doc.entities = mentions
+    resolve_actors(doc)
+    doc.check_offsets()
+    assert all(m.actor_id for m in doc.entities)
+    assert all(a.name_en is not None for a in doc.actors)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from marsad.actors import resolve_actors
-from marsad.document import Document, Mention
+from marsad.document import Article, Document, Mention
 
 MakeDoc = Callable[..., Document]
 
@@ -128,6 +128,15 @@ def test_resolve_keeps_distinct_referents_apart(make_doc: MakeDoc, text: str,
     assert actor_of(doc, a) != actor_of(doc, b)
 
 
+def test_rules_are_recorded(make_doc: MakeDoc) -> None:
+    text = "قال مصطفى الكاظمي إن الحكومة العراقية ستحقق، وأكد الكاظمي أن الحكومة جادة."
+    doc = resolve_actors(make_doc(text, entities=[
+        ("مصطفى الكاظمي", "PER"), ("الحكومة العراقية", "ORG"), ("الكاظمي", "PER"), ("الحكومة", "ORG")]))
+    rules = {m.text: doc.cache["actor_rules"][m.id] for m in doc.entities}
+    assert rules == {"مصطفى الكاظمي": "lexicon", "الحكومة العراقية": "lexicon", "الكاظمي": "lexicon",
+                     "الحكومة": "shortened"}
+
+
 def test_resolve_picks_the_nearest_earlier_full_name(make_doc: MakeDoc) -> None:
     text = "التقى أحمد الشريفي بمحمد الشريفي في بغداد. وقال الشريفي إن اللقاء كان وديا."
     doc = make_doc(text, entities=[("أحمد الشريفي", "PER"), ("محمد الشريفي", "PER")])
@@ -155,10 +164,14 @@ ACTORS = [
      "الكاظمي", "مصطفى الكاظمي", ["الكاظمي"], "Mustafa al-Kadhimi", "state", 1, "IQ", "kadhimi"),
     ("أعلنت حركة الأبدال مسؤوليتها.", [("حركة الأبدال", "ORG")],
      "حركة الأبدال", "حركة الأبدال", [], "Harakat al-Abdal", "armed_group", 3, "IQ", "abdal"),
+    ("زار الوفد العراق أمس.", [("العراق", "GPE")],
+     "العراق", "العراق", [], "Iraq", "state", None, "IQ", None),
     ("قال كمال الحسناوي إن الرد قادم.", [("كمال الحسناوي", "PER")],
      "كمال الحسناوي", "كمال الحسناوي", [], "Kamal al-Hasnawi", "other", None, None, None),
     ("قال وزير الدفاع خالد الزيدي إن الوضع هادئ.", [("خالد الزيدي", "PER")],
      "خالد الزيدي", "خالد الزيدي", [], None, "state", None, None, None),
+    ("قالت حكومة الكاظمي إنها ستحقق في الهجوم.", [("حكومة الكاظمي", "ORG")],
+     "حكومة الكاظمي", "حكومة الكاظمي", [], "Government of Iraq", "state", 1, "IQ", None),
     ("انتشرت قوات الأمن الجزائرية في الشوارع.", [("قوات الأمن الجزائرية", "ORG")],
      "قوات الأمن الجزائرية", "قوات الأمن الجزائرية", [], "Security Forces of Algeria", "state", 1, "DZ",
      "dz-security"),
@@ -223,6 +236,52 @@ def test_actor_type_follows_most_mentions_of_its_name(make_doc: MakeDoc) -> None
     doc = make_doc(text, entities=[("تونس", "ORG"), ("تونس", "GPE"), ("تونس", "GPE")])
     resolve_actors(doc)
     assert [a.type for a in doc.actors] == ["GPE"]
+
+
+PEOPLE = [
+    ("قال نائب زعيم جماعة حركة الأبدال كمال الحسناوي إن الرد قادم.",
+     [("حركة الأبدال", "ORG"), ("كمال الحسناوي", "PER")], "كمال الحسناوي", "armed_group", 3, "IQ"),
+    ("قال المتحدث باسم الجيش العراقي يحيى رسول إن العملية انتهت.",
+     [("الجيش العراقي", "ORG"), ("يحيى رسول", "PER")], "يحيى رسول", "state", 1, "IQ"),
+    ("قال وزير الخارجية العراقي فؤاد حسين إن بغداد ترفض ذلك.",
+     [("فؤاد حسين", "PER"), ("بغداد", "GPE")], "فؤاد حسين", "state", None, "IQ"),
+    # an apposition between the group and its member's name
+    ("صرح القيادي في كتائب الفجر، إحدى الجماعات الناشطة في سوريا، عمار الدرعاوي بأن القتال مستمر.",
+     [("كتائب الفجر", "ORG"), ("سوريا", "GPE"), ("عمار الدرعاوي", "PER")], "عمار الدرعاوي", "armed_group",
+     2, None),
+    # a new clause: the person is not the group's
+    ("قال زعيم حركة الأبدال إن سعد السعدي لا يمثل أحدا.",
+     [("حركة الأبدال", "ORG"), ("سعد السعدي", "PER")], "سعد السعدي", "other", None, None),
+    # an organisation in another clause says nothing about the person
+    ("هاجمت حركة الأبدال القاعدة. وقال سعد السعدي إن الهجوم مدان.",
+     [("حركة الأبدال", "ORG"), ("سعد السعدي", "PER")], "سعد السعدي", "other", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "person", "category", "inter", "country"), PEOPLE)
+def test_unknown_person_takes_affiliation(make_doc: MakeDoc, text: str, entities: list[tuple[str, str]],
+                                          person: str, category: str, inter: int | None,
+                                          country: str | None) -> None:
+    doc = resolve_actors(make_doc(text, entities=entities))
+    actor = doc.actor(actor_of(doc, person))
+    assert actor is not None
+    assert (actor.category, actor.inter, actor.country) == (category, inter, country)
+
+
+def test_lexicon_decides_person_or_group(make_doc: MakeDoc) -> None:
+    doc = resolve_actors(make_doc("قالت حماس إن التهدئة انتهت.", entities=[("حماس", "PER")]))
+    assert doc.actors[0].type == "ORG"
+
+
+def test_punctuation_mention_still_gets_an_actor() -> None:
+    text = "قال « ثم - هنا"
+    doc = Document(article=Article(id="p", text=text))
+    doc.entities = [Mention(id="m1", type="ORG", text="«", start=4, end=5),
+                    Mention(id="m2", type="PER", text="-", start=9, end=10),
+                    Mention(id="m3", type="GPE", text=" ", start=3, end=4)]
+    resolve_actors(doc)
+    doc.check_offsets()
+    assert all(m.actor_id for m in doc.entities)
 
 
 def test_empty_document_has_no_actors(make_doc: MakeDoc) -> None:

@@ -23,7 +23,8 @@ def test_romanize(arabic: str, english: str) -> None:
 
 
 @pytest.mark.parametrize(("word", "latin"), [("حسناوي", "hasnawi"), ("شريفي", "sharifi"),
-                                             ("زرقه", "zarqa"), ("وادي", "wadi")])
+                                             ("زرقه", "zarqa"), ("وادي", "wadi"), ("سعدي", "saadi"),
+                                             ("علي", "ali")])
 def test_transliterate_rules(word: str, latin: str) -> None:
     assert transliterate(word) == latin
 

@@ -186,3 +186,10 @@ def test_date_for_span_near_an_offset_takes_the_closest(make_doc: Callable[..., 
     assert date_for_span(doc, 0, len(text)).value == "2022-01-06"  # type: ignore[union-attr]
     near = date_for_span(doc, 0, len(text), near=text.index("هاجموا"))
     assert near is not None and near.text == "هذا الأسبوع"
+
+
+def test_a_datetime_anchor_gives_plain_dates(make_doc: Callable[..., Document]) -> None:
+    import datetime as dt
+    doc = make_doc("قُصفت القرية أمس")
+    doc.cache["published_date"] = dt.datetime(2022, 1, 10, 23, 30)
+    assert [d.value for d in normalize_dates(doc).dates] == ["2022-01-09"]

@@ -126,6 +126,11 @@ def test_find_entities_on_empty_text(make_doc: Callable[..., Document]) -> None:
      {("حركة نداء تونس", "ORG"), ("حزب آفاق تونس", "ORG"), ("الجبهة الشعبية", "ORG")}),
     ("واعتقلت السلطات الصحفي محمود حسين بتهمة نشر أخبار كاذبة.", {("محمود حسين", "PER")}),
     ("أعلن الاتحاد الجهوي للشغل بصفاقس عن إضراب عام.", {("الاتحاد الجهوي للشغل", "ORG")}),
+    ("وقال الناطق باسم وزارة الداخلية،محمد علي العروي إن الوضع مستقر.",
+     {("وزارة الداخلية", "ORG"), ("محمد علي العروي", "PER")}),  # علي folds like على
+    ("حسبما أفادت وكالة الانباء المركزية.", {("وكالة الانباء المركزية", "ORG")}),
+    ("وأوضح العقيد يونس بدوي رئيس وحدة المراقبة أن الخدمة متاحة.",
+     {("يونس بدوي", "PER"), ("وحدة المراقبة", "ORG")}),
 ])
 def test_find_entities_across_the_region(make_doc: Callable[..., Document], sentence: str,
                                          expected: set[tuple[str, str]]) -> None:
@@ -140,6 +145,12 @@ def test_find_entities_across_the_region(make_doc: Callable[..., Document], sent
     ("وأشار تقرير الأمين العام الخاص إلى تحسن.", "الخاص"),  # an adjective after a title
     ("عبر عن رفضه لمواقف الرئيس الجديد.", "الجديد"),
     ("وعملت لصالح أجنداتها الخاصة.", "صالح أجنداتها"),  # لصالح: in favour of
+    ("تتكاثف السحب بالمناطق الغربية للوسط.", "الغربية"),  # an adjective, not the governorate
+    ("عشية تنصيبه الرئيس الـ 45 للبلاد.", "الـ"),
+    ("كان بطل التخطيط والتنظيم.", "بطل التخطيط"),  # a first name that is a common noun
+    ("دعا إلى مقاطعة احتفالات الذكرى.", "مقاطعة احتفالات"),  # مقاطعة: boycott, not province
+    ("ممن أخذوا على عاتقهم قتل أتباع آل البيت.", "آل البيت"),
+    ("يختتم الدكتور فضل فصله الثالث.", "فضل فصله الثالث"),
 ])
 def test_find_entities_does_not_take_words_for_names(make_doc: Callable[..., Document], sentence: str,
                                                      absent: str) -> None:

@@ -16,9 +16,9 @@ from marsad.entities.tagger import MODEL, tagger
 
 REPO = Path(__file__).resolve().parents[2]
 ANERCORP = REPO.parent / "shared" / "data" / "ner" / "anercorp" / "ANERCorp.txt"
-# Pinned below the measured 0.676 micro-F1 (scripts/train_ner.py, features version 3) so that a
+# Pinned below the measured 0.695 micro-F1 (scripts/train_ner.py, features version 5) so that a
 # retrained model may move a little, but not fall back to the 0.66 of the plain baseline CRF.
-ANERCORP_MICRO_F1_FLOOR = 0.665
+ANERCORP_MICRO_F1_FLOOR = 0.68
 
 
 def _train_script():  # type: ignore[no-untyped-def]
@@ -53,5 +53,7 @@ def test_model_scores_on_anercorp_test() -> None:
     pred = [model._tagger.tag(features([w for w, _ in s])) for s in test]
     scores = train_ner.evaluate(gold, pred)
     assert scores["micro"]["f1"] >= ANERCORP_MICRO_F1_FLOOR
+    # the rule hints read the places gazetteer and the actor lexicon too, which other stages edit:
+    # the score may drift a little from the one recorded at training time, not more
     recorded = resources.read_json("models/ner-crf.json")["anercorp_test"]["micro"]["f1"]
-    assert scores["micro"]["f1"] == pytest.approx(recorded, abs=0.002)
+    assert scores["micro"]["f1"] == pytest.approx(recorded, abs=0.01)

@@ -78,8 +78,9 @@ def test_gazetteer_rebuild_matches_the_packaged_file(tmp_path: Path) -> None:
     out = tmp_path / "places.tsv"
     subprocess.run([sys.executable, str(REPO / "scripts" / "build_gazetteer.py"), "--out", str(out)],
                    check=True, capture_output=True)
-    packaged = (REPO / "src" / "marsad" / "data" / "gazetteer" / "places.tsv").read_text(encoding="utf-8")
-    assert out.read_text(encoding="utf-8") == packaged
+    packaged = REPO / "src" / "marsad" / "data" / "gazetteer"
+    for name in ("places.tsv", "ambiguous.tsv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (packaged / name).read_text(encoding="utf-8")
 
 
 def test_gazetteer_marks_common_words_as_ambiguous() -> None:

@@ -161,3 +161,22 @@ def test_locate_places_generic_region_of_another_country_needs_backing(make_doc:
     doc = locate_places(make_doc(text, entities=[("الساحل الغربي", "LOC"), ("تونس", "GPE"),
                                                  ("ليبيا", "GPE")]))
     assert all(p.country != "YE" for p in doc.places)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "etype", "expected"), [
+    ("قصفت المدفعية قرى في جنوب لبنان ليلاً.", "لبنان", "GPE", ("region", "South", "LB", 2)),
+    ("تحصن المسلحون في جبل الشعانبي منذ أشهر.", "الشعانبي", "LOC", ("region", "Kasserine", "TN", 2)),
+    ("سقطت قذائف على الغوطة الشرقية صباحاً.", "الغوطة", "LOC", ("region", "Rural Damascus", "SY", 2)),
+])
+def test_locate_places_region_named_with_the_words_around_the_mention(
+        make_doc: MakeDoc, sentence: str, surface: str, etype: str, expected: tuple[object, ...]) -> None:
+    doc = locate_places(make_doc(sentence, entities=[(surface, etype)]))
+    assert _place_of(doc, surface) == expected
+    doc.check_offsets()
+
+
+def test_locate_places_names_listed_after_a_plural_head_share_its_kind(make_doc: MakeDoc) -> None:
+    text = "أعلنت السلطات حظر التجول في ولايات القصرين وسيدي بوزيد وقفصة."
+    doc = locate_places(make_doc(text, entities=[("القصرين", "GPE"), ("سيدي بوزيد", "GPE"), ("قفصة", "GPE")]))
+    assert [(p.kind, p.admin1) for p in doc.places] == [
+        ("admin1", "Kasserine"), ("admin1", "Sidi Bouzid"), ("admin1", "Gafsa")]

@@ -19,6 +19,17 @@ from marsad.store import sqlite as sqlite_store
 PROTEST = "تظاهر مئات العمال أمام مقر الولاية في صفاقس للمطالبة بالتشغيل."
 
 
+def _sql(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Run one statement on the file directly (committed), as another program would."""
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(sql, params).fetchall()
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
+
+
 def _line(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False)
 
@@ -26,17 +37,15 @@ def _line(doc: Document) -> str:
 def test_store_new_file_is_migrated_to_current_version(tmp_path: Path) -> None:
     with open_store(tmp_path / "m.db") as store:
         assert store.count() == 0
-    conn = sqlite3.connect(tmp_path / "m.db")
-    versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+    versions = [v for (v,) in _sql(tmp_path / "m.db", "SELECT version FROM schema_version ORDER BY version")]
     assert versions == [m[0] for m in sqlite_store.MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert _sql(tmp_path / "m.db", "PRAGMA journal_mode") == [("wal",)]
 
 
 def test_store_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
     for _ in range(3):
         open_store(tmp_path / "m.db").close()
-    conn = sqlite3.connect(tmp_path / "m.db")
-    assert conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    assert _sql(tmp_path / "m.db", "SELECT COUNT(*) FROM schema_version") == [(SCHEMA_VERSION,)]
 
 
 def test_store_applies_a_later_migration_and_keeps_data(tmp_path: Path, result_doc: Callable[..., Document],
@@ -49,8 +58,7 @@ def test_store_applies_a_later_migration_and_keeps_data(tmp_path: Path, result_d
     with sqlite_store.SQLiteStore(tmp_path / "m.db") as store:
         assert store.schema_version == SCHEMA_VERSION + 1
         assert store.get("d1") is not None
-    conn = sqlite3.connect(tmp_path / "m.db")
-    assert conn.execute("SELECT reviewed FROM documents WHERE id = 'd1'").fetchone() == (0,)
+    assert _sql(tmp_path / "m.db", "SELECT reviewed FROM documents WHERE id = 'd1'") == [(0,)]
 
 
 def test_store_round_trips_the_exact_line(tmp_path: Path, result_doc: Callable[..., Document]) -> None:
@@ -64,6 +72,16 @@ def test_store_round_trips_the_exact_line(tmp_path: Path, result_doc: Callable[.
     back = stored.document()
     back.check_offsets()
     assert back.events[0].location is not None and back.events[0].location.admin1 == "Nineveh"
+
+
+def test_store_events_table_is_queryable(tmp_path: Path, result_doc: Callable[..., Document]) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.put_many([result_doc("d1", country="iq"), result_doc("d2", date="2019-11", events=2)])
+    rows = _sql(tmp_path / "s.db", "SELECT doc_id, event_type, actor2, date_key, country, admin1, "
+                "fatalities FROM events ORDER BY doc_id, event_id")
+    assert rows == [("d1", "Explosions/Remote violence", "مسلحين", "2020-03-03", "IQ", "Nineveh", 4),
+                    ("d2", "Explosions/Remote violence", "مسلحين", "2019-11-01", "IQ", "Nineveh", 4),
+                    ("d2", "Explosions/Remote violence", "مسلحين", "2019-11-01", "IQ", "Nineveh", 4)]
 
 
 def test_store_same_result_twice_changes_nothing(tmp_path: Path, result_doc: Callable[..., Document]) -> None:
@@ -138,20 +156,14 @@ def test_store_corrupt_file_is_a_store_error(tmp_path: Path, content: bytes) -> 
 
 
 def test_store_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
-    conn = sqlite3.connect(tmp_path / "other.db")
-    conn.execute("CREATE TABLE invoices (n INTEGER)")
-    conn.commit()
-    conn.close()
+    _sql(tmp_path / "other.db", "CREATE TABLE invoices (n INTEGER)")
     with pytest.raises(StoreError, match="not a marsad store"):
         open_store(tmp_path / "other.db")
 
 
 def test_store_newer_schema_is_refused(tmp_path: Path) -> None:
     open_store(tmp_path / "new.db").close()
-    conn = sqlite3.connect(tmp_path / "new.db")
-    conn.execute("INSERT INTO schema_version VALUES (?, 0)", (SCHEMA_VERSION + 5,))
-    conn.commit()
-    conn.close()
+    _sql(tmp_path / "new.db", "INSERT INTO schema_version VALUES (?, 0)", (SCHEMA_VERSION + 5,))
     with pytest.raises(StoreError, match="newer"):
         open_store(tmp_path / "new.db")
 

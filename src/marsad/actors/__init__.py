@@ -1,7 +1,8 @@
 """Stage ``actors``: resolve entity mentions into actors, one per real-world referent.
 
-Every mention gets an actor, places included (the actor's type is the mention type), so that
-"الأنبار" and "محافظة الأنبار" are one entity in the result. Clustering rules are in
+Every mention gets an actor, places included, so that "الأنبار" and "محافظة الأنبار" are one
+entity in the result. The actor's type is the one most mentions of its name carry, except that
+the lexicon decides between PER and ORG (حماس is a group whatever the tagger says). Clustering rules are in
 :mod:`marsad.actors.resolve`; the lexicon in :mod:`marsad.actors.lexicon`; English names of
 actors the lexicon does not know in :mod:`marsad.actors.romanize`.
 
@@ -14,10 +15,11 @@ act politically. Foreign state forces keep ``state`` and inter 1 here: whether t
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from marsad.actors.lexicon import LexiconEntry, lookup_actor, tables
-from marsad.actors.resolve import Cluster, Resolver, country_in
+from marsad.actors.resolve import GOVERNMENT_HEADS, Cluster, Resolver, country_in
 from marsad.actors.romanize import romanize
 from marsad.config import ActorsConfig
 from marsad.document import Actor, Document, Mention
@@ -31,11 +33,32 @@ STATE_ROLES = frozenset(fold_key(w) for w in (
     "محافظ", "المحافظ", "والي", "الوالي", "السفير", "المقدم", "النقيب", "الفريق", "الملك", "الأمير"))
 ARMED_ROLES = frozenset(fold_key(w) for w in ("زعيم", "قيادي", "القيادي", "الزعيم", "أمير", "مسلح"))
 MEDIA_ROLES = frozenset(fold_key(w) for w in ("الصحفي", "الصحافي", "مراسل", "المراسل", "الإعلامي"))
-ROLE_WINDOW = 60  # characters before a person's first mention searched for a role word
+# Characters before a person's first mention searched for a role word. Set by hand: the role
+# phrases of the dev articles (وزير الخارجية العراقي، نائب زعيم جماعة ...) are under 45
+# characters; 60 leaves room for a quoted group name.
+ROLE_WINDOW = 60
+# Words before an organisation that make the person named right after it a member or an
+# official of it (نائب زعيم جماعة حركة الأبدال كمال الحسناوي، المتحدث باسم الجيش العراقي ...).
+AFFILIATION_WORDS = frozenset(fold_key(w) for w in (
+    "باسم", "زعيم", "الزعيم", "قائد", "القائد", "قيادي", "القيادي", "عضو", "العضو", "رئيس", "الأمين",
+    "أمين", "مسؤول", "المسؤول", "أمير", "مؤسس", "مدير", "المدير", "نائب", "وزير", "الوزير", "مراسل",
+    "المتحدث", "الناطق", "قادة", "عناصر", "مقاتلي", "مستشار", "سفير", "ممثل", "محافظ"))
+AFFILIATION_REACH = 40  # characters before the organisation searched for those words (as above)
+# Between an organisation and its member's name: an apposition at most, within one clause; the
+# longest apposition of the dev articles (أحد الفصائل المسلحة الناشطة في العراق) has 45 characters.
+GAP_RE = re.compile(r"[^.؛:;\n«»“”()]{0,90}")
+CLAUSE_WORDS = frozenset(fold_key(w) for w in (
+    "قال", "قالت", "وقال", "وقالت", "إن", "أن", "إنه", "أنه", "الذي", "التي", "الذين", "حيث", "بينما",
+    "لكن", "كما", "أكد", "وأكد", "أضاف", "وأضاف"))
 
 
 def resolve_actors(doc: Document, config: ActorsConfig | None = None) -> Document:
-    """Fill ``doc.actors`` (ids a1, a2 ... in order of first mention) and every mention's ``actor_id``."""
+    """Fill ``doc.actors`` (ids a1, a2 ... in order of first mention) and every mention's ``actor_id``.
+
+    ``doc.cache["actor_rules"]`` maps each mention id to the rule that placed it: "lexicon",
+    "form", or a partial-form rule of :mod:`marsad.actors.resolve` ("surname", "government",
+    "shortened", "head", "tail").
+    """
     config = config or ActorsConfig()
     mentions = doc.entities
     doc.actors = []
@@ -43,14 +66,19 @@ def resolve_actors(doc: Document, config: ActorsConfig | None = None) -> Documen
         return doc
     resolver = Resolver(mentions, tables())
     resolver.exact_pass()
-    resolver.partial_pass(resolver.clusters())
+    clusters = resolver.clusters()
+    if resolver.partial_pass(clusters):
+        clusters = resolver.clusters()
+    # why each mention is in its actor, for review and error analysis (not serialised)
+    doc.cache["actor_rules"] = {m.id: rule for m, rule in zip(mentions, resolver.rules, strict=True)}
     keys = []
-    for n, cluster in enumerate(resolver.clusters(), 1):
+    for n, cluster in enumerate(clusters, 1):
         actor, key = _make_actor(f"a{n}", cluster, resolver, doc.text)
         doc.actors.append(actor)
         keys.append(key)
         for i in cluster.members:
             mentions[i].actor_id = actor.id
+    _affiliate_people(doc, resolver)
     home = _home_country(doc.actors, mentions)
     for actor, key in zip(doc.actors, keys, strict=True):
         if actor.country is None and actor.category == "state" and actor.lexicon_id is None:
@@ -60,6 +88,50 @@ def resolve_actors(doc: Document, config: ActorsConfig | None = None) -> Documen
         if actor.name_en is None and config.romanize_unknown:
             actor.name_en = _english(key, actor.type, actor.country, resolver)
     return doc
+
+
+def _affiliate_people(doc: Document, resolver: Resolver) -> None:
+    """Give an unknown person the category and country of the organisation named as theirs.
+
+    "نائب زعيم جماعة حركة الأبدال كمال الحسناوي": the person after an organisation that follows an
+    affiliation word (زعيم، المتحدث باسم، قيادي في ...) belongs to it. Otherwise a country
+    adjective in the role before the name gives the country (وزير الخارجية العراقي فؤاد حسين).
+    """
+    text = doc.text
+    by_id = {a.id: a for a in doc.actors}
+    ordered = sorted(doc.entities, key=lambda m: m.start)
+    done: set[str] = set()
+    for k, m in enumerate(ordered):
+        person = by_id.get(m.actor_id or "")
+        if person is None or person.type != "PER" or person.lexicon_id or person.id in done:
+            continue
+        done.add(person.id)
+        # the organisation is the nearest mention before the name, places aside (an apposition
+        # may name where the group is active: حركة الأبدال، أحد الفصائل الناشطة في العراق، فلان)
+        j = k - 1
+        while j >= 0 and ordered[j].type in ("GPE", "LOC"):
+            j -= 1
+        org = ordered[j] if j >= 0 else None
+        if org is not None and org.type == "ORG" and _apposition(text[org.end:m.start]):
+            before = text[max(0, org.start - AFFILIATION_REACH):org.start]
+            for stop in ".،,؛\n":
+                before = before.rsplit(stop, 1)[-1]
+            group = by_id.get(org.actor_id or "")
+            if group is not None and group.category != "other" and any(
+                    w in AFFILIATION_WORDS for w in fold_key(before).split()):
+                person.category, person.inter = group.category, group.inter
+                person.country = person.country or group.country
+                continue
+        if person.country is None:
+            words = _role_words(text, m.start)
+            person.country = next((resolver.tables.adjectives[w] for w in words
+                                   if w in resolver.tables.adjectives), None)
+
+
+def _apposition(gap: str) -> bool:
+    """True when ``gap`` may separate an organisation from its member's name in one phrase."""
+    return GAP_RE.fullmatch(gap) is not None and not any(
+        w.strip('"\'') in CLAUSE_WORDS for w in fold_key(gap).split())
 
 
 def _home_country(actors: list[Actor], mentions: list[Mention]) -> str | None:
@@ -86,6 +158,8 @@ def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) 
     types = [resolver.mentions[i].type for i in cluster.members if resolver.keys[i] == key]
     majority = max(dict.fromkeys(types), key=types.count)
     etype = canonical.type if types.count(canonical.type) == types.count(majority) else majority
+    if entry is not None and etype in ("PER", "ORG"):
+        etype = entry.type  # the lexicon knows a person from a group better than the tagger
     aliases = list(dict.fromkeys(m.text for m in mentions if m.text != canonical.text))
     t = resolver.tables
     category, inter, country, name_en, wikidata = "other", None, None, None, None
@@ -96,6 +170,8 @@ def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) 
         place = next((p for p in (t.places.get(k) for k in keys) if p is not None), None)
         if etype in ("GPE", "LOC", "FAC") and place is not None:
             name_en, country = place.name_en or None, place.country
+            if place.kind == "country":
+                category = "state"  # a country that acts (قصفت إسرائيل) is its state
         elif etype == "PER":
             category = _person_role(text, min(m.start for m in mentions))
         else:
@@ -104,6 +180,10 @@ def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) 
                 category, inter = head.category, head.inter
         if country is None and etype != "PER":
             country = next((c for c in (country_in(k, t) for k in keys) if c), None)
+        words = key.split()
+        if country is None and etype == "ORG" and len(words) > 1 and words[0] in GOVERNMENT_HEADS:
+            # حكومة الكاظمي alone: the government of the person's country
+            country = resolver.country_of_person([[_bare(w) for w in words[1:]]])
     actor = Actor(id=actor_id, name=canonical.text, type=etype, name_en=name_en, aliases=aliases,
                   category=category, inter=inter, country=country, wikidata=wikidata,
                   lexicon_id=entry.id if entry is not None else None)
@@ -132,12 +212,19 @@ def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def _person_role(text: str, start: int) -> str:
-    """Category of an unknown person from a role word just before the name (وزير الدفاع فلان)."""
+def _role_words(text: str, start: int) -> list[str]:
+    """Folded words of the role phrase just before a name: same clause, within ROLE_WINDOW."""
     window = text[max(0, start - ROLE_WINDOW):start]
     for stop in ".،,؛\n":
         window = window.rsplit(stop, 1)[-1]
     words = fold_key(window).split()
+    cut = max((i for i, w in enumerate(words) if w in CLAUSE_WORDS), default=-1)
+    return words[cut + 1:]  # a role in an earlier clause is someone else's
+
+
+def _person_role(text: str, start: int) -> str:
+    """Category of an unknown person from a role word just before the name (وزير الدفاع فلان)."""
+    words = _role_words(text, start)
     if any(w in STATE_ROLES for w in words):
         return "state"
     if any(w in ARMED_ROLES for w in words):
@@ -164,6 +251,8 @@ def _english(key: str, etype: str, country: str | None, resolver: Resolver) -> s
     iso2 = t.country_names.get(rest)
     if iso2 and iso2 in t.countries:
         return f"{head.english.capitalize()} of {t.countries[iso2].name_en}"
+    if words[0] in GOVERNMENT_HEADS and country is not None and country in t.countries:
+        return f"{head.english.capitalize()} of {t.countries[country].name_en}"
     place = t.places.get(rest)
     if place is not None and place.name_en:
         return f"{head.english.capitalize()} of {place.name_en}"

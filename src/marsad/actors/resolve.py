@@ -17,7 +17,8 @@ The resolver works in two passes over the mentions of one article.
      الأنبار, أعماق -> وكالة أعماق), unless a facility's name is a town of its own (الحديدة is not
      ميناء الحديدة).
 
-Two clusters that the lexicon gives different entries are never joined.
+Two clusters that the lexicon gives different entries are never joined, and a lone surname
+that the lexicon knows (العامري) is taken as that person only when the article supports it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ TYPE_GROUP = {"PER": "per", "ORG": "org", "FAC": "org", "GPE": "place", "LOC": "
 MIN_SKELETON = 4
 # Government heads that a person's name may follow (حكومة الكاظمي، إدارة ترامب).
 GOVERNMENT_HEADS = frozenset(("حكومه", "اداره", "نظام"))
+GOVERNMENT_BODIES = GOVERNMENT_HEADS | {"سلطات"}
 LONG_VOWELS = str.maketrans("", "", "اوي")
 # Adjectives that a facility's full name adds to its short name (قاعدة عين الأسد الجوية).
 GENERIC_ADJECTIVES = frozenset(fold_key(w) for w in (
@@ -46,8 +48,12 @@ PUNCT_RE = re.compile(r"[\"'«»“”‘’()\[\]{}.,،؛:;!?؟\-–—/]+")
 
 
 def normal_key(text: str) -> str:
-    """Folded form of a mention for comparison: quotes and punctuation gone, spaces single."""
-    return " ".join(PUNCT_RE.sub(" ", fold_key(text)).split())
+    """Folded form of a mention for comparison: quotes and punctuation gone, spaces single.
+
+    A mention of punctuation alone (a tagger's slip) keeps its folded text, so that every key
+    has a word.
+    """
+    return " ".join(PUNCT_RE.sub(" ", fold_key(text)).split()) or "".join(fold_key(text).split()) or "_"
 
 
 def restore_article(key: str, known: set[str], tables: Tables) -> str:
@@ -79,6 +85,7 @@ def skeleton(key: str) -> str:
 
 
 def is_subsequence(short: list[str], long: list[str]) -> bool:
+    """True when the words of ``short`` occur in ``long`` in the same order."""
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
 
@@ -92,7 +99,6 @@ class Cluster:
     forms: dict[str, list[str]] = field(default_factory=dict)  # folded key -> bare core words
     entry: LexiconEntry | None = None
     group: str = "org"
-    rule: str = "exact"
     longest: int = 0  # words in the longest form
 
 
@@ -121,6 +127,10 @@ class Resolver:
                 words_of[(key, per)] = [bare(w) for w in (strip_titles(words) if per else words)]
             self.words.append(words_of[(key, per)])
         self._drop_weak_surnames()
+        # the rule that put each mention in its cluster: "lexicon", "form" (same form or
+        # spelling), or the partial-form rule that joined it to a fuller name
+        self.rules = ["lexicon" if e is not None else "form" for e in self.entries]
+        self._governments: list[Cluster] = []  # clusters naming a government with its country
 
     def _drop_weak_surnames(self) -> None:
         """Forget lexicon matches of a lone surname that the article does not support.
@@ -131,7 +141,7 @@ class Resolver:
         the article ends with that word.
         """
         weak = [i for i, (m, e) in enumerate(zip(self.mentions, self.entries, strict=True))
-                if e is not None and m.type == "PER" and " " not in self.keys[i]]
+                if e is not None and e.type == "PER" and m.type == "PER" and " " not in self.keys[i]]
         if not weak:
             return
         weak_set = set(weak)
@@ -140,23 +150,23 @@ class Resolver:
         countries.update(p.country for p in (self.tables.places.get(k) for k in self.keys) if p is not None)
         for i in weak:
             entry = self.entries[i]
-            assert entry is not None
-            if entry.id in strong_ids:
+            if entry is None or entry.id in strong_ids:
                 continue
             surname = self.words[i][-1]
             rival = any(m.type == "PER" and len(w) > 1 and w[-1] == surname and self.entries[j] is not entry
                         for j, (m, w) in enumerate(zip(self.mentions, self.words, strict=True)))
             if rival or (entry.country is not None and entry.country not in countries):
                 self.entries[i] = None
-        self._governments: list[Cluster] = []  # clusters naming a government with its country
 
     def find(self, i: int) -> int:
+        """Root mention of the cluster holding mention ``i`` (union-find with path halving)."""
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
         return i
 
     def union(self, i: int, j: int) -> None:
+        """Put the clusters of mentions ``i`` and ``j`` together."""
         a, b = self.find(i), self.find(j)
         if a != b:
             # the earlier mention stays the root, so cluster order follows the text
@@ -165,6 +175,7 @@ class Resolver:
             self.parent[b] = a
 
     def exact_pass(self) -> None:
+        """Join mentions with the same form, the same lexicon entry, or the same skeleton."""
         by_key: dict[str, int] = {}
         by_entry: dict[str, int] = {}
         by_skeleton: dict[tuple[str, str], int] = {}
@@ -195,6 +206,7 @@ class Resolver:
         return a is not None and b is not None and a.id != b.id
 
     def clusters(self) -> list[Cluster]:
+        """The current clusters, in order of their first mention."""
         out: dict[int, Cluster] = {}
         for i, m in enumerate(self.mentions):
             root = self.find(i)
@@ -214,11 +226,15 @@ class Resolver:
             c.longest = max(len(w) for w in c.forms.values())
         return sorted(out.values(), key=lambda c: c.first)
 
-    def partial_pass(self, clusters: list[Cluster]) -> None:
-        """Join each cluster made of partial forms to the cluster of a fuller form."""
+    def partial_pass(self, clusters: list[Cluster]) -> bool:
+        """Join each cluster made of partial forms to the cluster of a fuller form.
+
+        Returns whether any cluster was joined (the clusters must then be rebuilt).
+        """
+        joined = False
         self._governments = [
             d for d in clusters if d.group == "org" and self._country_of_forms(d)
-            and any(bare(k.split(" ", 1)[0]) in GOVERNMENT_HEADS | {"سلطات"} for k in d.forms)]
+            and any(bare(k.split(" ", 1)[0]) in GOVERNMENT_BODIES for k in d.forms)]
         # Every rule but "government" joins clusters that share a word; the index keeps the
         # search linear in the common case of an article with many unrelated names.
         index: dict[str, list[Cluster]] = {}
@@ -233,9 +249,13 @@ class Resolver:
             target, rule = self._fuller(c, list(related.values()))
             if target is not None:
                 self.union(target.members[0], c.members[0])
-                c.rule = rule
+                for i in c.members:
+                    self.rules[i] = rule
+                joined = True
+        return joined
 
     def _fuller(self, c: Cluster, clusters: list[Cluster]) -> tuple[Cluster | None, str]:
+        """The cluster ``c`` is a partial form of, and the rule that says so (or None, "")."""
         # Most rules need a fuller form; a government's name may be shorter than the form that
         # names it by its head (الحكومة العراقية / حكومة مصطفى الكاظمي), and a bare head may
         # point to a one-word name through the lexicon (التنظيم -> داعش, alias تنظيم الدولة).
@@ -256,6 +276,7 @@ class Resolver:
         return None, ""
 
     def _surname(self, c: Cluster, d: Cluster) -> bool:
+        """A person's partial name -> the full name: الكاظمي, or عمر البشير -> عمر حسن البشير."""
         if c.group != "per" or d.group != "per" or c.longest >= d.longest:
             return False
         for short in c.forms.values():
@@ -275,16 +296,18 @@ class Resolver:
                         if len(words) > 1 and key.split(" ", 1)[0] in GOVERNMENT_HEADS]
         if not person_forms:
             return False
-        person_country = self._country_of_person(person_forms)
+        person_country = self.country_of_person(person_forms)
         if person_country is not None:
             return person_country == self._country_of_forms(d)
         # an unknown person's government: the article's only government with a country
         return len(self._governments) == 1
 
-    def _country_of_person(self, person_forms: list[list[str]]) -> str | None:
+    def country_of_person(self, person_forms: list[list[str]]) -> str | None:
+        """The lexicon country of the person these bare name words name (كاظمي -> IQ), if known."""
         for words in person_forms:
-            entry = lookup_key(" ".join(words)) or lookup_key(" ".join("ال" + w if i == len(words) - 1 else w
-                                                                       for i, w in enumerate(words)))
+            # the words are bare; the lexicon writes the surname with its article (الكاظمي)
+            definite = [*words[:-1], "ال" + words[-1]]
+            entry = lookup_key(" ".join(words)) or lookup_key(" ".join(definite))
             if entry is not None and entry.country:
                 return entry.country
         for m, key in zip(self.mentions, self.keys, strict=True):
@@ -298,6 +321,7 @@ class Resolver:
         return None
 
     def _country_of_forms(self, c: Cluster) -> str | None:
+        """The cluster's country: its lexicon entry's, else an adjective or country in a form."""
         if c.entry is not None and c.entry.country:
             return c.entry.country
         for key in c.forms:

@@ -58,7 +58,12 @@ def transliterate(word: str) -> str:
             out.append("w" if i == 0 or (i + 1 < n and word[i + 1] in "اي") else "u")
             continue
         if ch == "ع":
-            out.append("a" if out and out[-1][-1] not in VOWELS else "")
+            # written as a vowel: سعدي -> saadi, علي -> ali, but nothing before a long ا
+            nxt = word[i + 1] if i + 1 < n else ""
+            if nxt == "ا" or (out and out[-1] and out[-1][-1] in VOWELS):
+                out.append("")
+            else:
+                out.append("aa" if out and nxt and nxt not in "وي" else "a")
             continue
         out.append(LETTERS.get(ch, ch))
     text = "".join(out)

@@ -47,6 +47,8 @@ CURRENT_WINDOW_DAYS = 45
 def _published(doc: Document) -> dt.date | None:
     if "published_date" in doc.cache:
         value = doc.cache["published_date"]
+        if isinstance(value, dt.datetime):  # a datetime would put a time into every value
+            return value.date()
         return value if isinstance(value, dt.date) else None
     raw = (doc.article.published or "").strip()
     try:

@@ -44,12 +44,15 @@ _word_cache: dict[str, Word] = {}
 # How far back (tokens) a quoted name looks for the quoted name it is coordinated with
 # ("عين الأسد" ... و"فكتوريا"); calibrated on the reference article, where the gap is 6.
 COORDINATION_WINDOW = 12
+# Heads too generic to take up an organisation alone (الأمن after الأمن الوطني is security at large).
+GENERIC_ANAPHORS = frozenset({"امن", "شرطه", "استخبارات", "مخابرات", "سلطه", "اداره"})
 # Tokens the tagger reads on each side of a possible unknown name. 3 is the reach of its
 # features (two tokens) plus one; on the dev set it finds the same names as whole sentences.
 MODEL_WINDOW = 3
 
 
 def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word]:
+    """The analysis of every token, from a per-process cache keyed by surface form."""
     out = []
     cache = _word_cache
     for s, e in tokens:
@@ -184,7 +187,8 @@ def _anaphors(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     first_seen: dict[str, int] = {}
     for c in selected:
         head = words[c.start]
-        if c.type == "ORG" and head.head == "ORG" and c.end > c.start + 1 and head.bare not in PLURAL_HEADS:
+        if (c.type == "ORG" and head.head == "ORG" and c.end > c.start + 1 and head.bare not in PLURAL_HEADS
+                and head.bare not in GENERIC_ANAPHORS):
             form = "ال" + head.bare
             first_seen[form] = min(first_seen.get(form, c.start), c.start)
     if not first_seen:

@@ -16,7 +16,7 @@ from marsad.text.normalize import fold_key
 QUOTES = frozenset('"«»“”„')
 OPENING_QUOTES = frozenset('"«“„')
 # words that join the parts of a person's name (عبد الله، أبو مهدي، بن علي)
-NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ولد", "ال", "بنت"})
+NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ولد", "بنت"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +71,10 @@ def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
             return n, variant
     if key in lex.known_words:
         return 0, key
+    vocab = lex.vocabulary
     for variant, n in stripped:
-        if variant in lex.known_words:
+        # وحدة is a word, not و + the name حدة: the corpus sees the whole word more often
+        if variant in lex.known_words and vocab.get(key, 0) <= vocab.get(variant, 0):
             return n, variant
     for variant, n in stripped:
         if variant.startswith("ال") and len(variant) > 4:

@@ -55,8 +55,22 @@ __all__ = ["extract_events"]
 CLAUSE_RE = re.compile(
     r"[;؛\n]|(?<![^\W\d_])(?:[وف]?(?:فيما|بينما|في حين|كما|لكن|الا ان|غير ان|فضلا عن|اضافه الي|"
     r"بالاضافه الي|علاوه علي))(?![^\W\d_])")
+WORD_RE = re.compile(r"[^\W_]+")
+HEADLINE_RE = re.compile(r"(?<=\s)[^\W\d_]+\s+:\s")
+# "منفذ هجوم المسجد": the perpetrator of an attack already told (a noun in construct, no ال).
+AGENT_NOUN_RE = re.compile(r"(?<![^\W\d_])(?:منفذ|منفذي|منفذو|مرتكب|مرتكبي|ضحايا|ضحيه)\s+$")
+PARTICIPANTS = ("متظاهر", "محتج", "معتصم", "مضرب")
+TERRITORY_CODES = frozenset({"nsa_overtake", "gov_regain"})
+# Ground after a cue of control, within three words (سيطرت بالكامل على ميناء سرت).
+TERRITORY_RE = re.compile(
+    r"(?:\s+\S+){0,3}?\s+[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|حي|احياء|مواقع|موقع|قاعد|معسكر|مطار|ميناء|جبل|"
+    r"تل|مقر|معبر|حقل|حقول|مدن|قري|بلدات|اراض|محافظ|ولاي|اقليم|مركز|ثكن|سجن|مبني|حاجز|الطريق|طريق)")
+QUESTION_RE = re.compile(r"[؟?]")
+EXPOSED_WINDOW = 10  # تعرضت فرقاطة سعودية أثناء قيامها بدورية مراقبة غرب ميناء الحديدة لهجوم
+EXPOSED_VERBS = frozenset({"تعرض", "يتعرض", "تعرضت"})
+COORDINATION_RE = re.compile(r"(?:فضلا عن|بالاضافه الي|اضافه الي|علاوه علي|كما)\s+\S*$")
 PARTITIVE_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:احدي|احد|بعض)\s+\S*$")
-SUPPORT_KINDS = frozenset({"occur", "casualty", "time", "claim", "agent"})
+SUPPORT_KINDS = frozenset({"occur", "casualty", "time", "claim", "agent", "presuppose", "crowd"})
 # How far (in words, within one clause) a support word or a strong cue may stand from a nominal
 # cue. Calibrated on the GSR development sentences and the dev articles: 10 keeps "قتل 18 شخصاً
 # ... في انفجار سيارتين مفخختين" and drops a time word of another clause of a long sentence.
@@ -82,6 +96,7 @@ class _Draft:
     partitive: bool
     follow_up: bool  # a toll (قتل فيه ...) or an anaphoric "the attack" that belongs to an event before
     needs_twin: bool = False  # only a definite noun (الهجوم): it names an event told before, or none
+    date_known: bool = False  # the date comes from the text, not from the publication date
     actor1_en: str | None = None
     actor2_en: str | None = None
 
@@ -124,10 +139,11 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     default_method = next((h.kind for h in hits if h.start < lead_end and h.kind in METHOD_CODES
                            and h.strength > 0), None)
     drafts: list[_Draft] = []
+    context: dict[str, tuple[str | None, int]] = {}  # the date of the last dated report
     for i in sorted(by_sentence):
         s0, s1 = bounds[i]
         drafts.extend(_sentence_events(doc, index, folded, by_sentence[i], s0, s1, spans[i].start,
-                                       spans[i].end, published, default_method, config))
+                                       published, default_method, config, context))
     merged = _merge(drafts)
     merged.sort(key=lambda d: d.order)
     for n, d in enumerate(merged, 1):
@@ -141,38 +157,60 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
 
 
 def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: list[Hit], s0: int, s1: int,
-                     src_start: int, src_end: int, published: dt.date | None, default_method: str | None,
-                     config: EventsConfig) -> list[_Draft]:
+                     src_start: int, published: dt.date | None, default_method: str | None,
+                     config: EventsConfig, context: dict[str, tuple[str | None, int]]) -> list[_Draft]:
     text = folded.text
-    markers = find_words(modality_matcher(), text, s0, s1)
-    modality = SentenceModality(text, s0, s1, markers)
-    live = [h for h in cues if modality.reason(h) is None]
+    if QUESTION_RE.search(text, s0, s1):
+        return []  # a rhetorical question (أليس خطف الطائرات عملاً جباناً؟) reports nothing
+    support_words = find_words(support_matcher(), text, s0, s1)
+    # a support verb in the future (ستتعرض لهجوم) makes the act it governs a prediction
+    markers = find_words(modality_matcher(), text, s0, s1) + [
+        Hit(w.start, w.end, w.form, w.pos, w.prefix, "future", scope="before")
+        for w in support_words if w.pos == "I" and "س" in w.prefix]
+    modality = SentenceModality(text, s0, s1, markers, published_year=published.year if published else None)
+    support = [w for w in support_words if w.kind in SUPPORT_KINDS]
+    exposed = [w.end for w in support if w.form in EXPOSED_VERBS]
+    live = [h for h in cues if modality.reason(h) is None and not _purpose(h, exposed, modality)]
     if not any(h.strength > 0 for h in live):
         return []
-    support = [w for w in find_words(support_matcher(), text, s0, s1) if w.kind in SUPPORT_KINDS]
-    has_date = any(s0 <= d.start < s1 for d in index.dates)
+    dates = [d.start for d in index.dates if s0 <= d.start < s1]
 
     def near(w: Hit, h: Hit) -> bool:
         if w.form in AUXILIARIES:  # تم تفجير: the auxiliary stands right before its verbal noun
             return w.end <= h.start and modality.words_between(w.end, h.start) <= 1
         lo, hi = min(w.start, h.start), max(w.start, h.start)
-        return modality.words_between(lo, hi) <= SUPPORT_WINDOW and not modality.boundary_between(lo, hi)
+        return modality.words_between(lo, hi) <= SUPPORT_WINDOW and not modality.boundary_between(
+            lo, hi, strong=True)
 
-    toll = count_killed(text, s0, s1) is not None
+    words = modality.words
+
+    def toll_near(h: Hit) -> bool:
+        i = bisect_right(words, h.start)
+        lo = words[max(0, i - SUPPORT_WINDOW)] if words else s0
+        hi = words[i + SUPPORT_WINDOW] if i + SUPPORT_WINDOW < len(words) else s1
+        return count_killed(text, lo, hi) is not None
 
     def evidence_score(h: Hit) -> int:
         """How much the sentence says that the act of ``h`` took place (see EVIDENCE_NEEDED)."""
         if h.strength >= 2:
             return EVIDENCE_NEEDED
-        score = int(has_date) + int(toll)
+        score = int(toll_near(h)) + int(any(
+            modality.words_between(min(d, h.start), max(d, h.start)) <= SUPPORT_WINDOW
+            and not modality.boundary_between(min(d, h.start), max(d, h.start), strong=True) for d in dates))
         if any(o is not h and o.strength >= 2 for o in live):
             score += 1  # a verb reports the event; the noun names it again or adds a part
+            if COORDINATION_RE.search(text, max(s0, h.start - 14), h.start):
+                score += 1  # "... استهدفت قاعدة عين الأسد، فضلاً عن استهداف أرتال": one more act
         elif any(o.end <= h.start and modality.words_between(o.end, h.start) <= 2
                  for o in live):
             score += 1  # انتحاري يفجر حزاماً ناسفاً: two cues of one act corroborate each other
         kinds = set()
         for w in support:
             if (w.start >= h.start and w.end <= h.end) or not near(w, h):
+                continue
+            if w.kind == "presuppose":
+                if w.end <= h.start and modality.words_between(w.end, h.start) == 0:
+                    score += 2  # عقب انفجار، جراء القصف: the act is taken as having happened
                 continue
             kinds.add(w.kind)
             gap = modality.words_between(w.end, h.start) if w.end <= h.start else \
@@ -181,7 +219,10 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                 score += 1  # وقع انفجار، تعرض لهجوم، شن هجوماً: the verb of the noun itself
         return score + len(kinds)
 
-    triggers = [h for h in live if h.strength > 0 and evidence_score(h) >= EVIDENCE_NEEDED]
+    # a name for the crowd (المتظاهرون) is mostly about what protesters said or suffered: it reports
+    # a protest only with more than the usual evidence (خرج آلاف المتظاهرين)
+    triggers = [h for h in live if h.strength > 0 and evidence_score(h) >= EVIDENCE_NEEDED + int(
+        h.form.startswith(PARTICIPANTS))]
 
     if not triggers:
         return []
@@ -195,9 +236,11 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         if h.prefix.startswith("و") and "،" in text[previous_end:h.start] and h.start > s0:
             cut_points.add(h.start)
         previous_end = h.end
+    # runs of headlines without punctuation ("الجم : قطع سكة الحديد ... لسعد اليعقوبي : بيان"):
+    # the word before a spaced colon opens a new headline
+    cut_points.update(m.start() for m in HEADLINE_RE.finditer(text, s0, s1) if m.start() > s0)
     cuts = [s0, *sorted(cut_points), s1]
     segments = [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
-    evidence = Evidence(start=src_start, end=src_end, text=doc.text[src_start:src_end])
     out: list[_Draft] = []
     for seg0, seg1 in segments:
         seg_triggers = [h for h in triggers if seg0 <= h.start < seg1]
@@ -220,8 +263,11 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         if actors.actor1 is not None and actors.actor1.actor is not None:
             state = actors.actor1.actor.category == "state"
         # what the act was aimed at stands after its cue (هاجم مسلحون دورية: the gunmen are not hit)
-        kinds = {t.kind for t in targets if anchor.start <= t.start < seg1}
+        first = min(h.start for h in seg_triggers)
+        kinds = {t.kind for t in targets if first <= t.start < seg1}
         exchange = any(w.form == "تبادل" and seg0 <= w.start < seg1 for w in support)
+        # control of territory needs territory: استولوا على منظومة الفساد، سيطرت على الأوضاع are not
+        seg_hits = [h for h in seg_hits if h.kind not in TERRITORY_CODES or _takes_ground(index, h, seg1)]
         code = choose_code(seg_hits, target_kinds=kinds, state_actor=state, default_method=default_method,
                            exchange=exchange)
         if code is None:
@@ -241,20 +287,29 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         actor2_en = actors.actor2.actor.name_en if actors.actor2 and actors.actor2.actor else None
         inter2 = actors.actor2.actor.inter if actors.actor2 and actors.actor2.actor else None
         date = choose_date(index, seg0, seg1, s0, s1, anchor.start)
-        historical = any(modality.recalled(h) for h in seg_triggers) or is_long_before(
+        historical = any(modality.recalled(h) for h in cues if seg0 <= h.start < seg1 and h.strength > 0) \
+            or is_long_before(
             date.value if date else None, published)
         if historical and not config.include_historical:
             continue
+        locations = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
+        fatalities = count_killed(text, seg0, seg1)
+        if fatalities is None and len(segments) == 1:
+            fatalities = count_killed(text, s0, s1)
+        if historical and date is None and fatalities is None and not any(
+                p.start >= s0 and p.end <= s1 for p in index.places):
+            continue  # a bare mention of a past act (الذي اغتيل عام 1999) is not coded
         if date is not None:
             date_value, precision = date.value, date.time_precision
+            if not historical:
+                context["date"] = (date_value, precision)
+        elif not historical and "date" in context:
+            # the article goes on about the day it reported first (فور ورود خبر العملية، خرج ...)
+            date_value, precision = context["date"]
         elif not historical and published is not None:
             date_value, precision = published.isoformat(), 2
         else:
             date_value, precision = None, 3
-        fatalities = count_killed(text, seg0, seg1)
-        if fatalities is None and len(segments) == 1:
-            fatalities = count_killed(text, s0, s1)
-        locations = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
         modes: list[str] = []
         for h in seg_hits:
             modes.extend(m for m in h.modes if m not in modes)
@@ -262,7 +317,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         partitive = PARTITIVE_RE.search(before) is not None
         for k, loc in enumerate(locations):
             event = Event(id="", event_type=sub.event_type, sub_event_type=sub.sub_event_type,
-                          evidence=Evidence(start=evidence.start, end=evidence.end, text=evidence.text),
+                          evidence=_evidence(doc, folded, seg0, seg1, seg_triggers,
+                                             [h for h in cues if seg0 <= h.start < seg1]),
                           disorder_type=sub.disorder_type, plover=sub.plover, plover_mode=modes,
                           actor1=actor1, actor1_claimed=actors.claimed and actor1 is not None,
                           actor2=actor2, inter1=inter1, inter2=inter2,
@@ -270,12 +326,40 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                           civilian_targeting=sub.event_type == "Violence against civilians",
                           target=_target(folded, anchor, seg1), location=loc, date=date_value,
                           time_precision=precision, fatalities=fatalities, historical=historical)
-            definite = all(h.pos == "N" and h.strength < 2 and "ال" in h.prefix for h in seg_triggers)
-            follow_up = all(h.form in KILLING_FORMS for h in seg_triggers) or (
-                definite and not partitive)
+            naming = [h for h in seg_triggers if h.form not in KILLING_FORMS]
+            # "the protesters" are the crowd of this event, not a reference back to an earlier one
+            nominal = [h for h in naming if h.pos == "N" and h.strength < 2
+                       and not h.form.startswith(PARTICIPANTS)]
+            definite = bool(naming) and len(nominal) == len(naming) and all("ال" in h.prefix for h in nominal)
+            # "منفذ هجوم المسجد": the attack is one already told if the article told it, else it is new
+            perpetrated = bool(naming) and len(nominal) == len(naming) and all(
+                "ال" in h.prefix or AGENT_NOUN_RE.search(text, max(s0, h.start - 12), h.start)
+                for h in nominal)
+            follow_up = not naming or (perpetrated and not partitive)
             out.append(_Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
-                              definite and not partitive and seg_claim is None, actor1_en, actor2_en))
+                              (definite and not partitive and seg_claim is None) or not naming,
+                              date is not None,
+                              actor1_en, actor2_en))
     return out
+
+
+def _takes_ground(index: DocIndex, h: Hit, seg_end: int) -> bool:
+    """True when a place or a word of ground follows a cue of control (سيطرت على مدينة ...)."""
+    text = index.folded.text
+    limit = min(seg_end, h.end + 60)
+    if any(h.end <= p.start < limit and index.words_between(h.end, p.start) <= 4 for p in index.places):
+        return True
+    return TERRITORY_RE.match(text, h.end, limit) is not None
+
+
+def _purpose(h: Hit, exposed: list[int], modality: SentenceModality) -> bool:
+    """True for a verbal noun after the purpose لـ (لتفجيرها "in order to blow it up").
+
+    After تعرض (was subjected to: تعرضت لهجوم) the same لـ reports what happened.
+    """
+    if h.pos != "N" or h.strength >= 2 or h.prefix.lstrip("وف") not in ("ل", "لل"):
+        return False
+    return not any(e <= h.start and modality.words_between(e, h.start) <= EXPOSED_WINDOW for e in exposed)
 
 
 def _outside_names(doc: Document, folded: FoldedText, hits: list[Hit]) -> list[Hit]:
@@ -304,6 +388,32 @@ def _anchor(triggers: list[Hit]) -> Hit:
     return ranked[0]
 
 
+def _evidence(doc: Document, folded: FoldedText, seg0: int, seg1: int, triggers: list[Hit],
+              hits: list[Hit]) -> Evidence:
+    """The clause that reports the event, as in the text.
+
+    It ends before a later cue that reports nothing by itself (a headline run goes on to the next
+    headline: "... بين تونس وصفاقس إضراب عام للقضاة"), and is trimmed of spaces and clause commas.
+    """
+    last = max(h.end for h in triggers)
+    end = seg1
+    for h in hits:
+        if h.start < last:
+            continue
+        if h.strength > 0 and h not in triggers and len(WORD_RE.findall(folded.text, last, h.start)) > 2:
+            end = h.start
+            break
+        last = max(last, h.end)
+    span = folded.to_source(seg0, max(seg0 + 1, end))
+    start, stop = span.start, span.end
+    text = doc.text
+    while start < stop and (text[start].isspace() or text[start] in "،,;؛"):
+        start += 1
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in "،,;؛"):
+        stop -= 1
+    return Evidence(start=start, end=stop, text=text[start:stop])
+
+
 def _governing_verb(anchor: Hit, support: list[Hit], modality: SentenceModality) -> tuple[int, int] | None:
     """The finite verb whose subject carries out the act of ``anchor`` (see ``choose_actors``)."""
     if anchor.form in KILLING_FORMS:
@@ -326,7 +436,8 @@ def _locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: int, s1
     # headline style "الجم : قطع سكة الحديد ...": the place before the colon is where it happened
     text = index.folded.text
     for p in index.places:
-        if s0 <= p.start and p.end <= anchor and text[p.end:p.end + 3].strip().startswith(":"):
+        if seg0 <= p.start and p.end <= anchor and text[p.end:p.end + 3].strip().startswith(":") \
+                and (p.place is None or p.place.kind != "country"):
             return [location_of(p)]
     chosen = choose_places(index, seg0, seg1, anchor)
     if chosen:
@@ -389,9 +500,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if d.follow_up:
             for o in reversed(out):
                 f = o.event
-                if d.needs_twin and f.event_type != e.event_type:
+                if f.disorder_type != e.disorder_type:
                     continue
-                same_time = f.date == e.date or not f.date or not e.date
+                same_time = f.date == e.date or not f.date or not e.date or not (
+                    o.date_known and d.date_known)
                 if f.disorder_type == "Political violence" and f.historical == e.historical and same_time \
                         and _compatible_place(f.location, e.location):
                     twin = o

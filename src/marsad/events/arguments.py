@@ -34,6 +34,8 @@ NEAR_RE = re.compile(rf"(?<!{_L})[وف]?(?:ب?القرب|قرب|قريبا|شم�
 # Words before the group whose members or followers protest (خرج أنصار الجبهة الشعبية ...).
 SUPPORTERS = frozenset({"انصار", "اعضاء", "منتسبي", "منتسبو", "نشطاء", "مناصري", "مناصرو", "عناصر",
                         "قواعد", "اتباع", "مؤيدي", "مؤيدو"})
+# "وكالة أعماق التابعة لتنظيم داعش أعلنت مسؤولية ...": the group a claiming outlet belongs to.
+AFFILIATION = frozenset({"التابعه", "التابع", "تابعه", "تابع", "باسم"})
 CIVILIAN_CATEGORIES = frozenset({"civilians"})
 # Categories that can be coded as actors of an event: media outlets are sources, not actors.
 ACTOR_CATEGORIES = frozenset({"state", "armed_group", "political", "civilians", "external", "other"})
@@ -176,7 +178,7 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
         c0, c1 = claim
         in_sent = [a for a in index.actors if sent_start <= a.start < c0 and not is_civilian(a)]
         before = [a for a in in_sent if index.words_between(a.end, c0) <= 8
-                  and is_subject_position(index, a)]
+                  and (is_subject_position(index, a) or index.word_before(a.start) in AFFILIATION)]
         after = [a for a in index.actors if c1 <= a.start < seg_end + 200
                  and index.words_between(c1, a.start) <= 2]
         pick = before[-1] if before else (after[0] if after else None)
@@ -354,10 +356,12 @@ def demonym_actor(index: DocIndex, anchor_end: int) -> tuple[ActorRef, str] | No
 def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, sent_end: int,
                 anchor: int) -> DateValue | None:
     """The date expression of the clause, else the nearest one of the sentence."""
-    in_seg = [d for d in index.dates if seg_start <= d.start < seg_end]
+    # a bare year (قانون المالية لسنة 2017) dates a law or a plan far more often than an event
+    dates = [d for d in index.dates if d.date is not None and d.date.precision != "year"]
+    in_seg = [d for d in dates if seg_start <= d.start < seg_end]
     if in_seg:
         return min(in_seg, key=lambda d: abs(d.start - anchor)).date
-    in_sent = [d for d in index.dates if sent_start <= d.start < sent_end]
+    in_sent = [d for d in dates if sent_start <= d.start < sent_end]
     if in_sent:
         return min(in_sent, key=lambda d: abs(d.start - anchor)).date
     return None

@@ -114,7 +114,7 @@ def count_killed(text: str, start: int = 0, end: int | None = None) -> int | Non
             counts.append(2)
             continue
         word = NUMBER_WORD_RE.match(span, offset)
-        if word and m.group(0).lstrip("وف").startswith(("قتل", "مقتل", "مصرع", "اغتيال", "اعدام", "ذبح")):
+        if word and m.group(0).lstrip("وف").startswith(("قتل", "مقتل", "مصرع", "ذبح")):
             w = word.group(1)
             if w.endswith("ان") and w not in NOT_DUAL:
                 counts.append(2)  # قتل قائدان: a nominative dual

@@ -22,8 +22,10 @@ from marsad.events.cues import Hit
 # الجيش أن تكون طائراته قد قصفت), while negation (عدم، دون), condition and the generic governors
 # (وتيرة الهجمات، إدانة الهجوم) bind a noun right after them.
 BEFORE_WINDOW = {"speculation": 10, "future": 10, "threat": 10, "denial": 10, "call": 8,
-                 "condition": 4, "negation": 3, "generic": 2}
+                 "accusation": 6, "condition": 4, "negation": 3, "generic": 2}
+MAYBE_AFTER_WINDOW = 16  # a long subject (استمرار التصعيد، من خلال قصف القواعد، أو ...) before قد
 AFTER_WINDOW = 12  # words after the cue that an `after` marker (ليس مستبعداً) may stand at
+NEAR_WINDOW = 8  # words on either side for a `near` marker (هاجم نمر حارسة، معركة مع سمكة)
 ADJACENT_WINDOW = 2  # لم يقع هجوم: the marker, one verb, then the cue
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -32,6 +34,10 @@ WORD_RE = re.compile(r"[^\W_]+")
 BOUNDARY_RE = re.compile(
     r"[.;؛!?؟\n]|(?<![^\W\d_])(?:[وف]?(?:فيما|بينما|في حين|كما|لكن|لكنه|لكنها|الا ان|غير ان|فضلا عن|"
     r"اضافه الي|بالاضافه الي|علاوه علي|حيث|فقد|وقد|بعدما|بعد ان|عقب|اثر|ثم))(?![^\W\d_])")
+# The stronger boundaries that also end the reach of a support word: a time word or a toll before
+# "عقب انفجار" still dates and counts the explosion, but not across فيما، بينما or a full stop.
+STRONG_BOUNDARY_RE = re.compile(
+    r"[.;؛!?؟\n]|(?<![^\W\d_])(?:[وف]?(?:فيما|بينما|في حين|لكن|لكنه|لكنها|الا ان|غير ان))(?![^\W\d_])")
 # قد / لقد before a word: an imperfect (ي/ن, or ت not in the short list of past verbs of form V
 # and VI that news uses after قد) reads "may"; after كان it is always the pluperfect.
 QAD_RE = re.compile(r"(?<![^\W\d_])(?:[وف]?)قد\s+([^\W\d_]+)")
@@ -46,6 +52,8 @@ HISTORICAL_RE = re.compile(
     r"(?<![^\W\d_])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:ذكري|الذكري|منذ|مثل هذا اليوم|احياء ذكري|ابان)"
     r"(?![^\W\d_])")
 HISTORICAL_WINDOW = 8
+YEAR_RE = re.compile(r"(?<![^\W\d_])(?:عام|العام|سنه|لسنه|في|منذ|خلال)\s+((?:19|20)\d\d)(?!\d)")
+YEAR_WINDOW = 12  # words between a cue and the year that dates it (اغتيل ... عام 1999)
 
 
 class SentenceModality:
@@ -58,11 +66,13 @@ class SentenceModality:
         markers: the modality hits in the sentence (:func:`marsad.events.cues.find_words`).
     """
 
-    def __init__(self, text: str, start: int, end: int, markers: list[Hit]) -> None:
+    def __init__(self, text: str, start: int, end: int, markers: list[Hit], *,
+                 published_year: int | None = None) -> None:
         self.text = text
         self.markers = markers
         self.words = [m.start() for m in WORD_RE.finditer(text, start, end)]
         self.boundaries = [m.start() for m in BOUNDARY_RE.finditer(text, start, end)]
+        self.strong = [m.start() for m in STRONG_BOUNDARY_RE.finditer(text, start, end)]
         self.maybe: list[int] = []  # end offsets of قد that reads "may"
         for m in QAD_RE.finditer(text, start, end):
             word = m.group(1)
@@ -71,15 +81,19 @@ class SentenceModality:
                 if not KANA_RE.search(before):
                     self.maybe.append(m.start(1))
         self.historical = [m.end() for m in HISTORICAL_RE.finditer(text, start, end)]
+        # a year before the publication year (any year when it is unknown) dates a recalled act
+        self.years = [m.start() for m in YEAR_RE.finditer(text, start, end)
+                      if published_year is None or int(m.group(1)) < published_year]
 
     def words_between(self, a: int, b: int) -> int:
         """Number of words that start in [a, b)."""
         return bisect_left(self.words, b) - bisect_left(self.words, a)
 
-    def boundary_between(self, a: int, b: int) -> bool:
-        """True when a clause boundary lies between a and b."""
-        i = bisect_right(self.boundaries, a)
-        return i < len(self.boundaries) and self.boundaries[i] < b
+    def boundary_between(self, a: int, b: int, *, strong: bool = False) -> bool:
+        """True when a clause boundary (``strong``: only a sentence-level one) lies between a and b."""
+        marks = self.strong if strong else self.boundaries
+        i = bisect_right(marks, a)
+        return i < len(marks) and marks[i] < b
 
     def reason(self, cue: Hit) -> str | None:
         """Why ``cue`` is not an event (the marker's class), or None when nothing governs it."""
@@ -87,6 +101,12 @@ class SentenceModality:
             return "future" if "س" in cue.prefix else "plan"
         for q in self.maybe:
             if q <= cue.start and self.words_between(q, cue.start) <= 1:
+                return "speculation"
+            # "استمرار ... قصف القواعد ... قد يدفع الإدارة": the cue is the subject of a "may"; but
+            # "انفجار قد يكون ناجماً عن" only guesses the cause of an explosion that happened
+            if q >= cue.end and self.words_between(cue.end, q) <= MAYBE_AFTER_WINDOW \
+                    and not self.text.startswith(("يكون", "تكون"), q) \
+                    and not self.boundary_between(cue.end, q):
                 return "speculation"
         for mk in self.markers:
             if mk.scope == "before" and mk.end <= cue.start:
@@ -97,6 +117,11 @@ class SentenceModality:
             elif mk.scope == "adjacent" and mk.end <= cue.start:
                 if self.words_between(mk.end, cue.start) < ADJACENT_WINDOW:
                     return "denial"
+            elif mk.scope == "near" and not (mk.end > cue.start and mk.start < cue.end):
+                lo, hi = (mk.end, cue.start) if mk.end <= cue.start else (cue.end, mk.start)
+                if self.words_between(lo, hi) <= NEAR_WINDOW and not self.boundary_between(
+                        lo, hi, strong=True):
+                    return mk.kind
             elif mk.scope == "adjacent_after" and mk.start >= cue.end:
                 if self.words_between(cue.end, mk.start) == 0:
                     return mk.kind
@@ -111,5 +136,9 @@ class SentenceModality:
         for end in self.historical:
             if end <= cue.start and self.words_between(end, cue.start) < HISTORICAL_WINDOW \
                     and not self.boundary_between(end, cue.start):
+                return True
+        for pos in self.years:
+            lo, hi = min(pos, cue.end), max(pos, cue.start)
+            if self.words_between(lo, hi) <= YEAR_WINDOW and not self.boundary_between(lo, hi, strong=True):
                 return True
         return False

@@ -15,19 +15,21 @@ the place Sirte, also named plainly, is 1).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from marsad.config import PlacesConfig
 from marsad.document import Document, Mention, Place
 from marsad.places.context import (
-    CAPITAL_AFTER_RE,
+    CAPITAL_WORD,
     FUNCTION_WORDS,
-    HEAD_BEFORE_RE,
-    HEAD_KIND,
-    NEAR_BEFORE_RE,
+    PLURAL_HEADS,
     REGION_EXPRESSION_RE,
     REGION_EXPRESSION_WORDS,
+    bare_word,
+    context_words,
+    read_before,
     region_direction,
 )
 from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
@@ -43,6 +45,8 @@ CONTEXT_WINDOW = 40
 # A mention the gazetteer does not know takes its location from a resolved place in the same
 # sentence ("بئر زار قرب رمادة"): ACLED codes such a spot at the nearest known town, precision 2.
 ANCHOR_SCORE = 0.6
+# Between two names of one list: spaces, a comma, و (attached or not).
+_LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
 # Weight of a region name in the vote for the article's country (a country or town name counts 1).
 REGION_VOTE = 0.5
 ANCHOR_KIND_ORDER = {"facility": 0, "city": 1, "region": 2, "admin1": 3}
@@ -58,6 +62,7 @@ class _Found:
     resolution: Resolution | None = None
     anchor: _Found | None = None
     sentence: int = -1
+    plural_head: bool = False
 
 
 def resolve_place_name(name: str, *, country: str | None = None,
@@ -113,15 +118,18 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         if m.type not in PLACE_TYPES:
             continue
         m.place_id = None  # a rerun starts afresh
-        if name_key(m.text) in FUNCTION_WORDS:
+        key = name_key(m.text)
+        if key in FUNCTION_WORDS:
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
-        _read_context(f, folded)
-        hit = lookup(m.text, gaz.candidates)
-        if hit is not None:
-            f.reading, f.entries = hit[0], tuple(hit[1])
+        _read_context(f, folded, gaz, key)
+        if f.reading is None:
+            hit = lookup(m.text, gaz.candidates, key)
+            if hit is not None:
+                f.reading, f.entries = hit[0], tuple(hit[1])
         found.append(f)
 
+    _share_list_heads(found, doc.text)
     country = _dominant_country(found)
     doc.cache["country"] = country
     # which names point to each country alone: a town abroad needs some other name to back it
@@ -187,21 +195,45 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
     return doc
 
 
-def _read_context(f: _Found, folded: FoldedText) -> None:
-    """Head noun or nearness word just before the mention; "العاصمة" just after."""
+def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> None:
+    """Head noun and nearness from the words before the mention; "العاصمة" after it; a region
+    named by the mention with its neighbouring words (جنوب + لبنان، ريف + إدلب)."""
     start = folded.to_folded(f.mention.start)
     end = folded.to_folded(f.mention.end)
-    before = folded.text[max(0, start - CONTEXT_WINDOW):start]
-    m = HEAD_BEFORE_RE.search(before)
-    if m:
-        f.head = HEAD_KIND[m.group(1)]
-        if f.head == "area":
-            f.near = True
-    n = NEAR_BEFORE_RE.search(before)
-    if n:
-        f.near = True
-    if CAPITAL_AFTER_RE.match(folded.text, end):
+    words, nxt = context_words(folded.text, start, end, CONTEXT_WINDOW)
+    f.head, f.near = read_before(words)
+    f.plural_head = bool(words) and bare_word(words[-1]) in PLURAL_HEADS
+    if nxt == CAPITAL_WORD:
         f.head = "city"
+    # Taggers often leave the head word of a region name outside the span; the region is the
+    # more precise reading of what the article names, so it is preferred over the bare name.
+    options = []
+    if len(words) >= 2:
+        options.append(f"{words[-2]} {words[-1]} {key}")
+    if words:
+        options.append(f"{words[-1]} {key}")
+    if nxt:
+        options.append(f"{key} {nxt}")
+    for option in options:
+        regions = tuple(e for e in gaz.candidates(option) if e.kind == "region")
+        if regions:
+            f.reading, f.entries = Reading(option, "extended"), regions
+            return
+
+
+def _share_list_heads(found: list[_Found], text: str) -> None:
+    """Give the names listed after a plural head its kind: "بمحافظتي بابل والمثنى" (both admin1)."""
+    listing: str | None = None
+    previous_end = -1
+    for f in found:
+        if f.plural_head:
+            listing, previous_end = f.head, f.mention.end
+            continue
+        gap = text[previous_end:f.mention.start] if previous_end >= 0 else ""
+        if listing and f.head is None and _LIST_GAP_RE.fullmatch(gap):
+            f.head, previous_end = listing, f.mention.end
+        else:
+            listing, previous_end = None, -1
 
 
 def _dominant_country(found: list[_Found]) -> str | None:

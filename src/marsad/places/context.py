@@ -12,7 +12,14 @@ import re
 # Head nouns, folded, and the kind of place they announce. جهة is a Tunisian or Moroccan region
 # (a governorate, a first-level region). ولاية is a governorate in Tunisia and
 # Algeria and a state in Sudan: a first-level division everywhere the gazetteer has one.
-ADMIN1_HEADS = ("محافظه", "ولايه", "مقاطعه", "اقليم", "اماره", "محافظات", "ولايات", "جهه")
+ADMIN1_HEADS = ("محافظه", "ولايه", "مقاطعه", "اقليم", "اماره", "جهه")
+# Plural and dual heads name several places in a row: "بمحافظتي بابل والمثنى"، "ولايات القصرين
+# وسيدي بوزيد وقفصة". Every name of the list takes the head's kind.
+PLURAL_HEADS: dict[str, str] = {
+    "محافظات": "admin1", "محافظتي": "admin1", "ولايات": "admin1", "ولايتي": "admin1",
+    "مدن": "city", "مدينتي": "city", "بلدات": "city", "بلدتي": "city", "قري": "city",
+    "معتمديات": "city", "معتمديتي": "city",
+}
 # معتمدية: a Tunisian delegation, مديرية: a Yemeni district, قضاء/ناحية: Iraqi and Syrian
 # districts; each is named after its seat town.
 CITY_HEADS = ("مدينه", "بلده", "قريه", "معتمديه", "مديريه", "قضاء", "ناحيه", "بلديه", "مركز مدينه",
@@ -23,6 +30,7 @@ FACILITY_HEADS = ("قاعده", "مطار", "ميناء", "مرفا", "معبر"
                   "مقر", "فندق", "نزل", "مسجد", "جامع", "كنيسه", "سفاره", "قنصليه", "ساحه",
                   "شارع", "طريق")
 HEAD_KIND: dict[str, str] = {
+    **PLURAL_HEADS,
     **{h: "admin1" for h in ADMIN1_HEADS},
     **{h: "city" for h in CITY_HEADS},
     **{h: "area" for h in AREA_HEADS},
@@ -45,18 +53,68 @@ DIRECTIONS: dict[str, str] = {
 NEAR_WORDS = ("قرب", "بالقرب من", "قريبا من", "محيط", "ضواحي", "اطراف", "مشارف", "ريف", "ضاحيه",
               "على مقربه من", "على بعد", "حول", "جوار", "بمحاذاه", "مداخل", "مدخل")
 
+_SINGLE_NEAR = frozenset(w for w in (*DIRECTIONS, *NEAR_WORDS) if " " not in w)
+_MULTI_NEAR = frozenset(w for w in (*DIRECTIONS, *NEAR_WORDS) if " " in w)
 _DIR_ALT = "|".join(sorted(map(re.escape, DIRECTIONS), key=len, reverse=True))
 _NEAR_ALT = "|".join(sorted(map(re.escape, NEAR_WORDS), key=len, reverse=True))
 _HEAD_ALT = "|".join(sorted(map(re.escape, HEAD_KIND), key=len, reverse=True))
 
-# Just before a mention (the window ends where the mention starts): an optional proclitic, then a
-# head noun or a direction/near word. "في محافظة" and "بمحافظة" both end in the head noun.
-HEAD_BEFORE_RE = re.compile(rf"(?:^|[\s(«\"])[وفبلك]{{0,2}}(?:ال)?({_HEAD_ALT})\s+$")
-NEAR_BEFORE_RE = re.compile(
-    rf"(?:^|[\s(«\"])[وفبلك]{{0,2}}(?:({_DIR_ALT})|({_NEAR_ALT}))(?:\s+(?:مدينه|محافظه|ولايه|منطقه|بلده|قريه))?\s+$")
-# Right after a mention (or ending it): "تونس العاصمة" is the city of Tunis, not the country.
+# The words around a mention are compared after the proclitics are taken off: "بمحافظة" and
+# "في محافظة" both end in the head noun محافظه.
+_PUNCT = "\"'«»“”()[]،,.:;؛!?؟-"
+_PUNCT_RE = re.compile("[" + re.escape(_PUNCT) + "]")
 CAPITAL_WORD = "العاصمه"
-CAPITAL_AFTER_RE = re.compile(r"\s+العاصمه")
+
+
+def context_words(text: str, start: int, end: int, window: int = 40) -> tuple[list[str], str]:
+    """The last three words before ``text[start:end]`` (nearest last) and the first word after it.
+
+    Words are cut at punctuation: a comma or full stop ends the context.
+
+    >>> context_words("قتل جنديان شمال مدينة الموصل اليوم", 22, 28)
+    (['جنديان', 'شمال', 'مدينة'], 'اليوم')
+    """
+    words = _PUNCT_RE.split(text[max(0, start - window):start])[-1].split()[-3:]
+    after = _PUNCT_RE.split(text[end:end + 20], 1)[0].split(None, 1)
+    return words, after[0] if after else ""
+
+
+def bare_word(word: str) -> str:
+    """``word`` without up to two attached proclitics before a known context word (بمحافظة → محافظة)."""
+    if word in HEAD_KIND or word in _SINGLE_NEAR:
+        return word
+    for n in (1, 2):
+        rest = word[n:]
+        if len(rest) < 2 or word[n - 1] not in "وفبلك":
+            break
+        if rest in HEAD_KIND or rest in _SINGLE_NEAR:
+            return rest
+        if rest.startswith("ال") and rest[2:] in HEAD_KIND:
+            return rest[2:]
+    return word
+
+
+def read_before(words: list[str]) -> tuple[str | None, bool]:
+    """(kind announced by a head noun, nearness) from the words just before a mention.
+
+    >>> read_before(["في", "محافظه"])
+    ('admin1', False)
+    >>> read_before(["اشتباك", "شمال", "مدينه"])
+    ('city', True)
+    >>> read_before(["بالقرب", "من"])
+    (None, True)
+    """
+    bare = [bare_word(w) for w in words]
+    head = HEAD_KIND.get(bare[-1]) if bare else None
+    rest = bare[:-1] if head else bare
+    near = head == "area"
+    if rest:
+        last = rest[-1]
+        two = " ".join(rest[-2:])
+        three = " ".join(rest[-3:])
+        near = near or last in _SINGLE_NEAR or two in _MULTI_NEAR or three in _MULTI_NEAR
+    return head, near
+
 
 # Inside a mention: a leading head noun, direction word, or "X في Y" (a facility in a town).
 HEAD_INSIDE_RE = re.compile(rf"^({_HEAD_ALT})\s+(.+)$")

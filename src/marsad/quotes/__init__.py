@@ -1,28 +1,23 @@
 """Stage ``quotes``: every attributed statement, with speaker, role, cue, content and outlet.
 
-See :func:`attribute_quotes`. The finders (:mod:`marsad.quotes.finders`) run sentence by sentence
-on the folded text, in the order: reporting verbs (قال إن، أكد أن، مؤكداً ...), attribution phrases
-(وفقاً لـ، بحسب، نقلاً عن، وفق ما جاء في بلاغ لـ), then headline and pull-quote colons
-(سعد السعدي: ...). Each :class:`~marsad.document.Quote` records which of them decided in no field
-of the contract, but the drafts carry a ``rule`` for debugging.
+See :func:`attribute_quotes`. The finders run sentence by sentence on the folded text, in the order:
+reporting verbs (:mod:`marsad.quotes.cues`: قال إن، أكد أن، مؤكداً ...), then attribution phrases
+and headline or pull-quote colons (:mod:`marsad.quotes.attributions`: وفقاً لـ، بحسب، نقلاً عن،
+وفق ما جاء في بلاغ لـ، سعد السعدي: ...). Which rule found a quote is kept on its draft (``rule``)
+for debugging; the contract has no field for it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from marsad.config import QuotesConfig
 from marsad.document import ActorRef, Document, Quote, Span
-from marsad.quotes.finders import (
-    Context,
-    Draft,
-    Speaker,
-    attribution_quotes,
-    colon_quotes,
-    cue_quotes,
-    definite_reading,
-)
+from marsad.quotes.attributions import attribution_quotes, colon_quotes
+from marsad.quotes.context import Context, Draft, Speaker, definite_reading
+from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon
 from marsad.quotes.phrases import SpeakerPhrase, tokenize
 from marsad.text.arabic import DELETED_RE
@@ -66,7 +61,11 @@ class _Builder:
         return self.doc.text[s.start:s.end]
 
     def outlet(self, span: tuple[int, int]) -> str:
-        return _clean(self.source(span))
+        """The outlet's name; للجوهرة gives الجوهرة (the article's alef is elided after ل)."""
+        name = _clean(self.source(span))
+        if span[0] >= 2 and self.folded.text[span[0] - 2:span[0]] == "لل":
+            name = "ال" + name
+        return name
 
     def _actor(self, span: tuple[int, int], types: tuple[str, ...]) -> tuple[str | None, str | None]:
         for s, e, etype, actor_id in self.mentions:
@@ -100,8 +99,7 @@ class _Builder:
                 for prev in reversed(history):
                     # وأضاف الحسناوي، وأكد مزالي: one word of a name met before (not its first name)
                     if prev.surname and bare in {definite_reading(w) for w in prev.key.split()[1:]}:
-                        return Speaker(prev.name, span, prev.actor_id, prev.role, False, prev.key,
-                                       prev.surname)
+                        return replace(prev, span=span, anonymous=False)
             actor_id, actor_name = self._actor(phrase.name, ("PER", "ORG"))
             name = actor_name or _clean(self.source(phrase.name))
             role = None
@@ -115,18 +113,15 @@ class _Builder:
             for prev in reversed(history):
                 if (prev.actor_id is not None and prev.actor_id == actor_id) or (
                         len(words) > 1 and prev.name == name):
-                    return Speaker(prev.name, span, prev.actor_id, role or prev.role, False, prev.key,
-                                   prev.surname)
+                    return replace(prev, span=span, role=role or prev.role, anonymous=False)
             folded_role = text[phrase.role[0]:phrase.role[1]] if phrase.role else ""
             key = " ".join(filter(None, (folded_name, folded_role)))
             return Speaker(name, span, actor_id, role, False, key, words[-1] if words else "")
         if phrase.kind == "anaphor" and history:
             for prev in reversed(history):
                 if phrase.head and phrase.head in prev.key:
-                    return Speaker(prev.name, span, prev.actor_id, prev.role, prev.anonymous, prev.key,
-                                   prev.surname)
-            prev = history[-1]
-            return Speaker(prev.name, span, prev.actor_id, prev.role, prev.anonymous, prev.key, prev.surname)
+                    return replace(prev, span=span)
+            return replace(history[-1], span=span)
         description = _clean(self.source(span))
         if self.folded.text.startswith("لل", phrase.start) and span[0] == phrase.start + 2:
             description = "ال" + description  # وفقاً للأمم المتحدة: the article's alef is elided after ل
@@ -134,8 +129,7 @@ class _Builder:
         for prev in reversed(history):
             if folded_desc and (folded_desc == prev.key or (
                     phrase.kind == "role" and prev.surname and folded_desc in prev.key)):
-                return Speaker(prev.name, span, prev.actor_id, prev.role, prev.anonymous, prev.key,
-                               prev.surname)
+                return replace(prev, span=span)
         # an institution speaks as the actor whose mention opens the phrase (وزارة الداخلية ...), not
         # as one named in its complement (تقرير صادر عن الأمين العام للأمم المتحدة)
         actor_id, actor_name = self._actor((span[0], span[0] + 1), ("ORG", "PER"))
@@ -251,8 +245,11 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
     builder = _Builder(doc, folded)
     persons = sorted((s, e) for s, e, t, _ in builder.mentions if t == "PER")
     entity_ends = {s: e for s, e, t, _ in builder.mentions if t in ("PER", "ORG")}
+    speaker_starts = frozenset(s for s, _, t, _ in builder.mentions if t in ("PER", "ORG", "GPE"))
     ctx = Context(text=text, lex=lex, quotations=dict(quotations), persons=persons,
                   entity_ends=entity_ends, max_quote_chars=config.max_quote_chars,
+                  speaker_starts=speaker_starts,
+                  place_starts=frozenset(s for s, _, t, _ in builder.mentions if t in ("GPE", "LOC", "FAC")),
                   make_speaker=builder.speaker, outlet_text=builder.outlet)
     cue_hits = _hits_by_sentence(cue_matches, starts, quotations)
     attr_hits = _hits_by_sentence(attr_matches, starts, quotations)

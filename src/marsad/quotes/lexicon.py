@@ -49,6 +49,7 @@ class Lexicon:
     opener_re: re.Pattern[str]  # a complementiser, a colon or an opening quotation mark
     impersonal: frozenset[str]
     ambiguous: frozenset[str]  # forms that are cues only at the head of their clause
+    outlets: frozenset[str]  # first words of outlet names, folded, without ال
 
 
 def strip_article(word: str) -> str:
@@ -156,4 +157,5 @@ def lexicon() -> Lexicon:
         time_words=frozenset(time_words), inserts=frozenset(inserts),
         multi_inserts=tuple(multi_inserts), comps=frozenset(comps),
         opener_re=re.compile(rf"(?<!\w)(?:{_alternation(list(comps))})(?!\w)|[:\"«“„]"),
-        impersonal=impersonal, ambiguous=frozenset(fold_key(r[0]) for r in _rows("ambiguous.tsv")))
+        impersonal=impersonal, ambiguous=frozenset(fold_key(r[0]) for r in _rows("ambiguous.tsv")),
+        outlets=frozenset(strip_article(fold_key(r[0])) for r in _rows("outlets.tsv")))

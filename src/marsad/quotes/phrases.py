@@ -38,6 +38,8 @@ FUNCTION_WORDS = folded_set({
     "ب", "ل", "و", "ف", "ك", "الا", "وان", "لذا", "لذلك", "هناك", "هنا", "ليس", "ليست",
 })
 RELATIVES = folded_set({"الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذين", "اللتين"})
+# Words that end an outlet's name (موزاييك أف أم، الصباح نيوز، فرانس برس).
+OUTLET_TAILS = folded_set({"أف", "اف", "إف", "أم", "ام", "fm", "FM", "نيوز", "برس", "تي", "في", "24"})
 # Subordinators that end a speaker phrase (تقرير أفريقي حيث يبلغ ...).
 CLAUSE_BREAKS = folded_set({"حيث", "بينما", "فيما", "عندما", "لأن", "إذ", "كما", "بعدما", "حين"})
 APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم"})
@@ -45,13 +47,17 @@ APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "
 SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "عينه"})
 # Adjectives that describe an anonymous source without the shape of a nisba or participle.
 COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارزه", "رفيع", "رفيعه", "كبير", "كبار", "اخر",
-                               "اخري", "اخرون", "اخرين", "عيان", "اجنبي", "غربي", "عربي", "جديد", "جديده"})
+                               "اخري", "اخرون", "اخرين", "عيان", "اجنبي", "غربي", "عربي", "جديد", "جديده",
+                               "حر", "حره", "أعلى", "عليا", "كبرى", "أول", "أولى", "حاكم", "حاكمه", "خاص",
+                               "خاصه", "أخير", "أخيره", "عام", "عامه", "موحد", "موحده", "مستقل", "مستقله"})
 # Words that join a role to its domain (الناطق باسم الجيش، الخبير في الشؤون، العضو عن الحزب).
 SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "لدى"})
 # Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
 PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ"})
 # Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).
 NAME_LINKS = folded_set({"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال"})
+# Second words of compound first names, which carry the article (نور الدين، عبد الله، عبد الرحمن).
+NAME_SECONDS = folded_set({"الدين", "الله", "الرحمن", "الرحيم", "الحق", "الإسلام", "العابدين", "الهدى"})
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا")
 
 
@@ -163,7 +169,7 @@ class SpeakerPhrase:
 
 def _quoted_end(toks: list[Tok], j: int, stop: int) -> int:
     """Index after the closing quote of a quotation opening at ``j`` (names in quotes), or ``j``."""
-    close = {"«": "»", "“": "”", "„": "“"}.get(toks[j].w, toks[j].w)
+    close = {"«": "»", "“": "”", "„": "“", "(": ")"}.get(toks[j].w, toks[j].w)
     for k in range(j + 1, min(stop, j + 8)):
         if toks[k].w == close:
             return k + 1
@@ -173,11 +179,16 @@ def _quoted_end(toks: list[Tok], j: int, stop: int) -> int:
 def _outlet_at(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> tuple[int, tuple[int, int]] | None:
     """An outlet opened by ل at token ``j`` (لـ"العربي الجديد"، لوكالة الأناضول): (end index, span)."""
     tok = toks[j]
-    if tok.w in ("مع", "ل") and j + 1 < stop and toks[j + 1].w in OPEN_QUOTES:
+    if tok.w in ("مع", "ل") and j + 1 < stop and toks[j + 1].w in OPEN_QUOTES | {"("}:
         k = _quoted_end(toks, j + 1, stop)
-        if k > j + 1:
+        if k > j + 2:
             return k, (toks[j + 2].start, toks[k - 2].end)
         return None
+    if tok.w.startswith("ل") and len(tok.w) > 2 and strip_article(clitic_keys(tok.w)[-1][0]) in lex.outlets:
+        k = j + 1  # لموزاييك أف أم، للجوهرة أف أم
+        while k < stop and toks[k].is_word and toks[k].w in OUTLET_TAILS:
+            k += 1
+        return k, (tok.start + (2 if tok.w.startswith("لل") else 1), toks[k - 1].end)
     if tok.w.startswith("ل") and len(tok.w) > 3:
         kinds, n = head_at(lex, toks, j)
         if "media" in kinds:
@@ -192,7 +203,7 @@ def _outlet_at(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> tuple[int, t
     return None
 
 
-def _insert_len(lex: Lexicon, toks: list[Tok], j: int) -> int:
+def insert_len(lex: Lexicon, toks: list[Tok], j: int) -> int:
     w = toks[j].w
     for words in lex.multi_inserts:
         if w == words[0] and all(
@@ -204,13 +215,13 @@ def _insert_len(lex: Lexicon, toks: list[Tok], j: int) -> int:
 def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
                  outlets: list[tuple[int, int]]) -> tuple[int, int]:
     """The kept part [a, cut) of one comma segment; outlets found on the way are appended."""
-    while a < b and toks[a].w in ("و", "ف"):
-        a += 1
+    while a < b and toks[a].w in ("و", "ف", "اما"):
+        a += 1  # أما مساعد رئيس الوزراء ...: the topic particle is not part of the speaker
     j = a
     while j < b:
         tok = toks[j]
         w = tok.w
-        if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or _insert_len(lex, toks, j):
+        if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or insert_len(lex, toks, j):
             break
         if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
             for k in range(j + 2, b):
@@ -257,11 +268,12 @@ def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozense
         return n == 1 and first in surnames
     for k in range(a + 1, b):
         w = toks[k].w
-        if w == "علي" and toks[k - 1].w in NAME_LINKS:
-            continue  # أبو علي
+        if w == "علي" and (toks[k - 1].w in NAME_LINKS or (not is_function(toks[k - 1].w) and k + 1 < b and (
+                not is_definite(toks[k + 1].w) or toks[k + 1].w.endswith("ي")))):
+            continue  # أبو علي، محمد علي النصري: the name Ali, not the preposition على
         if w in FUNCTION_WORDS or w.isdigit() or w in SAME_WORDS or head_at(lex, toks, k)[0]:
             return False
-        if is_definite(w) and k != b - 1 and toks[k - 1].w not in NAME_LINKS:
+        if is_definite(w) and k != b - 1 and toks[k - 1].w not in NAME_LINKS and w not in NAME_SECONDS:
             return False
     return True
 
@@ -294,7 +306,11 @@ def _role_extent(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
         if tok.w in ("باسم", "بإسم") and j + 1 < b and toks[j + 1].is_word:
             j += 2  # المتحدثة باسم شيفلر: the body after باسم is part of the role
             continue
-        if prev_head and tok.w not in FUNCTION_WORDS and nisba_like(tok.w):
+        if tok.w[0] == "ب" and len(tok.w) > 3 and j > a and is_definite(toks[j - 1].w):
+            j += 1  # المدير الجهوي للتجارة بنابل: the seat of the office
+            continue
+        # an adjective agrees in definiteness: مسؤول أمني، but not الوزيرة سلوى (a name)
+        if prev_head and tok.w not in FUNCTION_WORDS and nisba_like(tok.w) and not is_definite(toks[j - 1].w):
             j += 1
             continue
         break
@@ -335,7 +351,8 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     for j in range(a, b + 1):
         if j == b or toks[j].w in COMMAS:
             s, e = _segment_cut(lex, toks, seg_start, j, outlets)
-            qualifier = bool(segments) and _circumstantial(toks, s, e)
+            # a segment that opens with a preposition (في أول تصريح له ...) qualifies, never names
+            qualifier = bool(segments) and (_circumstantial(toks, s, e) or toks[s].w in PREPOSITIONS)
             if e > s and toks[s].w not in APPOSITION_OPENERS and not qualifier:
                 # an outlet-only segment (لـ"العربي الجديد") has been recorded; skip it
                 found = _outlet_at(lex, toks, s, e)
@@ -344,8 +361,8 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
                 else:
                     segments.append((s, e))
             seg_start = j + 1
-    if not segments:
-        return None
+    if not segments or "manner" in head_at(lex, toks, segments[0][0])[0]:
+        return None  # قوله، تعبيره: "his words", never a speaker
     start, end = toks[segments[0][0]].start, toks[segments[-1][1] - 1].end
     outlet = outlets[0] if outlets else None
     # a PER mention inside the phrase is the name (the first segment, if different, the role), unless
@@ -357,19 +374,27 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
             if toks[first[0]].start < ps:
                 role = (toks[first[0]].start, min(ps, toks[first[1] - 1].end))
             return SpeakerPhrase(start, end, "name", name=(ps, pe), role=role, outlet=outlet, certain=True)
-    # a name-like segment (the last one) with a role segment before it: الخبير ...، أحمد الشريفي
+    # a name-like segment (the last one) with a role segment before it: الخبير ...، أحمد الشريفي، or
+    # a rank before the name in its own segment: المتحدث باسم التحالف، العقيد واين ماروتو
     for s, e in reversed(segments):
+        first = segments[0]
+        role = (toks[first[0]].start, toks[first[1] - 1].end) if first != (s, e) else None
         if _name_like(lex, toks, s, e, surnames):
-            first = segments[0]
-            role = (toks[first[0]].start, toks[first[1] - 1].end) if first != (s, e) else None
             return SpeakerPhrase(start, end, "name", name=(toks[s].start, toks[e - 1].end), role=role,
                                  outlet=outlet, certain=e - s == 1 and toks[s].w in surnames)
+        if role is not None and "role" in head_at(lex, toks, s)[0]:
+            r_end = _role_extent(lex, toks, s, e)
+            if r_end < e and _name_like(lex, toks, r_end, e, surnames, after_role=True):
+                return SpeakerPhrase(start, end, "name", name=(toks[r_end].start, toks[e - 1].end),
+                                     role=role, outlet=outlet)
     s, e = segments[0]
     kinds, n = head_at(lex, toks, s)
     head = strip_article(clitic_keys(toks[s].w)[-1][0]) if n else ""
     if "role" in kinds:
         r_end = _role_extent(lex, toks, s, e)
-        if r_end < e and _name_like(lex, toks, r_end, e, surnames, after_role=True):
+        # a lone word with ب/ل after the role continues it (المحكمة الابتدائية بسوسة)
+        if r_end < e and not (e - r_end == 1 and toks[r_end].w[0] in "بل") and _name_like(
+                lex, toks, r_end, e, surnames, after_role=True):
             return SpeakerPhrase(start, end, "name", name=(toks[r_end].start, toks[e - 1].end),
                                  role=(toks[s].start, toks[r_end - 1].end), outlet=outlet)
     else:
@@ -395,6 +420,18 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     if toks[s].w in FUNCTION_WORDS or not toks[s].is_word:
         return None
     return SpeakerPhrase(start, end, "unknown", head=head, outlet=outlet)
+
+
+def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
+    """End of a two- or three-word name at ``j`` that a comma, time adverb, insert or في closes, or ``j``."""
+    for n in (3, 2):
+        k = j + n
+        if k > b or not _name_like(lex, toks, j, k, frozenset()):
+            continue
+        if k == b or toks[k].w in COMMAS or toks[k].w in lex.time_words or toks[k].w in lex.inserts or \
+                toks[k].w in ("في", "خلال", "عبر") or toks[k].w in lex.comps:
+            return k
+    return j
 
 
 def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: dict[int, int]) -> int:
@@ -452,10 +489,19 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             break
         if w in lex.time_words or w in lex.inserts:
             break
+        if w in ("باسم", "بإسم") and "role" in head_kinds and j + 1 < b:
+            j += 1  # المتحدث باسم الجيش
+            mode = "lam"
+            continue
+        if "role" in head_kinds and mode in ("def", "adj") and not is_definite(w):
+            k = _trailing_name(lex, toks, j, b)
+            if k > j:
+                return k  # المتحدث باسم الجيش الليبي أحمد المسماري، ...
         if is_definite(w):
             if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
                 break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject
-            if mode in ("adj", "lil") and not nisba_like(w, strict=mode == "lil"):
+            if mode in ("adj", "lil") and not nisba_like(w, strict=mode == "lil") and not (
+                    mode == "adj" and w.startswith("لل")):
                 break  # الخارجية الفرنسية | الهجوم، الاتحاد العام للشغل | المواطنين: a new noun
             j += 1
             mode = "lil" if w.startswith("لل") else ("adj" if nisba_like(w) and j - 1 > a else "def")

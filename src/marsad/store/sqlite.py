@@ -41,6 +41,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
                event_id TEXT NOT NULL,
                event_type TEXT,
                sub_event_type TEXT,
+               actor1 TEXT,
+               actor2 TEXT,
                event_date TEXT,
                date_key TEXT,
                country TEXT,
@@ -57,9 +59,9 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
 )
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION, "SCHEMA_VERSION must name the last migration"
 
-_EVENT_SQL = ("INSERT INTO events (doc_id, event_id, event_type, sub_event_type, event_date, date_key, "
-              "country, admin1, location, lat, lon, fatalities, historical) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_EVENT_SQL = ("INSERT INTO events (doc_id, event_id, event_type, sub_event_type, actor1, actor2, "
+              "event_date, date_key, country, admin1, location, lat, lon, fatalities, historical) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def _event_rows(doc: Document) -> list[tuple[Any, ...]]:
@@ -67,7 +69,8 @@ def _event_rows(doc: Document) -> list[tuple[Any, ...]]:
     rows = []
     for e in doc.events:
         loc = e.location
-        rows.append((doc.id, e.id, e.event_type, e.sub_event_type, e.date,
+        rows.append((doc.id, e.id, e.event_type, e.sub_event_type,
+                     e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None, e.date,
                      date_key(e.date) or published, loc.country.upper() if loc and loc.country else None,
                      loc.admin1 if loc else None, loc.name if loc else None,
                      loc.lat if loc else None, loc.lon if loc else None, e.fatalities,

@@ -1,0 +1,202 @@
+"""Quotes attributed by phrases and colons: وفقاً لـ، بحسب، نقلاً عن، وفق ما جاء في بلاغ لـ، "X: ...".
+
+An attribution at the head of its sentence (ووفقاً لمسؤول ...، فإن ...) takes the content after the
+source; at its end (... وفق ما جاء في بلاغ لوزارة الدفاع) the clause before it, unless a reporting
+verb already claimed that clause, in which case it only names the outlet. A manner phrase (على حد
+قوله، وفق تعبيره) names no new speaker and only ends the content before it.
+"""
+
+from __future__ import annotations
+
+from marsad.quotes.context import (
+    ATTRIBUTION_VERBS,
+    FA_WORDS,
+    MAX_SPEAKER_TOKENS,
+    SENTENCE_END,
+    Context,
+    Draft,
+    apposition_end,
+    cue_form_at,
+    direct_content,
+    full_name,
+    governed,
+    line_start_of,
+    trim_end,
+)
+from marsad.quotes.lexicon import strip_article
+from marsad.quotes.phrases import (
+    COMMAS,
+    OPEN_QUOTES,
+    SpeakerPhrase,
+    Tok,
+    head_at,
+    is_definite,
+    nisba_like,
+    noun_phrase_end,
+)
+
+
+def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int,
+                       sentence: int, hits: list[tuple[int, int]]) -> None:
+    """Quotes attributed by "according to" phrases (وفقاً لـ، بحسب، نقلاً عن، وفق ما جاء في بلاغ لـ).
+
+    Args:
+        ctx: the article context.
+        toks: tokens of the sentence.
+        first: index of the first token.
+        last: index after the last token.
+        sent_end: folded end of the sentence.
+        sentence: index of the sentence.
+        hits: (index of the first token of the phrase, number of tokens of the phrase).
+    """
+    lex = ctx.lex
+    for p, n in hits:
+        q = p + n
+        if q >= last:
+            continue
+        phrase_tok = toks[p]
+        pro = 1 if phrase_tok.w.startswith("و") and phrase_tok.w[1:2] in "وبحطنعك" and \
+            not phrase_tok.w.startswith(("وفق", "وفقا")) else 0
+        if phrase_tok.w.startswith("وو"):
+            pro = 1
+        cue_span = (phrase_tok.start + pro, toks[q - 1].end)
+        kinds, _ = head_at(lex, toks, q)
+        if "manner" in kinds or strip_article(toks[q].w) in ("قوله", "قولها", "تعبيره", "تعبيرها"):
+            ctx.breaks.add(phrase_tok.start)
+            continue
+        a = q
+        w = toks[a].w
+        if phrase_tok.w.endswith("ما"):
+            a -= 1  # حسبما ذكرت: ما fused to the phrase; read it as "حسب ما"
+            w = "ما"
+        if w.startswith("ما") and len(w) > 4 and (w[2:] in ATTRIBUTION_VERBS or w[2:] in lex.cues):
+            cue_span = (toks[a].start + 2, toks[a].end)  # وفق ماذكره: ما written fused to the verb
+            a += 1
+            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+                a += 1
+        elif w == "ما" and a + 1 < last:
+            verb = toks[a + 1].w
+            if verb not in ATTRIBUTION_VERBS and verb[:1] not in "يت" and verb not in lex.cues:
+                continue
+            cue_span = (toks[a + 1].start, toks[a + 1].end)
+            a += 2
+            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+                a += 1  # بحسب ما أفاد به المتحدث
+            if a < last and toks[a].w in ("في", "عن") and a + 1 < last and \
+                    "medium" in head_at(lex, toks, a + 1)[0]:
+                a += 2
+        elif " ".join(t.w for t in toks[p:q]) in lex.attribution_lam and not toks[a].w.startswith("ل"):
+            continue
+        if a >= last:
+            continue
+        initial = all(t.w in ("و", "ف") for t in toks[first:p])
+        if initial:
+            b = a
+            while b < last and toks[b].w not in COMMAS and toks[b].w not in lex.comps \
+                    and toks[b].w not in OPEN_QUOTES and b - a < MAX_SPEAKER_TOKENS:
+                b += 1
+            b_np = noun_phrase_end(lex, toks, a, last, ctx.entity_ends)
+            if b == last or b - a > 8 or (b_np < b and toks[b_np].is_word):
+                b = b_np  # وبحسب تقارير فلسطينية | فيرجح أن ...
+            b = apposition_end(ctx, toks, b, last)  # وفقا للعضو في اللجنة، سالم الورفلي، فإن
+        else:
+            b = last
+            while b > a and toks[b - 1].w in SENTENCE_END:
+                b -= 1
+        phrase = ctx.analyze(toks, a, b)
+        if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
+                phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
+            continue  # حسب القانون، بحسب كنية الأم: not a source
+        speaker = ctx.make_speaker(phrase, ctx.speakers)
+        if initial:
+            j = b
+            for k in range(b, min(last, b + MAX_SPEAKER_TOKENS)):
+                w = toks[k].w
+                if w in SENTENCE_END or w in OPEN_QUOTES:
+                    break
+                if w[0] == "ف" and len(w) > 2 and (w in lex.comps or w[1:] in FA_WORDS):
+                    j = k  # وحسب بيان صحفي، نشر على الموقع ...، فقد عقدت اللجنة
+                    break
+            while j < last and (toks[j].w in COMMAS or toks[j].w in lex.comps):
+                j += 1
+            if j >= last or toks[j].w in lex.impersonal:
+                continue
+            if toks[j].w in OPEN_QUOTES:
+                start, end = direct_content(ctx, toks, j, sent_end)
+                direct = True
+            else:
+                w = toks[j].w
+                fa = w.startswith("ف") and (len(w) > 3 or w[1:] in FA_WORDS)
+                start = toks[j].start + (1 if fa else 0)
+                end, direct = trim_end(ctx.text, start, sent_end), False
+        else:
+            covered = [d for d in ctx.drafts if d.sentence == sentence and d.content[0] < phrase_tok.start]
+            ctx.breaks.add(phrase_tok.start)
+            if covered:
+                if phrase.kind in ("body", "unknown") and covered[-1].outlet is None:
+                    covered[-1].outlet = ctx.outlet_text((phrase.start, phrase.end))
+                continue
+            start = toks[first].start
+            if toks[first].w in ("و", "ف"):
+                start = toks[first + 1].start
+            end, direct = trim_end(ctx.text, start, phrase_tok.start), False
+        if end <= start:
+            continue
+        ctx.remember(speaker)
+        ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence,
+                                ctx.outlet_text(phrase.outlet) if phrase.outlet else None, "attribution"))
+
+
+def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int, sentence: int) -> None:
+    """Headline and pull-quote lines: "SPEAKER: content" (سعد السعدي: الرد الأميركي متوقع)."""
+    lex = ctx.lex
+    for c in range(first + 1, last - 1):
+        if toks[c].w != ":" or toks[c].start in ctx.used_colons:
+            continue
+        if any(qs <= toks[c].start < qe for qs, qe in ctx.quotations.items()):
+            continue
+        line_start = line_start_of(ctx.text, toks[first].start, toks[c].start)
+        s = c
+        while s > first and toks[s - 1].start >= line_start and toks[s - 1].is_word and c - s < 4:
+            s -= 1
+        at_line_start = s == first or toks[s - 1].start < line_start
+        phrase: SpeakerPhrase | None = None
+        for a in range(s, c):
+            if c - a > 4 or any(cue_form_at(lex, t) for t in toks[a:c]):
+                continue
+            cand = ctx.analyze(toks, a, c)
+            if cand is None:
+                continue
+            if cand.kind in ("role", "body", "anon") and head_at(lex, toks, a)[0]:
+                phrase = cand
+                break
+            # a name only when the entities stage knows it or it has the shape of a full name with a
+            # nisba surname (إياد الدهماني): headline lists put places and dates before colons too
+            opens_line = a == s and at_line_start
+            if cand.kind == "name" and (cand.certain or toks[a].start in ctx.speaker_starts or full_name(
+                    ctx, cand) or (opens_line and 2 <= c - a <= 3 and is_definite(toks[c - 1].w))) and (
+                    opens_line or c - a == 2):
+                phrase = cand
+                break
+        if phrase is None or (phrase.start > toks[first].start and governed(toks, phrase.start)) or (
+                "place" in head_at(lex, toks, a)[0] or toks[a].start in ctx.place_starts):
+            continue  # وقع الانفجار في شارع الحرية : ...، حي النصر: ...: a place, not a speaker
+        j = c + 1
+        first_w = toks[j].w
+        if toks[j].w.isdigit() or (toks[j].is_word and (head_at(lex, toks, j)[0] & {"role", "anon"} or (
+                nisba_like(first_w) and not is_definite(first_w)) or (
+                first_w.endswith("ا") and len(first_w) > 3 and not is_definite(first_w)))):
+            continue  # يوسف القرضاوي : داعية مصري ... is a description, not a statement
+        end = sent_end
+        for k in range(j + 1, last):
+            if toks[k].w == ":":
+                end = toks[max(j, k - 2)].start
+                break
+        start = toks[j].end if toks[j].w in OPEN_QUOTES else toks[j].start
+        end = trim_end(ctx.text, start, end)
+        if len(ctx.text[start:end].split()) < 2:
+            continue
+        speaker = ctx.make_speaker(phrase, ctx.speakers)
+        ctx.remember(speaker)
+        ctx.drafts.append(Draft(speaker, (toks[c].start, toks[c].end), (start, end), True, sentence,
+                                None, "colon"))

@@ -1,0 +1,262 @@
+"""State shared by the quote finders: speakers met so far, drafts, and helpers over sentence tokens.
+
+The finders (:mod:`marsad.quotes.cues`, :mod:`marsad.quotes.attributions`) read one sentence at a
+time (tokens of the folded text) and append :class:`Draft` quotes to the :class:`Context`, which
+also keeps the speakers met so far, so that continuations (وأضاف أن، وأشار إلى أن), pronoun
+subjects (وقال إن) and anaphora (وأضافت الصحيفة، ذات البلاغ) find the speaker they refer to. Spans
+are folded offsets until :mod:`marsad.quotes` maps them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from marsad.quotes.lexicon import CueForm, Lexicon, strip_article
+from marsad.quotes.phrases import (
+    COMMAS,
+    PREPOSITIONS,
+    SpeakerPhrase,
+    Tok,
+    analyze_speaker,
+    clitic_keys,
+    folded_set,
+    head_at,
+    insert_len,
+)
+
+# Beyond this many tokens after a verb, a complementiser belongs to another clause; measured on the
+# dev articles, where the longest speaker phrase (role, apposition, name, outlet) takes 24 tokens.
+MAX_SPEAKER_TOKENS = 30
+# A pronoun subject (وقال إن) refers back at most this many characters: about three paragraphs of
+# news prose. Beyond it the referent is too uncertain and the statement is dropped.
+MAX_PRONOUN_DISTANCE = 1500
+SENTENCE_END = frozenset(".!?؟")
+# A preposition that opens the content (تحدث ... عن، أصدرت ... بياناً) is looked for this many tokens
+# on: the dev article with the longest insert (في تصريح لمراسلة ... على هامش تظاهرة ...) needs 38.
+MAX_PREP_DISTANCE = 50
+# For verbs whose content may also be a bare noun phrase (أعلن، كشف) the preposition (عن) is only
+# looked for close by: a subject with a long complement and a time adverb take about ten tokens.
+NP_PREP_DISTANCE = 12
+# An inserted "في بيان ..." phrase between the subject and a noun-phrase content is skipped when a
+# comma closes it within this many tokens (في تصريح لمراسلة "الجوهرة أف أم"، takes eight).
+MEDIUM_INSERT = 10
+# Verbs after "ما" in an attribution (بحسب ما ذكرت، وفق ما جاء في، وفق ما أوردته).
+ATTRIBUTION_VERBS = folded_set({"جاء", "ورد", "اورد", "اوردت", "اوردته", "ذكر", "ذكرت", "ذكره", "ذكرته",
+                               "نقل", "نقلت", "نقلته", "نشر", "نشرت", "نشرته", "افاد", "افادت", "افاده",
+                               "افادته", "اعلن", "اعلنت", "اعلنه", "اعلنته", "قال", "قالت", "اكد", "اكدت",
+                               "اكده", "اكدته", "اوضح", "اوضحت", "اوضحه", "اوضحته", "صرح", "صرحت"})
+# Words that, with ف, open the main clause after a fronted attribution (وحسب بيان ...، فقد عقدت).
+FA_WORDS = folded_set({"قد", "ان", "إن", "انه", "إنه", "انها", "إنها"})
+# Nouns a "renewal" verb takes as content (جدد التأكيد على، جددت الدعوة إلى).
+RENEWED = folded_set({"التاكيد", "الدعوه", "الرفض", "المطالبه", "التمسك", "الدعم", "الموقف", "التزامه",
+                     "رفضه", "رفضها"})
+# One-letter prepositions written fused to the content word (تعهدت بتوفير، دعا لوقف).
+FUSED_PREPS = ("ب", "ل")
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved speaker: what goes into ``Quote.speaker`` and friends (folded spans)."""
+
+    name: str
+    span: tuple[int, int]
+    actor_id: str | None = None
+    role: str | None = None
+    anonymous: bool = False
+    key: str = ""  # folded name and role, for anaphora and repeated roles
+    surname: str = ""  # folded last word of a personal name
+    gender: str = ""  # "m", "f" or "pl" as the verb that introduced it agrees; "" when unknown
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote found in folded coordinates, before it becomes a :class:`marsad.document.Quote`."""
+
+    speaker: Speaker | None
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool
+    sentence: int
+    outlet: str | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-article state shared by the finders."""
+
+    text: str  # folded article text
+    lex: Lexicon
+    quotations: dict[int, int]  # folded start of an opening mark -> folded end of the quotation
+    persons: list[tuple[int, int]]
+    entity_ends: dict[int, int]
+    speaker_starts: frozenset[int]  # folded starts of PER/ORG/GPE mentions: قطر تنفي، نفت قطر
+    place_starts: frozenset[int]  # folded starts of GPE/LOC/FAC mentions: never before a headline colon
+    max_quote_chars: int
+    make_speaker: Callable[[SpeakerPhrase, list[Speaker]], Speaker]
+    outlet_text: Callable[[tuple[int, int]], str]
+    speakers: list[Speaker] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    breaks: set[int] = field(default_factory=set)  # folded positions where a content must stop
+    used_colons: set[int] = field(default_factory=set)
+
+    def surnames(self) -> frozenset[str]:
+        return frozenset(s.surname for s in self.speakers if s.surname)
+
+    def analyze(self, toks: list[Tok], a: int, b: int) -> SpeakerPhrase | None:
+        return analyze_speaker(self.lex, toks, a, b, persons=self.persons, surnames=self.surnames())
+
+    def remember(self, speaker: Speaker) -> Speaker:
+        if not self.speakers or self.speakers[-1] is not speaker:
+            self.speakers.append(speaker)
+        return speaker
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    """Move ``end`` back over spaces, commas, full stops and a dangling و."""
+    while end > start:
+        ch = text[end - 1]
+        if ch.isspace() or ch in "،,.;؛:":
+            end -= 1
+        elif ch == "و" and end - 1 > start and text[end - 2].isspace():
+            end -= 1
+        else:
+            break
+    return end
+
+
+def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
+    """Skip commas, time adverbs and inserted phrases (أخيراً، اليوم الثلاثاء، من جهته، في بيان مقتضب،)."""
+    while j < stop:
+        w = toks[j].w
+        if w in COMMAS or w in lex.time_words or w.isdigit():
+            j += 1
+        elif insert_len(lex, toks, j):
+            j += insert_len(lex, toks, j)
+        elif w in ("من", "ومن") and j + 1 < stop and toks[j + 1].w in lex.inserts:
+            j += 2
+        elif w in ("في", "خلال", "عبر") and j + 1 < stop and "medium" in head_at(lex, toks, j + 1)[0]:
+            # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
+            k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
+            if k is None:
+                break
+            j = k + 1
+        else:
+            break
+    return j
+
+
+def apposition_end(ctx: Context, toks: list[Tok], j: int, stop: int) -> int:
+    """Extend a subject over a name set off by commas (رئيس الوزراء الكندي، جاستن ترودو، السبت ...)."""
+    if j + 2 >= stop or toks[j].w not in COMMAS:
+        return j
+    k = j + 1
+    while k < stop and toks[k].is_word and k - j <= 4:
+        k += 1
+    if k < stop and toks[k].w in COMMAS:
+        phrase = ctx.analyze(toks, j + 1, k)
+        if phrase is not None and phrase.kind == "name":
+            return k
+    return j
+
+
+def full_name(ctx: Context, phrase: SpeakerPhrase) -> bool:
+    """A name of two to four words ending in a nisba surname (روني الطرابلسي، محمد علي الحسني)."""
+    if phrase.kind != "name" or phrase.name is None:
+        return False
+    words = ctx.text[phrase.name[0]:phrase.name[1]].split()
+    return 2 <= len(words) <= 4 and words[-1].startswith("ال") and words[-1].endswith("ي") and \
+        not words[0].startswith("ال") and not words[0].endswith(("ها", "هم"))  # ترتيبها العالمي
+
+
+def skip_time(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
+    """Skip time adverbs and numbers (أخيراً، أمس، اليوم الثلاثاء 3 يناير)."""
+    while j < stop and (toks[j].w in lex.time_words or toks[j].w.isdigit()):
+        j += 1
+    return j
+
+
+def direct_content(ctx: Context, toks: list[Tok], q: int, sent_end: int) -> tuple[int, int]:
+    """Content of a quotation opening at token ``q``: inside the marks, or on to the clause end."""
+    open_tok = toks[q]
+    close = ctx.quotations.get(open_tok.start)
+    start = open_tok.end
+    while start < sent_end and ctx.text[start].isspace():
+        start += 1
+    if close is None:
+        return start, trim_end(ctx.text, start, sent_end)
+    inner_end = close - 1
+    after = ctx.text[close:max(close, sent_end)]
+    # a short quoted word inside a longer statement (وتعتبرها "التفافاً" على مطلب ...): keep the clause
+    if len(ctx.text[start:inner_end].split()) < 4 and len(after.split()) >= 2:
+        return start, trim_end(ctx.text, start, sent_end)
+    return start, trim_end(ctx.text, start, inner_end)
+
+
+def clause_start(toks: list[Tok], first: int, i: int) -> int:
+    """Index of the first token of the clause that contains token ``i`` (after a colon, إلا أن, يذكر أن)."""
+    for k in range(i - 1, first - 1, -1):
+        w = toks[k].w
+        if w in (":", "ان", "فيما", "بينما", "حيث") or w in SENTENCE_END:
+            return k + 1
+    return first
+
+
+def last_speaker(ctx: Context, pos: int, gender: str) -> Speaker | None:
+    """The speaker a pronoun subject refers to: the latest one that agrees with the verb.
+
+    وقالت الوزيرة ... وقال المتحدث ... وأضافت أن: أضافت goes back to the minister. When none
+    within reach agrees (the agreement of a verb with a non-human plural is feminine), the latest.
+    """
+    recent = [s for s in reversed(ctx.speakers) if pos - s.span[1] <= MAX_PRONOUN_DISTANCE]
+    for s in recent:
+        if not s.gender or not gender or s.gender == gender:
+            return s
+    return recent[0] if recent and gender != "pl" else None
+
+
+def verb_gender(form_key: str, form: CueForm) -> str:
+    """Agreement of a cue form: "m", "f" or "pl" (قال m، قالت f، قالوا pl، مضيفة f، يقولون pl).
+
+    >>> verb_gender("قالت", CueForm(lemma="قال", frame="that", aspect="past", preps=()))
+    'f'
+    """
+    if form.aspect == "past":
+        if form_key.endswith(("وا", "تا")) or (form_key.endswith("ا") and not form.lemma.endswith("ا")):
+            return "pl"
+        return "f" if form_key.endswith("ت") and form_key != form.lemma else "m"
+    if form.aspect == "present":
+        if form_key.endswith(("ون", "ان")):
+            return "pl"
+        return "f" if form_key.startswith("ت") else "m"
+    if form_key.endswith("ين"):
+        return "pl"
+    return "f" if form_key.endswith("ه") else "m"
+
+
+def line_start_of(text: str, lo: int, pos: int) -> int:
+    nl = text.rfind("\n", lo, pos)
+    start = nl + 1 if nl >= 0 else lo
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
+def governed(toks: list[Tok], pos: int) -> bool:
+    """True when the word before folded ``pos`` is a preposition (في شارع الحرية)."""
+    k = next((i for i, t in enumerate(toks) if t.start >= pos), 0)
+    return k > 0 and toks[k - 1].w in PREPOSITIONS
+
+
+def cue_form_at(lex: Lexicon, tok: Tok) -> tuple[int, str] | None:
+    """(proclitic length, folded form) when the token is a reporting verb form, else None."""
+    m = lex.cue_re.fullmatch(tok.w)
+    if m is None:
+        return None
+    return len(m.group(1)), m.group(2)
+
+
+def definite_reading(w: str) -> str:
+    """The folded word without clitics and article, for comparing heads (وللصحيفة -> صحيفه)."""
+    return strip_article(clitic_keys(w)[-1][0])

@@ -1,0 +1,404 @@
+"""Quotes introduced by reporting verbs: قال إن، أكد أن، أشار إلى أن، مؤكداً، أعلن مسؤوليته ...
+
+For each verb the finder looks for what opens the content (a complementiser, a colon, a quotation
+mark, the verb's preposition, or for some verbs a bare noun phrase), then for the speaker: after the
+verb (VSO), before it (SVO, كان ... قد، [role]، [name]، أكد), the subject of the clause for a
+participle (مؤكداً), or the last speaker that agrees with the verb for a pronoun subject (وقال إن).
+"""
+
+from __future__ import annotations
+
+from marsad.quotes.context import (
+    MAX_PREP_DISTANCE,
+    MAX_SPEAKER_TOKENS,
+    NP_PREP_DISTANCE,
+    RENEWED,
+    SENTENCE_END,
+    Context,
+    Draft,
+    Speaker,
+    apposition_end,
+    clause_start,
+    cue_form_at,
+    direct_content,
+    full_name,
+    last_speaker,
+    line_start_of,
+    skip_fillers,
+    skip_time,
+    trim_end,
+    verb_gender,
+)
+from marsad.quotes.lexicon import CueForm, strip_article
+from marsad.quotes.phrases import (
+    CLAUSE_BREAKS,
+    COMMAS,
+    FUNCTION_WORDS,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    RELATIVES,
+    SpeakerPhrase,
+    Tok,
+    has_pronoun_suffix,
+    head_at,
+    is_definite,
+    nisba_like,
+    noun_phrase_end,
+)
+
+
+def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[SpeakerPhrase | None, bool]:
+    """The subject written before the verb, and whether its place alone proves it a subject.
+
+    Handles كان X قد (strong), [role]، [name]، أكد, وفي تصريح لـX ... أكد (strong), and the noun
+    phrase right before the verb (اتحاد الشغل يدعو، شخصيات فنية من هوليوود أعربت).
+    """
+    lex = ctx.lex
+    c = clause_start(toks, first, i)
+    for k in range(i - 1, c - 1, -1):
+        if cue_form_at(lex, toks[k]) is not None:
+            c = k + 1  # وقال ناجون نقلوا ...: the subject of نقلوا is not before قال
+            break
+    a, b = c, i
+    strong = False
+    while a < b and toks[a].w in ("و", "ف"):
+        a += 1
+    while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
+        strong = strong or toks[b - 1].w not in COMMAS
+        b -= 1
+    if a < b and toks[a].w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"):
+        a += 1
+        strong = True
+    if a >= b:
+        return None, False
+    if toks[a].w in ("في", "وفي") and a + 1 < b and "medium" in head_at(lex, toks, a + 1)[0]:
+        for k in range(a + 2, min(b, a + 5)):
+            w = toks[k].w
+            if w.startswith("ل") and len(w) > 2:
+                return ctx.analyze(toks, k, b), True
+        return None, False
+    if b - a <= MAX_SPEAKER_TOKENS and not any(t.w in SENTENCE_END for t in toks[a:b]):
+        whole = ctx.analyze(toks, a, b)
+        if whole is not None and (strong or whole.kind in ("name", "anon", "body", "role", "anaphor")) and \
+                (b - a <= 6 or any(t.w in COMMAS for t in toks[a:b])):
+            return whole, strong or any(t.w in COMMAS for t in toks[a:b])
+    best: SpeakerPhrase | None = None
+    k = b - 1
+    while k >= a and b - k <= 6:
+        tok = toks[k]
+        if not tok.is_word or tok.w.isdigit() or (tok.w in FUNCTION_WORDS and tok.w not in ("في", "من")):
+            break
+        kinds, _ = head_at(lex, toks, k)
+        starts_entity = tok.start in ctx.entity_ends
+        if (kinds & {"anon", "body", "role"} or starts_entity) and tok.w not in ("في", "من"):
+            best = ctx.analyze(toks, k, b) or best
+        k -= 1
+    return best, False
+
+
+def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
+    """Subject of the clause that a participle (مؤكداً، مجددة) hangs on."""
+    lex = ctx.lex
+    c = clause_start(toks, first, i)
+    while c < i and toks[c].w in ("و", "ف"):
+        c += 1
+    if c < i and toks[c].w in ("في", "وفي", "من", "ومن", "علي", "وعلي", "بعد", "وبعد"):
+        for k in range(c, i):
+            if toks[k].w in COMMAS:
+                c = k + 1
+                break
+    if c >= i:
+        return None
+    tok = toks[c]
+    if is_definite(tok.w) or head_at(lex, toks, c)[0] or tok.start in ctx.entity_ends:
+        start = c
+    else:
+        start = skip_fillers(lex, toks, c + 1, i)
+    if start >= i:
+        return None
+    end = noun_phrase_end(lex, toks, start, i, ctx.entity_ends)
+    if end <= start:
+        return None
+    phrase = ctx.analyze(toks, start, end)
+    if phrase is None or not (phrase.certain or phrase.kind in ("anon", "body", "role", "anaphor")):
+        return None  # a guess from shape alone right after an unknown verb is too weak
+    return phrase
+
+
+def _prep_content(form: CueForm, toks: list[Tok], j: int, stop: int, cues: set[int]) -> int | None:
+    """Index of the first content token after the preposition of a "prep" verb (or None).
+
+    The preposition may come after inserted phrases (وتحدث الطبيب في تصريح لـ... عن "...") but not
+    past another reporting verb. A fused one-letter preposition stays on the content word
+    (تعهدت بتوفير الحماية) and must come at once or after one parenthetical between commas.
+    """
+    fused = [p for p in form.preps if len(p) == 1]
+    k = j
+    while k < stop and toks[k].w in COMMAS:
+        k += 1
+    if k < stop and fused and len(toks[k].w) > 3 and toks[k].w[0] in fused:
+        return k
+    if j < stop and toks[j].w in COMMAS:
+        k = j + 1
+        while k < stop and toks[k].w not in COMMAS and k - j < 15:
+            k += 1
+        if k + 1 < stop and fused and len(toks[k + 1].w) > 3 and toks[k + 1].w[0] in fused:
+            return k + 1
+    found: int | None = None
+    for k in range(j, min(stop - 1, j + MAX_PREP_DISTANCE)):
+        w = toks[k].w
+        if k in cues or w in SENTENCE_END:
+            break
+        if w in form.preps and len(w) > 1 and toks[k + 1].w != "هامش":  # على هامش: an insert
+            if toks[k + 1].w in OPEN_QUOTES:
+                return k + 1  # عن "وجود صد ...": the quoted one, past عن inside a name (الدفاع عن حقوق)
+            if found is None:
+                found = k + 1
+    return found
+
+
+def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int, sentence: int,
+               hits: list[tuple[int, int, str]]) -> None:
+    """Quotes introduced by reporting verbs in one sentence.
+
+    Args:
+        ctx: the article context.
+        toks: tokens of the sentence.
+        first: index of the first token of the sentence (0).
+        last: index after the last token.
+        sent_end: folded end of the sentence.
+        sentence: index of the sentence in the article.
+        hits: (token index, length of the proclitic, folded form) of each cue in the sentence.
+    """
+    lex = ctx.lex
+    # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
+    # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
+    hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
+              or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
+              or lex.cues[key].aspect == "participle"}
+    for i, pro, form_key in hits:
+        tok = toks[i]
+        form = lex.cues[form_key]
+        cue_span = (tok.start + pro, tok.start + pro + len(form_key))
+        suffix = tok.w[pro + len(form_key):]
+        if suffix and form.aspect == "participle":
+            continue
+        prev = toks[i - 1].w if i > first else ""
+        if prev in ("ما", "حد"):
+            continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these
+        has_conj = pro > 0 or prev in ("و", "ف")
+        if not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
+                d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
+                for d in ctx.drafts):
+            continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
+        if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
+                toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w):
+            continue  # داعية مصري: a noun with its adjective, not a participle
+        if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
+            continue  # المشاعر بين الثنائي: "between", not "he explained"
+        # 1. what opens the content: a complementiser, a colon or a quotation mark
+        opener: tuple[str, int] | None = None
+        region_end = i + 1
+        np_start = skip_fillers(lex, toks, i + 1, last)
+        np_end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, np_start, last, ctx.entity_ends), last)
+        np_stop = skip_fillers(lex, toks, np_end, last)
+        k = i + 1
+        while k < last and k - i <= MAX_SPEAKER_TOKENS:
+            w = toks[k].w
+            if k in cue_at or w in SENTENCE_END:
+                break
+            if w in lex.comps:
+                opener, region_end = ("comp", k + 1), k
+                break
+            if w in ("الى", "علي") and k + 1 < last and toks[k + 1].w in lex.comps:
+                opener, region_end = ("comp", k + 2), k
+                break
+            if w == ":":
+                opener, region_end = ("colon", k + 1), k
+                break
+            if w in OPEN_QUOTES:
+                close = ctx.quotations.get(toks[k].start)
+                # a short quoted name before a complementiser (ضيف "بوليتيكا" ... إن، "يونهاب" بأن)
+                words = len(ctx.text[toks[k].end:close].split()) if close is not None else 99
+                short_name = close is not None and toks[k - 1].is_word and (words <= 2 or (words <= 3 and any(
+                    t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS) and not short_name:
+                    opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
+                    break
+                if close is not None:  # a quoted name: a complementiser inside it is not ours
+                    while k + 1 < last and toks[k + 1].start < close:
+                        k += 1
+            k += 1
+        if opener is not None and opener[0] == "comp" and form.frame in ("prep", "np") and \
+                np_stop < region_end:
+            w = toks[np_stop].w
+            # وطالب الوزير المؤسسات الدولية بمتابعة ... وإلا: the preposition comes first
+            if (w in form.preps and len(w) > 1) or (len(w) > 3 and w[0] in form.preps):
+                opener = None
+        # 2. the speaker: before the verb (SVO), or after it
+        a = skip_fillers(lex, toks, i + 1, last) if form.lemma != "جاء" else i + 1
+        if form.lemma == "جاء":
+            # وجاء في بيان لوزارة الخارجية أن ...، وورد في البلاغ أن ...: the statement speaks
+            if not (opener is not None and toks[a].w == "في" and "medium" in head_at(lex, toks, a + 1)[0]):
+                continue
+            named = a + 2 < region_end and toks[a + 2].w.startswith("ل") and len(toks[a + 2].w) > 2
+            a = a + 2 if named else a + 1
+        phrase: SpeakerPhrase | None = None
+        outlet: str | None = None
+        svo = False
+        if not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
+                toks[i - 1].is_word or toks[i - 1].w in COMMAS):
+            before, strong = _preverbal(ctx, toks, first, i)
+            after = ctx.analyze(toks, a, region_end) if opener is not None and region_end > a else None
+            # after a comma the verb may open a new clause with its own subject (في تعليقه على ...،
+            # أشار لطفي الغربي أنه ...): a subject after the verb wins there
+            if after is None and opener is None and np_end > a:
+                after = ctx.analyze(toks, a, np_end)
+                if after is not None and not (after.certain or after.kind in ("anon", "body", "role")):
+                    after = None
+            # وبعد العشاء أعلن ترامب، أما ليبيا فقد كشف التقرير: the subject is after the verb
+            if after is not None and after.kind != "unknown" and (
+                    not strong or after.certain or after.kind in ("anon", "body", "role", "anaphor")):
+                before = None
+            if before is not None and (before.kind != "unknown" or strong):
+                phrase, svo = before, True
+                if after is not None:
+                    opener = None  # ... : مصدر أمني يوضح | الجم : ...: that colon opens another line
+        if opener is None:
+            region_end = a if svo or form.aspect == "participle" else np_end
+            j = skip_fillers(lex, toks, region_end, last)
+            if j < last and toks[j].w in OPEN_QUOTES:
+                opener = ("quote", j)
+        if form.lemma == "نقل" and opener is not None:
+            for k in range(a, region_end):
+                if toks[k].w == "عن":
+                    outlet = ctx.outlet_text((toks[a].start, toks[k - 1].end)) if k > a else None
+                    a = k + 1
+                    break
+            while region_end > a and (toks[region_end - 1].w in COMMAS or strip_article(
+                    toks[region_end - 1].w) in ("قوله", "قولها", "قولهم")):
+                region_end -= 1
+        if not svo and form.aspect != "participle" and region_end > a:
+            end = region_end
+            while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
+                end -= 1
+            cand = ctx.analyze(toks, a, end) if end > a else None
+            prep_next = region_end < last and (toks[region_end].w in form.preps or (
+                len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
+            if cand is not None and (opener is not None or cand.certain or cand.kind in (
+                    "anon", "body", "role", "anaphor") or full_name(ctx, cand) or cand.role is not None or
+                    toks[a].start in ctx.speaker_starts or (
+                    form.frame == "prep" and prep_next)):
+                phrase = cand  # وطالب أبناء الجهة بالتنمية: the preposition marks the subject off
+            elif opener is None:
+                region_end = a  # وانتقد استمرار القصف: the noun phrase is the content, not a subject
+        # 3. no subject written: the subject of the clause, or the last speaker
+        speaker: Speaker | None = None
+        if phrase is None:
+            same = [d for d in ctx.drafts if d.sentence == sentence and d.speaker is not None]
+            mid = any(t.is_word and t.w not in ("و", "ف") for t in toks[first:i])
+            if form.aspect == "participle" or (has_conj and mid):
+                if same:
+                    speaker = same[-1].speaker
+                else:
+                    phrase = _clause_subject(ctx, toks, first, i)
+                    if phrase is None and form.aspect == "participle" and ctx.drafts and \
+                            ctx.drafts[-1].sentence >= sentence - 1:
+                        speaker = ctx.drafts[-1].speaker  # ... على حد قوله. مؤكدا أن: the same speaker
+            if phrase is None and speaker is None and form.aspect != "participle":
+                if form.aspect == "present" and not suffix and (
+                        form_key in lex.impersonal or (not has_conj and not mid)):
+                    continue  # يُذكر أن، يُتوقع أن: impersonal
+                if prev in RELATIVES and i - 1 > first:
+                    # معتمد الجهة، محمد النصري، الذي قال إن ...: the antecedent of the relative speaks
+                    phrase = _preverbal(ctx, toks, first, i - 1)[0]
+                    if phrase is None or phrase.kind == "unknown":
+                        continue
+                elif prev in lex.comps or prev in RELATIVES or prev in CLAUSE_BREAKS or prev == "حين":
+                    continue  # بعد أن أعلنت، في حين تنفي ...: the subject is that of another clause
+                else:
+                    speaker = last_speaker(ctx, cue_span[0], verb_gender(form_key, form))
+        if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous:
+            continue  # وصف القصيدة بأنها ...: a noun, not a verb with its subject
+        if phrase is not None:
+            if form.aspect != "participle" or speaker is None:
+                speaker = ctx.make_speaker(phrase, ctx.speakers)
+                if not speaker.gender and (svo or form.aspect != "participle"):
+                    # a verb before its subject is singular whatever the subject's number
+                    gender = verb_gender(form_key, form)
+                    speaker.gender = gender if svo or gender != "pl" else ""
+            if outlet is None and phrase.outlet is not None:
+                outlet = ctx.outlet_text(phrase.outlet)
+        if speaker is None:
+            continue
+        # 4. the content
+        content_tok: int | None = None
+        direct = False
+        if opener is not None:
+            content_tok = opener[1]
+            if opener[0] == "colon":
+                ctx.used_colons.add(toks[opener[1] - 1].start)
+        else:
+            j0 = region_end if region_end > i + 1 and not svo else i + 1
+            j0 = skip_time(lex, toks, j0, last)
+            j = skip_fillers(lex, toks, j0, last)
+            if form.frame == "prep":
+                content_tok = _prep_content(form, toks, j0, last, cue_at)
+            elif form.frame == "np":
+                adverbial = False  # a time adverb or a comma: still before the content
+                for k in range(j, min(last, j + NP_PREP_DISTANCE)):
+                    w = toks[k].w
+                    if k in cue_at or w in SENTENCE_END:
+                        break
+                    adverbial = adverbial or w in COMMAS or w in lex.time_words
+                    if w in form.preps and k + 1 < last and (adverbial or k == j):
+                        j = k + 1  # أعلنت اللجنة ... أمس الخميس، عن تشكيل لجنة
+                        break
+                if j < last and toks[j].is_word and toks[j].w not in PREPOSITIONS:
+                    content_tok = j
+            elif form.frame == "pron":
+                if j < last and (has_pronoun_suffix(toks[j].w) or toks[j].w in RENEWED):
+                    content_tok = j
+            if content_tok is None:
+                colon_before = _colon_before(toks, first, i)
+                next_colon = next((k for k in range(i + 1, min(last, i + 4)) if toks[k].w == ":"), None)
+                ends_line = i + 1 >= last or next_colon is not None or (
+                    "\n" in ctx.text[tok.end:toks[i + 1].start])
+                if colon_before is not None and phrase is not None and svo and ends_line:
+                    ctx.remember(speaker)
+                    ctx.used_colons.add(toks[colon_before].start)
+                    s = toks[colon_before - 1].end if colon_before > first else toks[first].start
+                    line_start = line_start_of(ctx.text, toks[first].start, toks[colon_before].start)
+                    ctx.drafts.append(Draft(speaker, cue_span, (line_start, s), True, sentence,
+                                            outlet, "cue-after-colon"))
+                    continue
+        if content_tok is None or content_tok >= last:
+            if phrase is not None and phrase.kind in ("name", "anon"):
+                ctx.remember(speaker)  # أكدها نائب سابق: the speaker of what follows
+            continue
+        if toks[content_tok].w in OPEN_QUOTES:
+            start, end = direct_content(ctx, toks, content_tok, sent_end)
+            direct = True
+        else:
+            while content_tok < last - 1 and toks[content_tok].w in COMMAS:
+                content_tok += 1  # وبين أنه، أمام النقص ...
+            start = toks[content_tok].start
+            if toks[content_tok].w.startswith("ف") and toks[content_tok].w[1:] in lex.comps:
+                start += 1
+            end = trim_end(ctx.text, start, sent_end)
+        if len(ctx.text[start:end].split()) < 1 or end - start > ctx.max_quote_chars:
+            continue
+        ctx.remember(speaker)
+        ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,
+                                "cue-" + form.frame))
+
+
+def _colon_before(toks: list[Tok], first: int, i: int) -> int | None:
+    """Index of a colon a few tokens before the verb (محاولة اغتيال ... : مصدر أمني يوضح)."""
+    for k in range(i - 1, max(first - 1, i - 6), -1):
+        if toks[k].w == ":":
+            return k
+        if not toks[k].is_word:
+            return None
+    return None

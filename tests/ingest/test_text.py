@@ -1,0 +1,88 @@
+"""Plain-text files: every encoding, text kept exactly, bad inputs become warnings."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from marsad.document import Article
+from marsad.errors import WarningCode
+from marsad.ingest import read_articles
+from marsad.pipeline import Pipeline
+
+ARTICLE = ("سقطت قذيفة هاون على حي سكني في أطراف المدينة مساء أمس، ما أدى إلى إصابة طفلين بجروح.\n"
+           "وقال شاهد عيان: \"سمعنا دوي انفجار قوي ثم رأينا الدخان يتصاعد\".\n")
+
+
+def codes(article: Article) -> list[str]:
+    return [w.code for w in article.warnings]
+
+
+def read_one(path: Path) -> Article:
+    articles = list(read_articles([str(path)]))
+    assert len(articles) == 1
+    return articles[0]
+
+
+@pytest.mark.parametrize(("encoding", "prefix", "warned"), [
+    ("utf-8", b"", False),
+    ("utf-8", codecs.BOM_UTF8, False),
+    ("utf-16-le", codecs.BOM_UTF16_LE, False),
+    ("utf-16-be", codecs.BOM_UTF16_BE, False),
+    ("utf-16-le", b"", True),
+    ("cp1256", b"", True),
+])
+def test_read_text_file_in_any_encoding(tmp_path: Path, encoding: str, prefix: bytes, warned: bool) -> None:
+    path = tmp_path / "haawn.txt"
+    path.write_bytes(prefix + ARTICLE.encode(encoding))
+    article = read_one(path)
+    assert article.text == ARTICLE
+    assert article.id == "haawn"
+    assert codes(article) == ([WarningCode.MIS_ENCODED] if warned else [])
+
+
+def test_read_text_file_keeps_text_exactly(tmp_path: Path) -> None:
+    text = "\n\n  عنوان بلا نقطة  \r\nسطر أول.\r\n\tسطر ثان\u200f.   \n\n"
+    path = tmp_path / "raw.txt"
+    path.write_bytes(text.encode("utf-8"))
+    assert read_one(path).text == text
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    (b"", WarningCode.EMPTY_TEXT),
+    (b"  \n\t\r\n ", WarningCode.EMPTY_TEXT),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), WarningCode.NOT_TEXT),
+    (b"PK\x03\x04\x14\x00\x00\x00" + bytes(64), WarningCode.NOT_TEXT),
+    (ARTICLE.encode("utf-8")[:-2] + b"\xd8", WarningCode.MIS_ENCODED),  # truncated UTF-8
+])
+def test_read_text_file_bad_input_warns(tmp_path: Path, data: bytes, code: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    article = read_one(path)
+    assert code in codes(article)
+    if code == WarningCode.NOT_TEXT:
+        assert article.text == ""
+
+
+def test_read_non_arabic_text_is_read_as_is(tmp_path: Path) -> None:
+    text = "Trois soldats ont été blessés lors d'une attaque près de Kasserine.\n"
+    path = tmp_path / "fr.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_one(path)
+    assert (article.text, codes(article)) == (text, [])
+    # the pipeline, not ingest, judges the language
+    doc = Pipeline(stages=()).prepare(article)
+    assert WarningCode.NOT_ARABIC in [w.code for w in doc.warnings]
+
+
+def test_read_50_megabyte_file_does_not_crash(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    line = ARTICLE.encode("utf-8")
+    path.write_bytes(line * (50_000_000 // len(line) + 1))
+    article = read_one(path)
+    assert len(article.text) > 25_000_000
+    doc = Pipeline(stages=()).prepare(article)
+    assert len(doc.text) == Pipeline(stages=()).config.pipeline.max_chars
+    assert WarningCode.TRUNCATED in [w.code for w in doc.warnings]

@@ -302,6 +302,13 @@ def merge(groups: Iterable[tuple[str, list[Row]]]) -> list[Row]:
                     continue
             elif origin == "cameo" and keys[0] in owner:
                 continue
+            elif origin == "cameo" and r[1] == "PER":
+                same = _same_person(r, out)
+                if same is not None:
+                    # عمر البشير beside عمر حسن البشير: one person, the shorter name an alias
+                    same[3] = "|".join(a for a in [*same[3].split("|"), r[2]] if a)
+                    owner.setdefault(keys[0], same[0])
+                    continue
             kept = [f for f, k in zip(forms, keys, strict=True) if k not in owner]
             if not kept:
                 continue
@@ -313,6 +320,26 @@ def merge(groups: Iterable[tuple[str, list[Row]]]) -> list[Row]:
             by_id[r[0]] = r
             out.append(r)
     return out
+
+
+def _same_person(row: Row, rows: list[Row]) -> Row | None:
+    """A person row whose name holds this one's words in order, or the reverse (same country)."""
+    words = [w.removeprefix("ال") for w in fold_key(row[2]).split()]
+    for other in rows:
+        if other[1] != "PER" or (other[7] != row[7] and other[7] and row[7]):
+            continue
+        for form in (other[2], *other[3].split("|")):
+            theirs = [w.removeprefix("ال") for w in fold_key(form).split()]
+            short, long = sorted((words, theirs), key=len)
+            if len(short) >= 2 and short[-1] == long[-1] and _in_order(short, long):
+                return other
+    return None
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """True when the words of ``short`` occur in ``long`` in the same order."""
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
 
 
 def name_table(shared: Path) -> dict[str, str]:

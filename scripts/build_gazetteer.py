@@ -41,7 +41,7 @@ REGIONAL = ("IQ SY YE LY TN EG LB JO PS IL SA AE QA KW BH OM DZ MA SD SS SO ML N
             "DJ ER ET EH KM").split()
 # Countries whose admin1.tsv rows list every first-level division, so that each GeoNames admin1
 # code can be named; for the others a town gets an admin1 only when it lies near a listed capital.
-COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR".split())
+COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR DE GB BE".split())
 # In Persian-, Turkish-, Pashto- and Urdu-speaking countries GeoNames' Arabic-script names are mostly
 # local spellings that Arabic news does not use; keeping only towns of this size keeps the ones the
 # news names (checked on the ANT corpus: smaller Iranian towns matched ordinary Arabic words).
@@ -323,11 +323,28 @@ def build(shared: Path, report: bool) -> tuple[list[Row], list[tuple[str, int, f
                         c["latitude"], c["longitude"], admin1_of(c), iso, c["geonameid"], pop))
     if report:
         print("\n".join(sorted(dropped)), file=sys.stderr)
-    return rows, ambiguous_names(rows, counts)
+    return rows, ambiguous_names(rows, counts, person_names(shared))
 
 
-def ambiguous_names(rows: list[Row], counts: Counter[str]) -> list[tuple[str, int, float]]:
-    """(folded name, corpus count, locative share) of the names that are also ordinary words."""
+def person_names(shared: Path) -> set[str]:
+    """Folded common Arabic first and last names (AKhateeb/arabic-names lists, MIT)."""
+    folder = shared / "data" / "lexicons" / "names" / "akhateeb"
+    names: set[str] = set()
+    for fname in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt",
+                  "last-names-in-arabic.txt"):
+        path = folder / fname
+        if path.exists():
+            names.update(fold_key(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()
+                         if line.strip())
+    return names
+
+
+def ambiguous_names(rows: list[Row], counts: Counter[str], people: set[str]) -> list[tuple[str, int, float]]:
+    """(folded name, corpus count, locative share) of the names that are also ordinary words.
+
+    Common first and last names (جمال، ناصر، سارة) are listed too: a tagger that types them as
+    places from the gazetteer would otherwise turn people into towns.
+    """
     out: dict[str, tuple[str, int, float]] = {}
     for r in rows:
         # curated facilities and regions are named in full (جبل الشعانبي، مطار أورلي): their bare
@@ -339,7 +356,9 @@ def ambiguous_names(rows: list[Row], counts: Counter[str]) -> list[tuple[str, in
             if key in out or " " in key:
                 continue
             count = name_count(n, counts)
-            if count >= AMBIGUOUS_MIN_COUNT:
+            if key in people:
+                out[key] = (key, count, round(locative_share(n, counts), 3))
+            elif count >= AMBIGUOUS_MIN_COUNT:
                 share = locative_share(n, counts)
                 if share < AMBIGUOUS_MAX_LOCATIVE:
                     out[key] = (key, count, round(share, 3))

@@ -214,10 +214,11 @@ def build_vocab(corpus: Path) -> Path:
     with corpus.open(encoding="utf-8") as f:
         for line in f:
             text = json.loads(line).get("text") or ""
-            counts.update(fold_key(w) for w in TOKEN_RE.findall(text) if w[:1].isalpha())
+            keys = (fold_key(w) for w in TOKEN_RE.findall(text) if w[:1].isalpha())
+            counts.update(k for k in keys if k)
     out = MODELS / "ner-vocab.tsv"
-    lines = [f"# Words seen >= {VOCAB_MIN_COUNT} times in the ANT corpus v1.1 (JawharaFM, Apache-2.0), folded.",
-             "# Built by scripts/train_ner.py. Columns: word<TAB>count."]
+    lines = [f"# Words seen >= {VOCAB_MIN_COUNT} times in the ANT corpus v1.1 (JawharaFM, Apache-2.0),",
+             "# folded. Built by scripts/train_ner.py. Columns: word<TAB>count."]
     lines += [f"{w}\t{c}" for w, c in sorted(counts.items()) if c >= VOCAB_MIN_COUNT]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out

@@ -55,6 +55,15 @@ def test_merge_folds_a_template_into_its_curated_twin(build: ModuleType) -> None
     assert [r[:4] for r in rows] == [["sy-army", "ORG", "قوات النظام", "الجيش السوري"]]
 
 
+def test_merge_makes_a_shorter_cameo_name_an_alias(build: ModuleType) -> None:
+    cameo = [["cameo-1", "PER", "عمر حسن البشير", "", "", "state", "1", "SD", ""],
+             ["cameo-2", "PER", "عمر البشير", "", "", "state", "1", "SD", ""],
+             ["cameo-3", "PER", "عمر سليمان", "", "", "state", "1", "EG", ""]]
+    rows = build.merge([("cameo", cameo)])
+    assert [r[:4] for r in rows] == [["cameo-1", "PER", "عمر حسن البشير", "عمر البشير"],
+                                     ["cameo-3", "PER", "عمر سليمان", ""]]
+
+
 def test_surface_variants_of_lemma_keys(build: ModuleType) -> None:
     variants = build.surface_variants(["حكومة", "عراقي"])
     assert "الحكومة العراقية" in variants.values()

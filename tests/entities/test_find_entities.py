@@ -131,6 +131,9 @@ def test_find_entities_on_empty_text(make_doc: Callable[..., Document]) -> None:
     ("حسبما أفادت وكالة الانباء المركزية.", {("وكالة الانباء المركزية", "ORG")}),
     ("وأوضح العقيد يونس بدوي رئيس وحدة المراقبة أن الخدمة متاحة.",
      {("يونس بدوي", "PER"), ("وحدة المراقبة", "ORG")}),
+    ('وحسب المصدر فإن مسلحا يدعى "الطاهر ضيف الله" سلم نفسه.', {("الطاهر ضيف الله", "PER")}),
+    ("بعد اغتيال الشهيد شكري بلعيد أمام منزله.", {("شكري بلعيد", "PER")}),  # not ب + لعيد
+    ("وتبنت «القاعدة» الهجوم على الثكنة.", {("القاعدة", "ORG")}),
 ])
 def test_find_entities_across_the_region(make_doc: Callable[..., Document], sentence: str,
                                          expected: set[tuple[str, str]]) -> None:
@@ -151,6 +154,8 @@ def test_find_entities_across_the_region(make_doc: Callable[..., Document], sent
     ("دعا إلى مقاطعة احتفالات الذكرى.", "مقاطعة احتفالات"),  # مقاطعة: boycott, not province
     ("ممن أخذوا على عاتقهم قتل أتباع آل البيت.", "آل البيت"),
     ("يختتم الدكتور فضل فصله الثالث.", "فضل فصله الثالث"),
+    ("وصلت التعزيزات إلى القاعدة العسكرية ليلا.", "القاعدة"),  # the base, not the organisation
+    ("نفذ تنظيم داعش الارهابي وتمشيط المناطق التي انسحب منها.", "وتمشيط المناطق"),
 ])
 def test_find_entities_does_not_take_words_for_names(make_doc: Callable[..., Document], sentence: str,
                                                      absent: str) -> None:

@@ -72,5 +72,6 @@ def test_source_skip_counts_marks_with_the_proclitic(surface: str, n: int, skip:
 def test_lexicon_types_are_entity_types() -> None:
     lex = load_lexicons()
     assert set(lex.heads.values()) <= {"ORG", "FAC", "GPE", "LOC"}
-    assert {p.type for entries in lex.phrases.values() for p in entries} <= {"PER", "ORG", "GPE", "LOC", "FAC"}
+    types = {p.type for by_second in lex.phrases.values() for entries in by_second.values() for p in entries}
+    assert types <= {"PER", "ORG", "GPE", "LOC", "FAC"}
     assert set(lex.titles.values()) <= {"title", "role"}

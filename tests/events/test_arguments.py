@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from marsad.document import DateValue, Place
 from marsad.events import extract_events
+from marsad.events.arguments import folded_positions
+from marsad.text.normalize import fold
 
 
 def _place(doc, pid, surface, kind, admin1, country="IQ", name_en=None):
@@ -120,3 +125,10 @@ def test_events_cue_inside_a_name_is_not_an_event(make_doc):
 def test_events_notes_are_english(make_doc):
     doc = extract_events(make_doc("اعتصم عشرات العمال أمام مقر الولاية اليوم.", published="2017-04-11"))
     assert doc.events[0].notes.startswith("On 11 April 2017, Protesters held a peaceful protest")
+
+
+@given(st.text(alphabet="بغداد قصفٌ\u064b\u0651\u0640\u200f", max_size=40))
+def test_events_folded_positions_match_to_folded(text):
+    folded = fold(text)
+    fast = folded_positions(folded)
+    assert [fast(i) for i in range(len(text) + 1)] == [folded.to_folded(i) for i in range(len(text) + 1)]

@@ -31,6 +31,13 @@ CASES = [
     ("قتلت قوات الأمن متظاهرين اثنين بالرصاص الحي خلال احتجاجات اليوم.", "Protests",
      "Excessive force against protesters", "PROTEST"),
     ("قطع أهالي القرية الطريق احتجاجاً على انقطاع الماء.", "Protests", "Peaceful protest", "PROTEST"),
+    # Maghreb usage
+    ("نفذ أعوان الصحة وقفة احتجاجية أمام مقر الولاية صباح اليوم.", "Protests", "Peaceful protest", "PROTEST"),
+    ("شن عمال الحضائر إضراباً عن العمل بكامل الولاية.", "Protests", "Peaceful protest", "PROTEST"),
+    ("انفجر لغم أرضي بجبل الشعانبي مما أسفر عن إصابة عسكريين اثنين.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED", "ASSAULT"),
+    ("تمكنت وحدات الحرس الوطني من القضاء على إرهابيين اثنين في الجبل.", "Battles", "Armed clash", "ASSAULT"),
+    ("ألقت وحدات الأمن القبض على عنصر تكفيري مفتش عنه.", "Strategic developments", "Arrests", "COERCE"),
 ]
 
 
@@ -75,6 +82,15 @@ def test_events_codes_cover_acled_sub_types():
 ])
 def test_events_interaction_codes(inter1, inter2, expected):
     assert interaction(inter1, inter2) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "تم إيقاف شخصين من أجل ترويج المخدرات.",  # an arrest of no political significance
+    "فجر اليوم الجمعة وصل الوفد إلى العاصمة.",  # فجر: at dawn
+    "سيطر الفريق على المباراة في الشوط الثاني.",  # control of a match, not of ground
+])
+def test_events_not_coded_for_non_political_readings(make_doc, sentence):
+    assert extract_events(make_doc(sentence)).events == []
 
 
 def test_events_no_cue_means_no_event(make_doc):

@@ -60,3 +60,12 @@ def test_cli_places_runs_the_stages_up_to_places() -> None:
 def test_cli_places_empty_text_prints_no_places(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["places", "   "]) == 0
     assert "no places found" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("hand_built")
+def test_cli_places_candidates_lists_the_gazetteer_alternatives(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["places", "--candidates", TEXT]) == 0
+    out = capsys.readouterr().out
+    assert "candidates for m1 \u2068مطار بغداد الدولي\u2069: reading" in out
+    assert "fac-iq-bgw  Baghdad International Airport  kind=facility" in out
+    assert "candidates for m3 \u2068وادي الذئاب\u2069: none" in out

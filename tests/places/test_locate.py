@@ -180,3 +180,12 @@ def test_locate_places_names_listed_after_a_plural_head_share_its_kind(make_doc:
     doc = locate_places(make_doc(text, entities=[("القصرين", "GPE"), ("سيدي بوزيد", "GPE"), ("قفصة", "GPE")]))
     assert [(p.kind, p.admin1) for p in doc.places] == [
         ("admin1", "Kasserine"), ("admin1", "Sidi Bouzid"), ("admin1", "Gafsa")]
+
+
+def test_locate_places_actors_help_decide_the_article_country(make_doc: MakeDoc) -> None:
+    text = "قال الجيش العراقي إن اشتباكات وقعت قرب الرياض غربي كركوك."
+    doc = make_doc(text, entities=[("الجيش العراقي", "ORG", "الجيش العراقي"), ("الرياض", "GPE")])
+    doc.actors[0].country = "IQ"
+    doc = locate_places(doc)
+    assert doc.cache["country"] == "IQ"
+    assert _place_of(doc, "الرياض")[1:3] == ("Kirkuk", "IQ")

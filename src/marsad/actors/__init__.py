@@ -82,9 +82,11 @@ def resolve_actors(doc: Document, config: ActorsConfig | None = None) -> Documen
     home = _home_country(doc.actors, mentions)
     for actor, key in zip(doc.actors, keys, strict=True):
         if actor.country is None and actor.category == "state" and actor.lexicon_id is None:
-            # a state body named without its country (الشرطة، النيابة العامة) belongs to the
-            # country the article is about
+            # a state body named without its country (الشرطة، وزارة الصحة) belongs to the
+            # country the article is about, and is that country's body of the lexicon if any
             actor.country = home
+            if home is not None:
+                _adopt_entry(actor, key, home)
         if actor.name_en is None and config.romanize_unknown:
             actor.name_en = _english(key, actor.type, actor.country, resolver)
     return doc
@@ -134,17 +136,34 @@ def _apposition(gap: str) -> bool:
         w.strip('"\'') in CLAUSE_WORDS for w in fold_key(gap).split())
 
 
+def _adopt_entry(actor: Actor, key: str, country: str) -> None:
+    """Take the lexicon entry of ``key`` + the country's adjective (وزارة الصحة الفلسطينية)."""
+    t = tables()
+    for adjective in t.definite_adjectives.get(country, ()):
+        entry_id = t.by_form.get(f"{key} {adjective}")
+        entry = t.entries.get(entry_id) if entry_id else None
+        if entry is not None and entry.country == country:
+            actor.name_en, actor.inter, actor.lexicon_id = entry.name_en, entry.inter, entry.id
+            actor.category, actor.wikidata = entry.category, entry.wikidata
+            return
+
+
 def _home_country(actors: list[Actor], mentions: list[Mention]) -> str | None:
-    """The country most place mentions of the article lie in, when one clearly leads."""
-    weight: Counter[str] = Counter()
+    """The country most place mentions of the article lie in, when one clearly leads.
+
+    Without any place of known country, the actors of known country (الحكومة العراقية) vote.
+    """
     count = Counter(m.actor_id for m in mentions)
-    for a in actors:
-        if a.type in ("GPE", "LOC", "FAC") and a.country:
-            weight[a.country] += count[a.id]
-    ranked = weight.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
+    for kinds in (("GPE", "LOC", "FAC"), ("ORG", "PER")):
+        weight: Counter[str] = Counter()
+        for a in actors:
+            if a.type in kinds and a.country:
+                weight[a.country] += count[a.id]
+        ranked = weight.most_common(2)
+        if ranked:
+            tied = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+            return None if tied else ranked[0][0]
+    return None
 
 
 def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) -> tuple[Actor, str]:
@@ -258,4 +277,25 @@ def _english(key: str, etype: str, country: str | None, resolver: Resolver) -> s
         return f"{head.english.capitalize()} of {place.name_en}"
     if head.category in ("armed_group", "political"):
         return romanize(key)  # named groups keep their Arabic name: Harakat al-Abdal
-    return f"{head.english.capitalize()} {romanize(rest)}"
+    return _translated(head.english, words[1:], resolver) or f"{head.english.capitalize()} {romanize(rest)}"
+
+
+def _translated(head_en: str, rest: list[str], resolver: Resolver) -> str | None:
+    """English of a head and glossary words (المركز الإعلامي الخاص -> Special Media Centre), or None."""
+    t = resolver.tables
+    noun: str | None = None
+    adjectives: list[str] = []
+    for w in rest:
+        kind, english = t.glossary.get(w, ("", ""))
+        if kind == "noun" and noun is None and not adjectives:
+            noun = english
+        elif kind == "adj":
+            adjectives.append(english)
+        elif w in t.adjectives and t.adjectives[w] in t.countries:
+            adjectives.append(t.countries[t.adjectives[w]].demonym_en)
+        else:
+            return None
+    if noun is not None and not adjectives:
+        return f"{head_en.title()} of {noun}"  # وزارة الاستخبارات -> Ministry of Intelligence
+    # وكالة الأنباء الليبية -> Libyan News Agency
+    return " ".join([*reversed(adjectives), *([noun] if noun else []), head_en.title()])

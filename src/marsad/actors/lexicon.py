@@ -65,6 +65,7 @@ class Country:
 class PlaceInfo:
     """What the places gazetteer says about a name."""
 
+    id: str
     name_en: str
     kind: str
     country: str | None
@@ -78,6 +79,8 @@ class Tables:
     by_form: dict[str, str]  # folded name or alias -> entry id
     heads: dict[str, Head]  # folded head noun without ال -> head
     adjectives: dict[str, str]  # folded adjective form (العراقيه، عراقيون ...) -> iso2
+    definite_adjectives: dict[str, tuple[str, ...]]  # iso2 -> folded العراقيه، العراقي ...
+    glossary: dict[str, tuple[str, str]]  # folded word -> (adj | noun, English)
     country_names: dict[str, str]  # folded country name -> iso2
     countries: dict[str, Country]
     places: dict[str, PlaceInfo]  # folded place name or variant -> info (first row wins)
@@ -127,6 +130,7 @@ def tables() -> Tables:
         if len(r) >= 5:
             heads[fold_key(r[0])] = Head(kind=r[1], category=r[2], inter=_int(r[3]), english=r[4])
     adjectives: dict[str, str] = {}
+    definite_adjectives: dict[str, tuple[str, ...]] = {}
     country_names: dict[str, str] = {}
     countries: dict[str, Country] = {}
     for r in _rows("actors/countries.tsv"):
@@ -136,19 +140,31 @@ def tables() -> Tables:
         countries[iso2] = Country(iso2=iso2, name=r[1], name_en=r[4], demonym_en=r[5])
         for name in (r[1], *(v for v in r[2].split("|") if v)):
             country_names.setdefault(fold_key(name), iso2)
+        definite: list[str] = []
         for stem in r[3].split("|"):
             if stem:
                 for form in adjective_forms(stem):
                     adjectives.setdefault(form, iso2)
+                words = fold_key(stem).split()
+                definite += [" ".join("ال" + w + "ه" for w in words), " ".join("ال" + w for w in words)]
+        definite_adjectives[iso2] = tuple(definite)
+    glossary: dict[str, tuple[str, str]] = {}
+    for r in _rows("actors/glossary.tsv"):
+        if len(r) >= 3:
+            word = fold_key(r[0])
+            glossary[word] = (r[1], r[2])
+            if r[1] == "adj" and word.endswith("ي"):
+                glossary.setdefault(word + "ه", (r[1], r[2]))  # the feminine: الوطنيه
     places: dict[str, PlaceInfo] = {}
     for r in _rows("gazetteer/places.tsv"):
         if len(r) < 9:
             continue
-        info = PlaceInfo(name_en=r[3], kind=r[4], country=r[8] or None)
+        info = PlaceInfo(id=r[0], name_en=r[3], kind=r[4], country=r[8] or None)
         for name in (r[1], *(v for v in r[2].split("|") if v)):
             places.setdefault(fold_key(name), info)
     return Tables(entries=entries, by_form=by_form, heads=heads, adjectives=adjectives,
-                  country_names=country_names, countries=countries, places=places)
+                  definite_adjectives=definite_adjectives, glossary=glossary, country_names=country_names,
+                  countries=countries, places=places)
 
 
 def strip_titles(words: list[str]) -> list[str]:

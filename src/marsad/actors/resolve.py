@@ -3,7 +3,8 @@
 The resolver works in two passes over the mentions of one article.
 
 1. Exact evidence joins mentions: the same folded form; the same lexicon entry (داعش and تنظيم
-   الدولة); the same consonant skeleton, for spelling variants (بروكسل / بروكسيل).
+   الدولة); the same row of the places gazetteer, for place mentions (إسرائيل / الكيان الصهيوني);
+   the same consonant skeleton, for spelling variants (بروكسل / بروكسيل).
 2. Partial forms join the cluster of a fuller form, by named rules tried in order; each rule
    picks, among the fuller clusters it allows, the nearest one mentioned before (else the first
    after), because a short form in news text points back to the last full mention:
@@ -175,10 +176,11 @@ class Resolver:
             self.parent[b] = a
 
     def exact_pass(self) -> None:
-        """Join mentions with the same form, the same lexicon entry, or the same skeleton."""
+        """Join mentions with the same form, lexicon entry, gazetteer place or skeleton."""
         by_key: dict[str, int] = {}
         by_entry: dict[str, int] = {}
         by_skeleton: dict[tuple[str, str], int] = {}
+        by_place: dict[str, int] = {}
         for i, key in enumerate(self.keys):
             if key in by_key:
                 self.union(by_key[key], i)
@@ -191,6 +193,13 @@ class Resolver:
                 else:
                     by_entry[entry.id] = i
             group = TYPE_GROUP.get(self.mentions[i].type, "org")
+            place = self.tables.places.get(key) if group == "place" else None
+            if place is not None:
+                # one gazetteer row: اسرائيل / الكيان الصهيوني, سوريا / سورية
+                if place.id in by_place:
+                    self.union(by_place[place.id], i)
+                else:
+                    by_place[place.id] = i
             # not for people: محمد / محمود and حسن / حسين differ only in long vowels
             sk = skeleton(key) if group != "per" else ""
             if len(sk.replace(" ", "")) >= MIN_SKELETON:
@@ -391,7 +400,13 @@ class Resolver:
                 if head.kind == "org":
                     # only a group's own name: القاعدة -> تنظيم القاعدة, النهضة -> حركة النهضة;
                     # not a body of another (الحكومة is not رئاسة الحكومة, nor قوات الحكومة)
-                    if (head.category in NAMING_CATEGORIES and c.group == d.group == "org"
+                    if c.group != "org" or d.group != "org":
+                        continue
+                    if c.entry is not None and d.entry is None and head.category != "state":
+                        # a known name under a generic head (شركة الخطوط التونسية); a state head
+                        # makes another body (قوات الحكومة السورية is not the government)
+                        return True
+                    if (head.category in NAMING_CATEGORIES
                             and getattr(t.heads.get(bare(words[0])), "kind", "") != "org"):
                         return True
                     continue

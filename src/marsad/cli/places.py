@@ -8,6 +8,7 @@ places that found no place are listed last. TEXT ``-`` reads the text from stdin
 English; Arabic is wrapped in bidi isolates (U+2068 … U+2069).
 
   marsad places "سقطت قذيفة قرب مطار بغداد الدولي وأخرى في محافظة بابل"
+  marsad places --candidates "اشتباكات في طرابلس"     # the gazetteer's other readings too
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import sys
 from typing import Any
 
 from marsad.config import Config
-from marsad.document import Article, Document
+from marsad.document import Article, Document, Mention
 from marsad.errors import WarningCode
 from marsad.pipeline import Pipeline
-from marsad.places import PLACE_TYPES
+from marsad.places import PLACE_TYPES, packaged_gazetteer
+from marsad.places.resolve import lookup
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -37,6 +39,9 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("text", metavar="TEXT", help="Arabic text, or - to read it from stdin")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the article")
     p.add_argument("--json", action="store_true", help="print places, place mentions and warnings as JSON")
+    p.add_argument("--candidates", action="store_true",
+                   help="also list, for each place mention, the reading of its name that the gazetteer "
+                        "knew and the candidates it offered")
     p.set_defaults(func=run)
 
 
@@ -66,6 +71,23 @@ def find_places(text: str, *, published: str | None = None, config: Config | Non
 
 def _iso(text: str) -> str:
     return f"{FSI}{text}{PDI}"
+
+
+def _print_candidates(mentions: list[Mention], limit: int = 6) -> None:
+    gaz = packaged_gazetteer()
+    for m in mentions:
+        hit = lookup(m.text, gaz.candidates)
+        if hit is None:
+            print(f"candidates for {m.id} {_iso(m.text)}: none")
+            continue
+        reading, entries = hit
+        flag = "  (also an ordinary word)" if gaz.is_ambiguous(reading.key) else ""
+        print(f"candidates for {m.id} {_iso(m.text)}: reading {_iso(reading.key)} via {reading.via}{flag}")
+        for e in entries[:limit]:
+            print(f"    {e.id}  {e.name_en}  kind={e.kind}  admin1={e.admin1 or '-'}  "
+                  f"country={e.country or '-'}  population={e.population}")
+        if len(entries) > limit:
+            print(f"    ... {len(entries) - limit} more")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
     for m in place_mentions:
         if m.place_id is None:
             print(f"unresolved {m.type} {_iso(m.text)} [{m.start}:{m.end}]")
+    if args.candidates:
+        _print_candidates(place_mentions)
     for w in doc.warnings:
         print(f"warning {w.code}: {w.message}", file=sys.stderr)
     return 0

@@ -83,7 +83,6 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
     hints = rule_tags(rules, len(words))
     starts = [s for s, _ in tokens]
     sentences = doc.sentences or sentence_spans(text)
-    common = lex.common_words
     for sent in sentences:
         a = bisect_left(starts, sent.start)
         b = bisect_left(starts, sent.end)
@@ -92,7 +91,7 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
         windows: list[list[int]] = []
         for k in range(a, b):
             w = words[k]
-            if w.person and not covered[k] and w.key not in common:
+            if w.person and not covered[k] and not w.ordinary:
                 lo, hi = max(a, k - MODEL_WINDOW), min(b, k + MODEL_WINDOW + 1)
                 if windows and lo <= windows[-1][1]:
                     windows[-1][1] = hi

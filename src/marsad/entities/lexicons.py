@@ -71,7 +71,7 @@ class Lexicons:
     title_first: frozenset[str]  # first words of titles (fast rejection)
     stopwords: frozenset[str]
     demonyms: dict[str, str]  # every demonym form (with and without ال) -> iso2
-    phrases: dict[str, tuple[Phrase, ...]]  # first word -> entries, longest first
+    phrases: dict[str, dict[str, tuple[Phrase, ...]]]  # first word -> second word ("" alone) -> entries
     known_words: frozenset[str]  # bare words a proclitic may be split from (names, places)
     person_words: frozenset[str]  # words of person names (first and family names)
     first_names: frozenset[str]
@@ -196,7 +196,13 @@ def load_lexicons() -> Lexicons:
         _add_phrase(index, name, etype, "gazetteer")
     for name, etype in _actor_rows():
         _add_phrase(index, name, etype, "actors")
-    phrases = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in index.items()}
+    # indexed by first and second word, so that a look-up touches only entries that can match
+    phrases: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+    for first_word, entries in index.items():
+        by_second: dict[str, list[Phrase]] = {}
+        for p in entries:
+            by_second.setdefault(p.words[1] if len(p.words) > 1 else "", []).append(p)
+        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in by_second.items()}
     person, first = name_words()
     own_first = {fold_key(r[0]) for r in _tsv("entities/first_names.tsv") if r}
     first = first | frozenset(w for w in own_first if " " not in w)

@@ -39,11 +39,6 @@ GENERIC_ORG_HEADS = frozenset({"حركه", "جماعه", "فصيل", "تنظيم
 # Heads of media names: a name of their own takes no adjective (صحيفة الفجر الجزائرية -> صحيفة
 # الفجر), a generic one does (وكالة الأنباء السعودية).
 MEDIA_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "مجله", "اذاعه", "موقع", "تلفزيون"})
-# A word is taken for an ordinary word when its form with the article is at least a fifth as
-# frequent as the bare form and seen at least 5 times (بيان/البيان); names never take it
-# (بدرة، ألكسندر). Checked on the dev articles and hand-written cases in tests/entities.
-ORDINARY_ARTICLE_RATIO = 5
-ORDINARY_MIN_ARTICLE = 5
 # ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
 COMPLEMENT_PREPOSITIONS = frozenset({"عن", "على", "من"})
 
@@ -82,15 +77,16 @@ def phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, 
     if not w.phrase:
         return None
     readings = [(w.key, 0)] if w.n == 0 else [(w.key, 0), (w.base, w.n)]
+    second = words[i + 1].key if i + 1 < len(words) else ""
     for form, skip in readings:
-        entries = lex.phrases.get(form)
-        if not entries:
+        by_second = lex.phrases.get(form)
+        if not by_second:
             continue
-        for entry in entries:  # longest first
+        for entry in (*by_second.get(second, ()), *by_second.get("", ())):  # longest first
             end = i + len(entry.words)
             if end > len(words):
                 continue
-            if all(words[i + k].key == entry.words[k] for k in range(1, len(entry.words))):
+            if all(words[i + k].key == entry.words[k] for k in range(2, len(entry.words))):
                 if len(entry.words) == 1 and (w.stop or len(form) < 3):
                     continue
                 if (len(entry.words) == 1 and entry.source != "lexicon" and not w.definite
@@ -105,7 +101,7 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
     i = 0
     n = len(words)
     while i < n:
-        hit = phrase_at(words, i, lex)
+        hit = phrase_at(words, i, lex) if words[i].phrase else None
         if hit is None:
             i += 1
             continue
@@ -113,7 +109,8 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         if end == i + 1 and not skip and etype in ("GPE", "LOC") and _agreeing_adjective(words, i):
             i += 1
             continue
-        if end == i + 1 and etype == "ORG" and end < n and words[end].adjective and not words[end].n:
+        if end == i + 1 and etype == "ORG" and end < n and not words[end].n and (
+                words[end].adjective or words[end].blocked):
             i += 1  # القاعدة العسكرية: the base, not the organisation
             continue
         start = i
@@ -149,8 +146,11 @@ def clitic_word(w: Word, lex: Lexicons) -> bool:
     if w.n or w.definite or len(w.key) < 5 or w.key[0] not in "لبكوف" or w.key in lex.phrases:
         return False
     rest = w.key[1:]
-    return rest in lex.common_words or rest in lex.vocabulary or (rest in lex.known_words
-                                                                  and w.key not in lex.known_words)
+    vocab = lex.vocabulary
+    if w.person and vocab.get(w.key, 0) >= vocab.get(rest, 0):
+        return False  # بلعيد is a family name more often than ب + لعيد
+    return rest in lex.common_words or rest in vocab or (rest in lex.known_words
+                                                         and w.key not in lex.known_words)
 
 
 def _first_name_word(w: Word, lex: Lexicons) -> bool:
@@ -256,7 +256,7 @@ def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int
                 end += 1  # باريس أورلي
                 if end < n and words[end].definite and _name_word(words[end]) and not words[end].adjective:
                     end += 1
-        if end == j + 1 and w.key not in lex.known_words and _ordinary(w.key, lex):
+        if end == j + 1 and w.key not in lex.known_words and w.ordinary:
             return None  # مقاطعة احتفالات: a common noun alone is no name
     return j, end
 
@@ -336,8 +336,8 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
     units = 0
     while k < n and k - j < 4:
         w = words[k]
-        # علي folds like the preposition على: inside a name (محمد علي العروي) it is a name
-        stop = w.stop and not (k > j and w.first and (words[k - 1].first or words[k - 1].person))
+        # علي folds like the preposition على: after a first name (محمد علي العروي) it is a name
+        stop = w.stop and not (k > j and w.key == "علي" and (words[k - 1].first or words[k - 1].person))
         if not w.is_word or stop or w.title or (w.demonym and w.definite) or w.head is not None or (
                 k > j and (w.n or clitic_word(w, lex))):
             break
@@ -345,13 +345,13 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
         # adjectives of names do not continue a person's name
         if k > j and (w.blocked or (w.adjective and (w.demonym or w.base in name_adjectives))):
             break
-        if k == j and (not (w.person or w.first or (loose and w.key not in common))
+        if k == j and (not (w.person or w.first or (loose and w.key not in common and w.key[0] not in "وف"))
                        or (len(w.key) <= 2 and not w.first)):
-            break  # الرئيس الـ 45
-        if k == j and w.definite and not w.first and (w.adjective or w.blocked or w.key in common):
+            break  # الرئيس الـ 45; a name after a title opens with no conjunction (وتمشيط)
+        if k == j and w.definite and not w.first and (w.adjective or w.blocked or w.ordinary):
             break  # الرئيس الجديد، الأمين العام الخاص: an adjective, not a name
         # الدكتور فضل فصله: an ordinary word or one with a pronoun ending continues no name
-        unknown_next = (loose and k == j + 1 and not _ordinary(w.key, lex)
+        unknown_next = (loose and k == j + 1 and not w.ordinary
                         and not w.key.endswith(("ه", "ها", "هم")))
         if k > j and not (w.person or w.first or w.definite or words[k - 1].first or unknown_next):
             break
@@ -380,8 +380,16 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             if title is not None:
                 end_title, kind = title
                 j = end_title
-                while j < n and words[j].is_word and words[j].demonym and words[j].definite:
-                    j += 1  # الرئيس الأمريكي دونالد ترامب (but العقيد تركي المالكي)
+                while j < n and words[j].is_word and words[j].definite and not words[j].person and (
+                        words[j].demonym or words[j].adjective or words[j].ordinary) and j - end_title < 2:
+                    j += 1  # الرئيس الأمريكي دونالد ترامب، الإرهابي الخطير (but العقيد تركي المالكي)
+                quoted = _quoted(words, j) if kind == "title" else None
+                if quoted is not None and all(words[k].is_word and not words[k].stop
+                                              for k in range(j + 1, quoted - 1)):
+                    # يدعى "الطاهر ضيف الله": the quoted name is the person
+                    yield Candidate(j + 1, quoted - 1, "PER", "pattern", PRIO_RULE, rank=2)
+                    i = quoted
+                    continue
                 end = _person_extent(words, j, lex, loose=kind == "title")
                 if end > j:
                     yield Candidate(j, end, "PER", "pattern", PRIO_RULE, words[j].n, rank=2)
@@ -394,28 +402,18 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             nxt = words[i + 1]
             # لصالح، بيان أصدرته، أمنية مشددة: a first name that is also a word (or sits behind a
             # proclitic) needs a name word after it; an unknown word ending in ة or a pronoun is none
-            plain = not w.n and not _ordinary(w.key, lex)
+            plain = not w.n and not w.ordinary
             namelike = nxt.person or nxt.first or (nxt.definite and plain) or (
-                plain and not _ordinary(nxt.key, lex)
+                plain and not nxt.ordinary
                 and len(nxt.key) > 2 and not nxt.key.endswith(("ه", "ها", "هم")))
-            if (nxt.is_word and namelike and (not nxt.stop or nxt.first) and not nxt.demonym and not nxt.title
-                    and nxt.head is None and not nxt.blocked and not nxt.n):
+            if (nxt.is_word and namelike and (not nxt.stop or nxt.key == "علي") and not nxt.demonym
+                    and not nxt.title and nxt.head is None and not nxt.blocked and not nxt.n):
                 end = _person_extent(words, i, lex, loose=True)
                 if end > i + 1:
                     yield Candidate(i, end, "PER", "pattern", PRIO_RULE, w.n, rank=2)
                     i = end
                     continue
         i += 1
-
-
-def _ordinary(key: str, lex: Lexicons) -> bool:
-    """Whether a word is an ordinary word rather than a name: a common word of ANERcorp, or one
-    the ANT corpus often writes with the article (البيان، الأمنية), which names do not take."""
-    if key in lex.common_words:
-        return True
-    with_article = lex.vocabulary.get("ال" + key, 0)
-    bare = lex.vocabulary.get(key, 0)
-    return with_article >= ORDINARY_MIN_ARTICLE and with_article * ORDINARY_ARTICLE_RATIO >= bare
 
 
 def _title_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str] | None:

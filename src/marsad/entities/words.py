@@ -14,6 +14,11 @@ from marsad.text.arabic import DELETED, proclitic_variants
 from marsad.text.normalize import fold_key
 
 QUOTES = frozenset('"«»“”„')
+# A word is taken for an ordinary word when its form with the article is at least a fifth as
+# frequent as the bare form and seen at least 5 times (بيان/البيان); names never take it
+# (بدرة، ألكسندر). Checked on the dev articles and hand-written cases in tests/entities.
+ORDINARY_ARTICLE_RATIO = 5
+ORDINARY_MIN_ARTICLE = 5
 OPENING_QUOTES = frozenset('"«“„')
 # words that join the parts of a person's name (عبد الله، أبو مهدي، بن علي)
 NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ولد", "بنت"})
@@ -40,6 +45,7 @@ class Word:
     title: bool  # first word of a title or role (الرئيس، وزير)
     bare_org: bool  # a definite noun counted as ORG alone (الحكومة)
     phrase: bool = False  # ``key`` or ``base`` opens a lexicon phrase
+    ordinary: bool = False  # an ordinary word rather than a name (see :func:`ordinary`)
     dual: bool = False  # a dual head in construct (محافظتي بابل والمثنى): each name is its own mention
 
 
@@ -82,6 +88,17 @@ def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
     return 0, key
 
 
+def ordinary(key: str, lex: Lexicons) -> bool:
+    """Whether a folded word is an ordinary word rather than a name: a common word of ANERcorp,
+    or one the ANT corpus writes both with and without the article (البيان/بيان، الخطير/خطير),
+    which names do not (بدرة، الكاظمي)."""
+    if key in lex.common_words:
+        return True
+    bare, definite = strip_article(key)
+    other = lex.vocabulary.get(bare if definite else "ال" + key, 0)
+    return other >= ORDINARY_MIN_ARTICLE and other * ORDINARY_ARTICLE_RATIO >= lex.vocabulary.get(key, 0)
+
+
 def analyze(surface: str, lex: Lexicons) -> Word:
     """The analysis of one token's surface text."""
     key = fold_key(surface)
@@ -106,7 +123,8 @@ def analyze(surface: str, lex: Lexicons) -> Word:
         dual = head is not None
     return Word(key=key, n=n, base=base, bare=bare, definite=definite, is_word=True, quote=False,
                 head=head, dual=dual, stop=stop,
-                phrase=key in lex.phrases or base in lex.phrases, demonym=demonym, adjective=adjective,
+                phrase=key in lex.phrases or base in lex.phrases, ordinary=ordinary(key, lex),
+                demonym=demonym, adjective=adjective,
                 blocked=blocked, person=not stop and (base in lex.person_words or bare in lex.person_words),
                 first=base in lex.first_names or base in NAME_LINKS,
                 title=base in lex.title_first, bare_org=base in lex.bare_orgs)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.config import EventsConfig
@@ -38,10 +39,18 @@ from marsad.events.arguments import (
     country_location,
     country_names,
     demonym_actor,
+    folded_positions,
     is_long_before,
     location_of,
 )
-from marsad.events.coding import CODES, KILLING_FORMS, METHOD_CODES, choose_code, interaction
+from marsad.events.coding import (
+    CODES,
+    KILLING_FORMS,
+    METHOD_CODES,
+    VIOLENCE_CODES,
+    choose_code,
+    interaction,
+)
 from marsad.events.cues import Hit, find_cues, find_words, modality_matcher, support_matcher, target_matcher
 from marsad.events.fatalities import count_killed
 from marsad.events.modality import SentenceModality
@@ -65,6 +74,10 @@ TERRITORY_CODES = frozenset({"nsa_overtake", "gov_regain"})
 TERRITORY_RE = re.compile(
     r"(?:\s+\S+){0,3}?\s+[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|حي|احياء|مواقع|موقع|قاعد|معسكر|مطار|ميناء|جبل|"
     r"تل|مقر|معبر|حقل|حقول|مدن|قري|بلدات|اراض|محافظ|ولاي|اقليم|مركز|ثكن|سجن|مبني|حاجز|الطريق|طريق)")
+# فجر before a day is "at dawn" (فجر اليوم، فجر الجمعة), not "blew up"
+DAWN_RE = re.compile(
+    r"\s+(?:يوم|اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|اول)(?![^\W\d_])")
+PROTEST_KINDS = frozenset({"peaceful", "intervention", "violent_demo"})
 QUESTION_RE = re.compile(r"[؟?]")
 EXPOSED_WINDOW = 10  # تعرضت فرقاطة سعودية أثناء قيامها بدورية مراقبة غرب ميناء الحديدة لهجوم
 EXPOSED_VERBS = frozenset({"تعرض", "يتعرض", "تعرضت"})
@@ -84,6 +97,9 @@ AGENT_WINDOW = 8  # words between a cue and the agent marker that names its perp
 EVIDENCE_NEEDED = 2
 # Support verbs whose subject carries out the act their nominal object names (شن هجوماً، نفذ تفجيراً).
 AGENTIVE_VERBS = frozenset({"شن", "نفذ", "اطلق", "استهدف", "اوقع", "خرج", "نظم"})
+# Words allowed between an occurrence verb and its noun: شن عمال الحضائر إضراباً (a two-word subject).
+OCCUR_GAP = 2
+TARGET_WINDOW = 8  # words after the first cue where its target stands (هاجم مسلحون دورية للجيش)
 AUXILIARIES = frozenset({"تم", "تمت", "جري", "جرت"})
 
 
@@ -120,9 +136,10 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     doc.events = []
     if not hits:
         return doc
-    hits = _outside_names(doc, folded, hits)
+    to_folded = folded_positions(folded)
+    hits = _outside_names(doc, to_folded, hits)
     spans = doc.sentences or sentence_spans(doc.text)
-    bounds = [(folded.to_folded(s.start), folded.to_folded(s.end)) for s in spans]
+    bounds = [(to_folded(s.start), to_folded(s.end)) for s in spans]
     starts = [b[0] for b in bounds]
     by_sentence: dict[int, list[Hit]] = {}
     for h in hits:
@@ -131,7 +148,7 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
             by_sentence.setdefault(i, []).append(h)
     if not by_sentence:
         return doc
-    index = build_index(doc, folded)
+    index = build_index(doc, folded, to_folded)
     published = doc.cache.get("published_date")
     if not isinstance(published, dt.date):
         published = None
@@ -170,7 +187,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
     modality = SentenceModality(text, s0, s1, markers, published_year=published.year if published else None)
     support = [w for w in support_words if w.kind in SUPPORT_KINDS]
     exposed = [w.end for w in support if w.form in EXPOSED_VERBS]
-    live = [h for h in cues if modality.reason(h) is None and not _purpose(h, exposed, modality)]
+    live = [h for h in cues if modality.reason(h) is None and not _purpose(h, exposed, modality)
+            and not (h.form == "فجر" and DAWN_RE.match(text, h.end))]
     if not any(h.strength > 0 for h in live):
         return []
     dates = [d.start for d in index.dates if s0 <= d.start < s1]
@@ -194,7 +212,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         """How much the sentence says that the act of ``h`` took place (see EVIDENCE_NEEDED)."""
         if h.strength >= 2:
             return EVIDENCE_NEEDED
-        score = int(toll_near(h)) + int(any(
+        # a toll is strong evidence of violence; protesters are often counted among the dead of another act
+        score = (1 if h.kind in PROTEST_KINDS else 2) * int(toll_near(h)) + int(any(
             modality.words_between(min(d, h.start), max(d, h.start)) <= SUPPORT_WINDOW
             and not modality.boundary_between(min(d, h.start), max(d, h.start), strong=True) for d in dates))
         if any(o is not h and o.strength >= 2 for o in live):
@@ -215,7 +234,7 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             kinds.add(w.kind)
             gap = modality.words_between(w.end, h.start) if w.end <= h.start else \
                 modality.words_between(h.end, w.start)
-            if w.kind in ("occur", "claim") and gap <= 1:
+            if w.kind in ("occur", "claim") and gap <= OCCUR_GAP:
                 score += 1  # وقع انفجار، تعرض لهجوم، شن هجوماً: the verb of the noun itself
         return score + len(kinds)
 
@@ -264,11 +283,14 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             state = actors.actor1.actor.category == "state"
         # what the act was aimed at stands after its cue (هاجم مسلحون دورية: the gunmen are not hit)
         first = min(h.start for h in seg_triggers)
-        kinds = {t.kind for t in targets if first <= t.start < seg1}
+        kinds = {t.kind for t in targets if first <= t.start < seg1
+                 and modality.words_between(first, t.start) <= TARGET_WINDOW}
         exchange = any(w.form == "تبادل" and seg0 <= w.start < seg1 for w in support)
         # control of territory needs territory: استولوا على منظومة الفساد، سيطرت على الأوضاع are not
         seg_hits = [h for h in seg_hits if h.kind not in TERRITORY_CODES or _takes_ground(index, h, seg1)]
-        code = choose_code(seg_hits, target_kinds=kinds, state_actor=state, default_method=default_method,
+        # an unsupported word of protest (على تجمع للمواطنين) does not make violence a protest
+        typed = [h for h in seg_hits if h.kind != "peaceful" or h.strength == 0 or h in seg_triggers]
+        code = choose_code(typed, target_kinds=kinds, state_actor=state, default_method=default_method,
                            exchange=exchange)
         if code is None:
             continue
@@ -330,14 +352,17 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             # "the protesters" are the crowd of this event, not a reference back to an earlier one
             nominal = [h for h in naming if h.pos == "N" and h.strength < 2
                        and not h.form.startswith(PARTICIPANTS)]
-            definite = bool(naming) and len(nominal) == len(naming) and all("ال" in h.prefix for h in nominal)
+            # "الهجوم" names an incident told before; "القبض على" is just the verbal noun of an arrest
+            definite = bool(naming) and len(nominal) == len(naming) and all(
+                "ال" in h.prefix and h.kind in VIOLENCE_CODES for h in nominal)
             # "منفذ هجوم المسجد": the attack is one already told if the article told it, else it is new
             perpetrated = bool(naming) and len(nominal) == len(naming) and all(
                 "ال" in h.prefix or AGENT_NOUN_RE.search(text, max(s0, h.start - 12), h.start)
                 for h in nominal)
             follow_up = not naming or (perpetrated and not partitive)
             out.append(_Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
-                              (definite and not partitive and seg_claim is None) or not naming,
+                              definite and not partitive and seg_claim is None
+                              and evidence_score(anchor) <= EVIDENCE_NEEDED,
                               date is not None,
                               actor1_en, actor2_en))
     return out
@@ -362,9 +387,9 @@ def _purpose(h: Hit, exposed: list[int], modality: SentenceModality) -> bool:
     return not any(e <= h.start and modality.words_between(e, h.start) <= EXPOSED_WINDOW for e in exposed)
 
 
-def _outside_names(doc: Document, folded: FoldedText, hits: list[Hit]) -> list[Hit]:
+def _outside_names(doc: Document, to_folded: Callable[[int], int], hits: list[Hit]) -> list[Hit]:
     """Drop cues inside a name: الجبهة الشعبية لتحرير فلسطين, قوة مراقبة فض الاشتباك."""
-    names = sorted((folded.to_folded(m.start), folded.to_folded(m.end)) for m in doc.entities
+    names = sorted((to_folded(m.start), to_folded(m.end)) for m in doc.entities
                    if m.type in ("ORG", "PER", "FAC"))
     if not names:
         return hits

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.document import Actor, ActorRef, DateValue, Document, EventLocation, Mention, Place
@@ -78,8 +79,33 @@ class DocIndex:
         return m.group(0) if m else ""
 
 
-def build_index(doc: Document, folded: FoldedText) -> DocIndex:
+def folded_positions(folded: FoldedText) -> Callable[[int], int]:
+    """A fast ``folded.to_folded``: one linear pass instead of a binary search per offset.
+
+    Text without deleted marks (the common case) maps to itself.
+    """
+    if not folded.deleted:
+        return _identity
+    table = [0] * (len(folded.source) + 1)
+    src = 0
+    for i in range(len(folded.text)):
+        origin = folded.origin(i)
+        while src <= origin:
+            table[src] = i
+            src += 1
+    while src <= len(folded.source):
+        table[src] = len(folded.text)
+        src += 1
+    return table.__getitem__
+
+
+def _identity(pos: int) -> int:
+    return pos
+
+
+def build_index(doc: Document, folded: FoldedText, to_folded: Callable[[int], int] | None = None) -> DocIndex:
     """Place the document's mentions, places and dates in folded coordinates."""
+    to_folded = to_folded or folded_positions(folded)
     index = DocIndex(folded)
     text = doc.text
     actors = {a.id: a for a in doc.actors}
@@ -89,7 +115,7 @@ def build_index(doc: Document, folded: FoldedText) -> DocIndex:
         for mid in p.mention_ids:
             by_mention[mid] = p
     for m in doc.entities:
-        s, e = folded.to_folded(m.start), folded.to_folded(m.end)
+        s, e = to_folded(m.start), to_folded(m.end)
         prefix = text[m.start - 1] if m.start > 0 and text[m.start - 1].isalpha() else ""
         actor = actors.get(m.actor_id) if m.actor_id else None
         place = places.get(m.place_id) if m.place_id else by_mention.get(m.id)
@@ -107,19 +133,19 @@ def build_index(doc: Document, folded: FoldedText) -> DocIndex:
         for pid, pairs in spans.items():
             place = places.get(pid)
             for start, end in pairs:
-                s, e = folded.to_folded(start), folded.to_folded(end)
+                s, e = to_folded(start), to_folded(end)
                 if place is not None and (s, e) not in known:
                     index.places.append(Located(s, e, None, place=place))
     for d in doc.dates:
         if d.value:
-            index.dates.append(Located(folded.to_folded(d.start), folded.to_folded(d.end), None, date=d))
+            index.dates.append(Located(to_folded(d.start), to_folded(d.end), None, date=d))
     index.actors.sort(key=lambda x: x.start)
     index.places.sort(key=lambda x: x.start)
     index.dates.sort(key=lambda x: x.start)
     index.words = [m.start() for m in WORD_RE.finditer(folded.text)]
     if doc.sentences:
         lead = doc.sentences[: 2]
-        index.lead_end = folded.to_folded(lead[-1].end)
+        index.lead_end = to_folded(lead[-1].end)
     return index
 
 

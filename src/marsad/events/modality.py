@@ -22,7 +22,7 @@ from marsad.events.cues import Hit
 # الجيش أن تكون طائراته قد قصفت), while negation (عدم، دون), condition and the generic governors
 # (وتيرة الهجمات، إدانة الهجوم) bind a noun right after them.
 BEFORE_WINDOW = {"speculation": 10, "future": 10, "threat": 10, "denial": 10, "call": 8,
-                 "accusation": 6, "condition": 4, "negation": 3, "generic": 2}
+                 "accusation": 6, "condition": 4, "future_verb": 4, "negation": 3, "generic": 2}
 MAYBE_AFTER_WINDOW = 16  # a long subject (استمرار التصعيد، من خلال قصف القواعد، أو ...) before قد
 AFTER_WINDOW = 12  # words after the cue that an `after` marker (ليس مستبعداً) may stand at
 NEAR_WINDOW = 8  # words on either side for a `near` marker (هاجم نمر حارسة، معركة مع سمكة)
@@ -49,9 +49,16 @@ PAST_T_VERBS = frozenset({"تم", "تمت", "تمكن", "تمكنت", "تعرض"
 KANA_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا|كانا)(?![^\W\d_])")
 # Markers of a recalled past: anniversaries and "since".
 HISTORICAL_RE = re.compile(
-    r"(?<![^\W\d_])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:ذكري|الذكري|منذ|مثل هذا اليوم|احياء ذكري|ابان)"
+    r"(?<![^\W\d_])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:ذكري|الذكري|مثل هذا اليوم|احياء ذكري|ابان|"
+    r"منذ(?!\s+(?:يوم|يومين|ايام|ساعات|ساعه|ساعتين|اسبوع|اسبوعين|الصباح|صباح|مساء|امس|ليله|قليل|"
+    r"بدايه|مطلع|اواخر|الاسبوع|الشهر|شهر)))"
     r"(?![^\W\d_])")
 HISTORICAL_WINDOW = 8
+FUTURE_VERB_RE = re.compile(r"(?<![^\W\d_])[وف]?(س[يتن][^\W\d_]{3,})")
+# Words that begin with سي/ست/سن but are no future verbs (سيارة، سياسة، سيطرة، ستة، سنوات ...).
+NOT_FUTURE = ("سيار", "سياس", "سيطر", "سيد", "سينا", "ستة", "سته", "ستين", "ستون", "ستار", "سير",
+              "سيول", "سيف", "سينم", "سياح", "سياق", "سياد", "ستاد", "سنو", "سنه", "سنت", "سنا", "سنغ",
+              "سيبير", "سيريلانك", "سيرا", "ستوكهولم", "سيئ", "سيي", "سيول", "سيمينار", "ستراتيج")
 YEAR_RE = re.compile(r"(?<![^\W\d_])(?:عام|العام|سنه|لسنه|في|منذ|خلال)\s+((?:19|20)\d\d)(?!\d)")
 YEAR_WINDOW = 12  # words between a cue and the year that dates it (اغتيل ... عام 1999)
 
@@ -69,7 +76,7 @@ class SentenceModality:
     def __init__(self, text: str, start: int, end: int, markers: list[Hit], *,
                  published_year: int | None = None) -> None:
         self.text = text
-        self.markers = markers
+        self.markers = list(markers)
         self.words = [m.start() for m in WORD_RE.finditer(text, start, end)]
         self.boundaries = [m.start() for m in BOUNDARY_RE.finditer(text, start, end)]
         self.strong = [m.start() for m in STRONG_BOUNDARY_RE.finditer(text, start, end)]
@@ -84,6 +91,12 @@ class SentenceModality:
         # a year before the publication year (any year when it is unknown) dates a recalled act
         self.years = [m.start() for m in YEAR_RE.finditer(text, start, end)
                       if published_year is None or int(m.group(1)) < published_year]
+
+        # a verb with the future سـ (ستسمح بتنفيذ ضربات، سيواجه هجوماً) before a cue
+        for m in FUTURE_VERB_RE.finditer(text, start, end):
+            if not m.group(1).startswith(NOT_FUTURE):
+                self.markers.append(Hit(m.start(), m.end(), m.group(1), "I", "س", "future_verb",
+                                        scope="before"))
 
     def words_between(self, a: int, b: int) -> int:
         """Number of words that start in [a, b)."""

@@ -47,8 +47,10 @@ CONTEXT_WINDOW = 40
 ANCHOR_SCORE = 0.6
 # Between two names of one list: spaces, a comma, و (attached or not).
 _LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
-# Weight of a region name in the vote for the article's country (a country or town name counts 1).
+# Weights in the vote for the article's country (a country or town name counts 1): a region name,
+# and an actor of the country (counted once per actor, however often it is named).
 REGION_VOTE = 0.5
+ACTOR_VOTE = 0.3
 ANCHOR_KIND_ORDER = {"facility": 0, "city": 1, "region": 2, "admin1": 3}
 
 
@@ -85,9 +87,8 @@ def resolve_place_name(name: str, *, country: str | None = None,
     if hit is None:
         return None
     reading, entries = hit
-    res = choose(entries, head=reading.head, near=reading.near, country=country, via=reading.via,
-                 common_word=gaz.is_ambiguous(reading.key),
-                 article_countries=frozenset([country]) if country else frozenset())
+    # the caller says this is a place name: a name that is also a word (حديثة) is not suspect here
+    res = choose(entries, head=reading.head, near=reading.near, country=country, via=reading.via)
     if res is None or res.score < cfg.min_score:
         return None
     return _place("p1", name, res, [])
@@ -130,7 +131,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         found.append(f)
 
     _share_list_heads(found, doc.text)
-    country = _dominant_country(found)
+    country = _dominant_country(found, doc)
     doc.cache["country"] = country
     # which names point to each country alone: a town abroad needs some other name to back it
     named_by: dict[str, set[str]] = {}
@@ -236,8 +237,12 @@ def _share_list_heads(found: list[_Found], text: str) -> None:
             listing, previous_end = None, -1
 
 
-def _dominant_country(found: list[_Found]) -> str | None:
-    """The country that most mentions known in one country only belong to (first seen on a tie)."""
+def _dominant_country(found: list[_Found], doc: Document) -> str | None:
+    """The country that most mentions known in one country only belong to (first seen on a tie).
+
+    Actors with a country (الجيش العراقي → IQ) add a smaller vote each, which decides articles
+    that name few places.
+    """
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
     for i, f in enumerate(found):
@@ -248,6 +253,10 @@ def _dominant_country(found: list[_Found]) -> str | None:
             weight = REGION_VOTE if all(e.kind == "region" for e in f.entries) else 1.0
             votes[c] = votes.get(c, 0.0) + weight
             first.setdefault(c, i)
+    for actor in doc.actors:
+        if actor.country and len(actor.country) == 2:
+            votes[actor.country] = votes.get(actor.country, 0.0) + ACTOR_VOTE
+            first.setdefault(actor.country, len(found))
     if not votes:
         return None
     return max(votes, key=lambda c: (votes[c], -first[c]))

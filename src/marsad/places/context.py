@@ -37,8 +37,8 @@ HEAD_KIND: dict[str, str] = {
     **{h: "facility" for h in FACILITY_HEADS},
 }
 
-# Words that a tagger may mistake for a place and that no place is meant by, folded: فإن (then
-# indeed) reads as Van, عمان after folding is Amman or Oman only with context ...
+# Function words that a tagger may mistake for a place name, folded: فإن ("then indeed") folds to
+# فان, the Arabic name of the Turkish province of Van; no place is ever meant by them.
 FUNCTION_WORDS = frozenset({"فان", "ان", "من", "الي", "علي", "عن", "في", "بعد", "قبل", "لكن", "ثم",
                             "حيث", "كما", "منذ", "لان", "اذا", "وان", "بان", "لها", "له"})
 

@@ -121,7 +121,8 @@ class _Builder:
             for prev in reversed(history):
                 if phrase.head and phrase.head in prev.key:
                     return replace(prev, span=span)
-            return replace(history[-1], span=span)
+            if not phrase.relayed:  # وأضاف المصدر: the speaker of the statement before
+                return replace(history[-1], span=span)
         description = _clean(self.source(span))
         if self.folded.text.startswith("لل", phrase.start) and span[0] == phrase.start + 2:
             description = "ال" + description  # وفقاً للأمم المتحدة: the article's alef is elided after ل
@@ -237,7 +238,10 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
     if not (cue_matches or attr_matches or ":" in text):
         return doc
     sentences = doc.sentences or sentence_spans(doc.text)
-    spans = [(folded.to_folded(s.start), folded.to_folded(s.end)) for s in sentences]
+    if folded.deleted:
+        spans = [(folded.to_folded(s.start), folded.to_folded(s.end)) for s in sentences]
+    else:  # nothing was deleted by folding: offsets are the same
+        spans = [(s.start, s.end) for s in sentences]
     starts = [s for s, _ in spans]
     # on the folded text, which has the same quotation marks at the folded positions
     quotations = [m.span() for m in _QUOTATION_RE.finditer(text)
@@ -248,7 +252,7 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
     speaker_starts = frozenset(s for s, _, t, _ in builder.mentions if t in ("PER", "ORG", "GPE"))
     ctx = Context(text=text, lex=lex, quotations=dict(quotations), persons=persons,
                   entity_ends=entity_ends, max_quote_chars=config.max_quote_chars,
-                  speaker_starts=speaker_starts,
+                  speaker_starts=speaker_starts, mention_ends={s: e for s, e, _, _ in builder.mentions},
                   place_starts=frozenset(s for s, _, t, _ in builder.mentions if t in ("GPE", "LOC", "FAC")),
                   make_speaker=builder.speaker, outlet_text=builder.outlet)
     cue_hits = _hits_by_sentence(cue_matches, starts, quotations)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from marsad.quotes.context import (
     ATTRIBUTION_VERBS,
     FA_WORDS,
+    FINAL_SOURCE_TOKENS,
     MAX_SPEAKER_TOKENS,
     SENTENCE_END,
     Context,
@@ -95,7 +96,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             while b < last and toks[b].w not in COMMAS and toks[b].w not in lex.comps \
                     and toks[b].w not in OPEN_QUOTES and b - a < MAX_SPEAKER_TOKENS:
                 b += 1
-            b_np = noun_phrase_end(lex, toks, a, last, ctx.entity_ends)
+            b_np = noun_phrase_end(lex, toks, a, last, ctx.mention_ends)
             if b == last or b - a > 8 or (b_np < b and toks[b_np].is_word):
                 b = b_np  # وبحسب تقارير فلسطينية | فيرجح أن ...
             b = apposition_end(ctx, toks, b, last)  # وفقا للعضو في اللجنة، سالم الورفلي، فإن
@@ -103,6 +104,11 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             b = last
             while b > a and toks[b - 1].w in SENTENCE_END:
                 b -= 1
+            if b - a > FINAL_SOURCE_TOKENS:
+                # حسب ما نقلته وكالة فرانس برس، ووصل عدد المحتجين ...: the source is the noun phrase
+                b = apposition_end(ctx, toks, noun_phrase_end(lex, toks, a, b, ctx.mention_ends), b)
+            else:
+                b = _source_end(ctx, toks, a, b)
         phrase = ctx.analyze(toks, a, b)
         if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
                 phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
@@ -130,7 +136,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 start = toks[j].start + (1 if fa else 0)
                 end, direct = trim_end(ctx.text, start, sent_end), False
         else:
-            covered = [d for d in ctx.drafts if d.sentence == sentence and d.content[0] < phrase_tok.start]
+            covered = [d for d in ctx.drafts if d.sentence == sentence and d.cue[0] < phrase_tok.start]
             ctx.breaks.add(phrase_tok.start)
             if covered:
                 if phrase.kind in ("body", "unknown") and covered[-1].outlet is None:
@@ -145,6 +151,17 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence,
                                 ctx.outlet_text(phrase.outlet) if phrase.outlet else None, "attribution"))
+
+
+def _source_end(ctx: Context, toks: list[Tok], a: int, b: int) -> int:
+    """Cut a source at the comma after which no name or role follows (وكالة فرانس برس، ووصل ...)."""
+    for k in range(a + 1, b):
+        if toks[k].w in COMMAS:
+            nxt = next((m for m in range(k + 1, b + 1) if m == b or toks[m].w in COMMAS), b)
+            seg = ctx.analyze(toks, k + 1, nxt)
+            if seg is None or seg.kind not in ("name", "role"):
+                return k
+    return b
 
 
 def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int, sentence: int) -> None:

@@ -41,6 +41,10 @@ NP_PREP_DISTANCE = 12
 # An inserted "في بيان ..." phrase between the subject and a noun-phrase content is skipped when a
 # comma closes it within this many tokens (في تصريح لمراسلة "الجوهرة أف أم"، takes eight).
 MEDIUM_INSERT = 10
+# An attribution that ends its sentence takes everything after it as the source up to this many
+# tokens (وفقاً للعضو في المركز الإعلامي الخاص بعملية استعادة سرت، رضا عيسى. takes 12); a longer
+# remainder holds another clause, and only the noun phrase is the source.
+FINAL_SOURCE_TOKENS = 16
 # Verbs after "ما" in an attribution (بحسب ما ذكرت، وفق ما جاء في، وفق ما أوردته).
 ATTRIBUTION_VERBS = folded_set({"جاء", "ورد", "اورد", "اوردت", "اوردته", "ذكر", "ذكرت", "ذكره", "ذكرته",
                                "نقل", "نقلت", "نقلته", "نشر", "نشرت", "نشرته", "افاد", "افادت", "افاده",
@@ -91,6 +95,7 @@ class Context:
     quotations: dict[int, int]  # folded start of an opening mark -> folded end of the quotation
     persons: list[tuple[int, int]]
     entity_ends: dict[int, int]
+    mention_ends: dict[int, int]  # folded start -> end of every mention: a noun phrase takes them whole
     speaker_starts: frozenset[int]  # folded starts of PER/ORG/GPE mentions: قطر تنفي، نفت قطر
     place_starts: frozenset[int]  # folded starts of GPE/LOC/FAC mentions: never before a headline colon
     max_quote_chars: int
@@ -132,8 +137,8 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
         w = toks[j].w
         if w in COMMAS or w in lex.time_words or w.isdigit():
             j += 1
-        elif insert_len(lex, toks, j):
-            j += insert_len(lex, toks, j)
+        elif n := insert_len(lex, toks, j):
+            j += n
         elif w in ("من", "ومن") and j + 1 < stop and toks[j + 1].w in lex.inserts:
             j += 2
         elif w in ("في", "خلال", "عبر") and j + 1 < stop and "medium" in head_at(lex, toks, j + 1)[0]:
@@ -151,6 +156,12 @@ def apposition_end(ctx: Context, toks: list[Tok], j: int, stop: int) -> int:
     """Extend a subject over a name set off by commas (رئيس الوزراء الكندي، جاستن ترودو، السبت ...)."""
     if j + 2 >= stop or toks[j].w not in COMMAS:
         return j
+    for ps, pe in ctx.persons:
+        if ps == toks[j + 1].start:  # a PER mention needs no closing comma (، شفيق حجي وجود قائمة)
+            k = j + 1
+            while k < stop and toks[k].start < pe:
+                k += 1
+            return k
     k = j + 1
     while k < stop and toks[k].is_word and k - j <= 4:
         k += 1

@@ -46,6 +46,9 @@ from marsad.quotes.phrases import (
     noun_phrase_end,
 )
 
+# Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
+BETWEEN = frozenset({"بين", "تبين", "يبين"})
+
 
 def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[SpeakerPhrase | None, bool]:
     """The subject written before the verb, and whether its place alone proves it a subject.
@@ -116,7 +119,7 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
         start = skip_fillers(lex, toks, c + 1, i)
     if start >= i:
         return None
-    end = noun_phrase_end(lex, toks, start, i, ctx.entity_ends)
+    end = noun_phrase_end(lex, toks, start, i, ctx.mention_ends)
     if end <= start:
         return None
     phrase = ctx.analyze(toks, start, end)
@@ -136,7 +139,8 @@ def _prep_content(form: CueForm, toks: list[Tok], j: int, stop: int, cues: set[i
     k = j
     while k < stop and toks[k].w in COMMAS:
         k += 1
-    if k < stop and fused and len(toks[k].w) > 3 and toks[k].w[0] in fused:
+    if k < stop and fused and len(toks[k].w) > 2 and toks[k].w[0] in fused and toks[k].w not in (
+            "بها", "لها"):
         return k
     if j < stop and toks[j].w in COMMAS:
         k = j + 1
@@ -182,7 +186,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         form = lex.cues[form_key]
         cue_span = (tok.start + pro, tok.start + pro + len(form_key))
         suffix = tok.w[pro + len(form_key):]
-        if suffix and form.aspect == "participle":
+        # وإدانتها، إضافتها: a noun with its pronoun; بينه، بينهم: "between him/them"
+        if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN):
             continue
         prev = toks[i - 1].w if i > first else ""
         if prev in ("ما", "حد"):
@@ -201,7 +206,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         opener: tuple[str, int] | None = None
         region_end = i + 1
         np_start = skip_fillers(lex, toks, i + 1, last)
-        np_end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, np_start, last, ctx.entity_ends), last)
+        np_end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, np_start, last, ctx.mention_ends), last)
         np_stop = skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
@@ -211,7 +216,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if w in lex.comps:
                 opener, region_end = ("comp", k + 1), k
                 break
-            if w in ("الى", "علي") and k + 1 < last and toks[k + 1].w in lex.comps:
+            if w in ("الى", "علي", "من", "عن", "في") and k + 1 < last and toks[k + 1].w in lex.comps:
                 opener, region_end = ("comp", k + 2), k
                 break
             if w == ":":
@@ -221,9 +226,15 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 close = ctx.quotations.get(toks[k].start)
                 # a short quoted name before a complementiser (ضيف "بوليتيكا" ... إن، "يونهاب" بأن)
                 words = len(ctx.text[toks[k].end:close].split()) if close is not None else 99
-                short_name = close is not None and toks[k - 1].is_word and (words <= 2 or (words <= 3 and any(
+                short_name = close is not None and k > i + 1 and toks[k - 1].is_word and (words <= 2 or (
+                    words <= 3 and any(
                     t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
-                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS) and not short_name:
+                # وأعلنت "سرايا أولياء الدم" مسؤوليتها: a quoted institution is the subject
+                quoted_subject = k == i + 1 and close is not None and words <= 4 and bool(
+                    head_at(lex, toks, k + 1)[0] & {"body", "anon", "role"}) and any(
+                    t.start >= close and t.is_word for t in toks[k + 1:min(last, k + 7)])
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS) and not (
+                        short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
                     break
                 if close is not None:  # a quoted name: a complementiser inside it is not ours
@@ -233,8 +244,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         if opener is not None and opener[0] == "comp" and form.frame in ("prep", "np") and \
                 np_stop < region_end:
             w = toks[np_stop].w
-            # وطالب الوزير المؤسسات الدولية بمتابعة ... وإلا: the preposition comes first
-            if (w in form.preps and len(w) > 1) or (len(w) > 3 and w[0] in form.preps):
+            # وطالب الوزير المؤسسات الدولية بمتابعة ... وإلا: the preposition comes first (not an
+            # outlet with ل: صرحت، لمبعوث الجوهرة، أن)
+            if (w in form.preps and len(w) > 1) or (len(w) > 3 and w[0] == "ب" and w[0] in form.preps):
                 opener = None
         # 2. the speaker: before the verb (SVO), or after it
         a = skip_fillers(lex, toks, i + 1, last) if form.lemma != "جاء" else i + 1
@@ -270,20 +282,31 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j = skip_fillers(lex, toks, region_end, last)
             if j < last and toks[j].w in OPEN_QUOTES:
                 opener = ("quote", j)
-        if form.lemma == "نقل" and opener is not None:
+        relayed = False
+        if opener is not None:
+            # ونقلت وكالة بلغا عن النيابة قولها، وقالت يونهاب نقلاً عن مصدر حكومي إن: the source speaks,
+            # the one that relays it is the outlet
             for k in range(a, region_end):
-                if toks[k].w == "عن":
-                    outlet = ctx.outlet_text((toks[a].start, toks[k - 1].end)) if k > a else None
-                    a = k + 1
+                if toks[k].w == "عن" and (form.lemma == "نقل" or (k > a and toks[k - 1].w == "نقلا")):
+                    end_outlet = k - 1 if form.lemma == "نقل" else k - 2
+                    if end_outlet >= a:
+                        outlet = ctx.outlet_text((toks[a].start, toks[end_outlet].end))
+                    a, relayed = k + 1, True
                     break
             while region_end > a and (toks[region_end - 1].w in COMMAS or strip_article(
                     toks[region_end - 1].w) in ("قوله", "قولها", "قولهم")):
                 region_end -= 1
+        if opener is not None and form.frame != "that" and a < np_end < region_end and toks[np_end].is_word \
+                and toks[np_end].w[0] not in "بك" and (
+                    is_definite(toks[np_end].w) or "body" in head_at(lex, toks, np_end)[0]):
+            region_end = np_end  # ووصف المتحدث | الهجوم بأنه ...: the object, not part of the subject
         if not svo and form.aspect != "participle" and region_end > a:
             end = region_end
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
                 end -= 1
             cand = ctx.analyze(toks, a, end) if end > a else None
+            if cand is not None:
+                cand.relayed = relayed
             prep_next = region_end < last and (toks[region_end].w in form.preps or (
                 len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
             if cand is not None and (opener is not None or cand.certain or cand.kind in (
@@ -313,7 +336,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 if prev in RELATIVES and i - 1 > first:
                     # معتمد الجهة، محمد النصري، الذي قال إن ...: the antecedent of the relative speaks
                     phrase = _preverbal(ctx, toks, first, i - 1)[0]
-                    if phrase is None or phrase.kind == "unknown":
+                    if phrase is None or phrase.kind == "unknown" or phrase.end < toks[i - 2].start:
                         continue
                 elif prev in lex.comps or prev in RELATIVES or prev in CLAUSE_BREAKS or prev == "حين":
                     continue  # بعد أن أعلنت، في حين تنفي ...: the subject is that of another clause

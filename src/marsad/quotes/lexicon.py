@@ -44,7 +44,7 @@ class Lexicon:
     multi_heads: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, kind)
     time_words: frozenset[str]
     inserts: frozenset[str]
-    multi_inserts: tuple[tuple[str, ...], ...]
+    multi_inserts: dict[str, tuple[tuple[str, ...], ...]]  # first word -> word sequences, longest first
     comps: frozenset[str]
     opener_re: re.Pattern[str]  # a complementiser, a colon or an opening quotation mark
     impersonal: frozenset[str]
@@ -155,7 +155,9 @@ def lexicon() -> Lexicon:
         heads={k: frozenset(v) for k, v in heads.items()},
         multi_heads={k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in multi.items()},
         time_words=frozenset(time_words), inserts=frozenset(inserts),
-        multi_inserts=tuple(multi_inserts), comps=frozenset(comps),
+        multi_inserts={w: tuple(sorted((m for m in multi_inserts if m[0] == w), key=lambda m: -len(m)))
+                       for w in {m[0] for m in multi_inserts}},
+        comps=frozenset(comps),
         opener_re=re.compile(rf"(?<!\w)(?:{_alternation(list(comps))})(?!\w)|[:\"«“„]"),
         impersonal=impersonal, ambiguous=frozenset(fold_key(r[0]) for r in _rows("ambiguous.tsv")),
         outlets=frozenset(strip_article(fold_key(r[0])) for r in _rows("outlets.tsv")))

@@ -11,6 +11,7 @@ is left gives the role and the name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,7 +50,7 @@ SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه
 COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارزه", "رفيع", "رفيعه", "كبير", "كبار", "اخر",
                                "اخري", "اخرون", "اخرين", "عيان", "اجنبي", "غربي", "عربي", "جديد", "جديده",
                                "حر", "حره", "أعلى", "عليا", "كبرى", "أول", "أولى", "حاكم", "حاكمه", "خاص",
-                               "خاصه", "أخير", "أخيره", "عام", "عامه", "موحد", "موحده", "مستقل", "مستقله"})
+                               "خاصه", "أخير", "أخيره", "موحد", "موحده", "مستقل", "مستقله"})
 # Words that join a role to its domain (الناطق باسم الجيش، الخبير في الشؤون، العضو عن الحزب).
 SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "لدى"})
 # Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
@@ -118,6 +119,12 @@ def has_pronoun_suffix(w: str) -> bool:
     return len(w) >= 4 and w.endswith(PRONOUN_SUFFIXES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def bare_readings(w: str) -> tuple[str, ...]:
+    """The readings of a folded word without clitics and article (وللصحيفة -> ... صحيفه), cached."""
+    return tuple(strip_article(key) for key, _ in clitic_keys(w))
+
+
 def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]:
     """Kinds of the head word(s) at token ``i`` (heads.tsv) and how many tokens they cover."""
     if i >= len(toks):
@@ -125,8 +132,7 @@ def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]
     tok = toks[i]
     if not tok.is_word:
         return frozenset(), 0
-    for key, _ in clitic_keys(tok.w):
-        bare = strip_article(key)
+    for bare in bare_readings(tok.w):
         for words, kind in lex.multi_heads.get(bare, ()):
             if i + len(words) <= len(toks) and all(
                     strip_article(toks[i + k].w) == words[k] for k in range(1, len(words))):
@@ -165,6 +171,7 @@ class SpeakerPhrase:
     head: str = ""  # folded head word without ال (for anaphora: الصحيفة -> صحيفه)
     outlet: tuple[int, int] | None = None
     certain: bool = False  # the name is a PER mention or a known surname, not a guess from shape
+    relayed: bool = False  # named as the source of a relayed statement (نقلت الوكالة عن التقرير)
 
 
 def _quoted_end(toks: list[Tok], j: int, stop: int) -> int:
@@ -204,10 +211,10 @@ def _outlet_at(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> tuple[int, t
 
 
 def insert_len(lex: Lexicon, toks: list[Tok], j: int) -> int:
+    """Number of tokens of the inserted phrase at ``j`` (من جهته، في السياق ذاته، على هامش), or 0."""
     w = toks[j].w
-    for words in lex.multi_inserts:
-        if w == words[0] and all(
-                j + k < len(toks) and toks[j + k].w == words[k] for k in range(1, len(words))):
+    for words in lex.multi_inserts.get(w, ()):
+        if all(j + k < len(toks) and toks[j + k].w == words[k] for k in range(1, len(words))):
             return len(words)
     return 1 if w in lex.inserts else 0
 
@@ -352,7 +359,8 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
         if j == b or toks[j].w in COMMAS:
             s, e = _segment_cut(lex, toks, seg_start, j, outlets)
             # a segment that opens with a preposition (في أول تصريح له ...) qualifies, never names
-            qualifier = bool(segments) and (_circumstantial(toks, s, e) or toks[s].w in PREPOSITIONS)
+            qualifier = e > s and bool(segments) and (
+                _circumstantial(toks, s, e) or toks[s].w in PREPOSITIONS)
             if e > s and toks[s].w not in APPOSITION_OPENERS and not qualifier:
                 # an outlet-only segment (لـ"العربي الجديد") has been recorded; skip it
                 found = _outlet_at(lex, toks, s, e)
@@ -361,6 +369,9 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
                 else:
                     segments.append((s, e))
             seg_start = j + 1
+    if segments and toks[segments[0][0]].w in OPEN_QUOTES and segments[0][1] - segments[0][0] > 2:
+        s0, e0 = segments[0]  # "سرايا أولياء الدم": the name inside the marks
+        segments[0] = (s0 + 1, e0 - 1 if toks[e0 - 1].w in QUOTE_MARKS and len(segments) == 1 else e0)
     if not segments or "manner" in head_at(lex, toks, segments[0][0])[0]:
         return None  # قوله، تعبيره: "his words", never a speaker
     start, end = toks[segments[0][0]].start, toks[segments[-1][1] - 1].end
@@ -429,7 +440,7 @@ def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
         if k > b or not _name_like(lex, toks, j, k, frozenset()):
             continue
         if k == b or toks[k].w in COMMAS or toks[k].w in lex.time_words or toks[k].w in lex.inserts or \
-                toks[k].w in ("في", "خلال", "عبر") or toks[k].w in lex.comps:
+                toks[k].w in ("في", "خلال", "عبر", "الى", "علي", "عن", "من") or toks[k].w in lex.comps:
             return k
     return j
 
@@ -462,10 +473,11 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             mode = "adj"  # after a whole name only adjectives continue
             continue
         if tok.w in OPEN_QUOTES:
-            # a quoted name after an institution (حركة "الأبدال"، وكالة "بلغا"); after anything
-            # else a quotation is what was said (وقال المتحدث "سنرد ...")
+            # a quoted name after an institution (حركة "الأبدال"، وكالة "بلغا") or as the subject
+            # itself (وأعلنت "سرايا أولياء الدم" مسؤوليتها); otherwise a quotation is what was said
             k = _quoted_end(toks, j, b)
-            if k == j or j == a or not head_at(lex, toks, j - 1)[0] & {"body", "media"}:
+            if k == j or (j > a and not head_at(lex, toks, j - 1)[0] & {"body", "media"}) or (
+                    j == a and k - j > 5):
                 break
             j, mode = k, "def"
             continue
@@ -497,6 +509,11 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             k = _trailing_name(lex, toks, j, b)
             if k > j:
                 return k  # المتحدث باسم الجيش الليبي أحمد المسماري، ...
+        if w[0] == "ب" and len(w) > 3 and "role" in head_kinds and mode in ("def", "adj", "construct") and \
+                j > a:
+            j += 1  # مدير عام الشؤون القنصلية بوزارة الخارجية، العميد بالحماية المدنية: the seat of the office
+            mode = "def" if is_definite(w) else "lam"
+            continue
         if is_definite(w):
             if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
                 break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject
@@ -520,7 +537,8 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
         if mode == "construct" and not nisba_like(w):
             j += 1
             continue
-        if mode in ("construct", "adj") and nisba_like(w):
+        # an adjective agrees in definiteness: after a word with the article only one with it
+        if mode in ("construct", "adj") and nisba_like(w) and not is_definite(toks[j - 1].w):
             j += 1
             mode = "adj"
             continue

@@ -45,6 +45,6 @@ def test_dev_articles_recall(gold_articles: list[dict[str, Any]], make_doc: Call
         doc.check_offsets()
         found += _found(gold, doc)
         total += len(gold["entities"])
-    # measured 0.87 typed recall (exact forms) on the 16 dev articles; the floor leaves room for
+    # measured 0.875 typed recall (exact forms) on the 16 dev articles; the floor leaves room for
     # lexicon changes of other stages without letting recall collapse
     assert found / total >= 0.8

@@ -38,6 +38,15 @@ CASES = [
      "Remote explosive/landmine/IED", "ASSAULT"),
     ("تمكنت وحدات الحرس الوطني من القضاء على إرهابيين اثنين في الجبل.", "Battles", "Armed clash", "ASSAULT"),
     ("ألقت وحدات الأمن القبض على عنصر تكفيري مفتش عنه.", "Strategic developments", "Arrests", "COERCE"),
+    # Mashriq usage
+    ("شنت طائرات التحالف سلسلة غارات على مواقع المسلحين شرقي المدينة.", "Explosions/Remote violence",
+     "Air/drone strike", "ASSAULT"),
+    ("قُتل ثلاثة مدنيين بقصف مدفعي على بلدة في الريف الجنوبي.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack", "ASSAULT"),
+    ("سيطرت فصائل المعارضة على قرية جديدة في الريف الشرقي بعد معارك عنيفة.", "Battles",
+     "Non-state actor overtakes territory", "ASSAULT"),
+    ("أقدم مجهولون على اختطاف ناشط مدني في المدينة مساء أمس.", "Violence against civilians",
+     "Abduction/forced disappearance", "ASSAULT"),
 ]
 
 

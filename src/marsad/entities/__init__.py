@@ -46,9 +46,9 @@ _word_cache: dict[str, Word] = {}
 COORDINATION_WINDOW = 12
 # Heads too generic to take up an organisation alone (الأمن after الأمن الوطني is security at large).
 GENERIC_ANAPHORS = frozenset({"امن", "شرطه", "استخبارات", "مخابرات", "سلطه", "اداره"})
-# Tokens the tagger reads on each side of a possible unknown name. 3 is the reach of its
-# features (two tokens) plus one; on the dev set it finds the same names as whole sentences.
-MODEL_WINDOW = 3
+# Tokens the tagger reads on each side of a possible unknown name: the reach of its features.
+# On the dev set 2 finds the same names as 3 or whole sentences, at 0.25 ms less per ANT article.
+MODEL_WINDOW = 2
 
 
 def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word]:
@@ -151,24 +151,27 @@ def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate
 
 def _propagate(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     """Later (or earlier) bare occurrences of names already found (الكاظمي، بيسونيت)."""
-    forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    found: dict[tuple[str, ...], str] = {}
     for c in selected:
         seq = tuple(words[k].base if k == c.start else words[k].key for k in range(c.start, c.end))
         if any(not w for w in seq):
             continue
-        forms.setdefault(seq[0], []).append((seq, c.type))
+        found.setdefault(seq, c.type)
         if c.type == "PER" and len(seq) >= 2:
             last = words[c.end - 1]
             if last.is_word and last.base not in NAME_LINKS and len(last.bare) >= 3 and not last.stop:
-                forms.setdefault(last.key, []).append(((last.key,), "PER"))
-    if not forms:
+                found.setdefault((last.key,), "PER")
+    if not found:
         return []
+    forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, etype in sorted(found.items(), key=lambda f: -len(f[0])):  # longest first
+        forms.setdefault(seq[0], []).append((seq, etype))
     out = []
     for i, w in enumerate(words):
         if w.key not in forms and w.base not in forms:
             continue
         for form, skip in ((w.key, 0), (w.base, w.n)):
-            for seq, etype in sorted(forms.get(form, ()), key=lambda f: -len(f[0])):
+            for seq, etype in forms.get(form, ()):
                 end = i + len(seq)
                 if end <= len(words) and all(words[i + k].key == seq[k] for k in range(1, len(seq))):
                     out.append(Candidate(i, end, etype, "propagated", PRIO_PROPAGATED, skip))

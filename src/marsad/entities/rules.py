@@ -39,6 +39,10 @@ GENERIC_ORG_HEADS = frozenset({"حركه", "جماعه", "فصيل", "تنظيم
 # Heads of media names: a name of their own takes no adjective (صحيفة الفجر الجزائرية -> صحيفة
 # الفجر), a generic one does (وكالة الأنباء السعودية).
 MEDIA_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "مجله", "اذاعه", "موقع", "تلفزيون"})
+# Heads that after ب mean "led by" (برئاسة، بقيادة، بإدارة، بإشراف) rather than name a body.
+LED_BY_HEADS = frozenset({"رياسه", "قياده", "اداره", "اشراف"})
+# Facility heads that after ب are verbal nouns (بسجن المتهم: by imprisoning the accused).
+VERBAL_HEADS = frozenset({"سجن"})
 # ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
 COMPLEMENT_PREPOSITIONS = frozenset({"عن", "على", "من"})
 
@@ -279,11 +283,22 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         if w.head is None or not w.is_word:
             continue
         etype = w.head
+        if w.n == 1 and w.key[0] == "ب" and w.bare in LED_BY_HEADS:
+            continue  # برئاسة جبران باسيل، بقيادة السعودية: "led by", not an organisation
+        if w.n == 1 and w.key[0] == "ب" and w.bare in VERBAL_HEADS:
+            continue  # بسجن المتهم: "by imprisoning", not a prison
+        if i > 0 and words[i - 1].key == "علي" and w.bare == "قاعده":
+            continue  # على قاعدة الولاءات: "on the basis of", not a base
         if not w.definite:
             span = _name_after_head(words, i + 1, lex)
             if span is None:
                 continue
             start, end = span
+            known = phrase_at(words, i, lex) if w.phrase else None
+            if known is not None and end > known[0]:
+                # لحزب الله حسن نصر الله: the lexicon knows where the name ends; only adjectives
+                # may follow it
+                start, end = i + 1, known[0]
             if w.dual:
                 # محافظتي بابل والمثنى: two places, each its own mention, the head belongs to neither
                 yield Candidate(start, end, etype, "pattern", PRIO_RULE, rank=0)
@@ -351,7 +366,7 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
         if k == j and w.definite and not w.first and (w.adjective or w.blocked or w.ordinary):
             break  # الرئيس الجديد، الأمين العام الخاص: an adjective, not a name
         # الدكتور فضل فصله: an ordinary word or one with a pronoun ending continues no name
-        unknown_next = (loose and k == j + 1 and not w.ordinary
+        unknown_next = ((loose or words[j].person or words[j].first) and k == j + 1 and not w.ordinary
                         and not w.key.endswith(("ه", "ها", "هم")))
         if k > j and not (w.person or w.first or w.definite or words[k - 1].first or unknown_next):
             break
@@ -391,6 +406,12 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                     i = quoted
                     continue
                 end = _person_extent(words, j, lex, loose=kind == "title")
+                if end == j and kind == "role":
+                    # محافظ نينوى نجم الجبوري، وزير الدفاع X: the name follows the role's complement
+                    j = _role_complement(words, j, lex)
+                    if j < n and (words[j].first or (words[j].person and not words[j].ordinary)):
+                        end = _person_extent(words, j, lex, loose=False)
+                        end = end if end > j + 1 else j
                 if end > j:
                     yield Candidate(j, end, "PER", "pattern", PRIO_RULE, words[j].n, rank=2)
                     i = end
@@ -414,6 +435,24 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                     i = end
                     continue
         i += 1
+
+
+def _role_complement(words: list[Word], j: int, lex: Lexicons) -> int:
+    """End of the complement of a role (الدفاع، باسم الجيش، نينوى، المجلس الرئاسي الليبي)."""
+    n = len(words)
+    if j < n and words[j].key == "باسم":
+        j += 1
+    hit = phrase_at(words, j, lex) if j < n and words[j].phrase else None
+    if hit is not None:
+        j = hit[0]
+    else:
+        k = j
+        while k < n and k - j < 2 and words[k].is_word and words[k].definite and not words[k].stop:
+            k += 1  # الدفاع، المجلس الرئاسي
+        j = k
+    while j < n and words[j].is_word and words[j].definite and (words[j].adjective or words[j].demonym):
+        j += 1  # الليبي
+    return j
 
 
 def _title_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str] | None:

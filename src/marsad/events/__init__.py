@@ -24,10 +24,9 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from marsad.config import EventsConfig
-from marsad.document import Document, Event, EventLocation, Evidence
+from marsad.document import Document, Event, EventLocation
 from marsad.events.arguments import (
     DocIndex,
     Located,
@@ -53,8 +52,10 @@ from marsad.events.coding import (
 )
 from marsad.events.cues import Hit, find_cues, find_words, modality_matcher, support_matcher, target_matcher
 from marsad.events.fatalities import count_killed
+from marsad.events.merge import Draft, merge_drafts
 from marsad.events.modality import SentenceModality
 from marsad.events.notes import write_notes
+from marsad.events.spans import evidence_span, target_phrase
 from marsad.text.normalize import FoldedText, fold
 from marsad.text.segment import sentence_spans
 
@@ -64,15 +65,14 @@ __all__ = ["extract_events"]
 CLAUSE_RE = re.compile(
     r"[;؛\n]|(?<![^\W\d_])(?:[وف]?(?:فيما|بينما|في حين|كما|لكن|الا ان|غير ان|فضلا عن|اضافه الي|"
     r"بالاضافه الي|علاوه علي))(?![^\W\d_])")
-WORD_RE = re.compile(r"[^\W_]+")
 HEADLINE_RE = re.compile(r"(?<=\s)[^\W\d_]+\s+:\s")
 # "منفذ هجوم المسجد": the perpetrator of an attack already told (a noun in construct, no ال).
 AGENT_NOUN_RE = re.compile(r"(?<![^\W\d_])(?:منفذ|منفذي|منفذو|مرتكب|مرتكبي|ضحايا|ضحيه)\s+$")
 PARTICIPANTS = ("متظاهر", "محتج", "معتصم", "مضرب")
 TERRITORY_CODES = frozenset({"nsa_overtake", "gov_regain"})
-# Ground after a cue of control, within three words (سيطرت بالكامل على ميناء سرت).
+# Ground after a cue of control, within six words (سيطرت قوات سوريا الديمقراطية على قرية ...).
 TERRITORY_RE = re.compile(
-    r"(?:\s+\S+){0,3}?\s+[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|حي|احياء|مواقع|موقع|قاعد|معسكر|مطار|ميناء|جبل|"
+    r"(?:\s+\S+){0,5}?\s+[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|حي|احياء|مواقع|موقع|قاعد|معسكر|مطار|ميناء|جبل|"
     r"تل|مقر|معبر|حقل|حقول|مدن|قري|بلدات|اراض|محافظ|ولاي|اقليم|مركز|ثكن|سجن|مبني|حاجز|الطريق|طريق)")
 # فجر before a day is "at dawn" (فجر اليوم، فجر الجمعة), not "blew up"
 DAWN_RE = re.compile(
@@ -99,22 +99,11 @@ EVIDENCE_NEEDED = 2
 AGENTIVE_VERBS = frozenset({"شن", "نفذ", "اطلق", "استهدف", "اوقع", "خرج", "نظم"})
 # Words allowed between an occurrence verb and its noun: شن عمال الحضائر إضراباً (a two-word subject).
 OCCUR_GAP = 2
+CORROBORATION_GAP = 3  # words between two cues of one act (طائرات التحالف العربي سلسلة غارات)
 TARGET_WINDOW = 8  # words after the first cue where its target stands (هاجم مسلحون دورية للجيش)
+# Nouns of attack whose لـ complement is the attacker (قصف مدفعي لقوات النظام، غارة للتحالف).
+ATTACK_NOUNS = ("قصف", "هجوم", "هجمات", "هجوما", "غاره", "غارات", "اعتداء", "ضربه", "ضربات")
 AUXILIARIES = frozenset({"تم", "تمت", "جري", "جرت"})
-
-
-@dataclass(slots=True)
-class _Draft:
-    """An event being built, with what merging needs to know."""
-
-    event: Event
-    order: tuple[int, int]
-    partitive: bool
-    follow_up: bool  # a toll (قتل فيه ...) or an anaphoric "the attack" that belongs to an event before
-    needs_twin: bool = False  # only a definite noun (الهجوم): it names an event told before, or none
-    date_known: bool = False  # the date comes from the text, not from the publication date
-    actor1_en: str | None = None
-    actor2_en: str | None = None
 
 
 def extract_events(doc: Document, config: EventsConfig | None = None) -> Document:
@@ -155,13 +144,13 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     lead_end = bounds[min(1, len(bounds) - 1)][1]
     default_method = next((h.kind for h in hits if h.start < lead_end and h.kind in METHOD_CODES
                            and h.strength > 0), None)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     context: dict[str, tuple[str | None, int]] = {}  # the date of the last dated report
     for i in sorted(by_sentence):
         s0, s1 = bounds[i]
         drafts.extend(_sentence_events(doc, index, folded, by_sentence[i], s0, s1, spans[i].start,
                                        published, default_method, config, context))
-    merged = _merge(drafts)
+    merged = merge_drafts(drafts)
     merged.sort(key=lambda d: d.order)
     for n, d in enumerate(merged, 1):
         d.event.id = f"ev{n}"
@@ -175,7 +164,7 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
 
 def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: list[Hit], s0: int, s1: int,
                      src_start: int, published: dt.date | None, default_method: str | None,
-                     config: EventsConfig, context: dict[str, tuple[str | None, int]]) -> list[_Draft]:
+                     config: EventsConfig, context: dict[str, tuple[str | None, int]]) -> list[Draft]:
     text = folded.text
     if QUESTION_RE.search(text, s0, s1):
         return []  # a rhetorical question (أليس خطف الطائرات عملاً جباناً؟) reports nothing
@@ -220,9 +209,11 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             score += 1  # a verb reports the event; the noun names it again or adds a part
             if COORDINATION_RE.search(text, max(s0, h.start - 14), h.start):
                 score += 1  # "... استهدفت قاعدة عين الأسد، فضلاً عن استهداف أرتال": one more act
-        elif any(o.end <= h.start and modality.words_between(o.end, h.start) <= 2
-                 for o in live):
-            score += 1  # انتحاري يفجر حزاماً ناسفاً: two cues of one act corroborate each other
+        elif any(o is not h and (
+                (o.end <= h.start and modality.words_between(o.end, h.start) <= CORROBORATION_GAP)
+                or (o.start >= h.end and modality.words_between(h.end, o.start) <= 1)) for o in live):
+            # انتحاري يفجر حزاماً ناسفاً، طائرات التحالف ... غارات: two cues of one act corroborate
+            score += 1
         kinds = set()
         for w in support:
             if (w.start >= h.start and w.end <= h.end) or not near(w, h):
@@ -260,7 +251,7 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
     cut_points.update(m.start() for m in HEADLINE_RE.finditer(text, s0, s1) if m.start() > s0)
     cuts = [s0, *sorted(cut_points), s1]
     segments = [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for seg0, seg1 in segments:
         seg_triggers = [h for h in triggers if seg0 <= h.start < seg1]
         if not seg_triggers:
@@ -277,7 +268,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         actors = choose_actors(index, seg_start=seg0, seg_end=seg1, anchor_start=anchor.start,
                                anchor_end=anchor.end, verb=verb, agent_ends=agent_ends,
                                claim=seg_claim, sent_start=s0,
-                               protest=any(h.kind == "peaceful" and h.strength > 0 for h in seg_hits))
+                               protest=any(h.kind == "peaceful" and h.strength > 0 for h in seg_hits),
+                               possessive_agent=anchor.pos == "N" and anchor.form.startswith(ATTACK_NOUNS))
         state = None
         if actors.actor1 is not None and actors.actor1.actor is not None:
             state = actors.actor1.actor.category == "state"
@@ -339,14 +331,16 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         partitive = PARTITIVE_RE.search(before) is not None
         for k, loc in enumerate(locations):
             event = Event(id="", event_type=sub.event_type, sub_event_type=sub.sub_event_type,
-                          evidence=_evidence(doc, folded, seg0, seg1, seg_triggers,
+                          evidence=evidence_span(doc, folded, seg0, seg1, seg_triggers,
                                              [h for h in cues if seg0 <= h.start < seg1]),
                           disorder_type=sub.disorder_type, plover=sub.plover, plover_mode=modes,
                           actor1=actor1, actor1_claimed=actors.claimed and actor1 is not None,
                           actor2=actor2, inter1=inter1, inter2=inter2,
                           interaction=interaction(inter1, inter2),
-                          civilian_targeting=sub.event_type == "Violence against civilians",
-                          target=_target(folded, anchor, seg1), location=loc, date=date_value,
+                          civilian_targeting=sub.event_type == "Violence against civilians" or (
+                              sub.disorder_type == "Political violence" and "civilian" in kinds
+                              and "military" not in kinds),
+                          target=target_phrase(folded, anchor, seg1), location=loc, date=date_value,
                           time_precision=precision, fatalities=fatalities, historical=historical)
             naming = [h for h in seg_triggers if h.form not in KILLING_FORMS]
             # "the protesters" are the crowd of this event, not a reference back to an earlier one
@@ -354,15 +348,18 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                        and not h.form.startswith(PARTICIPANTS)]
             # "الهجوم" names an incident told before; "القبض على" is just the verbal noun of an arrest
             definite = bool(naming) and len(nominal) == len(naming) and all(
-                "ال" in h.prefix and h.kind in VIOLENCE_CODES for h in nominal)
+                "ال" in h.prefix and (h.kind in VIOLENCE_CODES or historical) for h in nominal)
             # "منفذ هجوم المسجد": the attack is one already told if the article told it, else it is new
             perpetrated = bool(naming) and len(nominal) == len(naming) and all(
                 "ال" in h.prefix or AGENT_NOUN_RE.search(text, max(s0, h.start - 12), h.start)
                 for h in nominal)
             follow_up = not naming or (perpetrated and not partitive)
-            out.append(_Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
-                              definite and not partitive and seg_claim is None
-                              and evidence_score(anchor) <= EVIDENCE_NEEDED,
+            out.append(Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
+                              (definite and not partitive and seg_claim is None
+                               and evidence_score(anchor) <= EVIDENCE_NEEDED)
+                              # a death with nothing of violence but the word "killed" (مقتل شاب في
+                              # ظروف غامضة) is coded only as the toll of an event told elsewhere
+                              or (not naming and actor1 is None and not kinds & {"military", "political"}),
                               date is not None,
                               actor1_en, actor2_en))
     return out
@@ -371,8 +368,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
 def _takes_ground(index: DocIndex, h: Hit, seg_end: int) -> bool:
     """True when a place or a word of ground follows a cue of control (سيطرت على مدينة ...)."""
     text = index.folded.text
-    limit = min(seg_end, h.end + 60)
-    if any(h.end <= p.start < limit and index.words_between(h.end, p.start) <= 4 for p in index.places):
+    limit = min(seg_end, h.end + 90)
+    if any(h.end <= p.start < limit and index.words_between(h.end, p.start) <= 6 for p in index.places):
         return True
     return TERRITORY_RE.match(text, h.end, limit) is not None
 
@@ -413,32 +410,6 @@ def _anchor(triggers: list[Hit]) -> Hit:
     return ranked[0]
 
 
-def _evidence(doc: Document, folded: FoldedText, seg0: int, seg1: int, triggers: list[Hit],
-              hits: list[Hit]) -> Evidence:
-    """The clause that reports the event, as in the text.
-
-    It ends before a later cue that reports nothing by itself (a headline run goes on to the next
-    headline: "... بين تونس وصفاقس إضراب عام للقضاة"), and is trimmed of spaces and clause commas.
-    """
-    last = max(h.end for h in triggers)
-    end = seg1
-    for h in hits:
-        if h.start < last:
-            continue
-        if h.strength > 0 and h not in triggers and len(WORD_RE.findall(folded.text, last, h.start)) > 2:
-            end = h.start
-            break
-        last = max(last, h.end)
-    span = folded.to_source(seg0, max(seg0 + 1, end))
-    start, stop = span.start, span.end
-    text = doc.text
-    while start < stop and (text[start].isspace() or text[start] in "،,;؛"):
-        start += 1
-    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in "،,;؛"):
-        stop -= 1
-    return Evidence(start=start, end=stop, text=text[start:stop])
-
-
 def _governing_verb(anchor: Hit, support: list[Hit], modality: SentenceModality) -> tuple[int, int] | None:
     """The finite verb whose subject carries out the act of ``anchor`` (see ``choose_actors``)."""
     if anchor.form in KILLING_FORMS:
@@ -452,7 +423,7 @@ def _governing_verb(anchor: Hit, support: list[Hit], modality: SentenceModality)
     return None
 
 
-def _only_killing_merges(previous: _Draft) -> bool:
+def _only_killing_merges(previous: Draft) -> bool:
     return previous.event.disorder_type == "Political violence"
 
 
@@ -474,95 +445,3 @@ def _locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: int, s1
     if lead:
         return [location_of(lead[0], lower=True)]
     return [country_location(doc)]
-
-
-TARGET_STOP = re.compile(r"[،,.:;؛\"«»()\n]|(?<![^\W\d_])(?:في|من|الي|علي|عن|قرب|مما|ما|بعد|قبل|خلال|"
-                         r"حيث|و?ذلك|التي|الذي|اثر|عقب)(?![^\W\d_])")
-TARGET_AFTER = re.compile(r"\s*(?:(?:علي|ضد)\s+)?")
-
-
-def _target(folded: FoldedText, anchor: Hit, seg_end: int) -> str | None:
-    """What was hit: up to four words after a targeting cue (استهدف، هجوم على ...), as in the text."""
-    text = folded.text
-    if not (anchor.form.startswith(("استهدف", "هاجم", "هجوم", "هجمات", "اعتداء", "قصف", "غاره"))):
-        return None
-    m = TARGET_AFTER.match(text, anchor.end, seg_end)
-    start = m.end() if m else anchor.end
-    stop = TARGET_STOP.search(text, start, seg_end)
-    end = stop.start() if stop else seg_end
-    words = list(re.finditer(r"[^\W_]+", text[start:end]))[:4]
-    if not words or start + words[0].start() != start:
-        return None
-    span = folded.to_source(start, start + words[-1].end())
-    value = folded.source[span.start:span.end].strip()
-    return value or None
-
-
-def _location_key(loc: EventLocation | None) -> str:
-    if loc is None:
-        return ""
-    return loc.place_id or loc.name
-
-
-def _compatible_place(a: EventLocation | None, b: EventLocation | None) -> bool:
-    if a is None or b is None:
-        return True
-    if _location_key(a) == _location_key(b):
-        return True
-    return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One record per event: later reports of the same type, place, date and actors fill the first.
-
-    A follow-up report (a toll, "the attack" again) joins the latest violent event before it at a
-    compatible place and date, whatever its own type.
-    """
-    out: list[_Draft] = []
-    for d in drafts:
-        e = d.event
-        twin = None
-        if d.follow_up:
-            for o in reversed(out):
-                f = o.event
-                if f.disorder_type != e.disorder_type:
-                    continue
-                same_time = f.date == e.date or not f.date or not e.date or not (
-                    o.date_known and d.date_known)
-                if f.disorder_type == "Political violence" and f.historical == e.historical and same_time \
-                        and _compatible_place(f.location, e.location):
-                    twin = o
-                    break
-        for o in out if twin is None else ():
-            f = o.event
-            if (f.sub_event_type, _location_key(f.location), f.date, f.historical) != (
-                    e.sub_event_type, _location_key(e.location), e.date, e.historical):
-                continue
-            if o.partitive or d.partitive:
-                continue
-            names = {r.name for r in (f.actor1, e.actor1) if r is not None}
-            if len(names) > 1:
-                continue
-            twin = o
-            break
-        if twin is None:
-            if not d.needs_twin:
-                out.append(d)
-            continue
-        f = twin.event
-        if f.actor1 is None and e.actor1 is not None:
-            f.actor1, f.actor1_claimed, f.inter1 = e.actor1, e.actor1_claimed, e.inter1
-            twin.actor1_en = d.actor1_en
-        elif e.actor1_claimed:
-            f.actor1_claimed = True
-        if f.actor2 is None and e.actor2 is not None:
-            f.actor2, f.inter2, twin.actor2_en = e.actor2, e.inter2, d.actor2_en
-        f.interaction = interaction(f.inter1, f.inter2)
-        if e.fatalities is not None:
-            f.fatalities = e.fatalities if f.fatalities is None else min(f.fatalities, e.fatalities)
-        f.target = f.target or e.target
-        for m in e.plover_mode:
-            if m not in f.plover_mode:
-                f.plover_mode.append(m)
-    return out
-

@@ -72,11 +72,14 @@ class DocIndex:
         return bisect_left(self.words, b) - bisect_left(self.words, a)
 
     def word_before(self, pos: int) -> str:
+        """The whole word that ends before ``pos`` (not the token a proclitic joins to a name)."""
         i = bisect_left(self.words, pos) - 1
-        if i < 0:
-            return ""
-        m = WORD_RE.match(self.folded.text, self.words[i])
-        return m.group(0) if m else ""
+        while i >= 0:
+            m = WORD_RE.match(self.folded.text, self.words[i])
+            if m and m.end() <= pos:
+                return m.group(0)
+            i -= 1
+        return ""
 
 
 def folded_positions(folded: FoldedText) -> Callable[[int], int]:
@@ -180,7 +183,7 @@ class Actors:
 
 def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start: int, anchor_end: int,
                   verb: tuple[int, int] | None, agent_ends: list[int], claim: tuple[int, int] | None,
-                  sent_start: int, protest: bool = False) -> Actors:
+                  sent_start: int, protest: bool = False, possessive_agent: bool = False) -> Actors:
     """Actor1 (perpetrator) and actor2 (target) of the event whose cue is at the anchor.
 
     Args:
@@ -196,6 +199,8 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
         claim: span of a claim of responsibility (تبنى، أعلن مسؤوليته) in the sentence, if any.
         sent_start: folded start of the sentence.
         protest: the clause reports a protest (its actor may be named as أنصار X).
+        possessive_agent: the cue is a noun of attack whose لـ complement is its author (قصف مدفعي
+            لقوات النظام); after استهداف the same لـ names the owner of the target.
     """
     out = Actors()
     text = index.folded.text
@@ -217,15 +222,22 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
             if near:
                 out.actor1 = near[0]
                 break
+    if out.actor1 is None and possessive_agent:
+        owners = [a for a in in_seg if a.prefix == "ل" and a.start >= anchor_end
+                  and index.words_between(anchor_end, a.start) <= 2 and not is_civilian(a)]
+        if owners:
+            out.actor1 = owners[0]
     if out.actor1 is None and protest:
         backers = [a for a in in_seg if index.word_before(a.start) in SUPPORTERS and not is_civilian(a)]
         if backers:
             out.actor1 = backers[0]
     if out.actor1 is None and verb is not None:
         v0, v1 = verb
+        # "التشكيلة التابعة للجيش الوطني تبادلت": the unit's owner stands for the subject
         before = [a for a in in_seg if a.end <= v0
                   and index.words_between(a.end, v0) <= 10
-                  and is_subject_position(index, a) and not is_civilian(a)
+                  and (is_subject_position(index, a) or index.word_before(a.start) in AFFILIATION)
+                  and not is_civilian(a)
                   and not REPORTING.search(text, max(seg_start, a.start - 25), a.start)]
         if before:
             out.actor1 = before[-1]

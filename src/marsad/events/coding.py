@@ -113,7 +113,10 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
         return "violent_demo"
     for code in ("arrests", "looting", "disrupted", "agreement"):
         if code in codes:
-            if code == "arrests" and "political" not in target_kinds:
+            # ACLED codes arrests of political significance: militants, activists, opposition ...,
+            # or a campaign of arrests (حملة اعتقالات)
+            if code == "arrests" and "political" not in target_kinds and not any(
+                    h.kind == "arrests" and h.form.startswith("حمله") for h in hits):
                 return None
             return code
     return None

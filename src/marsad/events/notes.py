@@ -80,6 +80,11 @@ def write_notes(event: Event, *, actor1_en: str | None, actor2_en: str | None, c
         what = f"attacked {actor2_en}"
     elif actor2_en and event.event_type in ("Explosions/Remote violence",):
         what = f"{what} targeting {actor2_en}"
+    elif event.civilian_targeting and not actor2_en:
+        # ACLED names unnamed civilian victims "Civilians (Country)"
+        civilians = f"Civilians ({country_en})" if country_en else "civilians"
+        what = f"attacked {civilians}" if event.sub_event_type == "Attack" else \
+            f"{what} targeting {civilians}"
     where = ""
     loc = event.location
     if loc is not None:

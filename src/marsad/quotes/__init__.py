@@ -18,7 +18,7 @@ from marsad.document import ActorRef, Document, Quote, Span
 from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
-from marsad.quotes.lexicon import Lexicon, lexicon
+from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
 from marsad.quotes.phrases import SpeakerPhrase, tokenize
 from marsad.text.arabic import DELETED_RE
 from marsad.text.normalize import FoldedText, fold
@@ -48,9 +48,10 @@ def _clean(s: str) -> str:
 class _Builder:
     """Turns speaker phrases into speakers, linking names to actors and resolving anaphora."""
 
-    def __init__(self, doc: Document, folded: FoldedText) -> None:
+    def __init__(self, doc: Document, folded: FoldedText, heads: frozenset[str]) -> None:
         self.doc = doc
         self.folded = folded
+        self.heads = heads
         self.mentions: list[tuple[int, int, str, str | None]] = []
         for m in doc.entities:
             s, e = folded.to_folded(m.start), folded.to_folded(m.end)
@@ -81,8 +82,8 @@ class _Builder:
         first_word = self.folded.text[start:span[1]].split(" ", 1)[0]
         if first_word.startswith("لل") and len(first_word) > 4:
             start += 2
-        elif first_word[:1] == "ل" and len(first_word) > 3 and definite_reading(first_word) != first_word:
-            start += 1
+        elif first_word[:1] == "ل" and len(first_word) > 3 and strip_article(first_word[1:]) in self.heads:
+            start += 1  # لمسؤول، لنائب: but not لطفي، ليلى، لسعد, names that begin with ل
         return start, span[1]
 
     def speaker(self, phrase: SpeakerPhrase, history: list[Speaker]) -> Speaker:
@@ -160,8 +161,8 @@ def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
                     len(words & set(text[o.content[0]:o.content[1]].split())) >= need
                     for o in drafts):
                 continue
-        if any(o.content == d.content and o.cue == d.cue for o in kept):
-            continue
+        if any(o.content == d.content for o in kept):
+            continue  # وأردف قائلاً "...": two verbs, one statement
         # وبحسب تقارير فلسطينية فيرجح أن ...: the verb opens the content of the attribution; وقال
         # ناجون نقلوا إلى إيطاليا إن ...: the verb stands inside the speaker phrase of another
         if any(o is not d and (o.content[0] <= d.cue[0] < o.content[0] + 2 or (
@@ -246,13 +247,14 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
     # on the folded text, which has the same quotation marks at the folded positions
     quotations = [m.span() for m in _QUOTATION_RE.finditer(text)
                   if m.end() - m.start() <= config.max_quote_chars]
-    builder = _Builder(doc, folded)
+    builder = _Builder(doc, folded, frozenset(lex.heads))
     persons = sorted((s, e) for s, e, t, _ in builder.mentions if t == "PER")
     entity_ends = {s: e for s, e, t, _ in builder.mentions if t in ("PER", "ORG")}
     speaker_starts = frozenset(s for s, _, t, _ in builder.mentions if t in ("PER", "ORG", "GPE"))
     ctx = Context(text=text, lex=lex, quotations=dict(quotations), persons=persons,
                   entity_ends=entity_ends, max_quote_chars=config.max_quote_chars,
                   speaker_starts=speaker_starts, mention_ends={s: e for s, e, _, _ in builder.mentions},
+                  person_starts=frozenset(s for s, _ in persons),
                   place_starts=frozenset(s for s, _, t, _ in builder.mentions if t in ("GPE", "LOC", "FAC")),
                   make_speaker=builder.speaker, outlet_text=builder.outlet)
     cue_hits = _hits_by_sentence(cue_matches, starts, quotations)

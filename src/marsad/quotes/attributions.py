@@ -96,7 +96,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             while b < last and toks[b].w not in COMMAS and toks[b].w not in lex.comps \
                     and toks[b].w not in OPEN_QUOTES and b - a < MAX_SPEAKER_TOKENS:
                 b += 1
-            b_np = noun_phrase_end(lex, toks, a, last, ctx.mention_ends)
+            b_np = noun_phrase_end(lex, toks, a, last, ctx.mention_ends, ctx.person_starts)
             if b == last or b - a > 8 or (b_np < b and toks[b_np].is_word):
                 b = b_np  # وبحسب تقارير فلسطينية | فيرجح أن ...
             b = apposition_end(ctx, toks, b, last)  # وفقا للعضو في اللجنة، سالم الورفلي، فإن
@@ -106,7 +106,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 b -= 1
             if b - a > FINAL_SOURCE_TOKENS:
                 # حسب ما نقلته وكالة فرانس برس، ووصل عدد المحتجين ...: the source is the noun phrase
-                b = apposition_end(ctx, toks, noun_phrase_end(lex, toks, a, b, ctx.mention_ends), b)
+                b_np = noun_phrase_end(lex, toks, a, b, ctx.mention_ends, ctx.person_starts)
+                b = apposition_end(ctx, toks, b_np, b)
             else:
                 b = _source_end(ctx, toks, a, b)
         phrase = ctx.analyze(toks, a, b)

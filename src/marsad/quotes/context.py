@@ -26,14 +26,14 @@ from marsad.quotes.phrases import (
 )
 
 # Beyond this many tokens after a verb, a complementiser belongs to another clause; measured on the
-# dev articles, where the longest speaker phrase (role, apposition, name, outlet) takes 24 tokens.
+# dev articles, where the longest speaker phrase (role, apposition, name, outlet) takes about 24 tokens.
 MAX_SPEAKER_TOKENS = 30
 # A pronoun subject (وقال إن) refers back at most this many characters: about three paragraphs of
 # news prose. Beyond it the referent is too uncertain and the statement is dropped.
 MAX_PRONOUN_DISTANCE = 1500
 SENTENCE_END = frozenset(".!?؟")
 # A preposition that opens the content (تحدث ... عن، أصدرت ... بياناً) is looked for this many tokens
-# on: the dev article with the longest insert (في تصريح لمراسلة ... على هامش تظاهرة ...) needs 38.
+# on: the dev article with the longest insert (في تصريح لمراسلة ... على هامش تظاهرة ...) needs about 40.
 MAX_PREP_DISTANCE = 50
 # For verbs whose content may also be a bare noun phrase (أعلن، كشف) the preposition (عن) is only
 # looked for close by: a subject with a long complement and a time adverb take about ten tokens.
@@ -55,8 +55,6 @@ FA_WORDS = folded_set({"قد", "ان", "إن", "انه", "إنه", "انها", "
 # Nouns a "renewal" verb takes as content (جدد التأكيد على، جددت الدعوة إلى).
 RENEWED = folded_set({"التاكيد", "الدعوه", "الرفض", "المطالبه", "التمسك", "الدعم", "الموقف", "التزامه",
                      "رفضه", "رفضها"})
-# One-letter prepositions written fused to the content word (تعهدت بتوفير، دعا لوقف).
-FUSED_PREPS = ("ب", "ل")
 
 
 @dataclass(slots=True)
@@ -96,6 +94,7 @@ class Context:
     persons: list[tuple[int, int]]
     entity_ends: dict[int, int]
     mention_ends: dict[int, int]  # folded start -> end of every mention: a noun phrase takes them whole
+    person_starts: frozenset[int]  # folded starts of PER mentions
     speaker_starts: frozenset[int]  # folded starts of PER/ORG/GPE mentions: قطر تنفي، نفت قطر
     place_starts: frozenset[int]  # folded starts of GPE/LOC/FAC mentions: never before a headline colon
     max_quote_chars: int

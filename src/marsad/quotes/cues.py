@@ -29,7 +29,7 @@ from marsad.quotes.context import (
     trim_end,
     verb_gender,
 )
-from marsad.quotes.lexicon import CueForm, strip_article
+from marsad.quotes.lexicon import CueForm, Lexicon, strip_article
 from marsad.quotes.phrases import (
     CLAUSE_BREAKS,
     COMMAS,
@@ -45,7 +45,11 @@ from marsad.quotes.phrases import (
     nisba_like,
     noun_phrase_end,
 )
+from marsad.text.normalize import fold_key
 
+# Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
+# دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
+OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -119,7 +123,7 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
         start = skip_fillers(lex, toks, c + 1, i)
     if start >= i:
         return None
-    end = noun_phrase_end(lex, toks, start, i, ctx.mention_ends)
+    end = noun_phrase_end(lex, toks, start, i, ctx.mention_ends, ctx.person_starts)
     if end <= start:
         return None
     phrase = ctx.analyze(toks, start, end)
@@ -128,7 +132,8 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
     return phrase
 
 
-def _prep_content(form: CueForm, toks: list[Tok], j: int, stop: int, cues: set[int]) -> int | None:
+def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: int,
+                  cues: set[int]) -> int | None:
     """Index of the first content token after the preposition of a "prep" verb (or None).
 
     The preposition may come after inserted phrases (وتحدث الطبيب في تصريح لـ... عن "...") but not
@@ -158,6 +163,9 @@ def _prep_content(form: CueForm, toks: list[Tok], j: int, stop: int, cues: set[i
                 return k + 1  # عن "وجود صد ...": the quoted one, past عن inside a name (الدفاع عن حقوق)
             if found is None:
                 found = k + 1
+    if found is not None:
+        while found < stop - 1 and (toks[found].w in lex.time_words or toks[found].w.isdigit()):
+            found += 1  # أصدرت الوزارة بياناً اليوم السبت لتوضيح ...
     return found
 
 
@@ -206,7 +214,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         opener: tuple[str, int] | None = None
         region_end = i + 1
         np_start = skip_fillers(lex, toks, i + 1, last)
-        np_end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, np_start, last, ctx.mention_ends), last)
+        np_end = apposition_end(ctx, toks, noun_phrase_end(
+            lex, toks, np_start, last, ctx.mention_ends, ctx.person_starts), last)
         np_stop = skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
@@ -230,9 +239,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     words <= 3 and any(
                     t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
                 # وأعلنت "سرايا أولياء الدم" مسؤوليتها: a quoted institution is the subject
-                quoted_subject = k == i + 1 and close is not None and words <= 4 and bool(
-                    head_at(lex, toks, k + 1)[0] & {"body", "anon", "role"}) and any(
-                    t.start >= close and t.is_word for t in toks[k + 1:min(last, k + 7)])
+                after_close = [t for t in toks[k + 1:min(last, k + 12)] if t.start >= close] if close else []
+                quoted_subject = k == i + 1 and close is not None and words <= 4 and (
+                    (bool(head_at(lex, toks, k + 1)[0] & {"body", "anon", "role"}) and any(
+                        t.is_word for t in after_close[:4])) or (
+                        words <= 3 and any(t.w in lex.comps or t.w == "نقلا" for t in after_close)))
                 if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS) and not (
                         short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
@@ -307,6 +318,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             cand = ctx.analyze(toks, a, end) if end > a else None
             if cand is not None:
                 cand.relayed = relayed
+                if cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST:
+                    cand = None  # ووصف الأمر بأنه ...: the object; the subject is a pronoun
+                    region_end = a
             prep_next = region_end < last and (toks[region_end].w in form.preps or (
                 len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
             if cand is not None and (opener is not None or cand.certain or cand.kind in (
@@ -333,6 +347,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 if form.aspect == "present" and not suffix and (
                         form_key in lex.impersonal or (not has_conj and not mid)):
                     continue  # يُذكر أن، يُتوقع أن: impersonal
+                if prev in RELATIVES and suffix:
+                    continue  # الذين طالبهم بـ ...: the antecedent is the object, not the speaker
                 if prev in RELATIVES and i - 1 > first:
                     # معتمد الجهة، محمد النصري، الذي قال إن ...: the antecedent of the relative speaks
                     phrase = _preverbal(ctx, toks, first, i - 1)[0]
@@ -342,7 +358,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     continue  # بعد أن أعلنت، في حين تنفي ...: the subject is that of another clause
                 else:
                     speaker = last_speaker(ctx, cue_span[0], verb_gender(form_key, form))
-        if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous:
+        if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous and \
+                not phrase.relayed:
             continue  # وصف القصيدة بأنها ...: a noun, not a verb with its subject
         if phrase is not None:
             if form.aspect != "participle" or speaker is None:
@@ -367,7 +384,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j0 = skip_time(lex, toks, j0, last)
             j = skip_fillers(lex, toks, j0, last)
             if form.frame == "prep":
-                content_tok = _prep_content(form, toks, j0, last, cue_at)
+                content_tok = _prep_content(lex, form, toks, j0, last, cue_at)
             elif form.frame == "np":
                 adverbial = False  # a time adverb or a comma: still before the content
                 for k in range(j, min(last, j + NP_PREP_DISTANCE)):
@@ -396,6 +413,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     ctx.drafts.append(Draft(speaker, cue_span, (line_start, s), True, sentence,
                                             outlet, "cue-after-colon"))
                     continue
+        if suffix and opener is None:
+            content_tok = None  # وأعلنها أمام العموم، دعاة المساواة: the object is the pronoun, no content
         if content_tok is None or content_tok >= last:
             if phrase is not None and phrase.kind in ("name", "anon"):
                 ctx.remember(speaker)  # أكدها نائب سابق: the speaker of what follows

@@ -37,6 +37,8 @@ FUNCTION_WORDS = folded_set({
     "سوى", "اي", "وهو", "وهي", "وهم", "فيما", "بينما",
     "عبر", "امام", "خلف", "نحو", "حول", "دون", "بشان", "لان", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت",
     "ب", "ل", "و", "ف", "ك", "الا", "وان", "لذا", "لذلك", "هناك", "هنا", "ليس", "ليست",
+    "فيه", "فيها", "فيهم", "له", "لها", "لهم", "به", "بها", "بهم", "عنه", "عنها", "عنهم", "منه", "منها",
+    "إليه", "إليها", "عليه", "عليها", "أمام", "وراء",
 })
 RELATIVES = folded_set({"الذي", "التي", "الذين", "والذي", "والتي", "والذين", "اللذين", "اللتين"})
 # Words that end an outlet's name (موزاييك أف أم، الصباح نيوز، فرانس برس).
@@ -50,11 +52,13 @@ SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه
 COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارزه", "رفيع", "رفيعه", "كبير", "كبار", "اخر",
                                "اخري", "اخرون", "اخرين", "عيان", "اجنبي", "غربي", "عربي", "جديد", "جديده",
                                "حر", "حره", "أعلى", "عليا", "كبرى", "أول", "أولى", "حاكم", "حاكمه", "خاص",
-                               "خاصه", "أخير", "أخيره", "موحد", "موحده", "مستقل", "مستقله"})
+                               "خاصه", "أخير", "أخيره", "موحد", "موحده", "مستقل", "مستقله", "أسبق", "أكبر",
+                               "أقدم", "حالي", "حاليه"})
 # Words that join a role to its domain (الناطق باسم الجيش، الخبير في الشؤون، العضو عن الحزب).
 SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "لدى"})
 # Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
-PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ"})
+PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ",
+                           "أمام"})
 # Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).
 NAME_LINKS = folded_set({"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال"})
 # Second words of compound first names, which carry the article (نور الدين، عبد الله، عبد الرحمن).
@@ -228,8 +232,9 @@ def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
     while j < b:
         tok = toks[j]
         w = tok.w
-        if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or insert_len(lex, toks, j):
-            break
+        if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or insert_len(lex, toks, j) or (
+                j > a and "manner" in head_at(lex, toks, j)[0]):
+            break  # ... سوارنا سوبا راو قوله: "his words" ends the speaker
         if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
             for k in range(j + 2, b):
                 found = _outlet_at(lex, toks, k, b)
@@ -268,7 +273,10 @@ def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozense
         return False
     first = toks[a].w
     # علي is both the name Ali and the folded preposition على; after a role it is the name
-    if not (after_role and first == "علي" and n > 1) and (
+    # علي followed by a nisba surname or a bare name (علي العريض، علي بن صالح), not by a noun (على المرض)
+    ali = after_role and first == "علي" and n > 1 and (
+        not is_definite(toks[a + 1].w) or toks[a + 1].w.endswith("ي"))
+    if not ali and (
             first in SAME_WORDS or is_function(first) or first.isdigit() or head_at(lex, toks, a)[0]):
         return False
     if is_definite(first):
@@ -278,11 +286,20 @@ def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozense
         if w == "علي" and (toks[k - 1].w in NAME_LINKS or (not is_function(toks[k - 1].w) and k + 1 < b and (
                 not is_definite(toks[k + 1].w) or toks[k + 1].w.endswith("ي")))):
             continue  # أبو علي، محمد علي النصري: the name Ali, not the preposition على
-        if w in FUNCTION_WORDS or w.isdigit() or w in SAME_WORDS or head_at(lex, toks, k)[0]:
+        if (w in FUNCTION_WORDS or w.isdigit() or w in SAME_WORDS or head_at(lex, toks, k)[0]) and \
+                toks[k - 1].w not in NAME_LINKS:
             return False
         if is_definite(w) and k != b - 1 and toks[k - 1].w not in NAME_LINKS and w not in NAME_SECONDS:
             return False
+        if toks[k - 1].w in NAME_LINKS:
+            continue  # بن الشيخ، أبو الفضل: a name part, whatever it also means
     return True
+
+
+def _name_after(toks: list[Tok], j: int, b: int) -> bool:
+    """True when a personal name still follows token ``j`` in [j, b) (two words at least)."""
+    rest = [t for t in toks[j + 1:b] if t.is_word]
+    return len(rest) >= 2
 
 
 def _role_extent(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
@@ -305,6 +322,14 @@ def _role_extent(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             continue
         if k_kinds & {"role", "body", "media"}:
             j, prev_head = j + k_n, True
+            if "body" in k_kinds and "role" not in k_kinds:
+                # حزب آفاق تونس، حركة مشروع تونس: the body's own name follows it bare
+                n = 0
+                while j < b and n < 2 and toks[j].is_word and not is_definite(toks[j].w) and \
+                        toks[j].w not in FUNCTION_WORDS and not head_at(lex, toks, j)[0] and _name_after(
+                            toks, j, b):
+                    j, n = j + 1, n + 1
+                prev_head = n == 0
             continue
         if tok.w in SPOKESMAN_LINKS and j + 1 < b and (
                 is_definite(toks[j + 1].w) or head_at(lex, toks, j + 1)[0]):
@@ -317,7 +342,9 @@ def _role_extent(lex: Lexicon, toks: list[Tok], a: int, b: int) -> int:
             j += 1  # المدير الجهوي للتجارة بنابل: the seat of the office
             continue
         # an adjective agrees in definiteness: مسؤول أمني، but not الوزيرة سلوى (a name)
-        if prev_head and tok.w not in FUNCTION_WORDS and nisba_like(tok.w) and not is_definite(toks[j - 1].w):
+        # (strictly: محمد، محسن، منير are names, not participles)
+        if prev_head and tok.w not in FUNCTION_WORDS and nisba_like(tok.w, strict=True) and not is_definite(
+                toks[j - 1].w):
             j += 1
             continue
         break
@@ -361,7 +388,7 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
             # a segment that opens with a preposition (في أول تصريح له ...) qualifies, never names
             qualifier = e > s and bool(segments) and (
                 _circumstantial(toks, s, e) or toks[s].w in PREPOSITIONS)
-            if e > s and toks[s].w not in APPOSITION_OPENERS and not qualifier:
+            if e > s and not (segments and toks[s].w in APPOSITION_OPENERS) and not qualifier:
                 # an outlet-only segment (لـ"العربي الجديد") has been recorded; skip it
                 found = _outlet_at(lex, toks, s, e)
                 if found and found[0] >= e:
@@ -411,8 +438,8 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     else:
         # a name followed by its role: حدة حزام رئيسة تحرير صحيفة الفجر
         for r in range(s + 1, min(e, s + 4)):
-            if "role" in head_at(lex, toks, r)[0] and not is_definite(toks[r].w) and _name_like(
-                    lex, toks, s, r, surnames):
+            if "role" in head_at(lex, toks, r)[0] and (r - s >= 2 or not is_definite(toks[r].w)) and \
+                    _name_like(lex, toks, s, r, surnames):
                 return SpeakerPhrase(start, end, "name", name=(toks[s].start, toks[r - 1].end),
                                      role=(toks[r].start, toks[e - 1].end), outlet=outlet)
     definite = is_definite(toks[s].w)
@@ -440,12 +467,14 @@ def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
         if k > b or not _name_like(lex, toks, j, k, frozenset()):
             continue
         if k == b or toks[k].w in COMMAS or toks[k].w in lex.time_words or toks[k].w in lex.inserts or \
-                toks[k].w in ("في", "خلال", "عبر", "الى", "علي", "عن", "من") or toks[k].w in lex.comps:
+                toks[k].w in ("في", "خلال", "عبر", "الى", "علي", "عن", "من") or toks[k].w in lex.comps or \
+                "role" in head_at(lex, toks, k)[0]:
             return k
     return j
 
 
-def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: dict[int, int]) -> int:
+def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: dict[int, int],
+                    person_starts: frozenset[int] = frozenset()) -> int:
     """End index of the subject noun phrase at token ``a`` when no complementiser marks it off.
 
     Construct chains of bare nouns continue (وكالة أعماق، قيادة تحالف دعم الشرعية); once a word with
@@ -459,6 +488,7 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
         a: first token of the phrase.
         b: limit (exclusive).
         entity_ends: folded start -> folded end of every entity mention.
+        person_starts: folded starts of PER mentions, which may follow a role (أكد الموسيقي لطفي الغربي).
     """
     j = a
     mode = "construct"
@@ -466,7 +496,7 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
     while j < b and j - a < 12:
         tok = toks[j]
         if tok.start in entity_ends and (j == a or mode in ("construct", "lam") or (
-                "role" in head_kinds and mode in ("def", "adj"))):  # أكد الموسيقي لطفي الغربي
+                "role" in head_kinds and mode in ("def", "adj") and tok.start in person_starts)):
             stop = entity_ends[tok.start]
             while j < b and toks[j].start < stop:
                 j += 1
@@ -509,9 +539,10 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             k = _trailing_name(lex, toks, j, b)
             if k > j:
                 return k  # المتحدث باسم الجيش الليبي أحمد المسماري، ...
+        # مدير عام الشؤون القنصلية بوزارة الخارجية، العميد بالحماية المدنية: the seat of the office
         if w[0] == "ب" and len(w) > 3 and "role" in head_kinds and mode in ("def", "adj", "construct") and \
                 j > a:
-            j += 1  # مدير عام الشؤون القنصلية بوزارة الخارجية، العميد بالحماية المدنية: the seat of the office
+            j += 1
             mode = "def" if is_definite(w) else "lam"
             continue
         if is_definite(w):

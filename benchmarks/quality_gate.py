@@ -61,7 +61,7 @@ def score(shared: Path, gold_dir: Path, pred: Path, *, show_errors: bool = False
     cmd = [sys.executable, str(shared / "eval" / "score.py"), str(gold_dir), str(pred), "--json"]
     result = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
     if show_errors:
-        subprocess.run(cmd[:-1] + ["--show-errors"], check=True)
+        subprocess.run([*cmd[:-1], "--show-errors"], check=True)
     return result  # type: ignore[no-any-return]
 
 

@@ -7,7 +7,17 @@ import json
 import pytest
 
 from marsad.document import (
-    Actor, ActorRef, Article, DateValue, Document, Event, EventLocation, Evidence, Mention, Place, Quote,
+    Actor,
+    ActorRef,
+    Article,
+    DateValue,
+    Document,
+    Event,
+    EventLocation,
+    Evidence,
+    Mention,
+    Place,
+    Quote,
 )
 from marsad.errors import InputError
 

@@ -76,13 +76,12 @@ class Article:
             doc_id = "sha-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         elif not isinstance(doc_id, (str, int)):
             raise InputError(f"field 'id' must be a string, got {type(doc_id).__name__}")
-        values: dict[str, str | None] = {}
         for key in ("title", "published", "url", "source"):
             value = data.get(key)
             if value is not None and not isinstance(value, str):
                 raise InputError(f"field {key!r} must be a string or null, got {type(value).__name__}")
-            values[key] = value
-        return cls(id=str(doc_id), text=text, **values)
+        return cls(id=str(doc_id), text=text, title=data.get("title"), published=data.get("published"),
+                   url=data.get("url"), source=data.get("source"))
 
 
 @dataclass(slots=True, kw_only=True)

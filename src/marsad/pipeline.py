@@ -55,22 +55,9 @@ STAGE_TABLE: tuple[tuple[str, str, str, str | None, tuple[str, ...], tuple[str, 
 def _stages() -> tuple[StageSpec, ...]:
     # Imported here, not at module top, so that `import marsad` stays cheap: the stage modules
     # load lexicons and models on first use, and a CLI `--help` needs none of them.
-    table: list[StageSpec] = []
-    available = {"text", "title", "published"}
-    for name, module_name, func_name, section, requires, assigns in STAGE_TABLE:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as err:
-            if err.name != module_name:
-                raise
-            continue  # a stage that is not built yet is simply not in the table
-        func = getattr(module, func_name, None)
-        if func is None:
-            continue
-        present = tuple(r for r in requires if r in available)
-        available.update(assigns)
-        table.append(StageSpec(name, func, section, present, assigns))
-    return tuple(table)
+    return tuple(StageSpec(name, getattr(importlib.import_module(module_name), func_name), section, requires,
+                           assigns)
+                 for name, module_name, func_name, section, requires, assigns in STAGE_TABLE)
 
 
 def check_stage_table(stages: Iterable[StageSpec]) -> None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]  # lxml ships no type information
+import lxml.html
 from lxml import etree
 
 from marsad.document import Article, ResultWarning

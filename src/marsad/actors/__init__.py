@@ -179,7 +179,9 @@ def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) 
     etype = canonical.type if types.count(canonical.type) == types.count(majority) else majority
     if entry is not None and etype in ("PER", "ORG"):
         etype = entry.type  # the lexicon knows a person from a group better than the tagger
-    aliases = list(dict.fromkeys(m.text for m in mentions if m.text != canonical.text))
+    name = _written_name(canonical.text, key)
+    aliases = list(dict.fromkeys(
+        form for form in (_written_name(m.text, k) for m, k in zip(mentions, keys, strict=True)) if form != name))
     t = resolver.tables
     category, inter, country, name_en, wikidata = "other", None, None, None, None
     if entry is not None:
@@ -203,10 +205,28 @@ def _make_actor(actor_id: str, cluster: Cluster, resolver: Resolver, text: str) 
         if country is None and etype == "ORG" and len(words) > 1 and words[0] in GOVERNMENT_HEADS:
             # حكومة الكاظمي alone: the government of the person's country
             country = resolver.country_of_person([[_bare(w) for w in words[1:]]])
-    actor = Actor(id=actor_id, name=canonical.text, type=etype, name_en=name_en, aliases=aliases,
+    actor = Actor(id=actor_id, name=name, type=etype, name_en=name_en, aliases=aliases,
                   category=category, inter=inter, country=country, wikidata=wikidata,
                   lexicon_id=entry.id if entry is not None else None)
     return actor, key
+
+
+def _written_name(surface: str, key: str) -> str:
+    """The name as it is written when it stands alone: the alef that ل + ال elides is put back.
+
+    A mention cut out of للتحالف الدولي reads لتحالف الدولي (its span must be exact text); the
+    actor, which is a name and not a span, is called التحالف الدولي, as the contract asks.
+
+    >>> _written_name("لتحالف الدولي", "التحالف الدولي")
+    'التحالف الدولي'
+    >>> _written_name("لبنان", "لبنان")
+    'لبنان'
+    """
+    if surface.startswith("ل") and not surface.startswith("ال"):
+        restored = "ا" + surface
+        if " ".join(fold_key(restored).split()) == key:
+            return restored
+    return surface
 
 
 def _canonical(cluster: Cluster, resolver: Resolver) -> tuple[Mention, str]:

@@ -510,3 +510,19 @@ def test_quotes_never_break_offsets_on_any_word_salad(words: list[str], sep: str
     doc.check_offsets()
     for q in doc.quotes:
         assert q.content.strip() == q.content and q.content
+
+
+def test_quotes_participle_after_another_clause_does_not_inherit_the_last_speaker() -> None:
+    # a protest sentence's مطالبين belongs to the protesters, not to the spokesman quoted before it
+    text = ('وقال الناطق باسم الشرطة إن "الوضع تحت السيطرة". '
+            "وتظاهر العشرات من الأهالي أمام مبنى البلدية، مطالبين بتعزيز الإجراءات الأمنية.")
+    from marsad.document import Article, Document
+    from marsad.quotes import attribute_quotes
+    from marsad.text.normalize import normalize_text
+    from marsad.text.segment import segment_text
+
+    doc = segment_text(normalize_text(Document(article=Article(id="q", text=text))))
+    attribute_quotes(doc)
+    doc.check_offsets()
+    assert all(not (q.cue == "مطالبين" and q.speaker_text and "الناطق" in q.speaker_text) for q in doc.quotes)
+    assert [q.content for q in doc.quotes][:1] == ["الوضع تحت السيطرة"]

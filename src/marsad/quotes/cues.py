@@ -340,9 +340,14 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     speaker = same[-1].speaker
                 else:
                     phrase = _clause_subject(ctx, toks, first, i)
-                    if phrase is None and form.aspect == "participle" and ctx.drafts and \
+                    # ... على حد قوله. مؤكدا أن / وأردف قائلا: a participle opening its sentence, or after a
+                    # bare verb, goes on with the last speaker; after a clause with words of its own
+                    # (وتظاهر العشرات ...، مطالبين) it belongs to that clause's subject, never to
+                    # whoever spoke in the sentence before
+                    before = sum(1 for t in toks[first:i] if t.is_word and t.w not in ("و", "ف"))
+                    if phrase is None and form.aspect == "participle" and before <= 1 and ctx.drafts and \
                             ctx.drafts[-1].sentence >= sentence - 1:
-                        speaker = ctx.drafts[-1].speaker  # ... على حد قوله. مؤكدا أن: the same speaker
+                        speaker = ctx.drafts[-1].speaker
             if phrase is None and speaker is None and form.aspect != "participle":
                 if form.aspect == "present" and not suffix and (
                         form_key in lex.impersonal or (not has_conj and not mid)):

@@ -22,7 +22,8 @@ from marsad.events.cues import Hit
 # الجيش أن تكون طائراته قد قصفت), while negation (عدم، دون), condition and the generic governors
 # (وتيرة الهجمات، إدانة الهجوم) bind a noun right after them.
 BEFORE_WINDOW = {"speculation": 10, "future": 10, "threat": 10, "denial": 10, "call": 8,
-                 "accusation": 6, "condition": 4, "future_verb": 4, "negation": 3, "generic": 2}
+                 "accusation": 6, "condition": 4, "future_verb": 4, "negation": 3, "generic": 2,
+                 "reaction": 12, "investigation": 8, "relative": 2, "capability": 2}
 MAYBE_AFTER_WINDOW = 16  # a long subject (استمرار التصعيد، من خلال قصف القواعد، أو ...) before قد
 AFTER_WINDOW = 12  # words after the cue that an `after` marker (ليس مستبعداً) may stand at
 NEAR_WINDOW = 8  # words on either side for a `near` marker (هاجم نمر حارسة، معركة مع سمكة)

@@ -344,8 +344,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     # bare verb, goes on with the last speaker; after a clause with words of its own
                     # (وتظاهر العشرات ...، مطالبين) it belongs to that clause's subject, never to
                     # whoever spoke in the sentence before
-                    before = sum(1 for t in toks[first:i] if t.is_word and t.w not in ("و", "ف"))
-                    if phrase is None and form.aspect == "participle" and before <= 1 and ctx.drafts and \
+                    words_before = sum(1 for t in toks[first:i] if t.is_word and t.w not in ("و", "ف"))
+                    if phrase is None and form.aspect == "participle" and words_before <= 1 and ctx.drafts and \
                             ctx.drafts[-1].sentence >= sentence - 1:
                         speaker = ctx.drafts[-1].speaker
             if phrase is None and speaker is None and form.aspect != "participle":

@@ -107,8 +107,9 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
 def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
                       lex: Lexicons) -> Candidate | None:
     """A tagger span trimmed of punctuation and function words; None when no name is left."""
-    while start < end and (not words[start].is_word or words[start].stop):
-        start += 1
+    while start < end and (not words[start].is_word or words[start].stop or words[start].demonym
+                           or words[start].title):
+        start += 1  # الجامايكي يوسين بولت: the demonym or title is no part of the name
     while end > start and (not words[end - 1].is_word or words[end - 1].stop):
         end -= 1
     if start >= end:
@@ -207,6 +208,41 @@ def _anaphors(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     return out
 
 
+QUOTE_MARKS = frozenset('"«»“”„')
+
+
+def _within_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a span where it crosses a quotation: a name may hold a quoted part, never half of one.
+
+    قاعدة "حرير" keeps its quoted name; in لـ"مرصد" إن "خلايا ... the span «مرصد" إن "» closes a
+    quotation it did not open and is cut before that mark. A mark counts as opening when no letter
+    stands before it.
+
+    >>> t = 'قاعدة "حرير" و"مرصد" إن "خلايا'
+    >>> t[slice(*_within_quotes(t, 0, 12))]
+    'قاعدة "حرير"'
+    >>> t[slice(*_within_quotes(t, 15, 25))]
+    'مرصد'
+    """
+    opened: int | None = None
+    for k in range(start, end):
+        if text[k] not in QUOTE_MARKS:
+            continue
+        opening = k == 0 or not text[k - 1].isalpha()
+        if opening and opened is None:
+            opened = k
+        elif opened is not None:
+            opened = None
+        else:
+            end = k  # closes a quotation opened before the span
+            break
+    if opened is not None:
+        end = opened  # opens a quotation that the span does not close
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Document:
     """Fill ``doc.entities`` with mentions (sorted by start, non-overlapping, ids m1, m2 ...).
 
@@ -234,7 +270,8 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         s0, e0 = tokens[c.start]
         start = s0 + source_skip(text[s0:e0], c.skip)
         end = tokens[c.end - 1][1]
-        if end <= start:
+        start, end = _within_quotes(text, start, end)
+        if end <= start or not any(ch.isalpha() for ch in text[start:end]):
             continue
         mentions.append(Mention(id="", type=c.type, text=text[start:end], start=start, end=end,
                                 source=c.source))

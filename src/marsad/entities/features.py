@@ -2,9 +2,11 @@
 
 Feature extraction in Python is the cost of a CRF at run time, so everything that depends on one
 word only is computed once per word type and cached: a token's feature list is the concatenation
-of its own features and the precomputed "as left/right neighbour" lists of the tokens around it.
-Bump :data:`FEATURES_VERSION` whenever a feature changes; the model metadata records it and the
-tagger refuses a model trained with other features.
+of its own features and the precomputed "as left/right neighbour" lists of the tokens around it,
+plus the tags the rule layer gave the same tokens (a stacked feature). Features the model has no
+weight for are dropped when a word type is first seen. Bump :data:`FEATURES_VERSION` whenever a
+feature changes; the model metadata records it and the tagger refuses a model trained with
+other features.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 Everything is keyed by folded text (:func:`marsad.text.normalize.fold_key`): hamza-carrying alefs
 are bare, ى is ي and ة is ه, so الأنبار and الانبار are one key. Our own lists live in
-``data/entities/``; the places gazetteer (``gazetteer/places.tsv``) and the actor lexicon
-(``actors/actors.tsv``) belong to other stages and may be absent or partial, so reading them never
-fails: a missing file simply contributes nothing.
+``data/entities/`` (hand-written) and ``data/models/ner-*.tsv`` (built by scripts/train_ner.py:
+person-name words, ANT word counts, ANERcorp common words). The places gazetteer
+(``gazetteer/places.tsv``) and the actor lexicon (``actors/actors.tsv``) belong to other stages
+and may be absent or partial, so reading them never fails: a missing file contributes nothing.
 """
 
 from __future__ import annotations

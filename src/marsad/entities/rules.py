@@ -57,8 +57,9 @@ class Candidate:
     source: str
     priority: int
     skip: int = 0  # folded proclitic letters to drop from the first token
-    # Tie-break between equal spans, lowest first: a head reads the context (صحيفة "الرياض" is
-    # the newspaper, not the city), a list entry beats a guessed person (بن قردان is a town).
+    # Tie-break between equal spans, lowest first: a quoted name after a head reads the context
+    # (صحيفة "الرياض" is the newspaper, not the city); otherwise a list entry keeps its type
+    # (ريف دمشق is a governorate), and beats a guessed person (بن قردان is a town).
     rank: int = 1
 
 
@@ -93,9 +94,11 @@ def phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, 
             if all(words[i + k].key == entry.words[k] for k in range(2, len(entry.words))):
                 if len(entry.words) == 1 and (w.stop or len(form) < 3):
                     continue
-                if (len(entry.words) == 1 and entry.source != "lexicon" and not w.definite
-                        and w.bare.endswith("يه")):
-                    continue  # سلمية، عسكرية: an indefinite feminine nisba is an adjective here
+                if len(entry.words) == 1 and entry.source != "lexicon" and (
+                        (not w.definite and w.bare.endswith("يه")) or (w.base_ordinary if skip else w.ordinary)):
+                    # سلمية، عسكرية: an indefinite feminine nisba is an adjective here; الحمام،
+                    # عين: a word the corpus also writes the other way round is a common noun
+                    continue
                 return end, entry.type, entry.source, skip
     return None
 
@@ -281,6 +284,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
     n = len(words)
     for i, w in enumerate(words):
         if w.head is None or not w.is_word:
+            if w.bare_org and w.definite and not (i + 1 < n and words[i + 1].adjective):
+                yield Candidate(i, i + 1, "ORG", "pattern", PRIO_RULE, w.n)  # جنود الاحتلال
             continue
         etype = w.head
         if w.n == 1 and w.key[0] == "ب" and w.bare in LED_BY_HEADS:
@@ -301,11 +306,11 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                 start, end = i + 1, known[0]
             if w.dual:
                 # محافظتي بابل والمثنى: two places, each its own mention, the head belongs to neither
-                yield Candidate(start, end, etype, "pattern", PRIO_RULE, rank=0)
+                yield Candidate(start, end, etype, "pattern", PRIO_RULE)
                 if end < n and words[end].is_word and words[end].n == 1 and words[end].key[0] == "و":
                     second = _name_after_head_from(words, end, lex)
                     if second is not None:
-                        yield Candidate(end, second, etype, "pattern", PRIO_RULE, 1, rank=0)
+                        yield Candidate(end, second, etype, "pattern", PRIO_RULE, 1)
                 continue
             if (etype == "ORG" and words[start].first and not words[start].definite
                     and phrase_at(words, start, lex) is None):
@@ -323,7 +328,14 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                     end = _adjectives(words, end, lex, strict=False, demonyms=etype in ("ORG", "FAC"))
             if etype == "ORG" and hit_known(words, start, end, lex):
                 end = _complement(words, end, lex)
-            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n, rank=0)
+            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
+            continue
+        if etype == "FAC" and w.bare not in PLURAL_HEADS:
+            # الساحة الكبرى، السفارة الأمريكية، السجن المركزي: a definite facility named by an
+            # adjective of names or a demonym; a plain description (القاعدة العسكرية) is not one
+            end = _adjectives(words, i + 1, lex, strict=True)
+            if end > i + 1:
+                yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
             continue
         if etype != "ORG":
             continue
@@ -331,9 +343,9 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         end = _adjectives(words, i + 1, lex, strict=plural)
         if end > i + 1:
             end = _complement(words, end, lex)
-            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n, rank=0)
+            yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
         elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
-            yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n, rank=0)
+            yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)
 
 
 def hit_known(words: list[Word], start: int, end: int, lex: Lexicons) -> bool:
@@ -354,7 +366,7 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
         # علي folds like the preposition على: after a first name (محمد علي العروي) it is a name
         stop = w.stop and not (k > j and w.key == "علي" and (words[k - 1].first or words[k - 1].person))
         if not w.is_word or stop or w.title or (w.demonym and w.definite) or w.head is not None or (
-                k > j and (w.n or clitic_word(w, lex))):
+                k > j and w.n) or clitic_word(w, lex):
             break
         # nisba family names (الحسناوي، السوكني) look like adjectives; demonyms and the
         # adjectives of names do not continue a person's name
@@ -363,8 +375,9 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
         if k == j and (not (w.person or w.first or (loose and w.key not in common and w.key[0] not in "وف"))
                        or (len(w.key) <= 2 and not w.first)):
             break  # الرئيس الـ 45; a name after a title opens with no conjunction (وتمشيط)
-        if k == j and w.definite and not w.first and (w.adjective or w.blocked or w.ordinary):
-            break  # الرئيس الجديد، الأمين العام الخاص: an adjective, not a name
+        if k == j and w.definite and not w.first and (w.adjective or w.blocked or w.ordinary
+                                                       or (loose and not w.person)):
+            break  # الرئيس الجديد، التلميذ المتضرر: an adjective, not a name
         # الدكتور فضل فصله: an ordinary word or one with a pronoun ending continues no name
         unknown_next = ((loose or words[j].person or words[j].first) and k == j + 1 and not w.ordinary
                         and not w.key.endswith(("ه", "ها", "هم")))
@@ -427,7 +440,14 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             namelike = nxt.person or nxt.first or (nxt.definite and plain) or (
                 plain and not nxt.ordinary
                 and len(nxt.key) > 2 and not nxt.key.endswith(("ه", "ها", "هم")))
-            if (nxt.is_word and namelike and (not nxt.stop or nxt.key == "علي") and not nxt.demonym
+            # أشرف على تنفيذ: علي continues a name only when a name follows it (محمد علي العروي)
+            ali = nxt.key == "علي" and i + 2 < n and (words[i + 2].person or words[i + 2].first
+                                                      or words[i + 2].definite) and not words[i + 2].ordinary
+            if (w.ordinary or w.base_ordinary) and nxt.phrase \
+                    and (known := phrase_at(words, i + 1, lex)) is not None and known[1] == "PER":
+                i += 1  # بأمر ترامب: the lexicon knows the name, the word before it is a noun
+                continue
+            if (nxt.is_word and namelike and (not nxt.stop or ali) and not nxt.demonym
                     and not nxt.title and nxt.head is None and not nxt.blocked and not nxt.n):
                 end = _person_extent(words, i, lex, loose=True)
                 if end > i + 1:

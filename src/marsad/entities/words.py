@@ -46,6 +46,7 @@ class Word:
     bare_org: bool  # a definite noun counted as ORG alone (الحكومة)
     phrase: bool = False  # ``key`` or ``base`` opens a lexicon phrase
     ordinary: bool = False  # an ordinary word rather than a name (see :func:`ordinary`)
+    base_ordinary: bool = False  # the same for ``base``
     dual: bool = False  # a dual head in construct (محافظتي بابل والمثنى): each name is its own mention
 
 
@@ -72,12 +73,15 @@ def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
 
     if strong(key):
         return 0, key
+    vocab = lex.vocabulary
     for variant, n in stripped:
-        if strong(variant):
+        # ورقة is a word, not و + the town رقة: a place name alone is weaker evidence than a
+        # corpus that sees the whole word more often
+        if strong(variant) and not (variant in lex.phrases and vocab.get(key, 0) > vocab.get(variant, 0)
+                                    and strip_article(variant)[0] not in lex.heads):
             return n, variant
     if key in lex.known_words:
         return 0, key
-    vocab = lex.vocabulary
     for variant, n in stripped:
         # وحدة is a word, not و + the name حدة: the corpus sees the whole word more often
         if variant in lex.known_words and vocab.get(key, 0) <= vocab.get(variant, 0):
@@ -124,6 +128,7 @@ def analyze(surface: str, lex: Lexicons) -> Word:
     return Word(key=key, n=n, base=base, bare=bare, definite=definite, is_word=True, quote=False,
                 head=head, dual=dual, stop=stop,
                 phrase=key in lex.phrases or base in lex.phrases, ordinary=ordinary(key, lex),
+                base_ordinary=ordinary(base, lex) if n else False,
                 demonym=demonym, adjective=adjective,
                 blocked=blocked, person=not stop and (base in lex.person_words or bare in lex.person_words),
                 first=base in lex.first_names or base in NAME_LINKS,

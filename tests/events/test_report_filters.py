@@ -9,6 +9,10 @@ from __future__ import annotations
 import pytest
 
 from marsad.events import extract_events
+from marsad.events.cues import find_cues, find_words, modality_matcher
+from marsad.events.modality import SentenceModality
+from marsad.events.reporting import listed_cues
+from marsad.text.normalize import fold
 
 PROTEST_TYPES = ("Protests", "Riots")
 
@@ -46,6 +50,11 @@ PAIRS = [
     # a list of kinds of act names crimes in general
     ("تحدث التقرير عن الاغتيالات والخطف والاغتصاب على أيدي العصابات في الإقليم أمس.",
      "خطف مسلحون ثلاثة مزارعين في القرية أمس."),
+    # "after" dates another act by an earlier one; "because of" ties a toll to the act
+    ("وصل الرئيس إلى العاصمة أمس بعد هجوم المتمردين على الحدود.",
+     "قتل ثلاثة جنود أمس جراء هجوم المتمردين على الحدود."),
+    ("ظهر الجنود في السوق صباح أمس عقب تفجير انتحاري كبير.",
+     "قتل ثلاثة أشخاص صباح أمس جراء تفجير انتحاري كبير في السوق."),
     # capability and weapons
     ("عرض الجيش أمس تقنية صواريخ جديدة أطلقت خلال المناورات.",
      "سقطت صواريخ على أطراف المدينة فجر اليوم."),
@@ -101,3 +110,14 @@ def test_riot_without_demonstration_is_mob_violence(make_doc, sentence, sub_even
     doc = extract_events(make_doc(sentence))
     assert [e.sub_event_type for e in doc.events] == [sub_event_type]
     doc.check_offsets()
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("عن الاغتيالات والخطف والاغتصاب في الإقليم", 3),
+    ("عن الخطف والاغتصاب في الإقليم", 0),  # two nouns are often the toll of one act
+    ("اختطف مسلحون وخطفوا آخرين واغتصبوا", 0),  # finite verbs report acts
+])
+def test_listed_cues_needs_a_run_of_three_nouns(text, listed):
+    folded = fold(text).text
+    modality = SentenceModality(folded, 0, len(folded), find_words(modality_matcher(), folded, 0, len(folded)))
+    assert len(listed_cues(find_cues(folded), modality)) == listed

@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI runs property tests derandomized, so that a red build can be reproduced; locally they explore.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 from marsad.document import Actor, Article, Document, Mention
 from marsad.text.normalize import normalize_text

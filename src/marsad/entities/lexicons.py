@@ -100,7 +100,7 @@ def _add_phrase(index: dict[str, list[Phrase]], name: str, etype: str, source: s
 
 # GeoNames towns below this population are kept only under multi-word names: single-word village
 # names are mostly ordinary words (الفصايل، الجديدة). Calibrated on the dev articles with
-# scripts/run_dev.py: at 15,000 no extra town remained and no gold town was lost.
+# benchmarks/quality_gate.py: at 15,000 no extra town remained and no gold town was lost.
 MIN_TOWN_POPULATION = 15_000
 # multi-word names of smaller places are kept down to this population
 MIN_PHRASE_POPULATION = 1_000

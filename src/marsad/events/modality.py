@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from marsad.events.cues import Hit
 
 # How many words before a cue a `before` marker reaches, by class. Calibrated on the dev set and
-# the GSR development sentences (scripts/run_dev.py, scripts/run_gsr.py): speculation, threats and
+# the GSR development sentences (benchmarks/quality_gate.py, scripts/run_gsr.py): speculation, threats and
 # denials govern a whole complement clause (توقع السعدي، في حديث ...، أن يستمر التصعيد; نفى
 # الجيش أن تكون طائراته قد قصفت), while negation (عدم، دون), condition and the generic governors
 # (وتيرة الهجمات، إدانة الهجوم) bind a noun right after them.

@@ -287,5 +287,7 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
             attribution_quotes(ctx, toks, 0, len(toks), fe, n, attr_list)
         if has_colon:
             colon_quotes(ctx, toks, 0, len(toks), fe, n)
-    doc.quotes = [_to_quote(d, doc, folded) for d in _finish(ctx.drafts, ctx.breaks, text)]
+    quotes = (_to_quote(d, doc, folded) for d in _finish(ctx.drafts, ctx.breaks, text))
+    # a cue with nothing after it (": وزير قال" at the very end) reports no statement
+    doc.quotes = [q for q in quotes if q.content.strip()]
     return doc

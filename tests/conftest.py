@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from marsad.document import Actor, Article, Document, Mention
+from marsad.text.normalize import normalize_text
+from marsad.text.segment import segment_text
+
 # CI runs property tests derandomized, so that a red build can be reproduced; locally they explore.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from marsad.document import Actor, Article, Document, Mention
-from marsad.text.normalize import normalize_text
-from marsad.text.segment import segment_text
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

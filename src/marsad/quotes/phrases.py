@@ -94,7 +94,7 @@ def clitic_keys(w: str) -> list[tuple[str, int]]:
     """Readings of a folded word without attached و/ف/ب/ل/ك, as (word, chars dropped), most literal first.
 
     >>> clitic_keys("وللعضو")[:3]
-    [('وللعضو', 0), ('للعضو', 1), ('العضو', 1)]
+    [('وللعضو', 0), ('للعضو', 1), ('العضو', 2)]
     """
     out = [(w, 0)]
     rest, n = w, 0

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from marsad.document import Actor, ActorRef, DateValue, Document, EventLocation, Mention, Place
 from marsad.errors import DataFileError
+from marsad.events.spans import WORD_RE
 from marsad.resources import read_tsv
 from marsad.text.normalize import FoldedText, fold_key
 
 _L = r"[^\W\d_]"
-WORD_RE = re.compile(r"[^\W_]+")
 # A word before a name that makes it an object or a circumstance, not the subject of the verb.
 PREPOSITIONS = frozenset({"علي", "ضد", "في", "الي", "من", "عن", "مع", "بين", "لدي", "حسب", "وفق", "وفقا",
                           "بحسب", "قرب", "داخل", "امام", "نحو", "تجاه", "باتجاه", "استهدف", "استهدفت",

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from marsad.events.cues import Hit
+from marsad.events.spans import WORD_RE
 
 # How many words before a cue a `before` marker reaches, by class. Calibrated on the dev set and
 # the GSR development sentences (benchmarks/quality_gate.py, scripts/run_gsr.py): speculation, threats and
@@ -37,7 +38,6 @@ AFTER_WINDOW = 12  # words after the cue that an `after` marker (ليس مستب
 NEAR_WINDOW = 8  # words on either side for a `near` marker (هاجم نمر حارسة، معركة مع سمكة)
 ADJACENT_WINDOW = 2  # لم يقع هجوم: the marker, one verb, then the cue
 
-WORD_RE = re.compile(r"[^\W_]+")
 # Boundaries that end the reach of a marker: sentence punctuation and the conjunctions that open a
 # new clause with its own verb (فيما، بينما، في حين ...). Folded spellings (إلى -> الي, أن -> ان).
 BOUNDARY_RE = re.compile(

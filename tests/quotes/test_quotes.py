@@ -526,3 +526,96 @@ def test_quotes_participle_after_another_clause_does_not_inherit_the_last_speake
     doc.check_offsets()
     assert all(not (q.cue == "مطالبين" and q.speaker_text and "الناطق" in q.speaker_text) for q in doc.quotes)
     assert [q.content for q in doc.quotes][:1] == ["الوضع تحت السيطرة"]
+
+
+# Review on ANT articles: each fix with a sentence that must change and a near neighbour that must not.
+# (sentence, PER mentions, cue, speaker name, anonymous, content starts with)
+REVIEW = [
+    # a name inside a time qualifier between commas is not the speaker's
+    ("وقال المستشار، قبل ساعات من لقاء بين الرئيس والوزير سمير الهادي، إن الاتفاق قريب.",
+     [("سمير الهادي", "PER")], "قال", "المستشار", False, "الاتفاق قريب"),
+    ("وقال المستشار سمير الهادي، قبل ساعات من اللقاء، إن الاتفاق قريب.",
+     [("سمير الهادي", "PER")], "قال", "سمير الهادي", False, "الاتفاق قريب"),
+    # an adjective tagged as a name after an anonymous head (مسؤول كبير) keeps the source anonymous
+    ("قال مسؤول كبير في الرئاسة إن الزيارة تأجلت.", [("كبير", "PER")], "قال",
+     "مسؤول كبير في الرئاسة", True, "الزيارة تأجلت"),
+    ("قال المسؤول في الرئاسة كمال كبير إن الزيارة تأجلت.", [("كمال كبير", "PER")], "قال",
+     "كمال كبير", False, "الزيارة تأجلت"),
+    # a noun with its pronoun after a role is the object, not a one-word name
+    ("وأكد وزير الخارجية ثقته بأن المفاوضات ستنجح.", [], "أكد", "وزير الخارجية", False,
+     "المفاوضات ستنجح"),
+    ("وأكد وزير الخارجية عمار أن المفاوضات ستنجح.", [], "أكد", "عمار", False, "المفاوضات ستنجح"),
+    # a time phrase that opens with خلال runs to its comma; the subject is the last speaker
+    ("أعلنت الوزيرة سلمى العياري أن المشروع متوقف. وقالت خلال جلسة لجنة الصحة بالبرلمان للنظر في "
+     "مشروع ميزانية العام 2018، إن الموارد غير كافية.", [("سلمى العياري", "PER")], "قالت",
+     "سلمى العياري", False, "الموارد غير كافية"),
+    ("أعلنت الوزيرة سلمى العياري أن المشروع متوقف. وقالت خلال الجلسة إن الموارد، رغم الجهود، غير كافية.",
+     [("سلمى العياري", "PER")], "قالت", "سلمى العياري", False, "الموارد، رغم الجهود، غير كافية"),
+    ("أعلنت الوزيرة سلمى العياري أن المشروع متوقف. وقالت خلال الجلسة، رئيسة اللجنة إن الموارد غير كافية.",
+     [("سلمى العياري", "PER")], "قالت", "رئيسة اللجنة", False, "الموارد غير كافية"),
+    # a quotation after the speaker's party in parentheses
+    ('وقال النائب منصف الخياري (حركة الشعب) "لن نصوت على هذا النص مهما كانت الضغوط".',
+     [("منصف الخياري", "PER")], "قال", "منصف الخياري", False, "لن نصوت"),
+    ('وتحدث الوزير عن البرنامج (الذي انطلق أمس) "بكل فخر".', [], "تحدث", "الوزير", False, "البرنامج"),
+    # أبرز reports with a complementiser; as "most prominent" it does not
+    ("وأبرز المدير الجهوي أن الأشغال ستنتهي في الصيف.", [], "أبرز", "المدير الجهوي", False,
+     "الأشغال ستنتهي"),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "cue", "name", "anonymous", "content"), REVIEW)
+def test_review_fixes(make_doc: MakeDoc, text: str, entities: list[tuple[str, ...]], cue: str, name: str,
+                      anonymous: bool, content: str) -> None:
+    q = next(q for q in run(make_doc, text, entities=entities) if q.cue == cue)
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.anonymous is anonymous
+    assert q.content.startswith(content)
+
+
+def test_most_prominent_is_no_cue(make_doc: MakeDoc) -> None:
+    assert not run(make_doc, "وكان من أبرز المشاركين أن الحفل نجح.")
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a straight mark right after a word closes: the next sentences are not inside a quotation
+    ('وتابع المدير "أردنا حماية الأراضي قائلا: "ليس لنا مصلحة مع أحد". وأوضح أن القائمة مفتوحة.',
+     "القائمة مفتوحة"),
+    # a proclitic before an opening mark still opens it
+    ('وطالب المدير بالإفراج "الفوري" و"اللامشروط" عن الموقوفين. وأوضح أن القائمة مفتوحة.',
+     "القائمة مفتوحة"),
+    # a closing mark glued to the next word's proclitic still closes
+    ('وقال المدير إن حركة "الأمل الجديد"وشركاءها غادروا. وأوضح أن القائمة مفتوحة، وقال "لا شيء تغير".',
+     "القائمة مفتوحة"),
+])
+def test_straight_quotes_by_orientation(make_doc: MakeDoc, text: str, quoted: str) -> None:
+    assert any(q.cue == "أوضح" and q.content == quoted for q in run(make_doc, text))
+
+
+def test_straight_mark_glued_to_the_verb_still_opens(make_doc: MakeDoc) -> None:
+    q = only(run(make_doc, 'وتابع المدير"… قررنا تأجيل الجلسة إلى الغد…". وانتهى اللقاء.'))
+    assert q.direct and q.content.startswith("… قررنا تأجيل الجلسة")
+
+
+@pytest.mark.parametrize(("text", "cue", "name", "content"), [
+    # إلى أن after an explicit subject: the content starts after the complementiser
+    ("وأشارت الوزارة إلى أن الزيارة دامت يومين.", "أشارت", "الوزارة", "الزيارة دامت يومين"),
+    ("وأشارت الوزارة إلى تحسن الوضع.", "أشارت", "الوزارة", "تحسن الوضع"),
+    # a document or institution named after a person's statement is not that person
+    ("وقال الوزير سامي العلوي إن الوضع مستقر. ويضيف التقرير أن الأسعار ارتفعت.", "يضيف", "التقرير",
+     "الأسعار ارتفعت"),
+    ("وقال الوزير سامي العلوي إن الوضع مستقر. وأضاف المسؤول أن الأسعار ارتفعت.", "أضاف",
+     "سامي العلوي", "الأسعار ارتفعت"),
+    # كما opening a clause is "also": the last speaker goes on
+    ("وقال النائب سامي العلوي إن الوضع مستقر. كما أكد أن اللجنة ستجتمع غدا.", "أكد", "سامي العلوي",
+     "اللجنة ستجتمع غدا"),
+])
+def test_review_continuations(make_doc: MakeDoc, text: str, cue: str, name: str, content: str) -> None:
+    entities = [("سامي العلوي", "PER")] if "سامي العلوي" in text else []
+    q = next(q for q in run(make_doc, text, entities=entities) if q.cue == cue)
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.content == content
+
+
+def test_as_he_said_is_no_statement(make_doc: MakeDoc) -> None:
+    text = "وقال النائب سامي العلوي إن الوضع مستقر. وسيبقى الملف مفتوحا كما أكد أمس."
+    assert [q.cue for q in run(make_doc, text, entities=[("سامي العلوي", "PER")])] == ["قال"]

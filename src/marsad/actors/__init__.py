@@ -305,8 +305,21 @@ def _translated(head_en: str, rest: list[str], resolver: Resolver) -> str | None
     t = resolver.tables
     noun: str | None = None
     adjectives: list[str] = []
-    for w in rest:
+    complement: str | None = None  # a last word لل + glossary noun: الاتحاد الجهوي للشغل
+    i = 0
+    while i < len(rest):
+        w = rest[i]
+        i += 1
+        if i < len(rest) and (pair := f"{w} {rest[i]}") in t.glossary:
+            w = pair  # الشؤون الخارجية -> Foreign Affairs: a two-word glossary entry
+            i += 1
         kind, english = t.glossary.get(w, ("", ""))
+        if i == len(rest) and noun is None and w.startswith("لل") and len(w) > 3:
+            kind, english = t.glossary.get("ا" + w[1:], ("", ""))
+            if kind == "noun":
+                complement = english
+                continue
+            return None
         if kind == "noun" and noun is None and not adjectives:
             noun = english
         elif kind == "adj":
@@ -315,6 +328,8 @@ def _translated(head_en: str, rest: list[str], resolver: Resolver) -> str | None
             adjectives.append(t.countries[t.adjectives[w]].demonym_en)
         else:
             return None
+    if complement is not None:
+        return " ".join([*reversed(adjectives), f"{head_en.title()} of {complement}"])
     if noun is not None and not adjectives:
         return f"{head_en.title()} of {noun}"  # وزارة الاستخبارات -> Ministry of Intelligence
     # وكالة الأنباء الليبية -> Libyan News Agency

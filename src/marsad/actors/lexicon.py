@@ -156,12 +156,19 @@ def tables() -> Tables:
             if r[1] == "adj" and word.endswith("ي"):
                 glossary.setdefault(word + "ه", (r[1], r[2]))  # the feminine: الوطنيه
     places: dict[str, PlaceInfo] = {}
+    town_sizes: dict[str, int] = {}  # folded name -> population of the town that holds it
     for r in _rows("gazetteer/places.tsv"):
         if len(r) < 9:
             continue
         info = PlaceInfo(id=r[0], name_en=r[3], kind=r[4], country=r[8] or None)
+        population = int(r[10]) if len(r) > 10 and r[10].isdigit() else -1
         for name in (r[1], *(v for v in r[2].split("|") if v)):
-            places.setdefault(fold_key(name), info)
+            key = fold_key(name)
+            # the first row wins, except that of two towns of one name the larger does
+            # (لندن is London GB, not London in Ontario)
+            if key not in places or 0 <= town_sizes[key] < population:
+                places[key] = info
+                town_sizes[key] = population
     return Tables(entries=entries, by_form=by_form, heads=heads, adjectives=adjectives,
                   definite_adjectives=definite_adjectives, glossary=glossary, country_names=country_names,
                   countries=countries, places=places)

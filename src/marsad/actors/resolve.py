@@ -110,7 +110,8 @@ class Resolver:
         self.mentions = mentions
         self.tables = tables
         self.plain = [normal_key(m.text) for m in mentions]
-        known = set(self.plain)
+        # the last word of a longer name counts too: لرحوي (للرحوي) is الرحوي of المنجي الرحوي
+        known = set(self.plain) | {k.rsplit(" ", 1)[1] for k in self.plain if " " in k}
         self.keys = [restore_article(k, known, tables) for k in self.plain]
         self.parent = list(range(len(mentions)))
         # lexicon entry and bare core words (titles and articles off) of each distinct key

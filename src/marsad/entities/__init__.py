@@ -117,7 +117,8 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
     span = words[start:end]
     if all(w.demonym or w.title or w.blocked or (w.adjective and not w.person) for w in span):
         return None
-    if end - start == 1 and (span[0].head is not None or len(span[0].bare) < 2
+    # a lone word of two letters is a fragment (اف of "اف ام"), not a name
+    if end - start == 1 and (span[0].head is not None or len(span[0].bare) < 3
                              or span[0].key in lex.common_words):
         return None
     if etype == "PER" and not any(w.person or w.first for w in span):
@@ -169,8 +170,8 @@ def _propagate(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
         forms.setdefault(seq[0], []).append((seq, etype))
     out = []
     for i, w in enumerate(words):
-        if w.key not in forms and w.base not in forms:
-            continue
+        if (w.key not in forms and w.base not in forms) or (w.ordinary and w.final_ha):
+            continue  # حديثه (his talk) does not repeat the town حديثة
         for form, skip in ((w.key, 0), (w.base, w.n)):
             for seq, etype in forms.get(form, ()):
                 end = i + len(seq)

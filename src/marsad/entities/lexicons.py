@@ -193,7 +193,8 @@ def load_lexicons() -> Lexicons:
                 _add_phrase(index, name, "ORG", "lexicon")
     own_starts = frozenset(index)
     common = frozenset(r[0] for r in _tsv("models/ner-common.tsv") if r)
-    for name, etype in _gazetteer_rows(common):
+    # a town named like an adjective of nationality (السويدية in Hatay) is read as the adjective
+    for name, etype in _gazetteer_rows(common | frozenset(demonyms)):
         _add_phrase(index, name, etype, "gazetteer")
     for name, etype in _actor_rows():
         _add_phrase(index, name, etype, "actors")

@@ -44,7 +44,10 @@ LED_BY_HEADS = frozenset({"رياسه", "قياده", "اداره", "اشراف"
 # Facility heads that after ب are verbal nouns (بسجن المتهم: by imprisoning the accused).
 VERBAL_HEADS = frozenset({"سجن"})
 # ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
-COMPLEMENT_PREPOSITIONS = frozenset({"عن", "على", "من"})
+COMPLEMENT_PREPOSITIONS = frozenset({"عن", "علي", "من"})
+# verbal nouns whose preposition belongs to the name (للدفاع عن حقوق الإنسان، للقضاء على التمييز);
+# after others a preposition starts the sentence again (للانتخابات عن موعد الاقتراع)
+GOVERNING_COMPLEMENTS = frozenset({"دفاع", "قضاء", "بحث"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class Candidate:
     # (صحيفة "الرياض" is the newspaper, not the city); otherwise a list entry keeps its type
     # (ريف دمشق is a governorate), and beats a guessed person (بن قردان is a town).
     rank: int = 1
+
+
+GUEST = frozenset(("ضيف", "ضيفه"))  # folded: ضيف، ضيفة
 
 
 def _quoted(words: list[Word], j: int) -> int | None:
@@ -92,8 +98,8 @@ def phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, 
             if end > len(words):
                 continue
             if all(words[i + k].key == entry.words[k] for k in range(2, len(entry.words))):
-                if len(entry.words) == 1 and (w.stop or len(form) < 3):
-                    continue
+                if len(entry.words) == 1 and (w.stop or len(form) < 3 or (w.ordinary and w.final_ha)):
+                    continue  # حديثه (his talk) is the word حديث + ه, not the town حديثة
                 if len(entry.words) == 1 and entry.source != "lexicon" and (
                         (not w.definite and w.bare.endswith("يه")) or (w.base_ordinary if skip else w.ordinary)):
                     # سلمية، عسكرية: an indefinite feminine nisba is an adjective here; الحمام،
@@ -185,6 +191,8 @@ def _adjectives(words: list[Word], j: int, lex: Lexicons, *, strict: bool, limit
         w = words[k]
         if not (w.adjective and not w.stop) or w.n or (w.demonym and not demonyms):
             break
+        if w.first and k + 1 < len(words) and words[k + 1].person:
+            break  # الجبهة الشعبية المنجي الرحوي: a person's name follows the organisation
         if strict and not w.demonym and w.base not in lex.name_adjectives:
             break
         k += 1
@@ -207,7 +215,8 @@ def _complement(words: list[Word], j: int, lex: Lexicons) -> int:
         return j
     if w.key.startswith("لل"):
         end = j + 1
-        if end + 1 < len(words) and words[end].key in COMPLEMENT_PREPOSITIONS:
+        if end + 1 < len(words) and words[end].key in COMPLEMENT_PREPOSITIONS \
+                and noun in GOVERNING_COMPLEMENTS:
             chained = _genitive(words, end + 1, lex)
             if chained > end + 1:
                 return chained
@@ -354,6 +363,17 @@ def hit_known(words: list[Word], start: int, end: int, lex: Lexicons) -> bool:
     return hit is not None and hit[0] == end
 
 
+def _ali_opens(words: list[Word], i: int) -> bool:
+    """Whether علي at ``i`` opens a name: spelt with ي, not the preposition على, and followed by a
+    name word or a definite word that is no common noun (علي الساعدي, not علي الرغم)."""
+    w = words[i]
+    if w.key != "علي" or w.maqsura or w.n or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return (nxt.is_word and not nxt.n and not nxt.ordinary and not nxt.stop and not nxt.title
+            and nxt.head is None and (nxt.person or nxt.first or nxt.definite))
+
+
 def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> int:
     """End of a person's name starting at ``j`` (0 tokens when none starts there)."""
     n = len(words)
@@ -364,7 +384,15 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
     while k < n and k - j < 4:
         w = words[k]
         # علي folds like the preposition على: after a first name (محمد علي العروي) it is a name
-        stop = w.stop and not (k > j and w.key == "علي" and (words[k - 1].first or words[k - 1].person))
+        # unless it is written على and no name word follows (بن ضياء على ضرورة): the preposition
+        name_next = k + 1 < n and (words[k + 1].person or words[k + 1].first)
+        stop = w.stop and not (k > j and w.key == "علي" and (words[k - 1].first or words[k - 1].person)
+                               and not (w.maqsura and not name_next))
+        # written علي (not على) and followed by a name word, it opens one (وقال علي بن صميخ)
+        if stop and k == j and _ali_opens(words, k):
+            stop = False
+        # ضيف ends a name (X ضيف البرنامج, the talk-show guest) except in ضيف الله
+        stop = stop or (k > j and w.key in GUEST and not (k + 1 < n and words[k + 1].key == "الله"))
         if not w.is_word or stop or w.title or (w.demonym and w.definite) or w.head is not None or (
                 k > j and w.n) or clitic_word(w, lex):
             break
@@ -372,6 +400,8 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
         # adjectives of names do not continue a person's name
         if k > j and (w.blocked or (w.adjective and (w.demonym or w.base in name_adjectives))):
             break
+        if k == j and w.n and w.base in lex.place_words:
+            break  # مدير المركز بجنيف رياض الصيداوي: ب + a place, not the person's first name
         if k == j and (not (w.person or w.first or (loose and w.key not in common and w.key[0] not in "وف"))
                        or (len(w.key) <= 2 and not w.first)):
             break  # الرئيس الـ 45; a name after a title opens with no conjunction (وتمشيط)
@@ -436,7 +466,7 @@ def find_people(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             nxt = words[i + 1]
             # لصالح، بيان أصدرته، أمنية مشددة: a first name that is also a word (or sits behind a
             # proclitic) needs a name word after it; an unknown word ending in ة or a pronoun is none
-            plain = not w.n and not w.ordinary
+            plain = (not w.n and not w.ordinary) or _ali_opens(words, i)
             namelike = nxt.person or nxt.first or (nxt.definite and plain) or (
                 plain and not nxt.ordinary
                 and len(nxt.key) > 2 and not nxt.key.endswith(("ه", "ها", "هم")))

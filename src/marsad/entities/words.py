@@ -48,6 +48,8 @@ class Word:
     ordinary: bool = False  # an ordinary word rather than a name (see :func:`ordinary`)
     base_ordinary: bool = False  # the same for ``base``
     dual: bool = False  # a dual head in construct (محافظتي بابل والمثنى): each name is its own mention
+    maqsura: bool = False  # written with a final ى (على), which folding merges with ي (علي)
+    final_ha: bool = False  # written with a final ه (حديثه), which folding merges with ة (حديثة)
 
 
 def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
@@ -71,7 +73,8 @@ def _reading(key: str, lex: Lexicons) -> tuple[int, str]:
         return (variant in lex.phrases or bare in lex.heads or dual_head or variant in lex.title_first
                 or variant in lex.demonyms or variant in lex.bare_orgs)
 
-    if strong(key):
+    # بلال، بلحسن are first names, not ب + a name (ال، حسن)
+    if strong(key) or key in lex.first_names:
         return 0, key
     vocab = lex.vocabulary
     for variant, n in stripped:
@@ -132,7 +135,8 @@ def analyze(surface: str, lex: Lexicons) -> Word:
                 demonym=demonym, adjective=adjective,
                 blocked=blocked, person=not stop and (base in lex.person_words or bare in lex.person_words),
                 first=base in lex.first_names or base in NAME_LINKS,
-                title=base in lex.title_first, bare_org=base in lex.bare_orgs)
+                title=base in lex.title_first, bare_org=base in lex.bare_orgs,
+                maqsura=surface.endswith("ى"), final_ha=surface.endswith("ه"))
 
 
 def source_skip(surface: str, n: int) -> int:

@@ -44,6 +44,7 @@ from marsad.events.arguments import (
     folded_positions,
     is_long_before,
     location_of,
+    recalled_year,
 )
 from marsad.events.coding import (
     CODES,
@@ -103,8 +104,14 @@ AGENT_WINDOW = 8  # words between a cue and the agent marker that names its perp
 # it. Calibrated on the GSR development sentences (scripts/run_gsr.py), where 1 let background
 # mentions through (precision 0.28 on ASSAULT) and 2 keeps reports with any detail.
 EVIDENCE_NEEDED = 2
-# Support verbs whose subject carries out the act their nominal object names (شن هجوماً، نفذ تفجيراً).
-AGENTIVE_VERBS = frozenset({"شن", "نفذ", "اطلق", "استهدف", "اوقع", "خرج", "نظم"})
+# Support verbs whose subject carries out the act their nominal object names (شن هجوماً، نفذ تفجيراً،
+# ألقت الشرطة القبض على).
+AGENTIVE_VERBS = frozenset({"شن", "نفذ", "اطلق", "استهدف", "اوقع", "خرج", "نظم", "القي", "القت", "القوا"})
+# "تمكنت وحدات الحرس الوطني بالجهة أمس ... من القبض على": the subject of تمكن carries out the act
+# that من introduces, after a subject that often brings a place and a full date with it; 12 words
+# cover a three-word unit, a place and a five-word date.
+ENABLING_VERBS = frozenset({"تمكن"})
+ENABLING_WINDOW = 12
 # Words allowed between an occurrence verb and its noun: شن عمال الحضائر إضراباً (a two-word subject).
 OCCUR_GAP = 2
 CORROBORATION_GAP = 3  # words between two cues of one act (طائرات التحالف العربي سلسلة غارات)
@@ -346,8 +353,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         inter2 = actors.actor2.actor.inter if actors.actor2 and actors.actor2.actor else None
         date = choose_date(index, seg0, seg1, s0, s1, anchor.start)
         historical = any(modality.recalled(h) for h in cues if seg0 <= h.start < seg1 and h.strength > 0) \
-            or is_long_before(
-            date.value if date else None, published)
+            or is_long_before(date.value if date else None, published) \
+            or recalled_year(index, seg0, seg1, published)
         if historical and not config.include_historical:
             continue
         locations = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
@@ -463,6 +470,11 @@ def _governing_verb(anchor: Hit, support: list[Hit], modality: SentenceModality)
     for w in reversed(support):
         if w.form in AGENTIVE_VERBS and w.end <= anchor.start \
                 and modality.words_between(w.end, anchor.start) <= 4:
+            return w.start, w.end
+        if w.form in ENABLING_VERBS and w.end <= anchor.start \
+                and modality.text[max(w.end, anchor.start - 4):anchor.start].rstrip().endswith("من") \
+                and modality.words_between(w.end, anchor.start) <= ENABLING_WINDOW \
+                and not modality.boundary_between(w.end, anchor.start):
             return w.start, w.end
     return None
 

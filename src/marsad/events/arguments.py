@@ -29,7 +29,7 @@ PREPOSITIONS = frozenset({"علي", "ضد", "في", "الي", "من", "عن", "�
                           "تجمعات", "عناصر", "قوات", "مقرات", "اعضاء", "انصار"})
 # Words after which a name is the object of a report, not an actor of the event (قال، أفادت ...).
 REPORTING = re.compile(rf"(?<!{_L})[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|"
-                       rf"نقلت|نقل|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|مصادر)(?!{_L})")
+                       rf"نقلت|نقل|اضاف|اضافت|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|مصادر)(?!{_L})")
 NEAR_RE = re.compile(rf"(?<!{_L})[وف]?(?:ب?القرب|قرب|قريبا|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|محيط|"
                      rf"ضواحي|اطراف|مقابل|بعد|على بعد)(?!{_L})")
 # Words before the group whose members or followers protest (خرج أنصار الجبهة الشعبية ...).
@@ -403,6 +403,25 @@ def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, 
     if in_sent:
         return min(in_sent, key=lambda d: abs(d.start - anchor)).date
     return None
+
+
+def recalled_year(index: DocIndex, seg_start: int, seg_end: int, published: dt.date | None) -> bool:
+    """True when the clause names the past year in words (السنة الفارطة، العام الماضي).
+
+    Such an expression dates the act to an earlier year although choose_date leaves years aside;
+    a year in digits is already handled by the modality's year rule.
+    """
+    if published is None:
+        return False
+    for d in index.dates:
+        v = d.date
+        # "منذ 4 سنوات، قبل 12 عاماً" count back from another act; only "the year before" in
+        # words dates the clause's own act
+        if seg_start <= d.start < seg_end and v is not None and v.relative and v.precision == "year" \
+                and v.value and v.value[:4].isdigit() and int(v.value[:4]) < published.year \
+                and not any(c.isdigit() for c in v.text) and not v.text.startswith(("منذ", "قبل")):
+            return True
+    return False
 
 
 def is_long_before(value: str | None, published: dt.date | None) -> bool:

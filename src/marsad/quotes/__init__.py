@@ -26,9 +26,18 @@ from marsad.text.segment import sentence_spans
 
 __all__ = ["attribute_quotes"]
 
-# Quotations as marsad.text.segment.quotation_spans pairs them (guillemets and curly quotes by
-# kind, straight quotes in order, never across a line), in one regex pass instead of a Python loop.
-_QUOTATION_RE = re.compile(r'«[^»\n]*»|“[^”\n]*”|"[^"\n]*"|„[^“\n]*“')
+# Quotations: guillemets and curly quotes by kind, never across a line, in one regex pass instead
+# of a Python loop. A straight mark opens where a letter or an ellipsis follows it (or a space, when
+# a space also stands before it: في " معجون"), and closes where no letter follows it but a
+# proclitic ("الفوري"و"اللامشروط"، "أنصار الشريعة"وقتل). In «وتابع "أردنا ... قائلا: "ليس لنا
+# مصلحة". وأبرز أن ...» the mark before the full stop closes, where pairing the marks in order would
+# hide the next sentences inside a quotation; a mark glued to the word before it still opens
+# (وتابع الجروشي"… نص"). The look-behind comes after the mark so that the regex still scans for the
+# mark as a literal.
+_QUOTATION_RE = re.compile(
+    r'«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|'
+    r'"(?:(?=[^\s.,،:;؛!?)"])|(?<!\w")(?=[ \t]))[^"\n]*"(?:(?!\w)|(?=[وبلفك]))')
+
 # A colon after a word and before a word that is not a number (10:30 is a time, not a headline).
 _COLON_RE = re.compile(r"\w\s?:\s*[\"«“]?(?!\d)\w")
 # How far after a "that" verb a complementiser is looked for before the sentence is tokenised: the
@@ -122,7 +131,11 @@ class _Builder:
             for prev in reversed(history):
                 if phrase.head and phrase.head in prev.key:
                     return replace(prev, span=span)
-            if not phrase.relayed:  # وأضاف المصدر: the speaker of the statement before
+            # وأضاف المصدر: the speaker of the statement before; but a document or an institution
+            # (وأشارت الصحيفة، ويضيف التقرير) named after a person's statement is not that person
+            kinds = lexicon().heads.get(phrase.head, frozenset())
+            institution = "body" in kinds and "role" not in kinds
+            if not phrase.relayed and not (institution and history[-1].surname):
                 return replace(history[-1], span=span)
         description = _clean(self.source(span))
         if self.folded.text.startswith("لل", phrase.start) and span[0] == phrase.start + 2:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from marsad.quotes.lexicon import CueForm, Lexicon, strip_article
 from marsad.quotes.phrases import (
     COMMAS,
+    OPEN_QUOTES,
     PREPOSITIONS,
     SpeakerPhrase,
     Tok,
@@ -41,6 +42,11 @@ NP_PREP_DISTANCE = 12
 # An inserted "في بيان ..." phrase between the subject and a noun-phrase content is skipped when a
 # comma closes it within this many tokens (في تصريح لمراسلة "الجوهرة أف أم"، takes eight).
 MEDIUM_INSERT = 10
+# Inserts that govern a noun phrase (خلال اجتماع ...، إثر لقائه ...،), skipped up to the comma that
+# closes them within this many tokens: the longest seen on ANT ("خلال اجتماع لجنة المالية والتخطيط
+# والتنمية بمجلس نواب الشعب للنظر في الفصول الخلافية في مشروع قانون المالية لسنة 2017،") has 17.
+GOVERNED_INSERT = 20
+GOVERNING_INSERTS = folded_set({"خلال", "أثناء", "إثر", "عقب"})
 # An attribution that ends its sentence takes everything after it as the source up to this many
 # tokens (وفقاً للعضو في المركز الإعلامي الخاص بعملية استعادة سرت، رضا عيسى. takes 12); a longer
 # remainder holds another clause, and only the noun phrase is the source.
@@ -136,6 +142,8 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
         w = toks[j].w
         if w in COMMAS or w in lex.time_words or w.isdigit():
             j += 1
+        elif w in GOVERNING_INSERTS and (g := _governed_end(lex, toks, j, stop)) > j:
+            j = g
         elif n := insert_len(lex, toks, j):
             j += n
         elif w in ("من", "ومن") and j + 1 < stop and toks[j + 1].w in lex.inserts:
@@ -148,6 +156,27 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
             j = k + 1
         else:
             break
+    return j
+
+
+def _governed_end(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
+    """End of the phrase that the insert at ``j`` governs (خلال اجتماع ...،), or ``j`` when unsure.
+
+    Up to the comma that closes it (وقالت خلال اجتماع لجنة المالية ... لسنة 2017، "إن ..."), or up
+    to a complementiser or quotation mark that comes first when no role or source word stands
+    between (وقالت خلال الجلسة إن ...), since a subject may follow the phrase (وقالت خلال الجلسة
+    رئيسة اللجنة إن).
+    """
+    for k in range(j + 2, min(stop, j + GOVERNED_INSERT)):
+        w = toks[k].w
+        if w in COMMAS:
+            return k + 1
+        if w in SENTENCE_END or w == ":":
+            return j
+        if w in lex.comps or w in OPEN_QUOTES:
+            if any(head_at(lex, toks, m)[0] & {"role", "anon"} for m in range(j + 1, k)):
+                return j
+            return k
     return j
 
 

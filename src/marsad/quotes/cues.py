@@ -225,7 +225,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if w in lex.comps:
                 opener, region_end = ("comp", k + 1), k
                 break
-            if w in ("الى", "علي", "من", "عن", "في") and k + 1 < last and toks[k + 1].w in lex.comps:
+            if w in ("الي", "علي", "من", "عن", "في") and k + 1 < last and toks[k + 1].w in lex.comps:
                 opener, region_end = ("comp", k + 2), k
                 break
             if w == ":":
@@ -244,7 +244,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     (bool(head_at(lex, toks, k + 1)[0] & {"body", "anon", "role"}) and any(
                         t.is_word for t in after_close[:4])) or (
                         words <= 3 and any(t.w in lex.comps or t.w == "نقلا" for t in after_close)))
-                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS) and not (
+                # after a parenthesis that closes the subject (وقال النائب فلان (الحزب) "..."), too
+                paren = toks[k - 1].w == ")" and any(
+                    toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren) and not (
                         short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
                     break
@@ -359,8 +362,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     phrase = _preverbal(ctx, toks, first, i - 1)[0]
                     if phrase is None or phrase.kind == "unknown" or phrase.end < toks[i - 2].start:
                         continue
-                elif prev in lex.comps or prev in RELATIVES or prev in CLAUSE_BREAKS or prev == "حين":
-                    continue  # بعد أن أعلنت، في حين تنفي ...: the subject is that of another clause
+                elif (prev in lex.comps or prev in RELATIVES or prev in CLAUSE_BREAKS or prev == "حين") and not (
+                        prev == "كما" and (i - 1 == first or toks[i - 2].w in COMMAS)):
+                    # بعد أن أعلنت، في حين تنفي ...: the subject is that of another clause; but كما
+                    # opening its clause is "also" (كما أكد أن ...), and the last speaker goes on
+                    continue
                 else:
                     speaker = last_speaker(ctx, cue_span[0], verb_gender(form_key, form))
         if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous and \

@@ -59,11 +59,15 @@ SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "�
 # Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
 PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ",
                            "أمام"})
+# Prepositions of time that open a qualifying segment (وقال المسؤول، قبل ساعات من لقاء ...، إن).
+TIME_PREPOSITIONS = folded_set({"قبل", "بعد", "عقب", "إثر", "اثر", "أثناء", "اثناء", "خلال", "غداة", "إبان"})
 # Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).
 NAME_LINKS = folded_set({"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال"})
 # Second words of compound first names, which carry the article (نور الدين، عبد الله، عبد الرحمن).
 NAME_SECONDS = folded_set({"الدين", "الله", "الرحمن", "الرحيم", "الحق", "الإسلام", "العابدين", "الهدى"})
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا")
+# A verbal noun with ة and a pronoun (ثقته، رغبتها، إدانتهم): never a one-word personal name.
+OBJECT_NOUN_ENDINGS = ("ته", "تها", "تهم", "تهما")
 
 
 class Tok:
@@ -274,6 +278,8 @@ def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozense
     first = toks[a].w
     # علي is both the name Ali and the folded preposition على; after a role it is the name
     # علي followed by a nisba surname or a bare name (علي العريض، علي بن صالح), not by a noun (على المرض)
+    if after_role and n == 1 and first.endswith(OBJECT_NOUN_ENDINGS) and first not in surnames:
+        return False  # وأكد الوزير ثقته بأن: a noun with its pronoun, the object of the verb
     ali = after_role and first == "علي" and n > 1 and (
         not is_definite(toks[a + 1].w) or toks[a + 1].w.endswith("ي"))
     if not ali and (
@@ -364,6 +370,9 @@ def _free_name(lex: Lexicon, toks: list[Tok], a: int, pos: int, end: int) -> boo
     if prev.w in FUNCTION_WORDS or (prev.w[0] in "لب" and len(prev.w) > 3 and not is_definite(prev.w)):
         return False
     kinds, _ = head_at(lex, toks, k - 1)
+    if k < len(toks) and toks[k].end >= end and kinds & {"anon", "role"} and (
+            toks[k].w[2:] if is_definite(toks[k].w) else toks[k].w) in COMMON_ADJECTIVES:
+        return False  # مسؤول كبير، مصدر رفيع: the adjective of the head, even when tagged as a name
     return not ("body" in kinds and "role" not in kinds)
 
 
@@ -387,7 +396,7 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
             s, e = _segment_cut(lex, toks, seg_start, j, outlets)
             # a segment that opens with a preposition (في أول تصريح له ...) qualifies, never names
             qualifier = e > s and bool(segments) and (
-                _circumstantial(toks, s, e) or toks[s].w in PREPOSITIONS)
+                _circumstantial(toks, s, e) or toks[s].w in PREPOSITIONS or toks[s].w in TIME_PREPOSITIONS)
             if e > s and not (segments and toks[s].w in APPOSITION_OPENERS) and not qualifier:
                 # an outlet-only segment (لـ"العربي الجديد") has been recorded; skip it
                 found = _outlet_at(lex, toks, s, e)
@@ -405,8 +414,11 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     outlet = outlets[0] if outlets else None
     # a PER mention inside the phrase is the name (the first segment, if different, the role), unless
     # it is the genitive of an office or a preposition (مسؤول مقرب من مكتب الكاظمي، حكومة الكاظمي)
+    # (only in the kept segments: a name inside a dropped qualifier, وقال المسؤول، قبل لقائه بالرئيس
+    # فلان، إن, is not the speaker's)
+    kept = [(toks[s].start, toks[e - 1].end) for s, e in segments]
     for ps, pe in reversed(persons):
-        if ps >= start and pe <= end and _free_name(lex, toks, a, ps, pe):
+        if any(ps >= ks and pe <= ke for ks, ke in kept) and _free_name(lex, toks, a, ps, pe):
             role = None
             first = segments[0]
             if toks[first[0]].start < ps:
@@ -435,6 +447,8 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
                 lex, toks, r_end, e, surnames, after_role=True):
             return SpeakerPhrase(start, end, "name", name=(toks[r_end].start, toks[e - 1].end),
                                  role=(toks[s].start, toks[r_end - 1].end), outlet=outlet)
+        if len(segments) == 1 and r_end < e and toks[r_end].w.endswith(OBJECT_NOUN_ENDINGS):
+            end = toks[r_end - 1].end  # وأكد رئيس الوزراء ثقته بأن: the object is not the speaker's
     else:
         # a name followed by its role: حدة حزام رئيسة تحرير صحيفة الفجر
         for r in range(s + 1, min(e, s + 4)):
@@ -467,7 +481,7 @@ def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
         if k > b or not _name_like(lex, toks, j, k, frozenset()):
             continue
         if k == b or toks[k].w in COMMAS or toks[k].w in lex.time_words or toks[k].w in lex.inserts or \
-                toks[k].w in ("في", "خلال", "عبر", "الى", "علي", "عن", "من") or toks[k].w in lex.comps or \
+                toks[k].w in ("في", "خلال", "عبر", "الي", "علي", "عن", "من") or toks[k].w in lex.comps or \
                 "role" in head_at(lex, toks, k)[0]:
             return k
     return j

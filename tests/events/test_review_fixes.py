@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad import extract_many
+from marsad import extract, extract_many
 from marsad.document import Article, Document
 
 PUBLISHED = "2017-02-17"
@@ -73,3 +73,14 @@ def test_events_speaker_of_added_report_is_not_actor1() -> None:
                "من فوق السياج.")
     assert len(doc.events) == 1
     assert doc.events[0].actor1 is None
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("قتل ثلاثة جنود بهجوم شنّه مسلحون على نقطة عسكرية في قضاء الشرقاط أمس.", "نقطة عسكرية"),
+    ("أصيب خمسة في هجمات نفذها التنظيم ضد مواقع الجيش شمال البلاد.", "مواقع الجيش شمال البلاد"),
+    ("قتل جنديان في هجوم على دورية للجيش قرب الحدود.", "دورية للجيش"),
+])
+def test_events_target_skips_the_clause_naming_the_attacker(sentence: str, target: str) -> None:
+    doc = extract(sentence, published="2023-03-14")
+    doc.check_offsets()
+    assert [e.target for e in doc.events] == [target]

@@ -12,6 +12,9 @@ WORD_RE = re.compile(r"[^\W_]+")
 TARGET_STOP = re.compile(r"[،,.:;؛\"«»()\n]|(?<![^\W\d_])(?:في|من|الي|علي|عن|قرب|مما|ما|بعد|قبل|خلال|"
                          r"حيث|و?ذلك|التي|الذي|اثر|عقب)(?![^\W\d_])")
 TARGET_AFTER = re.compile(r"\s*(?:(?:علي|ضد)\s+)?")
+# A short clause naming who carried the attack out, between the noun and its target: "هجوم شنّه
+# مسلحون على نقطة عسكرية", "هجمات نفذها التنظيم ضد ...". Skipped only when على/ضد follows.
+PERFORMER_CLAUSE = re.compile(r"\s*(?:شن|نفذ|قام)\w*(?:\s+(?!علي|ضد)[^\W\d_]+){1,3}?\s+(?=(?:علي|ضد)\s)")
 
 
 def target_phrase(folded: FoldedText, anchor: Hit, seg_end: int) -> str | None:
@@ -19,8 +22,12 @@ def target_phrase(folded: FoldedText, anchor: Hit, seg_end: int) -> str | None:
     text = folded.text
     if not (anchor.form.startswith(("استهدف", "هاجم", "هجوم", "هجمات", "اعتداء", "قصف", "غاره"))):
         return None
-    m = TARGET_AFTER.match(text, anchor.end, seg_end)
-    start = m.end() if m else anchor.end
+    start = anchor.end
+    if anchor.form.startswith(("هجوم", "هجمات", "اعتداء", "غاره")) and (
+            performer := PERFORMER_CLAUSE.match(text, start, seg_end)):
+        start = performer.end()
+    m = TARGET_AFTER.match(text, start, seg_end)
+    start = m.end() if m else start
     stop = TARGET_STOP.search(text, start, seg_end)
     end = stop.start() if stop else seg_end
     words = list(re.finditer(r"[^\W_]+", text[start:end]))[:4]

@@ -6,26 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.document import Article
 from marsad.errors import WarningCode
-from marsad.ingest import read_articles
 from marsad.ingest.html import date_of, declared_charset, html_to_text
-
-PAGE = ("<html><head>{meta}<title>عنوان الصفحة</title></head><body><article>"
-        "<p>أعلنت السلطات المحلية حظر التجول في ثلاث بلدات بعد مواجهات بين محتجين وقوات الأمن"
-        " استمرت ساعات.</p>"
-        "<p>وذكر بيان رسمي أن الحظر يبدأ عند الساعة الثامنة مساء ويستمر حتى إشعار آخر.</p>"
-        "</article></body></html>")
-
-
-def codes(article: Article) -> list[str]:
-    return [w.code for w in article.warnings]
-
-
-def read_one(path: Path) -> Article:
-    articles = list(read_articles([str(path)]))
-    assert len(articles) == 1
-    return articles[0]
+from tests.ingest.samples import PAGE, codes, read_one
 
 
 def test_read_html_page_main_text_and_metadata(fixtures_dir: Path) -> None:

@@ -8,13 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.document import Article
 from marsad.errors import WarningCode
 from marsad.ingest import read_articles
-
-
-def codes(article: Article) -> list[str]:
-    return [w.code for w in article.warnings]
+from tests.ingest.samples import codes
 
 
 def test_read_jsonl_good_and_bad_lines(fixtures_dir: Path) -> None:

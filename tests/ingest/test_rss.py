@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from marsad.document import Article
 from marsad.errors import WarningCode
 from marsad.ingest import read_articles
 from marsad.ingest.rss import item_date
-
-
-def codes(article: Article) -> list[str]:
-    return [w.code for w in article.warnings]
+from tests.ingest.samples import codes
 
 
 def test_read_rss_items(fixtures_dir: Path) -> None:

@@ -14,20 +14,7 @@ import pytest
 from marsad.document import Article
 from marsad.errors import ConfigError, WarningCode
 from marsad.ingest import Source, count_articles, read_articles, resolve_inputs, sniff_format
-
-ARTICLE = ("سقطت قذيفة هاون على حي سكني في أطراف المدينة مساء أمس، ما أدى إلى إصابة طفلين بجروح.\n"
-           "وقال شاهد عيان: \"سمعنا دوي انفجار قوي ثم رأينا الدخان يتصاعد\".\n")
-
-
-PAGE = ("<html><head>{meta}<title>عنوان الصفحة</title></head><body><article>"
-        "<p>أعلنت السلطات المحلية حظر التجول في ثلاث بلدات بعد مواجهات بين محتجين وقوات الأمن"
-        " استمرت ساعات.</p>"
-        "<p>وذكر بيان رسمي أن الحظر يبدأ عند الساعة الثامنة مساء ويستمر حتى إشعار آخر.</p>"
-        "</article></body></html>")
-
-
-def codes(article: Article) -> list[str]:
-    return [w.code for w in article.warnings]
+from tests.ingest.samples import ARTICLE, PAGE, codes
 
 
 def _tree(tmp_path: Path) -> Path:

@@ -7,23 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.document import Article
 from marsad.errors import WarningCode
-from marsad.ingest import read_articles
 from marsad.pipeline import Pipeline
-
-ARTICLE = ("سقطت قذيفة هاون على حي سكني في أطراف المدينة مساء أمس، ما أدى إلى إصابة طفلين بجروح.\n"
-           "وقال شاهد عيان: \"سمعنا دوي انفجار قوي ثم رأينا الدخان يتصاعد\".\n")
-
-
-def codes(article: Article) -> list[str]:
-    return [w.code for w in article.warnings]
-
-
-def read_one(path: Path) -> Article:
-    articles = list(read_articles([str(path)]))
-    assert len(articles) == 1
-    return articles[0]
+from tests.ingest.samples import ARTICLE, codes, read_one
 
 
 @pytest.mark.parametrize(("encoding", "prefix", "warned"), [

@@ -45,5 +45,6 @@ class WarningCode(StrEnum):
     TRUNCATED = "W106"  # text cut to the configured maximum length
     BAD_PUBLISHED = "W107"  # `published` is not a date: ignored
     FETCH_FAILED = "W108"  # a URL could not be fetched
+    PUBLISHED_FROM_PAGE = "W109"  # `published` read from a date printed on the page, not from metadata
     NO_PUBLISHED = "W201"  # relative dates left unresolved: no published date
     STAGE_FAILED = "W900"  # a stage raised; later stages ran without its output

@@ -8,10 +8,10 @@ from types import ModuleType
 import pytest
 
 import marsad.ingest
-from marsad.ingest import decode, html, jsonl, notes, rss, text
+from marsad.ingest import dates, decode, html, jsonl, notes, rss, text
 
 
-@pytest.mark.parametrize("module", [marsad.ingest, decode, html, jsonl, notes, rss, text],
+@pytest.mark.parametrize("module", [marsad.ingest, dates, decode, html, jsonl, notes, rss, text],
                          ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

@@ -8,6 +8,7 @@ import pytest
 
 from marsad.errors import WarningCode
 from marsad.ingest.html import date_of, declared_charset, html_to_text
+from marsad.ingest.notes import PUBLISHED_FROM_PAGE
 from tests.ingest.samples import PAGE, codes, read_one
 
 
@@ -57,12 +58,14 @@ def test_read_html_published_from_meta(tmp_path: Path, head: str, published: str
     assert read_one(path).published == published
 
 
-def test_read_html_levantine_month_in_text_is_not_taken_as_date(tmp_path: Path) -> None:
-    # htmldate reads a visible "8 كانون الثاني 2020" as 2020-01-01; without meta tags we keep None
+def test_read_html_levantine_month_above_the_text_is_read_by_our_grammar(tmp_path: Path) -> None:
+    # htmldate reads a visible "8 كانون الثاني 2020" as 2020-01-01; our dateline reading gives the 8th
     body = "<p>8 كانون الثاني 2020</p>" + PAGE.format(meta="")
     path = tmp_path / "levant.html"
     path.write_text(body, encoding="utf-8")
-    assert read_one(path).published is None
+    article = read_one(path)
+    assert article.published == "2020-01-08"
+    assert codes(article) == [PUBLISHED_FROM_PAGE]
 
 
 @pytest.mark.parametrize("markup", [

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import WarningCode
+from marsad.ingest.notes import PUBLISHED_FROM_PAGE
 from marsad.pipeline import Pipeline
 from tests.ingest.samples import ARTICLE, codes, read_one
 
@@ -72,3 +73,31 @@ def test_read_50_megabyte_file_does_not_crash(tmp_path: Path) -> None:
     doc = Pipeline(stages=()).prepare(article)
     assert len(doc.text) == Pipeline(stages=()).config.pipeline.max_chars
     assert WarningCode.TRUNCATED in [w.code for w in doc.warnings]
+
+
+@pytest.mark.parametrize(("top", "published"), [
+    ("غارة على بلدة حدودية\nالثلاثاء ١٤ آذار ٢٠٢٣ - 10:42\n", "2023-03-14"),
+    ("نشر في: 2023/03/14\n", "2023-03-14"),
+    ("\n\n14-03-2023\n", "2023-03-14"),
+    ("عنوان الخبر\nوكالة الأنباء\nالأحد 12 أوت 2018\n", "2018-08-12"),
+    ("عنوان الخبر\nوكالة الأنباء\nسطر ثالث\nالأحد 12 أوت 2018\n", None),  # below the first three lines
+    ("الأربعاء 14 مارس 2099\n", None),  # in the future of the run
+    ("مارس 2023\n", None),  # no day
+    ("البرنامج:\nالأحد 2 أفريل 2017\n", None),  # a list's date, under a line that opens it
+])
+def test_read_text_takes_a_dateline_at_the_top_as_published(tmp_path: Path, top: str,
+                                                            published: str | None) -> None:
+    path = tmp_path / "dated.txt"
+    path.write_text(top + ARTICLE, encoding="utf-8")
+    article = read_one(path)
+    assert article.text == top + ARTICLE  # the dateline stays in the text
+    assert article.published == published
+    assert codes(article) == ([PUBLISHED_FROM_PAGE] if published else [])
+
+
+def test_read_text_date_in_the_first_paragraph_is_not_published(tmp_path: Path) -> None:
+    text = ("قتل ثلاثة أشخاص وأصيب خمسة آخرون في هجوم مسلح استهدف حاجزا أمنيا على الطريق الرئيسية يوم 14 آذار"
+            " 2021، وفق ما أفاد مصدر أمني.\n" + ARTICLE)
+    path = tmp_path / "event.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_one(path).published is None

@@ -8,7 +8,9 @@ Three kinds of finder propose spans over the tokens of ``doc.tokens``:
 3. propagation: a name found once is found again elsewhere in the same article (الكاظمي after
    مصطفى الكاظمي).
 
-Overlaps are resolved by priority (1 over 2 over 3), then by length. Spans drop attached
+Overlaps are resolved by priority (1 over 2 over 3), then by length. The one overlap kept is a
+place nested in a chosen organisation or facility name (اليمن in تحالف دعم الشرعية في اليمن, see
+:mod:`marsad.entities.nested`), as the gold convention annotates it. Spans drop attached
 proclitics (وبغداد -> بغداد, للتحالف -> لتحالف, since ل + ال elides the alef) and always satisfy
 ``text[start:end] == mention.text``.
 """
@@ -20,18 +22,12 @@ from collections.abc import Iterable
 
 from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
+from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, Candidate, select
+from marsad.entities.heads import PLURAL_HEADS
 from marsad.entities.lexicons import Lexicons, load_lexicons
-from marsad.entities.rules import (
-    PLURAL_HEADS,
-    PRIO_MODEL,
-    PRIO_PROPAGATED,
-    PRIO_RULE,
-    Candidate,
-    phrase_at,
-    rule_candidates,
-    rule_tags,
-    select,
-)
+from marsad.entities.nested import nested_places
+from marsad.entities.phrases import phrase_at, place_in_context
+from marsad.entities.rules import rule_candidates, rule_tags
 from marsad.entities.tagger import tagger
 from marsad.entities.words import NAME_LINKS, Word, analyze, source_skip
 from marsad.text.segment import sentence_spans, token_spans
@@ -151,8 +147,12 @@ def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate
     return out
 
 
-def _propagate(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
-    """Later (or earlier) bare occurrences of names already found (الكاظمي، بيسونيت)."""
+def _propagate(selected: list[Candidate], words: list[Word], lex: Lexicons) -> list[Candidate]:
+    """Later (or earlier) bare occurrences of names already found (الكاظمي، بيسونيت).
+
+    A place that is also an ordinary word repeats only in a place's context: حديثة found in في
+    حديثة غربي الأنبار does not make دراسة حديثة a place.
+    """
     found: dict[tuple[str, ...], str] = {}
     for c in selected:
         seq = tuple(words[k].base if k == c.start else words[k].key for k in range(c.start, c.end))
@@ -175,6 +175,8 @@ def _propagate(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
         for form, skip in ((w.key, 0), (w.base, w.n)):
             for seq, etype in forms.get(form, ()):
                 end = i + len(seq)
+                if end == i + 1 and w.base in lex.ambiguous_places and not place_in_context(words, i, lex):
+                    continue
                 if end <= len(words) and all(words[i + k].key == seq[k] for k in range(1, len(seq))):
                     out.append(Candidate(i, end, etype, "propagated", PRIO_PROPAGATED, skip))
                     break
@@ -245,7 +247,10 @@ def _within_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Document:
-    """Fill ``doc.entities`` with mentions (sorted by start, non-overlapping, ids m1, m2 ...).
+    """Fill ``doc.entities`` with mentions (sorted by start, ids m1, m2 ...).
+
+    Mentions do not overlap, except places nested in an organisation or facility name, which
+    follow their outer mention.
 
     Args:
         doc: a document after the ``normalize`` and ``segment`` stages (tokens and sentences are
@@ -265,9 +270,11 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         candidates.extend(_model_candidates(doc, tokens, words, lex, candidates))
     selected = select(candidates, len(words))
     selected = select([*selected, *_coordinated(selected, words)], len(words))
-    selected = select([*selected, *_propagate(selected, words), *_anaphors(selected, words)], len(words))
+    selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
+    nested = list(nested_places(selected, words, lex))
     mentions = []
-    for c in sorted(selected, key=lambda c: c.start):
+    # an outer name before the places nested in it (same start only when both open together)
+    for c in sorted([*selected, *nested], key=lambda c: (c.start, -c.end)):
         s0, e0 = tokens[c.start]
         start = s0 + source_skip(text[s0:e0], c.skip)
         end = tokens[c.end - 1][1]

@@ -84,6 +84,8 @@ class Lexicons:
     common_words: frozenset[str]  # words news use mostly outside names (built from ANERcorp)
     own_phrase_starts: frozenset[str]  # first words of our own name lists (tagger feature)
     vocabulary: dict[str, int]  # frequent words of the ANT corpus and their counts (train_ner.py)
+    # place names that are also ordinary words (معسكر، حديثة): places only in a place's context
+    ambiguous_places: frozenset[str] = frozenset()
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -226,5 +228,6 @@ def load_lexicons() -> Lexicons:
                     complements=complements, common_words=common,
                     own_phrase_starts=own_starts,
                     vocabulary={r[0]: int(r[1]) for r in _tsv("models/ner-vocab.tsv")
-                                if len(r) > 1 and r[1].isdigit()})
+                                if len(r) > 1 and r[1].isdigit()},
+                    ambiguous_places=frozenset(fold_key(r[0]) for r in _tsv("entities/ambiguous_places.tsv") if r))
 

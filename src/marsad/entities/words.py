@@ -20,6 +20,8 @@ QUOTES = frozenset('"«»“”„')
 ORDINARY_ARTICLE_RATIO = 5
 ORDINARY_MIN_ARTICLE = 5
 OPENING_QUOTES = frozenset('"«“„')
+# Longest quoted name taken after a head, in tokens ("قاصم الجبارين", "عصائب أهل الحق").
+MAX_QUOTED = 5
 # words that join the parts of a person's name (عبد الله، أبو مهدي، بن علي)
 NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ولد", "بنت"})
 
@@ -156,3 +158,34 @@ def source_skip(surface: str, n: int) -> int:
             return j
     return len(surface)
 
+
+def quoted_end(words: list[Word], j: int) -> int | None:
+    """End (exclusive, after the closing mark) of a short quoted name opening at token ``j``."""
+    if j >= len(words) or not words[j].quote or words[j].key not in OPENING_QUOTES:
+        return None
+    for k in range(j + 1, min(len(words), j + MAX_QUOTED + 2)):
+        w = words[k]
+        if w.quote:
+            return k + 1 if k > j + 1 else None
+        if not w.is_word:
+            return None
+    return None
+
+
+def name_word(w: Word) -> bool:
+    """Could this token be (part of) a name after a head?"""
+    return (w.is_word and not w.stop and not w.title and not w.demonym and not w.blocked
+            and (w.head is None or w.definite) and len(w.bare) >= 2)
+
+
+def clitic_word(w: Word, lex: Lexicons) -> bool:
+    """Whether an unanalysed token reads as a proclitic + an ordinary word (بتهمة، لحماية)."""
+    # a rest of three letters or fewer is as likely a name's own letters (بدوي is not ب + دوي)
+    if w.n or w.definite or len(w.key) < 5 or w.key[0] not in "لبكوف" or w.key in lex.phrases:
+        return False
+    rest = w.key[1:]
+    vocab = lex.vocabulary
+    if w.person and vocab.get(w.key, 0) >= vocab.get(rest, 0):
+        return False  # بلعيد is a family name more often than ب + لعيد
+    return rest in lex.common_words or rest in vocab or (rest in lex.known_words
+                                                         and w.key not in lex.known_words)

@@ -10,6 +10,7 @@ for debugging; the contract has no field for it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import replace
 
@@ -19,9 +20,9 @@ from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
-from marsad.quotes.phrases import SpeakerPhrase, tokenize
+from marsad.quotes.phrases import SpeakerPhrase, head_key, tokenize
 from marsad.text.arabic import DELETED_RE
-from marsad.text.normalize import FoldedText, fold
+from marsad.text.normalize import FoldedText, fold, fold_key
 from marsad.text.segment import sentence_spans
 
 __all__ = ["attribute_quotes"]
@@ -48,6 +49,12 @@ _SPACES = re.compile(r"\s+")
 # A pull-quote repeats a statement of the body: it is dropped when this share of its words also
 # stands in a statement of the same speaker (the seed article's "سعد السعدي:" line shares 6 of 7).
 PULL_QUOTE_OVERLAP = 0.6
+# Common nouns for people (heads.tsv kinds anon and anaphor) that refer back only to an unnamed speaker.
+PERSON_NOUNS = frozenset(fold_key(w) for w in ("رجل", "امرأة", "مرأة", "فتاة", "فتى", "شاب", "شابة", "سيدة",
+                                                "مواطن", "مواطنة"))
+# A role with the article names a person met before when this share of its words stands in their
+# role (القيادي في حزب نداء تونس: 4 of 5 words in "والقيادي في نداء تونس"); set on the ANT review.
+ROLE_OVERLAP = 0.6
 
 
 def _clean(s: str) -> str:
@@ -91,9 +98,24 @@ class _Builder:
         first_word = self.folded.text[start:span[1]].split(" ", 1)[0]
         if first_word.startswith("لل") and len(first_word) > 4:
             start += 2
-        elif first_word[:1] == "ل" and len(first_word) > 3 and strip_article(first_word[1:]) in self.heads:
-            start += 1  # لمسؤول، لنائب: but not لطفي، ليلى، لسعد, names that begin with ل
+        elif first_word[:1] in "لب" and len(first_word) > 3 and strip_article(first_word[1:]) in self.heads:
+            start += 1  # لمسؤول، لنائب، بالمندوبة: but not لطفي، ليلى، لسعد, names that begin with ل
         return start, span[1]
+
+    def _not_a_person(self, phrase: SpeakerPhrase) -> bool:
+        """True when a name guessed from shape after a role is an organisation or a place.
+
+        القيادي في حزب نداء تونس، معتمد شط مريم: the entities stage knows the words as an ORG or
+        a GPE, so the phrase describes a person by their role and names nobody.
+        """
+        if phrase.certain or phrase.name is None or phrase.role is None:
+            return False
+        s, e = phrase.name
+        text = self.folded.text
+        # (a mention that starts inside a word, بو|جبل, read a proclitic off a name: it says nothing)
+        overlaps = [t for ms, me, t, _ in self.mentions
+                    if ms < e and me > s and (ms == 0 or not text[ms - 1].isalpha())]
+        return bool(overlaps) and "PER" not in overlaps
 
     def speaker(self, phrase: SpeakerPhrase, history: list[Speaker]) -> Speaker:
         """The speaker a phrase names: a person (linked to an actor), an anonymous source, an institution,
@@ -101,17 +123,32 @@ class _Builder:
         text = self.folded.text
         span = self._unprefixed((phrase.start, phrase.end))
         folded_phrase = text[span[0]:span[1]]
-        if phrase.kind == "name" and phrase.name is not None:
+        if phrase.kind == "name" and phrase.name is not None and not self._not_a_person(phrase):
             folded_name = text[phrase.name[0]:phrase.name[1]]
             words = folded_name.split()
             if len(words) == 1:
                 bare = definite_reading(words[0])
                 for prev in reversed(history):
                     # وأضاف الحسناوي، وأكد مزالي: one word of a name met before (not its first name)
-                    if prev.surname and bare in {definite_reading(w) for w in prev.key.split()[1:]}:
+                    # (لودريان for لو دريان: a surname in two words, written as one)
+                    key_words = prev.key.split()
+                    if prev.surname and (bare in {definite_reading(w) for w in key_words[1:]} or words[0] in {
+                            a + b for a, b in itertools.pairwise(key_words)}):
                         return replace(prev, span=span, anonymous=False)
             actor_id, actor_name = self._actor(phrase.name, ("PER", "ORG"))
-            name = actor_name or _clean(self.source(phrase.name))
+            written = _clean(self.source(phrase.name))
+            name = actor_name or written
+            if actor_name and len(written.split()) > len(actor_name.split()) and \
+                    fold_key(actor_name) in fold_key(written):
+                name = written  # شكري بن حسن where the entities stage kept بن حسن
+            elif actor_name and len(written.split()) > 1 and _surname(written) not in {
+                    _surname(w) for w in actor_name.split()}:
+                # فؤاد الواد linked to فؤاد بوسلامة through the first name alone: another person
+                name, actor_id = written, None
+            elif actor_name and 2 <= len(written.split()) < len(actor_name.split()) and \
+                    fold_key(written) in fold_key(actor_name) and \
+                    strip_article(fold_key(actor_name.split()[-1])) in self.heads:
+                name = written  # the entities stage took the title after the name (ليلى العياشي المرشحة)
             role = None
             if phrase.role:
                 role_span = self._unprefixed(phrase.role)
@@ -121,21 +158,29 @@ class _Builder:
             if not role:
                 role = None
             for prev in reversed(history):
+                # (شيخ روحه after هالة شيخ روحه: the end of a name met before)
                 if (prev.actor_id is not None and prev.actor_id == actor_id) or (
-                        len(words) > 1 and prev.name == name):
+                        len(words) > 1 and (prev.name == name or fold_key(prev.name).endswith(" " + fold_key(name)))):
                     return replace(prev, span=span, role=role or prev.role, anonymous=False)
             folded_role = text[phrase.role[0]:phrase.role[1]] if phrase.role else ""
             key = " ".join(filter(None, (folded_name, folded_role)))
-            return Speaker(name, span, actor_id, role, False, key, words[-1] if words else "")
+            return Speaker(name, span, actor_id, role, False, key, words[-1] if words else "",
+                           role_head=head_key(lexicon(), folded_role.split()[0]) if folded_role.strip() else "",
+                           phrase_key=_clean(text[phrase.start:phrase.end]))
         if phrase.kind == "anaphor" and history:
             for prev in reversed(history):
-                if phrase.head and phrase.head in prev.key:
+                if phrase.head and _refers_to(phrase.head, prev):
                     return replace(prev, span=span)
             # وأضاف المصدر: the speaker of the statement before; but a document or an institution
-            # (وأشارت الصحيفة، ويضيف التقرير) named after a person's statement is not that person
+            # (وأشارت الصحيفة، ويضيف التقرير) named after a statement of a person or of unnamed
+            # people (مسؤولون في المدينة ... وقالت الشرطة) is not them
             kinds = lexicon().heads.get(phrase.head, frozenset())
             institution = "body" in kinds and "role" not in kinds
-            if not phrase.relayed and not (institution and history[-1].surname):
+            # a person named by a common noun (الرجل، السيدة) is the last speaker only when that one
+            # was unnamed too (مواطنة تقطن بالحي ... وأضافت السيدة)
+            person_noun = phrase.head in PERSON_NOUNS and not history[-1].anonymous
+            if not phrase.relayed and not person_noun and not (
+                    institution and (history[-1].surname or history[-1].anonymous)):
                 return replace(history[-1], span=span)
         description = _clean(self.source(span))
         if self.folded.text.startswith("لل", phrase.start) and span[0] == phrase.start + 2:
@@ -143,12 +188,48 @@ class _Builder:
         folded_desc = _clean(folded_phrase)
         for prev in reversed(history):
             if folded_desc and (folded_desc == prev.key or (
-                    phrase.kind == "role" and prev.surname and folded_desc in prev.key)):
+                    phrase.kind in ("role", "name") and prev.surname and (
+                        folded_desc in prev.key or _same_role(folded_desc, prev.phrase_key)))):
                 return replace(prev, span=span)
         # an institution speaks as the actor whose mention opens the phrase (وزارة الداخلية ...), not
         # as one named in its complement (تقرير صادر عن الأمين العام للأمم المتحدة)
         actor_id, actor_name = self._actor((span[0], span[0] + 1), ("ORG", "PER"))
-        return Speaker(actor_name or description, span, actor_id, None, phrase.kind == "anon", folded_desc)
+        # إحدى الناشطات في الهلال الأحمر، أحد الأهالي: one unnamed member of a group
+        one_of = folded_desc.split(" ", 1)[0] in ("احد", "احدي") and actor_id is None
+        return Speaker(actor_name or description, span, actor_id, None, phrase.kind == "anon" or one_of,
+                       folded_desc)
+
+
+def _same_role(desc: str, phrase_key: str) -> bool:
+    """True when a role written with the article repeats how a person was introduced (المستشارة).
+
+    Its head must be a word of the phrase that introduced them and most of its words too
+    (ROLE_OVERLAP), so that القيادي في حزب نداء تونس finds "شكري بن حسن، كاتب الدولة ...
+    والقيادي في نداء تونس".
+    """
+    words = desc.split()
+    if not phrase_key or not words or not words[0].startswith("ال"):
+        return False
+    role_words = {definite_reading(w) for w in phrase_key.split()}
+    readings = [definite_reading(w) for w in words]
+    return readings[0] in role_words and sum(r in role_words for r in readings) >= ROLE_OVERLAP * len(words)
+
+
+def _surname(word_or_name: str) -> str:
+    """The folded last word without the article, for comparing surnames (العياري، عياري)."""
+    return strip_article(fold_key(word_or_name.split()[-1])) if word_or_name.split() else ""
+
+
+def _refers_to(head: str, prev: Speaker) -> bool:
+    """True when an anaphoric head (الوزير، الصحيفة، الشرطة) can name the speaker ``prev``.
+
+    A person is named by the head of their role (الوزير -> وزير الصناعة فلان), not by a body their
+    role mentions (الشرطة is not قائد شرطة كليفلاند, نادي الأسير not المتحدثة باسم نادي الأسير);
+    an institution by any word of its name.
+    """
+    if not prev.surname:
+        return any(definite_reading(w) == head for w in prev.key.split())
+    return prev.role_head == head
 
 
 def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:

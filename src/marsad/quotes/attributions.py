@@ -33,8 +33,8 @@ from marsad.quotes.phrases import (
     head_at,
     is_definite,
     nisba_like,
-    noun_phrase_end,
 )
+from marsad.quotes.speaker import noun_phrase_end
 
 
 def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int,
@@ -66,6 +66,11 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             ctx.breaks.add(phrase_tok.start)
             continue
         a = q
+        if "medium" in kinds and a + 1 < last and toks[a + 1].is_word and (
+                is_definite(toks[a + 1].w) or toks[a + 1].start in ctx.person_starts or
+                (head_at(lex, toks, a + 1)[0] & {"role", "body", "anon"} and not nisba_like(toks[a + 1].w))):
+            a += 1  # حسب تصريح القاضي ...: the source is whose statement it is (not بيان صحفي)
+            kinds = frozenset()
         w = toks[a].w
         if phrase_tok.w.endswith("ما"):
             a -= 1  # حسبما ذكرت: ما fused to the phrase; read it as "حسب ما"

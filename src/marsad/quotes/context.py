@@ -15,16 +15,21 @@ from dataclasses import dataclass, field
 from marsad.quotes.lexicon import CueForm, Lexicon, strip_article
 from marsad.quotes.phrases import (
     COMMAS,
+    FUNCTION_WORDS,
     OPEN_QUOTES,
     PREPOSITIONS,
     SpeakerPhrase,
     Tok,
-    analyze_speaker,
+    addressee_len,
     clitic_keys,
     folded_set,
+    guest_len,
     head_at,
     insert_len,
+    is_definite,
+    tokenize,
 )
+from marsad.quotes.speaker import analyze_speaker
 
 # Beyond this many tokens after a verb, a complementiser belongs to another clause; measured on the
 # dev articles, where the longest speaker phrase (role, apposition, name, outlet) takes about 24 tokens.
@@ -33,6 +38,9 @@ MAX_SPEAKER_TOKENS = 30
 # news prose. Beyond it the referent is too uncertain and the statement is dropped.
 MAX_PRONOUN_DISTANCE = 1500
 SENTENCE_END = frozenset(".!?؟")
+# How far before a person named as a subject its clause's verb is looked for (a verb, a role of a
+# few words and commas: "وقدم الرئيس التنفيذي لشركة الطيران، " takes 34 characters).
+SUBJECT_WINDOW = 120
 # A preposition that opens the content (تحدث ... عن، أصدرت ... بياناً) is looked for this many tokens
 # on: the dev article with the longest insert (في تصريح لمراسلة ... على هامش تظاهرة ...) needs about 40.
 MAX_PREP_DISTANCE = 50
@@ -75,6 +83,8 @@ class Speaker:
     key: str = ""  # folded name and role, for anaphora and repeated roles
     surname: str = ""  # folded last word of a personal name
     gender: str = ""  # "m", "f" or "pl" as the verb that introduced it agrees; "" when unknown
+    role_head: str = ""  # folded head of a person's role without the article (وزير)
+    phrase_key: str = ""  # folded phrase that introduced a person (name, role and appositions)
 
 
 @dataclass(slots=True)
@@ -110,9 +120,19 @@ class Context:
     drafts: list[Draft] = field(default_factory=list)
     breaks: set[int] = field(default_factory=set)  # folded positions where a content must stop
     used_colons: set[int] = field(default_factory=set)
+    _surnames: tuple[int, frozenset[str]] = (0, frozenset())
 
     def surnames(self) -> frozenset[str]:
-        return frozenset(s.surname for s in self.speakers if s.surname)
+        """Last words of the names met so far, with and without the article (عباسي، العباسي)."""
+        if self._surnames[0] != len(self.speakers):  # speakers are only appended: their count dates it
+            out: set[str] = set()
+            for s in self.speakers:
+                if s.surname:
+                    out.add(s.surname)
+                    out.add(s.surname[2:] if s.surname.startswith("ال") and len(s.surname) > 4 else
+                            "ال" + s.surname)
+            self._surnames = (len(self.speakers), frozenset(out))
+        return self._surnames[1]
 
     def analyze(self, toks: list[Tok], a: int, b: int) -> SpeakerPhrase | None:
         return analyze_speaker(self.lex, toks, a, b, persons=self.persons, surnames=self.surnames())
@@ -148,6 +168,10 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
             j += n
         elif w in ("من", "ومن") and j + 1 < stop and toks[j + 1].w in lex.inserts:
             j += 2
+        elif n := guest_len(toks, j, stop):
+            j += n  # ، ضيف برنامج "بوليتيكا" اليوم،
+        elif w[0] == "ل" and len(w) > 3 and (n := addressee_len(lex, toks, j, stop)):
+            j += n  # وأضاف للصحفيين، وأكد للجوهرة "اف ام": to whom, not who
         elif w in ("في", "خلال", "عبر") and j + 1 < stop and "medium" in head_at(lex, toks, j + 1)[0]:
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
@@ -249,10 +273,68 @@ def last_speaker(ctx: Context, pos: int, gender: str) -> Speaker | None:
     within reach agrees (the agreement of a verb with a non-human plural is feminine), the latest.
     """
     recent = [s for s in reversed(ctx.speakers) if pos - s.span[1] <= MAX_PRONOUN_DISTANCE]
-    for s in recent:
-        if not s.gender or not gender or s.gender == gender:
-            return s
-    return recent[0] if recent and gender != "pl" else None
+    found = next((s for s in recent if not s.gender or not gender or s.gender == gender), None)
+    if found is None and recent and gender != "pl":
+        found = recent[0]
+    if found is not None and gender != "pl":
+        # وقدم الرئيس التنفيذي للشركة، أوسكار مونوز، اعتذاراً ... وقال: a person who became the
+        # subject of a clause after the last statement is who goes on speaking
+        named = subject_between(ctx, found.span[1], pos)
+        if named is not None:
+            return named
+    return found
+
+
+def subject_between(ctx: Context, lo: int, hi: int) -> Speaker | None:
+    """A person named as the subject of a clause between folded ``lo`` and ``hi``, or None.
+
+    The person (a PER mention outside every statement and quotation) must follow the verb that opens
+    its clause (after و، a comma or the sentence start), with at most a role between them and no
+    preposition (والتقى الوزير بالسفير فلان names the minister's guest, not a speaker).
+    """
+    for ps, pe in reversed(ctx.persons):
+        if ps >= hi:
+            continue
+        if ps < lo:
+            return None
+        if any(d.content[0] <= ps < d.content[1] for d in ctx.drafts) or any(
+                qs <= ps < qe for qs, qe in ctx.quotations.items()):
+            continue
+        cut = max(ctx.text.rfind(ch, 0, ps) for ch in ".!?؟\n")
+        win = max(lo, cut + 1, ps - SUBJECT_WINDOW)
+        toks = tokenize(ctx.text, win, pe)
+        m = next((k for k, t in enumerate(toks) if t.start >= ps), len(toks))
+        v = _clause_verb(ctx.lex, toks, m)
+        if v is None:
+            continue
+        phrase = ctx.analyze(toks, v + 1, len(toks))
+        if phrase is None or phrase.kind != "name" or phrase.name is None or phrase.name[0] > ps:
+            continue
+        return ctx.make_speaker(phrase, ctx.speakers)
+    return None
+
+
+def _clause_verb(lex: Lexicon, toks: list[Tok], m: int) -> int | None:
+    """Index of the verb that opens the clause whose subject starts at token ``m`` (role words between)."""
+    k = m - 1
+    while k >= 0 and m - k <= 7:
+        w = toks[k].w
+        if w in COMMAS or w in ("باسم", "بإسم"):
+            k -= 1
+            continue
+        if not toks[k].is_word or w.isdigit() or w in FUNCTION_WORDS:
+            return None
+        if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
+            return None  # بالسفير فلان: governed by a preposition
+        if is_definite(w) or head_at(lex, toks, k)[0] or (k + 1 < m and w[0] == "ل"):
+            k -= 1  # the role: الرئيس التنفيذي لشركة الطيران
+            continue
+        bare = w[1:] if w[0] in "وف" and len(w) > 3 else w
+        opens = k == 0 or toks[k - 1].w in COMMAS or toks[k - 1].w in ("و", "ف") or bare != w
+        if opens and 3 <= len(bare) <= 6 and not bare.endswith("ه") and lex.cue_re.fullmatch(w) is None:
+            return k
+        return None
+    return None
 
 
 def verb_gender(form_key: str, form: CueForm) -> str:

@@ -43,13 +43,17 @@ from marsad.quotes.phrases import (
     head_at,
     is_definite,
     nisba_like,
-    noun_phrase_end,
+    plural_head,
 )
+from marsad.quotes.speaker import noun_phrase_end
 from marsad.text.normalize import fold_key
 
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+# An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
+# this many words (الهيئة العليا المستقلة للانتخابات).
+OBJECT_WORDS = 4
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -78,6 +82,8 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
         strong = True
     if a >= b:
         return None, False
+    if toks[a].w.startswith(("باتصال", "وباتصال")) and a + 1 < b:
+        a += 1  # وباتصالنا بالمديرة الجهوية ...، أكدت: "when we called" is not the subject
     if toks[a].w in ("في", "وفي") and a + 1 < b and "medium" in head_at(lex, toks, a + 1)[0]:
         for k in range(a + 2, min(b, a + 5)):
             w = toks[k].w
@@ -104,11 +110,28 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
 
 
 def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
-    """Subject of the clause that a participle (مؤكداً، مجددة) hangs on."""
-    lex = ctx.lex
+    """Subject of the clause that a participle (مؤكداً، مجددة) or a verb after و hangs on.
+
+    The clause is read from its start, and when that names no subject, from after each comma before
+    the verb, nearest first (بعد جدل ...، حول الصورة ...، خرجت الفتاة المحجبة عن صمتها وقالت).
+    """
     c = clause_start(toks, first, i)
-    while c < i and toks[c].w in ("و", "ف"):
-        c += 1
+    phrase = _subject_at(ctx, toks, c, i)
+    if phrase is not None:
+        return phrase
+    for k in range(i - 2, c, -1):
+        if toks[k].w in COMMAS:
+            phrase = _subject_at(ctx, toks, k + 1, i)
+            if phrase is not None:
+                return phrase
+    return None
+
+
+def _subject_at(ctx: Context, toks: list[Tok], c: int, i: int) -> SpeakerPhrase | None:
+    """The subject of the clause that starts at token ``c``, before the verb at ``i``."""
+    lex = ctx.lex
+    while c < i and toks[c].w in ("و", "ف", "كما", "ثم", "قد", "لقد", "فقد", "وقد"):
+        c += 1  # كما توجه المعتمد ... وأكد: the particles before the clause's verb
     if c < i and toks[c].w in ("في", "وفي", "من", "ومن", "علي", "وعلي", "بعد", "وبعد"):
         for k in range(c, i):
             if toks[k].w in COMMAS:
@@ -123,11 +146,13 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
         start = skip_fillers(lex, toks, c + 1, i)
     if start >= i:
         return None
-    end = noun_phrase_end(lex, toks, start, i, ctx.mention_ends, ctx.person_starts)
+    # الرئيس التنفيذي للشركة، أوسكار مونوز، ...، قائلاً: the name set off by commas is the subject's
+    end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, start, i, ctx.mention_ends, ctx.person_starts), i)
     if end <= start:
         return None
     phrase = ctx.analyze(toks, start, end)
-    if phrase is None or not (phrase.certain or phrase.kind in ("anon", "body", "role", "anaphor")):
+    if phrase is None or not (phrase.certain or phrase.role is not None or phrase.kind in (
+            "anon", "body", "role", "anaphor") or toks[start].start in ctx.speaker_starts):
         return None  # a guess from shape alone right after an unknown verb is too weak
     return phrase
 
@@ -153,6 +178,16 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
             k += 1
         if k + 1 < stop and fused and len(toks[k + 1].w) > 3 and toks[k + 1].w[0] in fused:
             return k + 1
+    if fused and form.lemma in OBJECT_FIRST:
+        # وطالبوا الإدارة بصرف المستحقات: the object, then the fused preposition
+        for k in range(j + 1, min(stop, j + OBJECT_WORDS + 1)):
+            w = toks[k].w
+            if not toks[k].is_word or w in FUNCTION_WORDS or k in cues:
+                break
+            # after a word with the article (الإدارة بصرف): after a bare noun the word is its
+            # genitive (رئيس بلدية المدينة)
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and is_definite(toks[k - 1].w):
+                return k
     found: int | None = None
     for k in range(j, min(stop - 1, j + MAX_PREP_DISTANCE)):
         w = toks[k].w
@@ -208,6 +243,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
                 toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w):
             continue  # داعية مصري: a noun with its adjective, not a participle
+        if form.aspect == "participle" and form_key.endswith("ه") and i > first and toks[i - 1].is_word and \
+                not is_definite(prev) and prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
+                i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
+                                      toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and
+                                                               toks[i + 2].w in lex.comps))):
+            continue  # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
         if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
             continue  # المشاعر بين الثنائي: "between", not "he explained"
         # 1. what opens the content: a complementiser, a colon or a quotation mark
@@ -247,8 +288,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 # after a parenthesis that closes the subject (وقال النائب فلان (الحزب) "..."), too
                 paren = toks[k - 1].w == ")" and any(
                     toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
-                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren) and not (
-                        short_name or quoted_subject):
+                # or after a whole speaker phrase that the noun phrase reading stopped inside
+                # (وقالت فلانة المتحدثة باسم الخارجية "...", وقال فلان على تويتر "...")
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren or _speaker_before_quote(
+                        ctx, toks, i, k, words, form)) and not (short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
                     break
                 if close is not None:  # a quoted name: a complementiser inside it is not ours
@@ -321,8 +364,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             cand = ctx.analyze(toks, a, end) if end > a else None
             if cand is not None:
                 cand.relayed = relayed
-                if cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST:
-                    cand = None  # ووصف الأمر بأنه ...: the object; the subject is a pronoun
+                if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or (
+                        not relayed and form.aspect == "past" and verb_gender(form_key, form) == "pl"):
+                    # ووصف الأمر بأنه ...: the object; the subject is a pronoun. A verb before its
+                    # subject is singular, so after وطالبوا، وأكدوا the noun phrase is the object
+                    cand = None
                     region_end = a
             prep_next = region_end < last and (toks[region_end].w in form.preps or (
                 len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
@@ -355,6 +401,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 if form.aspect == "present" and not suffix and (
                         form_key in lex.impersonal or (not has_conj and not mid)):
                     continue  # يُذكر أن، يُتوقع أن: impersonal
+                if form.aspect == "present" and not has_conj and i > first and toks[i - 1].is_word and \
+                        not is_definite(prev) and prev not in FUNCTION_WORDS and prev not in RELATIVES and \
+                        verb_gender(form_key, form) == "pl":
+                    continue  # على اسلاميين يقولون إنهم ...: a clause describing the noun before it
                 if prev in RELATIVES and suffix:
                     continue  # الذين طالبهم بـ ...: the antecedent is the object, not the speaker
                 if prev in RELATIVES and i - 1 > first:
@@ -375,9 +425,13 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         if phrase is not None:
             if form.aspect != "participle" or speaker is None:
                 speaker = ctx.make_speaker(phrase, ctx.speakers)
-                if not speaker.gender and (svo or form.aspect != "participle"):
+                if not speaker.gender and not phrase.relayed and (svo or form.aspect != "participle"):
+                    # (نقلت الوكالة عن الأمير: نقلت agrees with the outlet, not with the source)
                     # a verb before its subject is singular whatever the subject's number
                     gender = verb_gender(form_key, form)
+                    if not svo and gender == "m" and not speaker.surname and plural_head(ctx.text[
+                            phrase.start:phrase.end]):
+                        gender = "pl"  # وقال عمال المصنع ... وطالبوا: the verb before them is singular
                     speaker.gender = gender if svo or gender != "pl" else ""
             if outlet is None and phrase.outlet is not None:
                 outlet = ctx.outlet_text(phrase.outlet)
@@ -432,7 +486,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             continue
         if toks[content_tok].w in OPEN_QUOTES:
             start, end = direct_content(ctx, toks, content_tok, sent_end)
-            direct = True
+            # هدد "إسرائيل" باستهداف ...: a quoted word opens an indirect statement
+            close = ctx.quotations.get(toks[content_tok].start)
+            direct = close is None or end < close
         else:
             while content_tok < last - 1 and toks[content_tok].w in COMMAS:
                 content_tok += 1  # وبين أنه، أمام النقص ...
@@ -445,6 +501,29 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,
                                 "cue-" + form.frame))
+
+
+def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: int, form: CueForm) -> bool:
+    """True when the tokens between the verb at ``i`` and the quotation mark at ``k`` name a speaker.
+
+    Only for a quotation of a sentence's length (four words at least), after a word that is not a
+    preposition (أكد على "ضرورة ..." quotes the object), and for verbs that take a clause.
+    """
+    if form.frame != "that" or words < 4 or k - i < 3 or toks[k - 1].w in FUNCTION_WORDS or \
+            not toks[k - 1].is_word or head_at(ctx.lex, toks, k - 1)[0] & {"body", "media", "medium"}:
+        return False  # (مجلة "ناشيونال أكاديمي أوف ساينسز": the name of the magazine)
+    a = skip_fillers(ctx.lex, toks, i + 1, k)
+    if a >= k:
+        return False
+    phrase = ctx.analyze(toks, a, k)
+    if phrase is None or not (phrase.certain or phrase.role is not None or phrase.kind in ("role", "anon", "body")):
+        return False
+    # the phrase must run up to the mark, but for time words (فلان اليوم الجمعة "..."): after
+    # "في مقابلة مع برنامج" the quotation is a title
+    m = next((m for m in range(a, k) if toks[m].start >= phrase.end), k)
+    # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
+    return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
+               for n in range(m, k))
 
 
 def _colon_before(toks: list[Tok], first: int, i: int) -> int | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import marsad
 from marsad.document import DateValue, Place
 from marsad.events import extract_events
-from marsad.events.arguments import folded_positions
+from marsad.events.arguments import build_index, folded_positions
 from marsad.text.normalize import fold
 
 
@@ -132,3 +134,16 @@ def test_events_folded_positions_match_to_folded(text):
     folded = fold(text)
     fast = folded_positions(folded)
     assert [fast(i) for i in range(len(text) + 1)] == [folded.to_folded(i) for i in range(len(text) + 1)]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a place inside an organisation's name is not where anything happened
+    ("خرج مئات من أنصار الجبهة الشعبية لتحرير فلسطين في مسيرة احتجاجية أمس في مدينة غزة.", ["مدينة غزة"]),
+    ("أعلنت حكومة مدينة واشنطن أمس عن خطة جديدة.", []),
+    # one inside a located facility is less precise than the facility
+    ("قصفت طائرات حربية ميناء الحديدة صباح أمس.", ["ميناء الحديدة"]),
+])
+def test_places_nested_in_names_are_not_event_places(text: str, places: list[str]) -> None:
+    doc = marsad.extract(text, published="2024-01-02")
+    index = build_index(doc, fold(doc.text))
+    assert [p.mention.text for p in index.places if p.mention is not None] == places

@@ -52,8 +52,10 @@ def test_events_past_suffix_makes_a_verb_strong():
     assert find_cues(fold_key("قصف"))[0].strength == 1
 
 
-def test_events_function_word_lexicons_take_no_pronoun():
-    text = fold_key("الشرطة")
+@pytest.mark.parametrize("word", ["عدمه", "دونها", "شرطهم"])
+def test_events_function_word_lexicons_take_no_pronoun(word):
+    # a pronoun after a function word would make حال + ه read as الحالة, شرط + ه as الشرطة
+    text = fold_key(word)
     assert find_words(modality_matcher(), text, 0, len(text)) == []
 
 
@@ -61,3 +63,9 @@ def test_events_support_and_targets_match():
     text = fold_key("وقع انفجار استهدف دورية للجيش")
     assert {h.kind for h in find_words(support_matcher(), text, 0, len(text))} >= {"occur"}
     assert "military" in {h.kind for h in find_words(target_matcher(), text, 0, len(text))}
+
+
+def test_events_modality_form_listed_twice_keeps_both_rows():
+    # برنامج is criticised after هاجم and halted after أوقف: one word, two rows of the lexicon
+    text = fold_key("برنامج")
+    assert {h.kind for h in find_words(modality_matcher(), text, 0, len(text))} >= {"criticism", "halt"}

@@ -17,8 +17,10 @@ The flow, for one article:
    :mod:`~marsad.events.arguments` (actors and claims, places, date) and its toll from
    :mod:`~marsad.events.fatalities`; a plural report naming coordinated places gives one event per
    place.
-4. Repeated reports of one event are merged; ids follow text order; :mod:`~marsad.events.notes`
-   writes the English note.
+4. Repeated reports of one event are merged; :mod:`~marsad.events.confidence` scores how surely
+   each violence or protest event is reported by its sentence (and drops those below
+   ``EventsConfig.min_confidence``, 0 by default); ids follow text order;
+   :mod:`~marsad.events.notes` writes the English note.
 """
 
 from __future__ import annotations
@@ -42,9 +44,15 @@ from marsad.events.arguments import (
     country_names,
     demonym_actor,
     folded_positions,
+    force_before,
     is_long_before,
+    lead_date,
     location_of,
+    names_target,
+    perpetrator_named,
     recalled_year,
+    restatement_marks,
+    victim_force,
 )
 from marsad.events.coding import (
     CODES,
@@ -54,6 +62,7 @@ from marsad.events.coding import (
     choose_code,
     interaction,
 )
+from marsad.events.confidence import score_events
 from marsad.events.cues import Hit, find_cues, find_words, modality_matcher, support_matcher, target_matcher
 from marsad.events.fatalities import count_killed
 from marsad.events.merge import Draft, merge_drafts
@@ -124,6 +133,9 @@ ATTACK_NOUNS = ("قصف", "هجوم", "هجمات", "هجوما", "غاره", "�
 # development sentences (ASSAULT false positives 210 -> 190, one yes lost) and the dev articles.
 PRESUPPOSE_SCORE = {"بعد": 0, "اثر": 0, "غداه": 0, "عقب": 0}
 AUXILIARIES = frozenset({"تم", "تمت", "جري", "جرت"})
+# "منفذ هجوم المسجد": the name that the clause gives after the cue is the perpetrator's.
+PERPETRATOR_RE = re.compile(r"(?<![^\W\d_])(?:منفذ|منفذي|منفذو|مرتكب|مرتكبي|مرتكبو)\s+$")
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # Modality classes that a toll near the cue overrides: the act is told with its victims.
 TOLL_OVERRIDES = frozenset({"reaction", "investigation", "accusation", "relative"})
 
@@ -174,7 +186,10 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
                                        published, default_method, config, context))
     merged = merge_drafts(drafts)
     merged.sort(key=lambda d: d.order)
-    for n, d in enumerate(merged, 1):
+    doc.events = [d.event for d in merged]
+    kept = {id(e) for e in score_events(doc, doc.events, config.min_confidence)}
+    doc.events = []
+    for n, d in enumerate((d for d in merged if id(d.event) in kept), 1):
         d.event.id = f"ev{n}"
         country = d.event.location.country if d.event.location else None
         country_en = country_names().get(country, ("", ""))[1] if country else None
@@ -348,38 +363,82 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                     actor1, actor1_en = found
                     inter1 = 1
                     break
+            forces = force_before(index, verb[0]) if actor1 is None and verb is not None else None
+            if forces is not None:
+                actor1, actor1_en = forces  # الطيران العراقي نفّذ ضربة جوية
+                inter1 = 1
         actor2 = actor_ref(actors.actor2) if actors.actor2 else None
         actor2_en = actors.actor2.actor.name_en if actors.actor2 and actors.actor2.actor else None
         inter2 = actors.actor2.actor.inter if actors.actor2 and actors.actor2.actor else None
+        actor2_category = actors.actor2.actor.category if actors.actor2 and actors.actor2.actor else None
+        agent_noun = PERPETRATOR_RE.search(text, max(s0, anchor.start - 12), anchor.start)
+        if agent_noun is not None:
+            # "هوية منفذ هجوم المسجد ... وهو الطالب ألكسندر بيسونيت"، "أنيس عامري منفذ اعتداء برلين":
+            # the clause is about the perpetrator, whom a person named beside the noun is
+            named = perpetrator_named(index, agent_noun.start(), anchor.end, seg1)
+            if actor1 is None and named is not None:
+                actor1 = actor_ref(named)
+                actor1_en = named.actor.name_en if named.actor else None
+                inter1 = named.actor.inter if named.actor else None
+            if actors.actor2 is None or not names_target(index, actors.actor2):
+                actor2 = actor2_en = inter2 = actor2_category = None
+        if sub.sub_event_type == "Peaceful protest":
+            actor2 = actor2_en = inter2 = actor2_category = None  # ACLED codes no target for one
         date = choose_date(index, seg0, seg1, s0, s1, anchor.start)
         historical = any(modality.recalled(h) for h in cues if seg0 <= h.start < seg1 and h.strength > 0) \
             or is_long_before(date.value if date else None, published) \
             or recalled_year(index, seg0, seg1, published)
         if historical and not config.include_historical:
             continue
-        locations = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
+        locations, place_known = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
+        if actor2 is None and sub.event_type in VIOLENT_TYPES:
+            country = next((loc.country for loc in locations if loc is not None and loc.country), None)
+            force = victim_force(index, seg0, seg1, country or _article_country(doc))
+            if force is not None and (actor1 is None or force[0].name != actor1.name):
+                actor2, actor2_en, inter2 = force
+                actor2_category = "state"
         fatalities = count_killed(text, seg0, seg1)
         if fatalities is None and len(segments) == 1:
             fatalities = count_killed(text, s0, s1)
         if historical and date is None and fatalities is None and not any(
                 p.start >= s0 and p.end <= s1 for p in index.places):
             continue  # a bare mention of a past act (الذي اغتيل عام 1999) is not coded
+        before = text[max(s0, anchor.start - 20):anchor.start]
+        partitive = PARTITIVE_RE.search(before) is not None
+        naming = [h for h in seg_triggers if h.form not in KILLING_FORMS]
+        # "the protesters" are the crowd of this event, not a reference back to an earlier one
+        nominal = [h for h in naming if h.pos == "N" and h.strength < 2
+                   and not h.form.startswith(PARTICIPANTS)]
+        # "الهجوم" names an incident told before; "القبض على" is just the verbal noun of an arrest
+        definite = bool(naming) and len(nominal) == len(naming) and all(
+            "ال" in h.prefix and (h.kind in VIOLENCE_CODES or historical) for h in nominal)
+        # "منفذ هجوم المسجد": the attack is one already told if the article told it, else it is new
+        perpetrated = bool(naming) and len(nominal) == len(naming) and all(
+            "ال" in h.prefix or AGENT_NOUN_RE.search(text, max(s0, h.start - 12), h.start)
+            for h in nominal)
+        follow_up = not naming or (perpetrated and not partitive)
         if date is not None:
             date_value, precision = date.value, date.time_precision
             if not historical:
-                context["date"] = (date_value, precision)
-        elif not historical and "date" in context:
-            # the article goes on about the day it reported first (فور ورود خبر العملية، خرج ...)
-            date_value, precision = context["date"]
-        elif not historical and published is not None:
-            date_value, precision = published.isoformat(), 2
-        else:
+                context["last"] = (date_value, precision)
+                if anchor.start < index.lead_end and "lead" not in context:
+                    context["lead"] = (date_value, max(2, precision))
+        elif historical:
             date_value, precision = None, 3
+        elif follow_up and "last" in context:
+            # "وأسفر التفجير أيضاً عن ...": a toll or a definite noun goes back to an act told
+            # before, and has the date the article gave it
+            date_value, precision = context["last"]
+        else:
+            # ACLED's rule: the date the article gives for the event, else the day of the event its
+            # lead tells, else the report's date, one step less precise
+            date_value, precision = context.get("lead") or lead_date(index, published)
         modes: list[str] = []
         for h in seg_hits:
             modes.extend(m for m in h.modes if m not in modes)
-        before = text[max(s0, anchor.start - 20):anchor.start]
-        partitive = PARTITIVE_RE.search(before) is not None
+        # a verb's definite object, or the definite genitive of a noun in construct (تفجير الكنيسة)
+        restatement = restatement_marks(index, anchor.start, anchor.end, seg0, seg1,
+                                        verb=anchor.pos in ("V", "I") or "ال" not in anchor.prefix)
         for k, loc in enumerate(locations):
             event = Event(id="", event_type=sub.event_type, sub_event_type=sub.sub_event_type,
                           evidence=evidence_span(doc, folded, seg0, seg1, seg_triggers,
@@ -393,18 +452,6 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                               and "military" not in kinds),
                           target=target_phrase(folded, anchor, seg1), location=loc, date=date_value,
                           time_precision=precision, fatalities=fatalities, historical=historical)
-            naming = [h for h in seg_triggers if h.form not in KILLING_FORMS]
-            # "the protesters" are the crowd of this event, not a reference back to an earlier one
-            nominal = [h for h in naming if h.pos == "N" and h.strength < 2
-                       and not h.form.startswith(PARTICIPANTS)]
-            # "الهجوم" names an incident told before; "القبض على" is just the verbal noun of an arrest
-            definite = bool(naming) and len(nominal) == len(naming) and all(
-                "ال" in h.prefix and (h.kind in VIOLENCE_CODES or historical) for h in nominal)
-            # "منفذ هجوم المسجد": the attack is one already told if the article told it, else it is new
-            perpetrated = bool(naming) and len(nominal) == len(naming) and all(
-                "ال" in h.prefix or AGENT_NOUN_RE.search(text, max(s0, h.start - 12), h.start)
-                for h in nominal)
-            follow_up = not naming or (perpetrated and not partitive)
             out.append(Draft(event, (src_start, anchor.start * 100 + k), partitive, follow_up,
                               (definite and not partitive and seg_claim is None
                                and evidence_score(anchor) <= EVIDENCE_NEEDED)
@@ -412,8 +459,15 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                               # ظروف غامضة) is coded only as the toll of an event told elsewhere
                               or (not naming and actor1 is None and not kinds & {"military", "political"}),
                               date is not None,
-                              actor1_en, actor2_en))
+                              actor1_en, actor2_en, restatement.framed, place_known,
+                              restatement.back_ref, restatement.distinct, frozenset(kinds),
+                              actor2_category))
     return out
+
+
+def _article_country(doc: Document) -> str | None:
+    iso = doc.cache.get("country")
+    return iso if isinstance(iso, str) and iso else None
 
 
 def _takes_ground(index: DocIndex, h: Hit, seg_end: int) -> bool:
@@ -484,20 +538,21 @@ def _only_killing_merges(previous: Draft) -> bool:
 
 
 def _locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: int, s1: int,
-               anchor: int) -> list[EventLocation | None]:
+               anchor: int) -> tuple[list[EventLocation | None], bool]:
+    """The event's locations, and whether its own sentence names them (not the lead, not the country)."""
     # headline style "الجم : قطع سكة الحديد ...": the place before the colon is where it happened
     text = index.folded.text
     for p in index.places:
         if seg0 <= p.start and p.end <= anchor and text[p.end:p.end + 3].strip().startswith(":") \
                 and (p.place is None or p.place.kind != "country"):
-            return [location_of(p)]
+            return [location_of(p)], True
     chosen = choose_places(index, seg0, seg1, anchor)
     if chosen:
-        return [location_of(p) for p in chosen]
+        return [location_of(p) for p in chosen], True
     chosen = choose_places(index, s0, s1, anchor)
     if chosen:
-        return [location_of(chosen[0])]
+        return [location_of(chosen[0])], True
     lead: list[Located] = [p for p in index.places if p.start < index.lead_end]
     if lead:
-        return [location_of(lead[0], lower=True)]
-    return [country_location(doc)]
+        return [location_of(lead[0], lower=True)], False
+    return [country_location(doc)], False

@@ -94,7 +94,12 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
             return "intervention"
         if not codes & (VIOLENCE_CODES - {"attack"}):
             return "peaceful"
-    violence = codes & VIOLENCE_CODES
+    # modifiers (strength 0: مسلحين، جوية، تعذيب) refine a violent act but do not make one: "اعتقلت
+    # قوات الأمن ثلاثة مسلحين" is an arrest of gunmen, not a battle with them; but hostages held
+    # (أقدموا على احتجاز عدد من الرهائن) make the detention an abduction
+    hostages = "abduction" in codes and "arrests" in codes
+    violence = codes & VIOLENCE_CODES if hostages or any(
+        h.kind in VIOLENCE_CODES and h.strength > 0 for h in hits) else set()
     if violence:
         best = max(violence, key=lambda c: CODES[c].priority)
         if best in ("gov_regain", "nsa_overtake") and state_actor is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from marsad.events.lexicon import Matcher, compile_rows
+from marsad.events.lexicon import Matcher, compile_rows, form_key
 from marsad.resources import read_tsv
 
 
@@ -52,6 +52,16 @@ def target_matcher() -> Matcher:
     return compile_rows(read_tsv("events/targets.tsv"), pos_column=None)
 
 
+@functools.cache
+def political_forms() -> frozenset[str]:
+    """Folded target forms listed as ``political`` (also when an earlier row gives them another kind)."""
+    matcher = target_matcher()
+    rows = read_tsv("events/targets.tsv")
+    forms = {form_key(raw) for row in rows if _cell(row, 1) == "political"
+             for raw in row[0].split("|") if raw.strip()}
+    return frozenset(f for f in forms if ("N", f) in matcher.entries)
+
+
 def _cell(fields: tuple[str, ...], i: int) -> str:
     return fields[i] if i < len(fields) else ""
 
@@ -79,11 +89,18 @@ def find_words(matcher: Matcher, text: str, start: int, end: int) -> list[Hit]:
     """Hits of a support, target or modality lexicon in ``text[start:end]``."""
     hits = []
     modality = matcher is modality_matcher()
+    # a word listed both as a victim or a force and as a person whose arrest ACLED codes (مسلحين،
+    # صحفيين) counts as both: "هاجم الجيش مسلحين" is a battle, "اعتقلت الشرطة مسلحين" an arrest
+    political = political_forms() if matcher is target_matcher() else frozenset()
     for m in matcher.regex.finditer(text, start, end):
         entry, prefix = matcher.entry(m)
         if modality:
-            hits.append(Hit(m.start(), m.end(), entry.form, entry.pos, prefix,
-                            _cell(entry.fields, 1), scope=_cell(entry.fields, 0)))
+            for row in (entry, *matcher.more.get((entry.pos, entry.form), ())):
+                hits.append(Hit(m.start(), m.end(), row.form, row.pos, prefix,
+                                _cell(row.fields, 1), scope=_cell(row.fields, 0)))
         else:
-            hits.append(Hit(m.start(), m.end(), entry.form, entry.pos, prefix, _cell(entry.fields, 0)))
+            kind = _cell(entry.fields, 0)
+            hits.append(Hit(m.start(), m.end(), entry.form, entry.pos, prefix, kind))
+            if kind != "political" and entry.form in political:
+                hits.append(Hit(m.start(), m.end(), entry.form, entry.pos, prefix, "political"))
     return hits

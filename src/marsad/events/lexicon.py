@@ -10,7 +10,7 @@ the folded article text; hits carry folded offsets that the caller maps back to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.text.normalize import fold_key
 
@@ -46,6 +46,9 @@ class Matcher:
 
     regex: re.Pattern[str]
     entries: dict[tuple[str, str], Entry]
+    # later rows that list a form again (a modality word with two scopes: برنامج after هاجم is a
+    # criticised programme, after أوقف a halted one); the first row stays in ``entries``
+    more: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def entry(self, m: re.Match[str]) -> tuple[Entry, str]:
         """The entry a match found and the prefix attached to it."""
@@ -66,6 +69,11 @@ def _squash(form: str) -> str:
     """
     words = form.split()
     return " ".join(w[2:] if w.startswith("ال") and len(w) >= 5 else w for w in words)
+
+
+def form_key(raw: str) -> str:
+    """The key under which a lexicon form as written (``الطائرات المسيرة``) is stored in a matcher."""
+    return _squash(fold_key(raw.strip()))
 
 
 def _trie_regex(forms: list[str]) -> str:
@@ -127,6 +135,7 @@ def compile_rows(rows: tuple[tuple[str, ...], ...], *, pos_column: int | None,
         ``np``/``vp``/``ip`` (its prefix).
     """
     entries: dict[tuple[str, str], Entry] = {}
+    more: dict[tuple[str, str], tuple[Entry, ...]] = {}
     by_pos: dict[str, list[str]] = {"N": [], "V": [], "I": []}
     noun_t_forms: list[str] = []
     for row in rows:
@@ -139,6 +148,8 @@ def compile_rows(rows: tuple[tuple[str, ...], ...], *, pos_column: int | None,
             if pos == "I":
                 form = form[1:] if form[0] in "يتن" else form
             entry = Entry(form, pos, rest)
+            if (pos, form) in entries and entries[(pos, form)].fields != entry.fields:
+                more[(pos, form)] = (*more.get((pos, form), ()), entry)
             entries.setdefault((pos, form), entry)
             by_pos[pos].append(form)
             if pos == "N":
@@ -158,4 +169,4 @@ def compile_rows(rows: tuple[tuple[str, ...], ...], *, pos_column: int | None,
         parts.append(rf"(?P<ip>{IMPERFECT_PREFIX}){PERSON_PREFIX}(?P<i>{_trie_regex(by_pos['I'])})"
                      rf"{IMPERFECT_SUFFIX}")
     body = "|".join(f"(?:{p})" for p in parts) or r"(?!)"
-    return Matcher(re.compile(rf"(?<!{LETTER})(?:{body})(?!{LETTER})"), entries)
+    return Matcher(re.compile(rf"(?<!{LETTER})(?:{body})(?!{LETTER})"), entries, more)

@@ -1,11 +1,36 @@
-"""Merging: one record per event, whatever the number of times the article reports it."""
+"""Merging: one record per event, whatever the number of times the article reports it.
+
+Three kinds of repeated report join an event told before them:
+
+- a follow-up (a toll, "the attack" again) joins the latest violent event at a compatible place
+  and date, whatever its own type;
+- a report with the same sub-event type, place, date and perpetrator is the same event;
+- a restatement of an act of the same family (an attack on a post restated as "هاجمت النقطة" in
+  the source's quote): a definite target that names the earlier target again, or a reporting frame
+  (وقال المصدر إن ...) around a clause with neither a place nor a date of its own, at a compatible
+  place and date with no conflicting actor.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.document import Event, EventLocation
+from marsad.document import ActorRef, Event, EventLocation
 from marsad.events.coding import interaction
+from marsad.text.normalize import fold_key
+
+# Sub-event types that one act on the ground can be reported as: gunmen storming a post are an
+# armed clash in one sentence and "هاجمت النقطة" (an attack) in the next, and a suicide bomber may
+# be part of the same assault. Shelling and air strikes are told apart from them and each other.
+FAMILIES = {
+    "Armed clash": "ground", "Attack": "ground", "Suicide bomb": "ground",
+    "Remote explosive/landmine/IED": "ground", "Grenade": "ground",
+    "Shelling/artillery/missile attack": "shelling", "Air/drone strike": "air",
+}
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+FORCE_CATEGORIES = frozenset({"state", "external"})  # sides whose posts and convoys are attacked
+# Methods that ACLED codes in preference to a plain attack when a report of the event tells them.
+SPECIFIC = ("Suicide bomb",)
 
 
 @dataclass(slots=True)
@@ -20,6 +45,12 @@ class Draft:
     date_known: bool = False  # the date comes from the text, not from the publication date
     actor1_en: str | None = None
     actor2_en: str | None = None
+    framed: bool = False  # the clause stands inside a reported statement (قال المصدر إن ...)
+    place_known: bool = False  # the place comes from the clause's own sentence
+    back_ref: str | None = None  # folded head of a definite target (النقطة -> نقطه)
+    distinct: bool = False  # the clause marks its act as another one (هجوم آخر، نقطة ثانية)
+    target_kinds: frozenset[str] = frozenset()  # kinds of target words after the cue (military ...)
+    actor2_category: str | None = None  # the category of actor2's lexicon entry, if any
 
 
 def _location_key(loc: EventLocation | None) -> str:
@@ -36,12 +67,40 @@ def _compatible_place(a: EventLocation | None, b: EventLocation | None) -> bool:
     return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """One record per event: later reports of the same type, place, date and actors fill the first.
+def _family(sub_event_type: str) -> str:
+    return FAMILIES.get(sub_event_type, sub_event_type)
 
-    A follow-up report (a toll, "the attack" again) joins the latest violent event before it at a
-    compatible place and date, whatever its own type.
-    """
+
+def _names_agree(a: ActorRef | None, b: ActorRef | None) -> bool:
+    names = {r.name for r in (a, b) if r is not None}
+    return len(names) <= 1
+
+
+def _restated(earlier: Draft, later: Draft, told: int) -> bool:
+    """True when ``later`` tells again the act of ``earlier``, one of ``told`` acts of its family."""
+    f, e = earlier.event, later.event
+    if later.partitive or later.distinct or earlier.partitive or f.historical != e.historical:
+        return False
+    if f.disorder_type != "Political violence" or _family(f.sub_event_type) != _family(e.sub_event_type):
+        return False
+    if later.date_known and earlier.date_known and f.date != e.date:
+        return False
+    if not (_names_agree(f.actor1, e.actor1) and _names_agree(f.actor2, e.actor2)):
+        return False
+    if later.place_known and not _compatible_place(f.location, e.location):
+        return False
+    if later.back_ref is not None:
+        head = later.back_ref.removesuffix("ه")
+        words = f"{fold_key(f.evidence.text)} {fold_key(f.target or '')}".split()
+        if any(w.removeprefix("ال").removesuffix("ه") == head for w in words):
+            return True
+    # a toll of its own that differs tells another act (انتحاري فجر نفسه أمام الكنيسة ... 13 قتيلاً)
+    other_toll = f.fatalities is not None and e.fatalities is not None and f.fatalities != e.fatalities
+    return later.framed and told == 1 and not later.place_known and not later.date_known and not other_toll
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One record per event: later reports of the same event fill the first (see the module docstring)."""
     out: list[Draft] = []
     for d in drafts:
         e = d.event
@@ -57,11 +116,20 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                         and _compatible_place(f.location, e.location):
                     twin = o
                     break
-        for o in out if twin is None else ():
+        kin = [o for o in out if o.event.disorder_type == e.disorder_type
+               and _family(o.event.sub_event_type) == _family(e.sub_event_type)]
+        # a report with neither a place nor a date of its own goes on about an act told before it,
+        # but when the article told several of its family it cannot say which: it joins the latest
+        # and adds nothing to it (وقال مصدر إن مسلحين أطلقوا النار after two attacks)
+        vague = not d.place_known and not d.date_known
+        ambiguous = vague and len(kin) > 1
+        for o in reversed(kin) if twin is None and not d.distinct else ():
             f = o.event
-            if (f.sub_event_type, _location_key(f.location), f.date, f.historical) != (
-                    e.sub_event_type, _location_key(e.location), e.date, e.historical):
+            if (f.sub_event_type, _location_key(f.location), f.historical) != (
+                    e.sub_event_type, _location_key(e.location), e.historical):
                 continue
+            if f.date != e.date and o.date_known and d.date_known:
+                continue  # an undated report of the kind at the place goes on about the dated one
             if o.partitive or d.partitive:
                 continue
             names = {r.name for r in (f.actor1, e.actor1) if r is not None}
@@ -69,23 +137,68 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue
             twin = o
             break
+        else:
+            ambiguous = False
+        if twin is None and (d.framed or d.back_ref is not None):
+            # a definite target goes back to the latest act that named it; a reporting frame alone
+            # (وقال المصدر إن مسلحين هاجموا ...) to the latest act of its family told before it
+            twin = next((o for o in reversed(kin) if _restated(o, d, len(kin))), None)
+            if twin is None and d.framed and vague and kin and _restated(kin[-1], d, 1):
+                twin, ambiguous = kin[-1], True
         if twin is None:
             if not d.needs_twin:
                 out.append(d)
             continue
-        f = twin.event
-        if f.actor1 is None and e.actor1 is not None:
-            f.actor1, f.actor1_claimed, f.inter1 = e.actor1, e.actor1_claimed, e.inter1
-            twin.actor1_en = d.actor1_en
-        elif e.actor1_claimed:
-            f.actor1_claimed = True
-        if f.actor2 is None and e.actor2 is not None:
-            f.actor2, f.inter2, twin.actor2_en = e.actor2, e.inter2, d.actor2_en
-        f.interaction = interaction(f.inter1, f.inter2)
-        if e.fatalities is not None:
-            f.fatalities = e.fatalities if f.fatalities is None else min(f.fatalities, e.fatalities)
-        f.target = f.target or e.target
-        for m in e.plover_mode:
-            if m not in f.plover_mode:
-                f.plover_mode.append(m)
+        if not ambiguous:
+            _fill(twin, d)
+    _share_target(out)
     return out
+
+
+def _share_target(drafts: list[Draft]) -> None:
+    """Give the attacks on an unnamed side's posts the one force the article's attacks target.
+
+    "هجمات متتالية استهدفت قاعدة عين الأسد" in an article whose other attacks hit the coalition's
+    convoys: the bases are the coalition's too. Only a single state or foreign force targeted by the
+    article's current attacks qualifies, and only for attacks on military posts or convoys.
+    """
+    targeted = [d for d in drafts if d.event.actor2 is not None and not d.event.historical
+                and d.event.event_type in VIOLENT_TYPES and d.actor2_category in FORCE_CATEGORIES]
+    names = {d.event.actor2.name for d in targeted if d.event.actor2 is not None}
+    if len(names) != 1:
+        return
+    donor = targeted[0]
+    ref = donor.event.actor2
+    for d in drafts:
+        e = d.event
+        if e.actor2 is not None or e.historical or e.event_type not in VIOLENT_TYPES \
+                or e.civilian_targeting or not d.target_kinds & {"military", "convoy"} \
+                or "civilian" in d.target_kinds or (e.actor1 is not None and ref is not None
+                                                    and e.actor1.name == ref.name):
+            continue
+        e.actor2, e.inter2, d.actor2_en = ref, donor.event.inter2, donor.actor2_en
+        e.interaction = interaction(e.inter1, e.inter2)
+
+
+def _fill(twin: Draft, d: Draft) -> None:
+    """Complete the first report of an event with what a later report of it adds."""
+    f, e = twin.event, d.event
+    if f.actor1 is None and e.actor1 is not None:
+        f.actor1, f.actor1_claimed, f.inter1 = e.actor1, e.actor1_claimed, e.inter1
+        twin.actor1_en = d.actor1_en
+    elif e.actor1_claimed:
+        f.actor1_claimed = True
+    if f.actor2 is None and e.actor2 is not None:
+        f.actor2, f.inter2, twin.actor2_en = e.actor2, e.inter2, d.actor2_en
+    f.interaction = interaction(f.inter1, f.inter2)
+    if e.fatalities is not None:
+        f.fatalities = e.fatalities if f.fatalities is None else min(f.fatalities, e.fatalities)
+    f.target = f.target or e.target
+    if d.date_known and not twin.date_known:
+        f.date, f.time_precision, twin.date_known = e.date, e.time_precision, True
+    if e.sub_event_type in SPECIFIC and f.sub_event_type not in SPECIFIC \
+            and _family(e.sub_event_type) == _family(f.sub_event_type):
+        f.event_type, f.sub_event_type, f.plover = e.event_type, e.sub_event_type, e.plover
+    for m in e.plover_mode:
+        if m not in f.plover_mode:
+            f.plover_mode.append(m)

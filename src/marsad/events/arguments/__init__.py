@@ -8,167 +8,62 @@ published date stands in with a lower time precision.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from marsad.document import Actor, ActorRef, DateValue, Document, EventLocation, Mention, Place
-from marsad.errors import DataFileError
+from marsad.document import ActorRef, Document, EventLocation
+from marsad.events.arguments.dates import choose_date, is_long_before, lead_date, recalled_year
+from marsad.events.arguments.index import (
+    _L,
+    AFFILIATION,
+    PREPOSITIONS,
+    DocIndex,
+    Located,
+    actor_ref,
+    build_index,
+    country_names,
+    demonyms,
+    folded_positions,
+    is_civilian,
+    is_subject_position,
+)
+from marsad.events.arguments.targets import (
+    Restatement,
+    force_before,
+    names_target,
+    perpetrator_named,
+    restatement_marks,
+    victim_force,
+)
 from marsad.events.spans import WORD_RE
-from marsad.resources import read_tsv
-from marsad.text.normalize import FoldedText, fold_key
 
-_L = r"[^\W\d_]"
-# A word before a name that makes it an object or a circumstance, not the subject of the verb.
-PREPOSITIONS = frozenset({"علي", "ضد", "في", "الي", "من", "عن", "مع", "بين", "لدي", "حسب", "وفق", "وفقا",
-                          "بحسب", "قرب", "داخل", "امام", "نحو", "تجاه", "باتجاه", "استهدف", "استهدفت",
-                          "استهداف", "لصالح", "عند", "منذ", "بعد", "قبل", "خلال", "مقر", "مقار", "مواقع",
-                          "تجمعات", "عناصر", "قوات", "مقرات", "اعضاء", "انصار"})
+__all__ = [
+    "Actors", "DocIndex", "Located", "Restatement", "actor_ref", "build_index", "choose_actors",
+    "choose_date", "choose_places", "country_location", "country_names", "demonym_actor", "demonyms",
+    "folded_positions", "force_before", "is_civilian", "is_long_before", "is_subject_position", "lead_date",
+    "location_of", "names_target", "perpetrator_named", "recalled_year", "restatement_marks",
+    "victim_force",
+]
+
 # Words after which a name is the object of a report, not an actor of the event (قال، أفادت ...).
 REPORTING = re.compile(rf"(?<!{_L})[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|"
                        rf"نقلت|نقل|اضاف|اضافت|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|مصادر)(?!{_L})")
+COMPLEMENTIZER_RE = re.compile(rf"(?<!{_L})ان(?!{_L})")
 NEAR_RE = re.compile(rf"(?<!{_L})[وف]?(?:ب?القرب|قرب|قريبا|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|محيط|"
                      rf"ضواحي|اطراف|مقابل|بعد|على بعد)(?!{_L})")
 # Words before the group whose members or followers protest (خرج أنصار الجبهة الشعبية ...).
 SUPPORTERS = frozenset({"انصار", "اعضاء", "منتسبي", "منتسبو", "نشطاء", "مناصري", "مناصرو", "عناصر",
                         "قواعد", "اتباع", "مؤيدي", "مؤيدو"})
-# "وكالة أعماق التابعة لتنظيم داعش أعلنت مسؤولية ...": the group a claiming outlet belongs to.
-AFFILIATION = frozenset({"التابعه", "التابع", "تابعه", "تابع", "باسم"})
-CIVILIAN_CATEGORIES = frozenset({"civilians"})
-# Categories that can be coded as actors of an event: media outlets are sources, not actors.
-ACTOR_CATEGORIES = frozenset({"state", "armed_group", "political", "civilians", "external", "other"})
+AGENT_CATEGORIES = frozenset({"state", "armed_group", "external"})  # sides that carry out attacks
 KIND_RANK = {"facility": 0, "city": 1, "region": 2, "admin1": 3, "country": 4}
-HISTORICAL_DAYS = 60  # an event dated this long before publication is recalled, not reported
-
-
-@dataclass(slots=True)
-class Located:
-    """A mention placed in folded coordinates with what it resolved to."""
-
-    start: int
-    end: int
-    mention: Mention | None
-    actor: Actor | None = None
-    place: Place | None = None
-    date: DateValue | None = None
-    prefix: str = ""  # a proclitic attached in the text just before the name (ل، ب ...)
-
-
-@dataclass(slots=True)
-class DocIndex:
-    """The document's actors, places and dates in folded coordinates, sorted by position."""
-
-    folded: FoldedText
-    actors: list[Located] = field(default_factory=list)
-    places: list[Located] = field(default_factory=list)
-    dates: list[Located] = field(default_factory=list)
-    words: list[int] = field(default_factory=list)
-    lead_end: int = 0
-
-    def words_between(self, a: int, b: int) -> int:
-        return bisect_left(self.words, b) - bisect_left(self.words, a)
-
-    def word_before(self, pos: int) -> str:
-        """The whole word that ends before ``pos`` (not the token a proclitic joins to a name)."""
-        i = bisect_left(self.words, pos) - 1
-        while i >= 0:
-            m = WORD_RE.match(self.folded.text, self.words[i])
-            if m and m.end() <= pos:
-                return m.group(0)
-            i -= 1
-        return ""
-
-
-def folded_positions(folded: FoldedText) -> Callable[[int], int]:
-    """A fast ``folded.to_folded``: one linear pass instead of a binary search per offset.
-
-    Text without deleted marks (the common case) maps to itself.
-    """
-    if not folded.deleted:
-        return _identity
-    table = [0] * (len(folded.source) + 1)
-    src = 0
-    for i in range(len(folded.text)):
-        origin = folded.origin(i)
-        while src <= origin:
-            table[src] = i
-            src += 1
-    while src <= len(folded.source):
-        table[src] = len(folded.text)
-        src += 1
-    return table.__getitem__
-
-
-def _identity(pos: int) -> int:
-    return pos
-
-
-def build_index(doc: Document, folded: FoldedText, to_folded: Callable[[int], int] | None = None) -> DocIndex:
-    """Place the document's mentions, places and dates in folded coordinates."""
-    to_folded = to_folded or folded_positions(folded)
-    index = DocIndex(folded)
-    text = doc.text
-    actors = {a.id: a for a in doc.actors}
-    places = {p.id: p for p in doc.places}
-    by_mention: dict[str, Place] = {}
-    for p in doc.places:
-        for mid in p.mention_ids:
-            by_mention[mid] = p
-    for m in doc.entities:
-        s, e = to_folded(m.start), to_folded(m.end)
-        prefix = text[m.start - 1] if m.start > 0 and text[m.start - 1].isalpha() else ""
-        actor = actors.get(m.actor_id) if m.actor_id else None
-        place = places.get(m.place_id) if m.place_id else by_mention.get(m.id)
-        if place is not None:
-            index.places.append(Located(s, e, m, place=place, prefix=prefix))
-        elif m.type in ("GPE", "LOC", "FAC") and not doc.places:
-            index.places.append(Located(s, e, m, prefix=prefix))
-        if m.type in ("PER", "ORG") or (actor is not None and actor.inter is not None):
-            if actor is None or actor.category in ACTOR_CATEGORIES:
-                index.actors.append(Located(s, e, m, actor=actor, prefix=prefix))
-    spans = doc.cache.get("place_spans")
-    if isinstance(spans, dict):
-        # region expressions (المحافظات الجنوبية) have spans but no mention
-        known = {(p.start, p.end) for p in index.places}
-        for pid, pairs in spans.items():
-            place = places.get(pid)
-            for start, end in pairs:
-                s, e = to_folded(start), to_folded(end)
-                if place is not None and (s, e) not in known:
-                    index.places.append(Located(s, e, None, place=place))
-    for d in doc.dates:
-        if d.value:
-            index.dates.append(Located(to_folded(d.start), to_folded(d.end), None, date=d))
-    index.actors.sort(key=lambda x: x.start)
-    index.places.sort(key=lambda x: x.start)
-    index.dates.sort(key=lambda x: x.start)
-    index.words = [m.start() for m in WORD_RE.finditer(folded.text)]
-    if doc.sentences:
-        lead = doc.sentences[: 2]
-        index.lead_end = to_folded(lead[-1].end)
-    return index
-
-
-def actor_ref(item: Located) -> ActorRef:
-    """The reference an event stores for an actor mention."""
-    if item.actor is not None:
-        return ActorRef(name=item.actor.name, actor_id=item.actor.id)
-    assert item.mention is not None
-    return ActorRef(name=item.mention.text, actor_id=None)
-
-
-def is_subject_position(index: DocIndex, item: Located) -> bool:
-    """True when nothing before the name makes it an object (a preposition, a proclitic ب/ل/ك)."""
-    if item.prefix and item.prefix in "بلك":
-        return False
-    return index.word_before(item.start) not in PREPOSITIONS
-
-
-def is_civilian(item: Located) -> bool:
-    return item.actor is not None and item.actor.category in CIVILIAN_CATEGORIES
+# Words for the members of a group: before the verb they make the group its subject.
+MEMBERS = frozenset({"عناصر", "قوات", "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "انصار", "اعضاء"})
+# Words after the cue within which its target is named (سيطرت بالكامل على ميناء سرت وأحياء سكنية
+# تقع في شرق المدينة بعد اشتباكات مع تنظيم داعش: 15); set on the dev articles and the ANT sample.
+TARGET_WINDOW = 20
+# A comma and و, or a stronger mark, starts another clause with other participants.
+CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
 
 
 @dataclass(slots=True)
@@ -225,8 +120,13 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
     if out.actor1 is None and possessive_agent:
         owners = [a for a in in_seg if a.prefix == "ل" and a.start >= anchor_end
                   and index.words_between(anchor_end, a.start) <= 2 and not is_civilian(a)]
+        # a force in genitive right after the noun is its author too (قصف الجيش المصري، غارات
+        # التحالف); places after it are what was hit
+        owners += [a for a in in_seg if not a.prefix and a.start >= anchor_end
+                   and index.words_between(anchor_end, a.start) == 0 and a.actor is not None
+                   and a.actor.category in AGENT_CATEGORIES]
         if owners:
-            out.actor1 = owners[0]
+            out.actor1 = min(owners, key=lambda a: a.start)
     if out.actor1 is None and protest:
         backers = [a for a in in_seg if index.word_before(a.start) in SUPPORTERS and not is_civilian(a)]
         if backers:
@@ -236,9 +136,11 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
         # "التشكيلة التابعة للجيش الوطني تبادلت": the unit's owner stands for the subject
         before = [a for a in in_seg if a.end <= v0
                   and index.words_between(a.end, v0) <= 10
-                  and (is_subject_position(index, a) or index.word_before(a.start) in AFFILIATION)
+                  and (is_subject_position(index, a) or index.word_before(a.start) in AFFILIATION
+                       or _members_subject(index, a))
                   and not is_civilian(a)
-                  and not REPORTING.search(text, max(seg_start, a.start - 25), a.start)]
+                  and not _reporter(text, max(seg_start, a.start - 25), a.start)
+                  and _same_statement(index, a.start, v0)]
         if before:
             out.actor1 = before[-1]
         else:
@@ -250,13 +152,51 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
     for a in in_seg:
         if a.start < anchor_start or a is out.actor1:
             continue
+        if index.words_between(anchor_end, a.start) > TARGET_WINDOW \
+                or CLAUSE_BREAK_RE.search(text, anchor_end, a.start):
+            break  # the name belongs to another clause (، وقد تم نشر عناصر الجيش)
         if out.actor1 is not None and actor_ref(a).name == actor_ref(out.actor1).name:
             continue
-        if REPORTING.search(text, max(seg_start, a.start - 25), a.start):
+        if _reporter(text, max(seg_start, a.start - 25), a.start):
             continue
         out.actor2 = a
         break
     return out
+
+
+def _reporter(text: str, start: int, end: int) -> bool:
+    """True when a word of reporting right before ``end`` makes the name there its speaker or source.
+
+    A name after the complementizer (قال مصدر إن "عناصر من تنظيم داعش هاجموا") is in what was
+    reported, not its source.
+    """
+    last = max((m.end() for m in REPORTING.finditer(text, start, end)), default=None)
+    return last is not None and COMPLEMENTIZER_RE.search(text, last, end) is None
+
+
+def _same_statement(index: DocIndex, a: int, b: int) -> bool:
+    """False when a name at ``a`` stands in a reported statement that the verb at ``b`` is outside of.
+
+    "أكد أن "القوات الأمنية ستلاحق ..."، مشيراً إلى أن الطيران العراقي نفّذ ضربة": the forces of
+    the first statement are not the subject of the second one's verb. A speaker outside the
+    statement may be (أعلنت قوات حكومة الوفاق أنها سيطرت على الميناء).
+    """
+    return not any(q0 <= a < q1 and not q0 <= b < q1 for q0, q1 in index.quotes)
+
+
+def _members_subject(index: DocIndex, item: Located) -> bool:
+    """True for a group named through its members before the verb (مجموعة من عناصر تنظيم داعش هاجمت)."""
+    if item.prefix:
+        return False
+    i = bisect_left(index.words, item.start) - 1
+    word = index.word_before(item.start)
+    if word == "من" and i >= 0:  # عناصر من تنظيم داعش
+        word = index.word_before(index.words[i])
+        i -= 1
+    if word not in MEMBERS:
+        return False
+    before = index.word_before(index.words[i]) if i >= 0 else ""
+    return before == "من" or before not in PREPOSITIONS
 
 
 def choose_places(index: DocIndex, seg_start: int, seg_end: int, anchor_start: int) -> list[Located]:
@@ -341,36 +281,6 @@ def country_location(doc: Document) -> EventLocation | None:
     return EventLocation(name=name_ar, name_en=name_en, country=iso, geo_precision=3)
 
 
-@functools.cache
-def country_names() -> dict[str, tuple[str, str]]:
-    """ISO2 -> (Arabic name, English name) from the packaged country table."""
-    try:
-        rows = read_tsv("countries.tsv")
-    except DataFileError:
-        return {}
-    return {r[0]: (r[4], r[3]) for r in rows if len(r) >= 5}
-
-
-@functools.cache
-def demonyms() -> dict[str, str]:
-    """Folded demonym adjectives (feminine and masculine, with and without ال) -> ISO2."""
-    out: dict[str, str] = {}
-    try:
-        rows = read_tsv("actors/countries.tsv")
-    except DataFileError:
-        return out
-    for r in rows:
-        if len(r) < 4:
-            continue
-        for adj in r[3].split("|"):
-            base = fold_key(adj.strip())
-            if not base:
-                continue
-            for form in (base, base + "ه", "ال" + base, "ال" + base + "ه"):
-                out[form] = r[0]
-    return out
-
-
 def demonym_actor(index: DocIndex, anchor_end: int) -> tuple[ActorRef, str] | None:
     """Forces of a country named by an adjective right after a cue noun (غارة أميركية، قصف إسرائيلي).
 
@@ -389,51 +299,3 @@ def demonym_actor(index: DocIndex, anchor_end: int) -> tuple[ActorRef, str] | No
     if not word.endswith(("ة", "ه")):
         word += "ة"
     return ActorRef(name=f"القوات {word}", actor_id=None), f"Military Forces of {name_en}"
-
-
-def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, sent_end: int,
-                anchor: int) -> DateValue | None:
-    """The date expression of the clause, else the nearest one of the sentence."""
-    # a bare year (قانون المالية لسنة 2017) dates a law or a plan far more often than an event
-    dates = [d for d in index.dates if d.date is not None and d.date.precision != "year"]
-    in_seg = [d for d in dates if seg_start <= d.start < seg_end]
-    if in_seg:
-        return min(in_seg, key=lambda d: abs(d.start - anchor)).date
-    in_sent = [d for d in dates if sent_start <= d.start < sent_end]
-    if in_sent:
-        return min(in_sent, key=lambda d: abs(d.start - anchor)).date
-    return None
-
-
-def recalled_year(index: DocIndex, seg_start: int, seg_end: int, published: dt.date | None) -> bool:
-    """True when the clause names the past year in words (السنة الفارطة، العام الماضي).
-
-    Such an expression dates the act to an earlier year although choose_date leaves years aside;
-    a year in digits is already handled by the modality's year rule.
-    """
-    if published is None:
-        return False
-    for d in index.dates:
-        v = d.date
-        # "منذ 4 سنوات، قبل 12 عاماً" count back from another act; only "the year before" in
-        # words dates the clause's own act
-        if seg_start <= d.start < seg_end and v is not None and v.relative and v.precision == "year" \
-                and v.value and v.value[:4].isdigit() and int(v.value[:4]) < published.year \
-                and not any(c.isdigit() for c in v.text) and not v.text.startswith(("منذ", "قبل")):
-            return True
-    return False
-
-
-def is_long_before(value: str | None, published: dt.date | None) -> bool:
-    """True when a date value lies well before the publication date (a recalled event)."""
-    if not value or published is None:
-        return False
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 12
-        day = int(parts[2]) if len(parts) > 2 else 28
-        when = dt.date(year, month, day)
-    except ValueError:
-        return False
-    return (published - when).days > HISTORICAL_DAYS

@@ -1,0 +1,127 @@
+"""Merging repeated reports: restatements join the event they restate, distinct acts stay apart.
+
+The sentences are written for these tests; the full pipeline runs so that the quotes stage marks
+the reported statements that frame a restatement.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad import extract_many
+from marsad.document import Article, Document, Event, EventLocation, Evidence
+from marsad.events.merge import Draft, merge_drafts
+from marsad.pipeline import Pipeline
+
+PUBLISHED = "2023-03-14"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shirqat-attack.jsonl"
+LEAD = "قتل جنديان وأصيب ثلاثة آخرون فجر اليوم الثلاثاء بهجوم شنه مسلحون على نقطة عسكرية في قضاء الحويجة."
+
+
+def _run(text: str) -> Document:
+    (doc,) = extract_many([Article(id="m1", text=text, title=None, published=PUBLISHED)])
+    doc.check_offsets()
+    return doc
+
+
+def _violent(doc: Document) -> list[Event]:
+    return [e for e in doc.events if e.disorder_type == "Political violence"]
+
+
+# A restatement: the source's quote tells the same attack again (a definite target, a reporting
+# frame); its neighbour marks another act (نقطة أخرى) or gives it its own place.
+@pytest.mark.parametrize(("follow", "count"), [
+    ('وقال مصدر أمني إن "عناصر من تنظيم داعش هاجموا النقطة بالأسلحة الخفيفة ثم انسحبوا".', 1),
+    ("وأضاف المصدر أن المسلحين هاجموا النقطة من ثلاثة محاور.", 1),
+    ("وأضاف المصدر أن مسلحين هاجموا نقطة أخرى قرب القضاء بعد ساعة.", 2),
+    ("وفي محافظة ديالى، هاجم مسلحون نقطة عسكرية في قضاء المقدادية مساء أمس.", 2),
+])
+def test_merge_restatement_in_a_later_sentence(follow: str, count: int) -> None:
+    doc = _run(f"{LEAD}\n{follow}")
+    assert len(_violent(doc)) == count
+
+
+def test_merge_restatement_fills_the_perpetrator() -> None:
+    doc = _run(f'{LEAD}\nوقال مصدر أمني إن "عناصر من تنظيم داعش هاجموا النقطة بالأسلحة الخفيفة".')
+    (event,) = _violent(doc)
+    assert event.actor1 is not None and event.actor1.name == "تنظيم داعش"
+    assert event.fatalities == 2
+
+
+def test_merge_frame_alone_does_not_choose_between_two_attacks() -> None:
+    text = (f"{LEAD} في حين قتل شرطي بهجوم على حاجز في مدينة كركوك.\n"
+            "وقال مصدر أمني إن عناصر من تنظيم داعش أطلقوا النار بكثافة قبل أن ينسحبوا.")
+    events = _violent(_run(text))
+    # no third event; which attack the statement goes on about the text does not say
+    assert len(events) == 2
+    assert all(e.actor1 is None for e in events)
+
+
+def test_merge_one_of_the_attacks_stays_apart() -> None:
+    text = ("شهدت الأيام الأخيرة هجمات صاروخية متتالية على قاعدة عين الأسد في الأنبار.\n"
+            "وكان فصيل قاصم الجبارين قد تبنى إحدى الهجمات الصاروخية على قاعدة عين الأسد.")
+    assert len(_violent(_run(text))) == 2
+
+
+def _draft(sub: str, *, framed: bool = False, back_ref: str | None = None, date_known: bool = False,
+           place_known: bool = False, date: str = PUBLISHED, evidence: str = "هجوم على نقطة عسكرية",
+           actor: str | None = None) -> Draft:
+    from marsad.document import ActorRef
+    event = Event(id="", event_type="Battles", sub_event_type=sub, disorder_type="Political violence",
+                  evidence=Evidence(start=0, end=len(evidence), text=evidence), date=date,
+                  location=EventLocation(name="الحويجة", admin1="Kirkuk", country="IQ", place_id="p1"),
+                  actor1=ActorRef(name=actor, actor_id=None) if actor else None)
+    return Draft(event, (0, 0), False, False, date_known=date_known, framed=framed, place_known=place_known,
+                 back_ref=back_ref)
+
+
+@pytest.mark.parametrize(("later", "merged"), [
+    (_draft("Attack", back_ref="نقطه"), True),
+    (_draft("Attack", back_ref="مدرسه"), False),  # names something the first report did not
+    (_draft("Attack", framed=True), True),
+    (_draft("Attack", framed=True, place_known=True), False),  # a place of its own: maybe another act
+    (_draft("Attack", framed=True, date_known=True, date="2023-03-12"), False),
+    (_draft("Attack", back_ref="نقطه", actor="حركة أخرى"), False),  # another perpetrator
+    (_draft("Air/drone strike", framed=True), False),  # another family of act
+    (_draft("Attack", framed=True, place_known=True, back_ref="نقطه"), True),
+])
+def test_merge_drafts_restatement_rules(later: Draft, merged: bool) -> None:
+    first = _draft("Armed clash", date_known=True, place_known=True, actor="تنظيم داعش")
+    out = merge_drafts([first, later])
+    assert (len(out) == 1) is merged
+
+
+def test_merge_keeps_the_dated_report_of_an_event() -> None:
+    first = _draft("Attack", date="2023-03-14")
+    first.event.time_precision = 2
+    later = _draft("Attack", date_known=True, date="2023-03-13")
+    later.event.time_precision = 1
+    (out,) = merge_drafts([first, later])
+    assert (out.event.date, out.event.time_precision) == ("2023-03-13", 1)
+
+
+def test_merge_example_article_one_attack_in_shirqat() -> None:
+    record = json.loads(EXAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    doc = Pipeline().run(Article.from_dict(record))
+    doc.check_offsets()
+    shirqat = [e for e in _violent(doc) if e.location and "الشرقاط" in e.location.name]
+    assert len(shirqat) == 1
+    attack = shirqat[0]
+    assert attack.actor1 is not None and attack.actor1.name == "تنظيم داعش"
+    assert attack.actor2 is not None and attack.actor2.name == "الجيش العراقي"
+    assert (attack.date, attack.fatalities) == ("2023-03-14", 3)
+    # the air strike in the spokesman's statement has no date: the lead's day, less precise, not
+    # the Diyala bomb's "yesterday" told just before it
+    strike = next(e for e in doc.events if e.sub_event_type == "Air/drone strike")
+    assert (strike.date, strike.time_precision) == ("2023-03-14", 2)
+
+
+def test_merge_reference_article_keeps_its_distinct_attacks(seed_text: str) -> None:
+    doc = Pipeline().run(Article(id="seed", text=seed_text))
+    ain_al_asad = [e for e in doc.events if e.location and e.location.admin1 == "Anbar"]
+    # the unclaimed run of attacks and the one the faction claimed are two events
+    assert len(ain_al_asad) == 2
+    assert sum(e.actor1_claimed for e in ain_al_asad) == 1

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import marsad
-from marsad.config import Config, PipelineConfig
+from marsad.config import Config, EventsConfig, PipelineConfig
 from marsad.document import Article, Document
 from marsad.events import extract_events
 from marsad.text.normalize import normalize_text
@@ -28,12 +28,12 @@ from marsad.text.segment import segment_text
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _events_only(article: Article) -> Document:
+def _events_only(article: Article, config: EventsConfig) -> Document:
     doc = Document(article=article)
     doc.cache["published_date"] = None
     for stage in (normalize_text, segment_text):
         doc = stage(doc)
-    return extract_events(doc)
+    return extract_events(doc, config)
 
 
 def main() -> int:
@@ -44,9 +44,12 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--events-only", action="store_true", help="run only normalize, segment and events")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N sentences of each file")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="events.min_confidence (the sentence threshold is in data/models/event-confidence.json)")
     a = ap.parse_args()
     kinds = ("assault", "protest") if a.kind == "all" else (a.kind,)
-    pipe = None if a.events_only else marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="record")))
+    pipe = None if a.events_only else marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="record"),
+                                                     events=EventsConfig(min_confidence=a.min_confidence)))
     a.out.mkdir(parents=True, exist_ok=True)
     status = 0
     for kind in kinds:
@@ -62,7 +65,8 @@ def main() -> int:
             for line in lines:
                 rec = json.loads(line)
                 article = Article(id=rec["id"], text=rec["text"])
-                doc = _events_only(article) if pipe is None else pipe.run(article)
+                doc = pipe.run(article) if pipe is not None else _events_only(
+                    article, EventsConfig(min_confidence=a.min_confidence))
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         seconds = time.perf_counter() - t0
         print(f"{kind}: {len(lines)} sentences in {seconds:.1f} s", file=sys.stderr)

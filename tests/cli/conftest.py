@@ -53,6 +53,9 @@ TEXTS = {
 }
 
 
+# how surely each sentence reports its event (Syria unscored, as a strategic development would be)
+CONFIDENCE = {"iq-1": 0.9, "tn-1": 0.2, "sy-1": None}
+
 @pytest.fixture()
 def filled_store(tmp_path: Path, make_doc: Callable[..., Document]) -> Path:
     """A store holding three hand-built results, one event each (Iraq, Tunisia, Syria)."""
@@ -65,7 +68,7 @@ def filled_store(tmp_path: Path, make_doc: Callable[..., Document]) -> Path:
             id="ev1", event_type="Explosions/Remote violence",
             sub_event_type="Shelling/artillery/missile attack",
             evidence=Evidence(start=s.start, end=s.end, text=text[s.start:s.end]),
-            actor1=ActorRef(name="قوات الأمن", actor_id="a1"), date=date,
+            actor1=ActorRef(name="قوات الأمن", actor_id="a1"), date=date, confidence=CONFIDENCE[doc_id],
             location=EventLocation(name=place, admin1=admin1, country=country, lat=lat, lon=lon)))
         docs.append(doc)
     db = tmp_path / "filled.db"

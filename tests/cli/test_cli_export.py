@@ -38,6 +38,8 @@ def test_export_csv_to_file(filled_store: Path, tmp_path: Path, capsys: pytest.C
     (["--until", "2017-06-01"], ["tn-1", "sy-1"]),
     (["--since", "2016-01-01", "--until", "2016-12-31", "--country", "SY"], ["sy-1"]),
     (["--country", "FR"], []),
+    (["--min-confidence", "0.5"], ["iq-1", "sy-1"]),
+    (["--min-confidence", "0.1", "--country", "TN"], ["tn-1"]),
 ])
 def test_export_filters(filled_store: Path, tmp_path: Path, flags: list[str], ids: list[str]) -> None:
     out = tmp_path / "events.csv"
@@ -74,7 +76,8 @@ def test_export_bad_setup_exits_2(filled_store: Path, tmp_path: Path, flags: lis
     assert message in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("flags", [["--since", "June"], ["--country", "Iraq"]])
+@pytest.mark.parametrize("flags", [["--since", "June"], ["--country", "Iraq"], ["--min-confidence", "2"],
+                                   ["--min-confidence", "high"]])
 def test_export_bad_values_are_usage_errors(filled_store: Path, flags: list[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["export", "--format", "csv", "--db", str(filled_store), *flags])

@@ -13,6 +13,7 @@ import pytest
 from marsad.document import Document
 from marsad.export import ACLED_COLUMNS, COLUMNS, countries, event_rows, write_csv, write_geojson, write_jsonl
 from marsad.export.acled import event_number
+from marsad.store.base import EventFilter
 
 # ACLED's export columns, in ACLED's order (ACLED codebook / data export tool).
 ACLED_HEADER = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
@@ -71,8 +72,11 @@ def test_event_rows_month_precision_and_undated(rich_doc: Document) -> None:
 
 
 def test_event_rows_keep_predicate(rich_doc: Document) -> None:
-    rows = list(event_rows(rich_doc, keep=lambda date, country: country == "TN"))
+    rows = list(event_rows(rich_doc, keep=lambda date, country, confidence: country == "TN"))
     assert [r["event_id"] for r in rows] == ["ev2"]
+    rich_doc.events[0].confidence = 0.1
+    rows = list(event_rows(rich_doc, keep=EventFilter(min_confidence=0.5).keeps))
+    assert [r["event_id"] for r in rows] == [e.id for e in rich_doc.events[1:]]
 
 
 def test_event_id_is_stable_and_distinct() -> None:

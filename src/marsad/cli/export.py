@@ -1,10 +1,12 @@
-"""``marsad export --format csv|jsonl|geojson [--since DATE] [--until DATE] [--country ISO2] [-o FILE]``.
+"""``marsad export --format csv|jsonl|geojson [--since D] [--until D] [--country C] [--min-confidence P] [-o F]``.
 
 Reads the store (``--db``, else ``$MARSAD_DB``, else ``./marsad.db``) and writes ACLED-style CSV
 (one row per event, UTF-8 with a byte order mark), JSON Lines (one document result per line), or a
 GeoJSON FeatureCollection of the events that have coordinates. ``--since``/``--until`` keep events
 whose date (or, when undated, whose article's published date) lies in the range, inclusive;
-``--country`` keeps events located in that country. Without ``-o`` the export goes to stdout.
+``--country`` keeps events located in that country; ``--min-confidence P`` leaves out violence and
+protest events whose confidence (how surely their sentence reports them) is below P (JSON Lines
+keeps whole documents). Without ``-o`` the export goes to stdout.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--since", type=_date_arg, metavar="YYYY-MM-DD", help="events on or after this date")
     p.add_argument("--until", type=_date_arg, metavar="YYYY-MM-DD", help="events on or before this date")
     p.add_argument("--country", type=_country_arg, metavar="ISO2", help="events in this country (e.g. IQ)")
+    p.add_argument("--min-confidence", type=_confidence_arg, metavar="P",
+                   help="leave out violence and protest events scored below P (0-1; see events.confidence)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--db", metavar="PATH", help="result store (default: $MARSAD_DB or ./marsad.db)")
     p.set_defaults(func=run)
@@ -45,6 +49,16 @@ def _date_arg(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as err:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from err
+
+
+def _confidence_arg(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a confidence; write a number from 0 to 1")
+    return number
 
 
 def _country_arg(value: str) -> str:
@@ -80,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     """Carry out ``marsad export``; return the exit code."""
     if args.since and args.until and args.since > args.until:
         raise ConfigError(f"--since {args.since} is after --until {args.until}")
-    events = EventFilter(since=args.since, until=args.until, country=args.country)
+    events = EventFilter(since=args.since, until=args.until, country=args.country,
+                         min_confidence=args.min_confidence)
     db = args.db or default_location()
     with open_store(db, create=False) as store:
         if args.output and args.output != "-":

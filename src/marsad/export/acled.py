@@ -22,9 +22,9 @@ from marsad.document import ActorRef, Document, Event
 from marsad.errors import DataFileError
 from marsad.resources import read_tsv
 
-# (effective date YYYY-MM-DD or None, country ISO2 or "") -> keep the event?  The store's
-# EventFilter.keeps fits; export takes a plain callable so that it need not import the store.
-EventPredicate = Callable[[str | None, str], bool]
+# (effective date YYYY-MM-DD or None, country ISO2 or "", confidence or None) -> keep the event?
+# The store's EventFilter.keeps fits; export takes a plain callable so that it need not import the store.
+EventPredicate = Callable[[str | None, str, float | None], bool]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -155,7 +155,7 @@ def event_rows(doc: Document, *, stored_at: float | None = None,
     Args:
         doc: a document result.
         stored_at: when it was stored (Unix seconds): ACLED's ``timestamp``; None leaves it empty.
-        keep: which events to keep, given their effective date and country; None keeps all.
+        keep: which events to keep, given their effective date, country and confidence; None keeps all.
     """
     names = _Names(doc)
     table = countries()
@@ -166,7 +166,7 @@ def event_rows(doc: Document, *, stored_at: float | None = None,
         event_date, precision = _event_date(event, published)
         loc = event.location
         iso2 = (loc.country if loc else None) or ""
-        if keep is not None and not keep(date_key(event.date) or date_key(published), iso2):
+        if keep is not None and not keep(date_key(event.date) or date_key(published), iso2, event.confidence):
             continue
         country = table.get(iso2.upper())
         place = names.places.get(loc.place_id or "") if loc else None

@@ -62,14 +62,18 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
+    # events scored below this are left out; unscored events (strategic developments) are kept
+    min_confidence: float | None = None
 
     @property
     def empty(self) -> bool:
-        return self.since is None and self.until is None and self.country is None
+        return self.since is None and self.until is None and self.country is None and self.min_confidence is None
 
-    def keeps(self, date_key: str | None, country: str | None) -> bool:
-        """Whether an event with this effective date (YYYY-MM-DD or None) and country passes."""
+    def keeps(self, date_key: str | None, country: str | None, confidence: float | None = None) -> bool:
+        """Whether an event with this effective date (YYYY-MM-DD or None), country and confidence passes."""
         if self.country is not None and (country or "").upper() != self.country.upper():
+            return False
+        if self.min_confidence is not None and confidence is not None and confidence < self.min_confidence:
             return False
         if self.since is None and self.until is None:
             return True

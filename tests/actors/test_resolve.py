@@ -348,7 +348,7 @@ def test_rerun_replaces_actors(make_doc: MakeDoc) -> None:
 def test_resolves_without_any_data_file(make_doc: MakeDoc, monkeypatch: pytest.MonkeyPatch) -> None:
     """Other stages' files (and our own) may be missing while the project is built."""
     # the package re-exports the function romanize, which hides the module of the same name
-    romanize = importlib.import_module("marsad.actors.romanize")
+    romanize = importlib.import_module("marsad.text.romanize")
 
     def missing(relative: str) -> tuple[tuple[str, ...], ...]:
         raise DataFileError(f"{relative} is not installed")

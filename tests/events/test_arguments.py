@@ -126,7 +126,7 @@ def test_events_cue_inside_a_name_is_not_an_event(make_doc):
 
 def test_events_notes_are_english(make_doc):
     doc = extract_events(make_doc("اعتصم عشرات العمال أمام مقر الولاية اليوم.", published="2017-04-11"))
-    assert doc.events[0].notes.startswith("On 11 April 2017, Protesters held a peaceful protest")
+    assert doc.events[0].notes.startswith("On 11 April 2017, protesters held a peaceful protest")
 
 
 @given(st.text(alphabet="بغداد قصفٌ\u064b\u0651\u0640\u200f", max_size=40))
@@ -147,3 +147,15 @@ def test_places_nested_in_names_are_not_event_places(text: str, places: list[str
     doc = marsad.extract(text, published="2024-01-02")
     index = build_index(doc, fold(doc.text))
     assert [p.mention.text for p in index.places if p.mention is not None] == places
+
+
+def test_events_notes_romanize_a_place_without_an_english_name() -> None:
+    from marsad.document import Event, EventLocation, Evidence
+    from marsad.events.notes import write_notes
+
+    event = Event(id="ev1", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  evidence=Evidence(start=0, end=1, text="x"), date="2023-03-14",
+                  location=EventLocation(name="وادي الشاي", admin1="Kirkuk", country="IQ"))
+    note = write_notes(event, actor1_en=None, actor2_en=None, country_en="Iraq")
+    assert note == "On 14 March 2023, unidentified armed men carried out an air/drone strike near Wadi al-Shay " \
+                   "(Kirkuk, Iraq)."

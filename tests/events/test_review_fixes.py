@@ -152,3 +152,20 @@ def test_events_force_after_a_noun_of_attack(sentence: str, actor1: str | None, 
     assert len(doc.events) == 1
     got1, got2 = doc.events[0].actor1, doc.events[0].actor2
     assert (got1.name if got1 else None, got2.name if got2 else None) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "N years after the act" takes the act as done, long ago: a recalled event with its own date
+    ("وتأتي هذه الخطوة بعد نحو تسع سنوات على سيطرة تنظيم داعش على مدينة الموصل في 10 يونيو 2014.",
+     [("Non-state actor overtakes territory", True, "2014-06-10", "تنظيم داعش")]),
+    ("ويأتي القرار مع مرور عشر سنوات على سيطرة المسلحين على مدينة سرت في مارس 2015.",
+     [("Non-state actor overtakes territory", True, "2015-03", None)]),
+    # a bare reference with nothing of its own is no event
+    ("وبعد عام على الهجوم، ما زالت المدينة تعيش في خوف.", []),
+    ("وبعد ساعات على الهجوم، أغلقت الشرطة الطريق.", []),
+])
+def test_an_anniversary_recalls_the_act(text: str, expected: list[tuple[str, bool, str, str | None]]) -> None:
+    doc = extract(text, published="2023-03-14")
+    doc.check_offsets()
+    assert [(e.sub_event_type, e.historical, e.date, e.actor1.name if e.actor1 else None)
+            for e in doc.events] == expected

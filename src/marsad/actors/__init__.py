@@ -4,7 +4,7 @@ Every mention gets an actor, places included, so that "الأنبار" and "مح
 entity in the result. The actor's type is the one most mentions of its name carry, except that
 the lexicon decides between PER and ORG (حماس is a group whatever the tagger says). Clustering rules are in
 :mod:`marsad.actors.resolve`; the lexicon in :mod:`marsad.actors.lexicon`; English names of
-actors the lexicon does not know in :mod:`marsad.actors.romanize`.
+actors the lexicon does not know in :mod:`marsad.text.romanize`.
 
 Categories follow the contract (state | armed_group | political | civilians | external | media |
 other) with the ACLED inter code beside them. Protesters (inter 6) and rioters (5) are
@@ -20,10 +20,10 @@ from collections import Counter
 
 from marsad.actors.lexicon import LexiconEntry, lookup_actor, tables
 from marsad.actors.resolve import GOVERNMENT_HEADS, Cluster, Resolver, country_in
-from marsad.actors.romanize import romanize
 from marsad.config import ActorsConfig
 from marsad.document import Actor, Document, Mention
 from marsad.text.normalize import fold_key
+from marsad.text.romanize import romanize
 
 __all__ = ["LexiconEntry", "lookup_actor", "resolve_actors", "romanize"]
 

@@ -127,6 +127,8 @@ CORROBORATION_GAP = 3  # words between two cues of one act (طائرات الت�
 TARGET_WINDOW = 8  # words after the first cue where its target stands (هاجم مسلحون دورية للجيش)
 # Nouns of attack whose لـ complement is the attacker (قصف مدفعي لقوات النظام، غارة للتحالف).
 ATTACK_NOUNS = ("قصف", "هجوم", "هجمات", "هجوما", "غاره", "غارات", "اعتداء", "ضربه", "ضربات")
+# Cues of control whose genitive (or, after the verb, subject) took control (سيطرة تنظيم داعش على الموصل).
+CONTROL_NOUNS = ("سيطر", "استيلاء", "استولي", "استعاد")
 # Evidence that a presupposing word right before a nominal cue gives (2 unless listed): a cause
 # (جراء القصف، بسبب الانفجار) or "since" takes the act as having happened, while "after" (بعد
 # الهجوم، إثر، عقب، غداة) mostly dates another act by an earlier one. Calibrated on the GSR
@@ -223,6 +225,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         return toll is not None and toll >= least
 
     def governed(h: Hit) -> bool:
+        if modality.anniversary(h):
+            return False  # "N years after" the act takes it as done, whatever was decided or said before
         reason = modality.reason(h)
         # a counted toll makes a reported act of a relative clause, an accusation or a condemnation
         # an event told in full (يشتبه في ضلوعه في هجمات ... أسفرت عن مقتل 130 شخصاً); a bare "قتل"
@@ -248,8 +252,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
 
     def evidence_score(h: Hit) -> int:
         """How much the sentence says that the act of ``h`` took place (see EVIDENCE_NEEDED)."""
-        if h.strength >= 2:
-            return EVIDENCE_NEEDED
+        if h.strength >= 2 or modality.anniversary(h):
+            return EVIDENCE_NEEDED  # a finite verb; or "N years after" the act, which takes it as done
         # a toll is strong evidence of violence; protesters are often counted among the dead of another act
         score = (1 if h.kind in PROTEST_KINDS else 2) * int(toll_near(h)) + int(any(
             modality.words_between(min(d, h.start), max(d, h.start)) <= SUPPORT_WINDOW
@@ -323,7 +327,8 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                                anchor_end=anchor.end, verb=verb, agent_ends=agent_ends,
                                claim=seg_claim, sent_start=s0,
                                protest=any(h.kind == "peaceful" and h.strength > 0 for h in seg_hits),
-                               possessive_agent=anchor.pos == "N" and anchor.form.startswith(ATTACK_NOUNS))
+                               possessive_agent=anchor.pos == "N"
+                               and anchor.form.startswith(ATTACK_NOUNS + CONTROL_NOUNS))
         state = None
         if actors.actor1 is not None and actors.actor1.actor is not None:
             state = actors.actor1.actor.category == "state"

@@ -124,6 +124,13 @@ HISTORICAL_RE = re.compile(
     r"بدايه|مطلع|اواخر|الاسبوع|الشهر|شهر)))"
     r"(?![^\W\d_])")
 HISTORICAL_WINDOW = 8
+# "N years after/since the act" right before a verbal noun (بعد تسع سنوات على سيطرة التنظيم على
+# الموصل، مع مرور عام على الهجوم، في الذكرى العاشرة لـ is HISTORICAL_RE's): the anniversary takes the
+# act as having happened, long ago.
+ANNIVERSARY_RE = re.compile(
+    r"(?<![^\W\d_])[وف]?(?:بعد|مرور|بمرور)\s+(?:(?:نحو|قرابه|حوالي|اكثر من|اقل من)\s+)?"
+    r"(?:\S+\s+)?(?:سنوات|سنه|سنتين|اعوام|عاما|عام|عامين|عقود|عقد|عقدين)\s+(?:علي|من)\s+$")
+ANNIVERSARY_REACH = 60  # characters before the cue: the longest "بعد أكثر من ثلاثة عقود على "
 FUTURE_VERB_RE = re.compile(r"(?<![^\W\d_])[وف]?(س[يتن][^\W\d_]{3,})")
 # Words that begin with سي/ست/سن but are no future verbs (سيارة، سياسة، سيطرة، ستة، سنوات ...).
 NOT_FUTURE = ("سيار", "سياس", "سيطر", "سيد", "سينا", "ستة", "سته", "ستين", "ستون", "ستار", "سير",
@@ -324,8 +331,14 @@ class SentenceModality:
                 return mk.kind
         return None
 
+    def anniversary(self, cue: Hit) -> bool:
+        """True when "N years after" stands right before ``cue`` (بعد تسع سنوات على سيطرة ...)."""
+        return ANNIVERSARY_RE.search(self.text, max(self.start, cue.start - ANNIVERSARY_REACH), cue.start) is not None
+
     def recalled(self, cue: Hit) -> bool:
         """True when an anniversary or "since" marker governs ``cue`` (الذكرى الثانية لاغتيال)."""
+        if self.anniversary(cue):
+            return True
         for end in self.historical:
             if end <= cue.start and self.words_between(end, cue.start) < HISTORICAL_WINDOW \
                     and not self.boundary_between(end, cue.start):

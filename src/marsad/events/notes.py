@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.document import Event
+from marsad.text.romanize import romanize
 
 # What the perpetrator did, by sub-event type, as ACLED's notes phrase it.
 PHRASES = {
@@ -34,10 +35,11 @@ PHRASES = {
     "Change to group/activity": "changed their activity",
     "Other": "were involved in a strategic development",
 }
+# Unnamed actors, lower-case as they stand mid-sentence in ACLED's notes.
 DEFAULT_ACTOR = {
-    "Protests": "Protesters",
-    "Riots": "Rioters",
-    "Strategic developments": "Authorities",
+    "Protests": "protesters",
+    "Riots": "rioters",
+    "Strategic developments": "authorities",
 }
 
 
@@ -72,7 +74,7 @@ def write_notes(event: Event, *, actor1_en: str | None, actor2_en: str | None, c
     >>> note.endswith("near Baghdad International Airport (Baghdad, Iraq), killing 2 people.")
     True
     """
-    who = actor1_en or DEFAULT_ACTOR.get(event.event_type, "Unidentified armed men")
+    who = actor1_en or DEFAULT_ACTOR.get(event.event_type, "unidentified armed men")
     what = PHRASES.get(event.sub_event_type, "were involved in an event")
     if event.sub_event_type == "Armed clash" and actor2_en:
         what = f"clashed with {actor2_en}"
@@ -88,7 +90,9 @@ def write_notes(event: Event, *, actor1_en: str | None, actor2_en: str | None, c
     where = ""
     loc = event.location
     if loc is not None:
-        name = loc.name_en or loc.name
+        # a place the gazetteer has no English name for (a valley, a building) is romanized: the
+        # notes column is English
+        name = loc.name_en or (romanize(loc.name) if loc.name else None)
         context = ", ".join(x for x in (loc.admin1 if loc.admin1 != name else None, country_en) if x)
         prep = "near" if event.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") \
             or loc.geo_precision == 2 else "in"

@@ -1,4 +1,4 @@
-"""English renderings of Arabic names for actors the lexicon does not know.
+"""English renderings of Arabic names (actors the lexicon does not know, places without an English name).
 
 A name word is looked up in ``actors/names_en.tsv`` (the spelling Wikidata gives most often for
 it; built by ``scripts/build_actors.py``); otherwise it is transliterated letter by letter with

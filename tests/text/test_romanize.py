@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.actors.romanize import romanize, transliterate
+from marsad.text.romanize import romanize, transliterate
 
 NAMES = [
     ("أحمد الشريفي", "Ahmed al-Sharifi"),

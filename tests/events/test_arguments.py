@@ -159,3 +159,91 @@ def test_events_notes_romanize_a_place_without_an_english_name() -> None:
     note = write_notes(event, actor1_en=None, actor2_en=None, country_en="Iraq")
     assert note == "On 14 March 2023, unidentified armed men carried out an air/drone strike near Wadi al-Shay " \
                    "(Kirkuk, Iraq)."
+
+
+def _event_places(text: str) -> list[tuple[str | None, int | None]]:
+    doc = marsad.extract(text, published="2024-03-05")
+    doc.check_offsets()
+    return [(e.location.name if e.location else None, e.location.geo_precision if e.location else None)
+            for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the ends of a road are not where its blockade stands: the protesters' town named with them is
+    ("أقدم أهالي منطقة الحنشة اليوم على غلق الطريق بين صفاقس والمهدية احتجاجا على البطالة.",
+     [("منطقة الحنشة", 2)]),
+    # with no town of theirs, the first end with one step less precision, and one event, not two
+    ("قطع محتجون اليوم الطريق الوطنية رقم 1 الرابطة بين صفاقس وقابس احتجاجا على غياب الماء.",
+     [("صفاقس", 2)]),
+    # the lead names the protesters' town on the road: the event is there, one step less precise
+    ("شهدت معتمدية العامرة من ولاية صفاقس اليوم حالة من الاحتقان بعد وفاة تلميذ. وطالب الأهالي بتوفير "
+     "سيارة إسعاف. وعمد المحتجون إلى قطع الطريق الرابطة بين صفاقس والمهدية وحرق العجلات المطاطية.",
+     [("معتمدية العامرة", 2)]),
+    # near neighbour: a lead town in another province is not on the road; the first end is used
+    ("شهدت مدينة قابس اليوم حالة من الاحتقان بعد وفاة تلميذ. وطالب الأهالي بتوفير سيارة إسعاف. وعمد "
+     "المحتجون إلى قطع الطريق الرابطة بين صفاقس والمهدية.", [("صفاقس", 2)]),
+    # near neighbour: two coordinated towns where protests were held are two events
+    ("نظم الأهالي وقفات احتجاجية اليوم في صفاقس وقابس للمطالبة بالتشغيل.", [("صفاقس", 1), ("قابس", 1)]),
+    # a district and the city that holds it give one event at the district
+    ("قتل 5 أشخاص في انفجار سيارة مفخخة في حي المنصور وسط العاصمة العراقية بغداد مساء اليوم.",
+     [("حي المنصور", 2)]),
+    # near neighbour: two blasts in two cities are two events
+    ("قتل 5 أشخاص في انفجار سيارة مفخخة في بغداد وانفجار آخر في البصرة مساء اليوم.",
+     [("بغداد", 1), ("البصرة", 1)]),
+    # a square takes the town named before it; a street the town named after it
+    ("نظم عدد من التجار وقفة احتجاجية وسط مدينة بن قردان بساحة المغرب العربي اليوم.",
+     [("مدينة بن قردان", 2)]),
+    ("نفذ عشرات العمال وقفة احتجاجية اليوم أمام مقر الولاية بشارع الحبيب بورقيبة بمدينة سوسة.",
+     [("مدينة سوسة", 1)]),
+    # a diplomat's post is not where the arrest was: the police's own country is
+    ("ألقت السلطات الكندية القبض على مشتبه به وأكد سفير تونس لدى أوتاوا أنه يتابع القضية.", [("كندا", 3)]),
+    # a country named by an adjective after a word of place, when the city is not known
+    ("اغتيل القيادي سامي العلي بإطلاق النار عليه أمس في العاصمة اليونانية.", [("اليونان", 3)]),
+    # near neighbour: an embassy's host city is where the protest stood, not the country it represents
+    ("تظاهر مئات المحتجين اليوم أمام سفارة فرنسا في بغداد تنديدا بالقرار.", [("بغداد", 1)]),
+    ("تظاهر مئات المحتجين اليوم أمام سفارة فرنسا في العاصمة العراقية تنديدا بالقرار.", [("العراق", 3)]),
+])
+def test_events_places_of_roads_streets_titles_and_containers(text: str, expected: list[tuple[str, int]]) -> None:
+    assert _event_places(text) == expected
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("أغلق المحتجون الطريق الرابطة بين سوسة والقيروان.", {"سوسه": "road", "القيروان": "road"}),
+    ("أغلق المحتجون الطريق من سوسة إلى القيروان.", {"سوسه": "road", "القيروان": "road"}),
+    ("قبض على عنصر تكفيري بنهج بنزرت بمدينة بنعروس.", {"بنزرت": "street"}),
+    ("أكد سفير تونس لدى أوتاوا أن التحقيق جار.", {"تونس": "envoy", "اوتاوا": "envoy"}),
+    ("قال السفير الأمريكي في بغداد إن الوضع هادئ.", {"بغداد": "envoy"}),
+    # near neighbours: "by way of" is no road, an embassy's host city and a plain town keep their role
+    ("تم التوصل إلى اتفاق عن طريق الحوار بين تونس وليبيا.", {}),
+    ("تظاهروا أمام سفارة فرنسا في بغداد.", {"سفاره فرنسا": "envoy"}),
+    ("خرج المحتجون من القيروان نحو سوسة.", {}),
+])
+def test_place_roles(text: str, roles: dict[str, str]) -> None:
+    from marsad.events.arguments import place_roles
+
+    doc = marsad.extract(text, published="2024-03-05")
+    index = build_index(doc, fold(doc.text))
+    found = place_roles(index, 0, len(index.folded.text))
+    names = {p.start: index.folded.text[p.start:p.end] for p in index.places}
+    assert {names[s]: r for s, r in found.items()} == roles
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("أوقفت الشرطة شابا أصيل منطقة الوسلاتية من ولاية القيروان.", {"منطقه الوسلاتيه": "source",
+                                                                  "ولايه القيروان": "source"}),
+    ("وأغلق المحتجون الطريق وفق مراسل الجوهرة أف أم بالمهدية.", {"المهديه": "source"}),
+    # near neighbours: the envoy is the victim, or his residence is the site
+    ("اغتيل السفير الروسي في أنقرة أمس.", {}),
+    ("أصيب تسعة أشخاص خارج مقر إقامة السفير التركي في واشنطن.", {}),
+])
+def test_place_roles_of_origin_and_envoy_sites(text: str, roles: dict[str, str]) -> None:
+    test_place_roles(text, roles)
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("أغلق المحتجون الطريق الرابطة بين معتمدية الشابة ومعتمدية المهدية.",
+     {"الشابه": "road", "معتمديه المهديه": "road"}),
+    ("أغلق المحتجون الطريق الوطنية رقم 1 الرابطة بين السواسي والجم والمهدية.", {"الجم": "road", "المهديه": "road"}),
+])
+def test_place_roles_of_road_ends_after_a_division_or_an_unknown_end(text: str, roles: dict[str, str]) -> None:
+    test_place_roles(text, roles)

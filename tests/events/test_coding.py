@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from marsad.events import extract_events
-from marsad.events.coding import CODES, interaction
+from marsad.events.coding import CODES, choose_code, interaction, lead_method
+from marsad.events.cues import Hit
 
 # Written for these tests (not taken from any article).
 CASES = [
@@ -105,3 +106,52 @@ def test_events_not_coded_for_non_political_readings(make_doc, sentence):
 def test_events_no_cue_means_no_event(make_doc):
     doc = extract_events(make_doc("افتتح الوزير معرضاً للكتاب في العاصمة صباح اليوم."))
     assert doc.events == []
+
+
+def _hit(form: str, kind: str, strength: int = 1, modes: tuple[str, ...] = (), start: int = 0,
+         prefix: str = "") -> Hit:
+    return Hit(start, start + len(form), form, "N", prefix, kind, strength, modes)
+
+
+# A lead that lists kinds of act (shooting, shelling, bombing) lends no method; a lead of rockets and
+# drones lends its first.
+@pytest.mark.parametrize(("lead", "method"), [
+    ([_hit("اطلاق نار", "attack", modes=("firearms",)), _hit("قصف", "shelling"), _hit("تفجير", "explosion")],
+     None),
+    ([_hit("قصف", "shelling"), _hit("غارات", "air"), _hit("تفجير", "explosion"), _hit("اشتباكات", "clash")],
+     None),
+    ([_hit("هجمات صاروخيه", "shelling"), _hit("طايرات مسيره", "air"), _hit("هجمات", "attack")], "shelling"),
+    ([_hit("غارات", "air", strength=0), _hit("قصف", "shelling")], "shelling"),
+])
+def test_lead_method(lead: list[Hit], method: str | None) -> None:
+    assert lead_method(lead) == method
+
+
+# The lead's method fills a bare attack, never one that tells its own way (اغتيل، بإطلاق النار).
+@pytest.mark.parametrize(("hits", "code"), [
+    ([_hit("هجوم", "attack")], "shelling"),
+    ([_hit("اغتيل", "attack", 2, ("assassinate",))], "attack"),
+    ([_hit("هجوم", "attack"), _hit("اطلاق النار", "attack", modes=("firearms",), start=10)], "attack"),
+])
+def test_lead_method_yields_to_the_clause_own_cue(hits: list[Hit], code: str) -> None:
+    assert choose_code(hits, target_kinds=set(), state_actor=None, default_method="shelling") == code
+
+
+# An explosive object is the method when it is the instrument (بعبوة) or stands by the act's cue.
+@pytest.mark.parametrize(("hits", "code"), [
+    ([_hit("مقتل", "attack"), _hit("عبوات", "ied", prefix="و", start=80)], "attack"),
+    ([_hit("مقتل", "attack"), _hit("عبوه", "ied", prefix="ب", start=20)], "ied"),
+    ([_hit("استهدفت", "attack", 2), _hit("عبوه", "ied", start=8)], "ied"),
+    ([_hit("عبوه", "ied")], "ied"),
+])
+def test_explosive_objects_only_as_instruments(hits: list[Hit], code: str) -> None:
+    assert choose_code(hits, target_kinds=set(), state_actor=None, default_method=None) == code
+
+
+# An assassination of a military figure stays an attack; an attack on a military target is a battle.
+@pytest.mark.parametrize(("hits", "code"), [
+    ([_hit("اغتيل", "attack", 2, ("assassinate",))], "attack"),
+    ([_hit("هاجم", "attack", 2)], "clash"),
+])
+def test_assassination_of_a_commander_is_an_attack(hits: list[Hit], code: str) -> None:
+    assert choose_code(hits, target_kinds={"military"}, state_actor=None, default_method=None) == code

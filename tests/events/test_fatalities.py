@@ -1,11 +1,24 @@
-"""Fatalities by ACLED's rules: killed only, digits and words, duals, vague counts, lowest figure."""
+"""Fatalities by ACLED's rules: killed only, digits and words, duals, vague counts, lowest figure.
+
+Each group pairs the construction that must be read with a near neighbour that must not change
+(the injured, the arrested, plurals without a number, attempts, other senses of the cue).
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from marsad.events.fatalities import count_killed
+from marsad.events.fatalities import count_killed, words
 from marsad.text.normalize import fold_key
+
+
+def _count(sentence: str, names: tuple[str, ...] = ()) -> int | None:
+    text = fold_key(sentence)
+    spans = []
+    for name in names:
+        start = text.index(fold_key(name))
+        spans.append((start, start + len(fold_key(name))))
+    return count_killed(text, names=spans)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -34,3 +47,106 @@ from marsad.text.normalize import fold_key
 ])
 def test_events_fatalities(sentence, expected):
     assert count_killed(fold_key(sentence)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # object of an active verb, the subject between them
+    ("قتل مسلحون أربعة جنود في كمين قرب الحدود.", 4),
+    ("قتلوا 5 رعاة في الجبل قبل أن يفروا.", 5),
+    ("قتل الجيش ستة مسلحين في المنطقة الجبلية.", 6),
+    ("قتل المسلحون في الهجوم قبل أن يفروا.", None),
+    # subject of a passive verb, a count before a plural verb
+    ("قُتل 14 شخصاً في انفجار سيارة ملغومة.", 14),
+    ("أكد المتحدث أن 9 مدنيين قتلوا في الغارة.", 9),
+    ("عثرت الفرق على جثث 13 شخصاً قتلوا في القصف.", 13),
+    ("قال إن المهاجمين قتلوا في الاشتباك.", None),
+    ("لقي ما يقرب من 40 مهاجرا حتفهم قبالة السواحل.", 40),
+    ("قتل أزيد من 15 شخصا في المواجهات.", 15),
+    # the split idiom لقي ... مصرعهم/حتفهم, and its pronoun
+    ("لقي 12 شخصاً على الأقل مصرعهم ليلة الأحد في تفجير انتحاري.", 12),
+    ("لقي أربعة من عناصر الحرس الوطني ومدني، صباح اليوم، مصرعهم في كمين.", 5),
+    ("لقي شرطيان مصرعهما في هجوم على دورية.", 2),
+    ("لقي الشاب حتفه برصاص قناص.", 1),
+    ("كان أغلب من لقوا حتفهم في الهجوم من المدنيين.", None),
+    ("لقي الاقتراح ترحيبا واسعا من النواب.", None),
+    # the genitive of a masdar and a pronoun on it
+    ("أعلن الجيش مقتله في غارة جوية.", 1),
+    ("أكدت العائلة مصرعهما في القصف.", 2),
+    ("أودى الانفجار بحياته على الفور.", 1),
+    ("قضى حياته في خدمة الحركة.", None),
+    # a number after its noun, duals of nouns of persons
+    ("أسفر الانفجار عن مقتل ممرضين اثنين.", 2),
+    ("أعلنت الداخلية مقتل ضابطين في المواجهة.", 2),
+    ("أعلنت الوزارة مقتل انتحاريين فجرا نفسيهما.", 2),
+    ("أسفرت الغارة عن مقتل مدنيين في القرية.", None),
+    # coordination of victims, coordinated killing cues
+    ("أسفر الهجوم عن مقتل رقيب ومجند من الحرس.", 2),
+    ("أسفر الانفجار عن مقتل 4 جنود و2 مدنيين.", 6),
+    ("أدى الهجوم إلى مقتل حارس وإصابة ثلاثة آخرين ومصرع أحد المهاجمين.", 2),
+    ("أدى الهجوم إلى مقتل حارس وإصابة ثلاثة آخرين.", 1),
+    ("أسفر الهجوم عن مقتل 3 جنود واعتقال 4 مشتبه بهم.", 3),
+    # named victims, quoted or tagged
+    ("أعلن التنظيم عن مقتل \"أبو حفص المصري\" في غارة.", 1),
+    ("اغتيل كمال الصغير أمام منزله في الضاحية.", 1),
+    ("اغتيل أربعة من قادة الفصيل خلال عام واحد.", 4),
+    ("أحيا أنصاره ذكرى اغتيال الزعيم المؤسس.", 1),
+    ("أسفرت العملية عن اغتيال قياديين اثنين.", 2),
+    ("القائد الذي قتل بغارة جوية قرب المطار.", 1),
+    ("زار الوفد ضريح الزعيم الذي اغتيل في العاصمة.", None),
+    ("القادة الذين قتلوا بغارة جوية.", None),
+    ("أغلق الأهالي الطريق احتجاجا على وفاة شاب في المستشفى.", None),
+    ("أعلنت الوزارة وفاة 3 أشخاص في المواجهات.", 3),
+    # القضاء على, راح ضحيته
+    ("تمكنت الوحدات العسكرية من القضاء على عنصر إرهابي.", 1),
+    ("وأكد أن الإرهابي تم القضاء عليه في الكمين.", 1),
+    ("تعهد بالقضاء على الإرهاب في البلاد.", None),
+    ("الهجوم الذي راح ضحيته 22 شخصاً.", 22),
+    # attempts, other senses, the injured and the arrested never count
+    ("وجهت له تهمة قتل 4 أشخاص والشروع بقتل 3 آخرين.", 4),
+    ("نجا الوزير من محاولة اغتيال في العاصمة.", None),
+    ("أصدرت المحكمة حكما بالإعدام شنقا على قاتل الطالب.", None),
+    ("هدده مجهولون بالقتل في رسالة.", None),
+    ("أعدم التنظيم 4 رهائن في الساحة.", 4),
+    ("استشهد النائب بآية قرآنية في كلمته.", None),
+    ("استشهد جندي في انفجار لغم.", 1),
+    ("أصيب 5 أشخاص واعتقل 3 آخرون.", None),
+    ("خلف الانفجار وفاة 4 أشخاص و20 جريحا.", 4),
+    ("قالت الوزارة إن 12 شخصا قتلوا وأصيب 40 آخرون.", 12),
+    ("قالت الشرطة إن عونا قتل وأصيب آخر وأربعة مدنيين.", 1),
+    ("ارتفع عدد الأطفال الذين قتلوا أو جرحوا في القصف.", None),
+    # a singular subject before a passive verb, "with N others", relatives by name
+    ("قال المتحدث إن صيادا قتل اليوم على يد حرس السواحل.", 1),
+    ("قتل القيادي مع ثلاثة من مرافقيه في الغارة.", 4),
+    ("أقدم شاب على ذبح والده وشقيقه.", 2),
+    ("ارتفع عدد ما تم ذبحه من الدواجن.", None),
+    # the means after a cue is no victim; a name starting with ب is one
+    ("قتل برصاص قناص في الحي.", None),
+    ("خرجت مسيرات إثر مقتل بائع متجول في المدينة.", 1),
+    # "took the life" only with أودى; risking one's life is no death; a date is no count
+    ("تعمل في الميدان وهي تخاطر بحياتها كل يوم.", None),
+    ("توفي شاب صباح السبت، 11 مارس في المستشفى.", 1),
+    ("قالت الشرطة إن رجلا عمره 64 عاما توفي في المستشفى.", None),
+    ("في 3 مارس 2009 استشهد القائد في غارة.", 1),
+    ("في 3 مارس 2009 استشهد في غارة.", None),
+    ("أسفر الهجوم عن مقتل شرطيين وإصابة ثالث.", 2),
+    ("اعتقلت الشرطة 4 أشخاص بعد مقتل شاب.", 1),
+])
+def test_events_fatalities_victim_phrases(sentence, expected):
+    assert _count(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [
+    ("قتل بلال العموري برصاص مجهولين.", ("بلال العموري",), 1),
+    ("قتل برصاص مجهولين في الحي.", (), None),
+    ("أعلن عن مقتل سليم الرياحي وحسن الزواري في الغارة.", ("سليم الرياحي", "حسن الزواري"), 2),
+    ("أعلن عن مقتل سليم الرياحي في الغارة.", ("سليم الرياحي",), 1),
+    ("وتوفي منير العياري خلال المواجهات مع قوات الأمن.", ("منير العياري",), 1),
+    ("وتوفي متأثرا بجروحه بعد أيام.", (), None),
+])
+def test_events_fatalities_named_victims(sentence, names, expected):
+    assert _count(sentence, names) == expected
+
+
+def test_every_cue_passes_the_prefilter():
+    forms = words.STRONG | words.WEAK | words.MEET | words.POST | words.VICTIMS_OF | set(words.SUFFIXED)
+    assert [form for form in forms | {"القضاء"} if not words.CUE_HINT_RE.search(form)] == []

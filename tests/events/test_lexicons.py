@@ -69,3 +69,24 @@ def test_events_modality_form_listed_twice_keeps_both_rows():
     # برنامج is criticised after هاجم and halted after أوقف: one word, two rows of the lexicon
     text = fold_key("برنامج")
     assert {h.kind for h in find_words(modality_matcher(), text, 0, len(text))} >= {"criticism", "halt"}
+
+
+@pytest.mark.parametrize("name", ["events/cues.tsv", "events/support.tsv", "events/modality.tsv",
+                                  "events/targets.tsv"])
+def test_events_phrases_match_with_the_article_on_later_words(name):
+    # the matcher lets a later word of a phrase take ال (يوم غد in يوم الغد); short words too
+    matcher = {"events/cues.tsv": None, "events/support.tsv": support_matcher(),
+               "events/modality.tsv": modality_matcher(), "events/targets.tsv": target_matcher()}[name]
+    for row in read_tsv(name):
+        for raw in row[0].split("|"):
+            words = fold_key(raw.strip()).split()
+            if len(words) < 2 or any(w.startswith("ال") for w in words[1:]):
+                continue
+            text = " ".join([words[0], *("ال" + w for w in words[1:])])
+            hits = find_cues(text) if matcher is None else find_words(matcher, text, 0, len(text))
+            assert hits, (name, raw)
+
+
+def test_events_modality_finds_tomorrow_with_the_article():
+    text = fold_key("ينطلق الاعتصام يوم الغد أمام الولاية")
+    assert any(h.kind == "speculation" for h in find_words(modality_matcher(), text, 0, len(text)))

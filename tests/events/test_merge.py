@@ -125,3 +125,77 @@ def test_merge_reference_article_keeps_its_distinct_attacks(seed_text: str) -> N
     # the unclaimed run of attacks and the one the faction claimed are two events
     assert len(ain_al_asad) == 2
     assert sum(e.actor1_claimed for e in ain_al_asad) == 1
+
+
+# Written for these tests. A claim with neither a place nor a date of its own names the perpetrator of
+# the act told before it, also when that act is recalled; a claim of another act stays apart.
+@pytest.mark.parametrize(("claim", "count", "claimed_first"), [
+    ("وأعلن تنظيم داعش مسؤوليته عن هذا التفجير.", 1, True),
+    ("وأعلن تنظيم داعش مسؤوليته عن هجوم آخر على حاجز للجيش في الموصل أمس.", 2, False),
+])
+def test_merge_claim_fills_the_act_told_before(claim: str, count: int, claimed_first: bool) -> None:
+    text = "لقي تسعة أشخاص مصرعهم اليوم في هجوم بسيارة مفخخة في حي الكرادة ببغداد.\n" + claim
+    events = _violent(_run(text))
+    assert len(events) == count
+    first = events[0]
+    assert first.actor1_claimed is claimed_first
+    assert (first.actor1 is not None and "داعش" in first.actor1.name) is claimed_first
+
+
+@pytest.mark.parametrize(("earlier_actor", "claimed"), [
+    (None, True),
+    ("تنظيم داعش", True),
+    ("جبهة النصرة", False),  # another group's claim does not make the known perpetrator's act claimed
+])
+def test_merge_claim_of_a_recalled_act(earlier_actor: str | None, claimed: bool) -> None:
+    from marsad.document import ActorRef
+    first = _draft("Attack", date_known=True, place_known=True, actor=earlier_actor,
+                   evidence="نفذ هجوم الدهس بشاحنة في سوق")
+    first.event.historical = True
+    later = _draft("Armed clash", back_ref="دهس", actor="تنظيم داعش")
+    later.event.actor1_claimed = True
+    out = merge_drafts([first, later])
+    assert len(out) == 1
+    assert out[0].event.actor1_claimed is claimed
+    assert out[0].event.actor1 == ActorRef(name=earlier_actor or "تنظيم داعش", actor_id=None)
+
+
+# Written for these tests. The source's restatement of "the attack" with a town inside the province
+# told first gives the event its precise place; a town of another province is another act.
+@pytest.mark.parametrize(("admin1", "merged"), [
+    ("Kirkuk", True),
+    ("Ninewa", False),
+])
+def test_merge_restatement_refines_the_province(admin1: str, merged: bool) -> None:
+    first = _draft("Armed clash", date_known=True, place_known=True)
+    first.event.location = EventLocation(name="محافظة كركوك", admin1="Kirkuk", country="IQ", place_id="a1",
+                                         geo_precision=2)
+    later = _draft("Remote explosive/landmine/IED", framed=True, place_known=True)
+    later.event.location = EventLocation(name="بلدة", admin1=admin1, country="IQ", place_id="c1",
+                                         geo_precision=1)
+    out = merge_drafts([first, later])
+    assert (len(out) == 1) is merged
+    if merged:
+        assert out[0].event.location is not None and out[0].event.location.place_id == "c1"
+        assert out[0].event.sub_event_type == "Remote explosive/landmine/IED"  # the method told
+
+
+# A report that only tells the method (في تفجير سيارته) at the place and on the day of the act before
+# it is that act; one with a toll of its own or marked as another stays apart.
+@pytest.mark.parametrize(("fatalities", "distinct", "merged"), [
+    (None, False, True),
+    (4, False, False),
+    (None, True, False),
+])
+def test_merge_report_of_the_method(fatalities: int | None, distinct: bool, merged: bool) -> None:
+    from marsad.document import ActorRef
+    first = _draft("Attack", date_known=True, place_known=True)
+    first.event.actor2 = ActorRef(name="القيادي", actor_id=None)
+    first.event.fatalities = 1
+    later = _draft("Remote explosive/landmine/IED", date_known=True, place_known=True,
+                   evidence="في تفجير سيارته في المدينة")
+    later.event.fatalities = fatalities
+    later.distinct = distinct
+    out = merge_drafts([first, later])
+    assert (len(out) == 1) is merged
+    assert (out[0].event.sub_event_type == "Remote explosive/landmine/IED") is merged

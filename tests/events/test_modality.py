@@ -103,3 +103,35 @@ def test_events_coded_when_the_act_happened(make_doc, sentence):
     doc = extract_events(make_doc(sentence))
     assert len(doc.events) == 1
     doc.check_offsets()
+
+
+def _reasons(sentence: str) -> dict[str, str | None]:
+    from marsad.events.cues import find_cues, find_words, modality_matcher
+    from marsad.events.modality import SentenceModality
+    from marsad.text.normalize import fold
+
+    text = fold(sentence).text
+    modality = SentenceModality(text, 0, len(text), find_words(modality_matcher(), text, 0, len(text)),
+                                published_year=2017)
+    return {text[h.start + len(h.prefix):h.end]: modality.reason(h) for h in find_cues(text)}
+
+
+# The class that governs a cue of a false friend, and the near neighbour it leaves alone (None).
+@pytest.mark.parametrize(("sentence", "cue", "reason"), [
+    ("افتتحت الوزيرة مساء أمس تظاهرة الربيع الثقافي بالمنستير.", "تظاهره", "festival"),
+    ("رفع المشاركون في تظاهرة الأمس شعارات تطالب برحيل الحكومة.", "تظاهره", None),
+    ("تسببت الأمطار الغزيرة في قطع الطريق بين المدينتين.", "قطع الطريق", "natural_cause"),
+    ("عمد المعطلون إلى قطع الطريق بين المدينتين رغم الأمطار.", "قطع الطريق", None),
+    ("أصيب طفل إثر انفجار قارورة غاز في المطبخ.", "انفجار", "device"),
+    ("أصيب طفل إثر انفجار لغم في الحقل.", "انفجار", None),
+    ("توفي شيخ على إثر دهس سيارة لمترجل في الطريق.", "دهس", "accident"),
+    ("أصيب عشرة أشخاص إثر دهس شاحنة للمارة في السوق.", "دهس", None),
+    # "احتجاجاً على" shares the modality of the protest act it gives the reason of, not a relative clause
+    ("سينفذ الأعوان غدا إضرابا احتجاجا على تأخر الأجور.", "احتجاجا علي", "future"),
+    ("اتجه المعطلون الذين دخلوا في اعتصام منذ أسابيع بالجهة ، إلى مقر الولاية احتجاجا على التهميش.",
+     "احتجاجا علي", None),
+])
+def test_false_friend_reasons(sentence, cue, reason):
+    found = _reasons(sentence)
+    assert cue in found, found
+    assert found[cue] == reason, found

@@ -121,3 +121,83 @@ def test_listed_cues_needs_a_run_of_three_nouns(text, listed):
     folded = fold(text).text
     modality = SentenceModality(folded, 0, len(folded), find_words(modality_matcher(), folded, 0, len(folded)))
     assert len(listed_cues(find_cues(folded), modality)) == listed
+
+
+# False friends of the event words (all sentences written for these tests): (not an event, a near
+# neighbour that is one).
+FALSE_FRIENDS = [
+    # Maghrebi تظاهرة: a festival, a fair or a ceremony unless protesters or a crowd are named
+    ("تنطلق مساء اليوم تظاهرة ليالي المدينة العتيقة بالقيروان بمشاركة فرق موسيقية.",
+     "نظم عشرات العمال اليوم تظاهرة أمام مقر المعتمدية للمطالبة بصرف أجورهم."),
+    ("أشرف الوالي أمس على افتتاح تظاهرة الكتاب المدرسي بدار الثقافة في قفصة.",
+     "خرجت تظاهرة حاشدة في شوارع البصرة اليوم تنديدا بانقطاع الكهرباء."),
+    ("واختتمت اليوم الأحد فعاليات التظاهرة في دورتها الخامسة بمدينة بنزرت.",
+     "تظاهر مئات الطلبة اليوم الأحد أمام الجامعة في مدينة بنزرت."),
+    # weather or works that cut a road: a protest only with people who block it
+    ("تسببت السيول في قطع الطريق الرابطة بين القصرين وتالة منذ صباح اليوم.",
+     "عمد محتجون إلى قطع الطريق الرابطة بين القصرين وتالة صباح اليوم."),
+    ("أدى تساقط الثلوج إلى غلق الطريق الجهوية بعين دراهم أمس.",
+     "عمد سكان القرية إلى غلق الطريق الجهوية بعين دراهم أمس رغم الثلوج."),
+    # cyber attacks, animals and bursting devices
+    ("تعرضت مواقع وزارات عدة لهجوم إلكتروني واسع صباح اليوم.",
+     "تعرض مقر وزارة الداخلية لهجوم مسلح صباح اليوم."),
+    ("شن قراصنة أمس هجوما طال آلاف الحواسيب في عدة بلدان.",
+     "شن مسلحون أمس هجوما على حاجز أمني في ضواحي المدينة."),
+    ("هاجم تمساح صيادا على ضفة النهر أمس.",
+     "هاجم مسلحون صيادا على ضفة النهر أمس."),
+    ("ذكرت الشرطة أن الأسود هاجمت حارس الحديقة داخل القفص أمس.",
+     "ذكرت الشرطة أن مسلحين هاجموا حارس المصرف داخل الفرع أمس."),
+    ("أصيبت امرأة بحروق إثر انفجار بطارية هاتف في منزلها أمس.",
+     "أصيبت امرأة بجروح إثر انفجار عبوة ناسفة قرب منزلها أمس."),
+    ("أسفر انفجار ناجم عن تسرب للغاز في مطعم بالعاصمة عن إصابة ثلاثة أشخاص أمس.",
+     "أسفر انفجار سيارة مفخخة قرب مطعم بالعاصمة عن إصابة ثلاثة أشخاص أمس."),
+    # road and sea accidents: a vehicle running over one person, a boat that capsizes
+    ("توفي طفل أمس إثر دهس سيارة لتلميذ أمام المدرسة الابتدائية بالمدينة.",
+     "أصيب خمسة أشخاص أمس في عملية دهس نفذها سائق شاحنة ضد المارة وسط المدينة."),
+    ("لقي 4 مهاجرين حتفهم إثر انقلاب قارب قبالة السواحل أمس.",
+     "لقي 4 جنود حتفهم إثر هجوم على دورية قبالة السواحل أمس."),
+    ("وكان أغلب من لقوا حتفهم في الحادث من ركاب الحافلة القادمة من الجنوب.",
+     "لقي ثلاثة أشخاص حتفهم في حادث إطلاق نار بالمدينة أمس."),
+    # plans and announcements of a coming act
+    ("أعلنت النقابة عن تنظيم وقفة احتجاجية أمام مقر الوزارة بداية من يوم غد.",
+     "نفذت النقابة وقفة احتجاجية أمام مقر الوزارة صباح اليوم."),
+    ("فككت الشرطة شبكة سعت إلى تنفيذ اغتيالات ضد شخصيات سياسية.",
+     "نفذت الشبكة اغتيالات ضد شخصيات سياسية في العاصمة أمس."),
+    # "احتجاجاً على" gives the reason of the act before it and shares its modality
+    ("وسينفذ المعلمون غدا الخميس إضرابا عن العمل احتجاجا على تأخر صرف الأجور.",
+     "نفذ المعلمون اليوم الخميس إضرابا عن العمل احتجاجا على تأخر صرف الأجور."),
+    # counts over a span of years are a tally, not one act
+    ("نفذ الجهاز 12عملية اغتيال خلال العقود الماضية في عدة عواصم.",
+     "نفذ مسلحون عملية اغتيال في العاصمة صباح اليوم."),
+    ("نفذ الجهاز خلال العقود الماضية 12عملية اغتيال قتل فيها 20 شخصا استهدفوا في عدة عواصم.",
+     "نفذ الجهاز أمس عملية اغتيال قتل فيها 3 أشخاص استهدفوا في العاصمة."),
+]
+
+
+@pytest.mark.parametrize(("dropped", "kept"), FALSE_FRIENDS)
+def test_false_friends_are_not_events(make_doc, dropped, kept):
+    doc = extract_events(make_doc(dropped, published="2017-03-01"))
+    assert doc.events == [], [(e.sub_event_type, e.evidence.text) for e in doc.events]
+    doc.check_offsets()
+    doc = extract_events(make_doc(kept, published="2017-03-01"))
+    assert len(doc.events) >= 1, kept
+    doc.check_offsets()
+
+
+# "منذ" + a time of today, or "منذ + year" after the act, measures a span up to now: no recall.
+# Near neighbours keep the flag: a year that dates the act itself, an anniversary.
+@pytest.mark.parametrize(("sentence", "historical"), [
+    ("تدور منذ صبيحة اليوم مواجهات بين المحتجين وقوات الأمن في المدينة.", False),
+    ("تتواصل منذ الساعات الأولى من صباح اليوم اشتباكات عنيفة في ضواحي المدينة.", False),
+    ("اندلعت اليوم اشتباكات هي الأعنف في المدينة منذ عام 2011.", False),
+    ("اندلعت اليوم اشتباكات هي الأعنف منذ سقوط النظام في 2011.", False),
+    ("هاجم مسلحون ثكنة في المدينة في 2011 وقتلوا ثلاثة جنود.", True),
+    ("خرجت صباح اليوم مسيرات احتجاجية في عدة مدن، مشيرة إلى أن البلاد تعرف منذ 2011 تحركات مماثلة.", False),
+    ("اغتيل القيادي في العاصمة عام 1988.", True),
+    ("أحيا الأهالي الذكرى الخامسة لاغتيال المناضل في العاصمة.", True),
+])
+def test_historical_flag_comes_from_the_event_clause(make_doc, sentence, historical):
+    doc = extract_events(make_doc(sentence, published="2017-03-01"))
+    assert doc.events, sentence
+    assert doc.events[0].historical is historical, sentence
+    doc.check_offsets()

@@ -83,6 +83,7 @@ NAMES: list[tuple[str, str, str | None]] = [
     ("جندوبة", "TN", "Jendouba"), ("باجة", "TN", "Beja"), ("سليانة", "TN", "Siliana"),
     ("زغوان", "TN", "Zaghouan"), ("منوبة", "TN", "Manouba"), ("أريانة", "TN", "Ariana"),
     ("بن عروس", "TN", "Ben Arous"), ("ولاية صفاقس", "TN", "Sfax"), ("بن قردان", "TN", "Medenine"),
+    ("بنقردان", "TN", "Medenine"), ("بنعروس", "TN", "Ben Arous"),
     ("جرجيس", "TN", "Medenine"), ("جربة", "TN", "Medenine"), ("الجم", "TN", "Mahdia"),
     ("رمادة", "TN", "Tataouine"),
     ("الذهيبة", "TN", "Tataouine"), ("معبر رأس جدير", "TN", "Medenine"), ("رأس جدير", "TN", "Medenine"),

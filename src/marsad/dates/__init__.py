@@ -92,7 +92,7 @@ def _scan(folded: FoldedText, published: dt.date | None) -> list[tuple[int, int,
         before = g.prev_word.search(text, max(0, m.start() - 40), m.start())
         ctx = Context(published=published, lexicon=g.lexicon,
                       prev_word=before.group(1) if before else "",
-                      proclitic=text[m.start():start], after=text[end:end + 12])
+                      proclitic=text[m.start():start], after=text[end:end + 20])
         reading = RESOLVERS[family](parts, ctx)
         if reading is None:
             continue

@@ -20,7 +20,7 @@ from marsad.text.normalize import fold_key
 # Tried in this order at each position. Longer compositions come first: a day-month-year beats
 # the bare year inside it, a weekday with its anchor (اليوم الثلاثاء) beats the anchor alone.
 RULE_ORDER = ("hijri", "numeric", "day_month", "day_of_month", "weekday", "written_year", "year", "month",
-              "ago", "period", "anchor", "recent")
+              "ago", "after", "period", "anchor", "recent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +38,8 @@ class Lexicon:
 
 # Words that can open an expression besides those of the tables (they are literals of the patterns
 # below); with the first words of every table entry they make the trigger set of Grammar.matches.
-_LITERAL_OPENERS = ("يوم", "شهر", "شهري", "منذ", "قبل", "هذا", "هذه", "العام", "عام", "السنة", "سنة",
-                    "عامي", "سنتي")
+_LITERAL_OPENERS = ("يوم", "شهر", "شهري", "منذ", "قبل", "بعد", "عقب", "إثر", "هذا", "هذه", "العام", "عام",
+                    "السنة", "سنة", "عامي", "سنتي")
 _WORD = re.compile(r"\w+")
 _PROCLITICS = "وفبلك"
 _DIGITS = "0123456789"
@@ -181,6 +181,11 @@ def rule_patterns(lex: Lexicon) -> dict[str, str]:
         "month": rf"(?:(?P<part>{part})\s+)?(?:(?P<sh>شهري|شهر)\s+)?(?P<m>{month_p}){year_tail}",
         "ago": (rf"(?P<prep>منذ|قبل)\s+(?:{approx}\s+)?(?:(?P<n>\d{{1,3}}|{counts}(?:\s+عشره?)?)\s+)?"
                 rf"(?P<u>{units})(?:\s+واحده?)?(?!\w)(?!\s+(?:امس|الامس|{wd}|\d))"),
+        # "عقب يومين من هجوم مماثل"، "بعد مرور أسبوع على": an earlier act counted back from the
+        # clause's own time; without من/على ("بعد يومين") it is a time still to come. \Z lets the
+        # rule's own regex read the span the scanner cut (the resolver checks the من again)
+        "after": (rf"(?P<prep>بعد|عقب|إثر)\s+(?:مرور\s+)?(?:{approx}\s+)?(?:(?P<n>\d{{1,3}}|{counts}(?:\s+عشره?)?)\s+)?"
+                  rf"(?P<u>{units})(?:\s+واحده?)?(?=\s+(?:من|على)\s|\Z)"),
         # بداية العام الدراسي، السنة المالية: a named kind of year (an ال-adjective in ي / ية) is not a date
         "period": (rf"(?:(?P<part>{part})\s+)?(?:(?:هذا|هذه)\s+(?P<p1>{period})"
                    rf"|(?P<p2>{period})(?:\s+(?P<q>{qual})|(?!\s+ال\w+ية?(?!\w))))"),

@@ -56,6 +56,8 @@ class Context:
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 # "قبل يومين من الانتخابات"، "قبل يومين على موعد": counted from another event
 _ANCHORED_ELSEWHERE = re.compile(fold_key(r"\s+(?:من|على)\s"))
+# "بعد 10 أشهر من الآن"، "بعد 3 سنوات من هذا التاريخ": counted forward from now or from a date
+_FROM_NOW = re.compile(fold_key(r"\s+(?:من|على)\s+(?:الآن|الان|اليوم|تاريخ|هذا\s+التاريخ|ذلك\s+التاريخ)(?!\w)"))
 
 Resolver = Callable[[re.Match[str], Context], Reading | None]
 
@@ -317,6 +319,28 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def resolve_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """منذ ثلاثة أيام، قبل يومين، قبل أسبوع، منذ 20 عاما، قبل أيام (a few days)."""
+    if _ANCHORED_ELSEWHERE.match(ctx.after):
+        # قبل يومين من الانتخابات: counted from another event, not from publication
+        unit = ctx.lexicon.units[m.group("u")][0]
+        return Reading(None, "day" if unit in ("hour", "day") else unit, True, "ago_anchored")
+    return _counted_back(m, ctx, "ago")
+
+
+def resolve_after(m: re.Match[str], ctx: Context) -> Reading | None:
+    """عقب يومين من هجوم، بعد ثلاثة أيام من الاعتداء، بعد مرور أسبوع على: the earlier act's date.
+
+    The act named after من is the given time before the clause it is compared with, which news
+    reports at publication: "ويأتي هذا الهجوم عقب يومين من هجوم مماثل" dates the similar attack two
+    days before publication. The expression is an offset of that act, not the clause's own date
+    (events read the rule, ``after``/``after_few``, to attach it only to what follows it).
+    """
+    if not _ANCHORED_ELSEWHERE.match(ctx.after) or _FROM_NOW.match(ctx.after):
+        return None  # بعد يومين، بعد 10 أشهر من الآن: a time still to come
+    return _counted_back(m, ctx, "after")
+
+
+def _counted_back(m: re.Match[str], ctx: Context, rule: str) -> Reading | None:
+    """The date ``n`` units before publication, for an ``ago`` or ``after`` match."""
     lex = ctx.lexicon
     unit, count = lex.units[m.group("u")]
     n = _count(m.group("n"), lex)
@@ -325,16 +349,13 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     elif count == "2":  # "ثلاثة يومين" is not Arabic: the dual is the count
         n = 2
     few = n == 0
-    if _ANCHORED_ELSEWHERE.match(ctx.after):
-        # قبل يومين من الانتخابات: counted from another event, not from publication
-        return Reading(None, "day" if unit in ("hour", "day") else unit, True, "ago_anchored")
     if unit == "hour":
-        precision, rule = "day", "ago_hours"
+        precision, rule = "day", f"{rule}_hours"
     elif few:
         precision = {"day": "week", "week": "week", "month": "month", "year": "year"}[unit]
-        rule = "ago_few"
+        rule = f"{rule}_few"
     else:
-        precision, rule = unit, "ago"
+        precision = unit
     if ctx.published is None:
         return _unanchored(precision, rule)
     p = ctx.published
@@ -441,6 +462,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year": resolve_year,
     "month": resolve_month,
     "ago": resolve_ago,
+    "after": resolve_after,
     "period": resolve_period,
     "anchor": resolve_anchor,
     "recent": resolve_recent,

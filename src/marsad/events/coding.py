@@ -8,6 +8,7 @@ rioting).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.events.cues import Hit
@@ -69,6 +70,21 @@ METHOD_CODES = frozenset({"suicide", "chemical", "air", "ied", "shelling", "gren
 # Words of killing among the attack cues: with protesters in the clause they mean excessive force.
 KILLING_FORMS = frozenset({"قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "قتيلين", "مصرع", "استشهاد",
                            "استشهد", "شهداء", "شهيدا", "رصاص حي", "اطلاق رصاص حي"})
+# Passive verbs of attack (folded lexicon forms): their subject is the victim (اغتيل القيادي ...).
+PASSIVE_FORMS = frozenset({"اغتيل", "اغتيلت"})
+# Explosive objects (kinds of ied and grenade cues): a method only as the instrument of the act.
+OBJECT_CODES = frozenset({"ied", "grenade"})
+# Characters between a cue and the explosive object that tells its method (انفجار عبوة ناسفة،
+# استهدفت عبوة ناسفة دورية); "وكرا لتصنيع المواد المتفجرة من أحزمة وعبوات" is 40 and more away.
+# Set on the dev articles and the h4 sample of ANT articles.
+INSTRUMENT_GAP = 12
+# Light verbs whose ب + verbal noun is the act their subject carries out (قامت القوات بقصف مواقع).
+LIGHT_VERB_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:قام|قامت|قاموا|قاما|قامتا|يقوم|تقوم|يقومون)(?![^\W\d_])")
+# A part in an act, right before its verbal noun (لعب دوراً في اغتيال، شارك في تنفيذ الهجوم، تورط في
+# تفجير): the subject of the verb is among its perpetrators.
+PART_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:(?:لعب|لعبت|لعبوا)\s+دورا(?:\s+\S+)?|شارك|شاركت|شاركوا|"
+                     r"ساهم|ساهمت|ساهموا|تورط|تورطت|تورطوا)\s+في\s+$")
+LIGHT_VERB_WINDOW = 6  # words between the light verb and its ب + verbal noun (a unit's long name)
 
 
 def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | None,
@@ -98,6 +114,8 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
     # قوات الأمن ثلاثة مسلحين" is an arrest of gunmen, not a battle with them; but hostages held
     # (أقدموا على احتجاز عدد من الرهائن) make the detention an abduction
     hostages = "abduction" in codes and "arrests" in codes
+    hits = _instruments(hits)
+    codes = {h.kind for h in hits}
     violence = codes & VIOLENCE_CODES if hostages or any(
         h.kind in VIOLENCE_CODES and h.strength > 0 for h in hits) else set()
     if violence:
@@ -109,9 +127,15 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
                 best = "clash"
             elif "convoy" in target_kinds:
                 best = "ied"
-            elif default_method and not forms & KILLING_FORMS:
+            elif default_method and not forms & KILLING_FORMS and not any(
+                    h.modes for h in hits if h.kind == "attack"):
+                # the lead's method fills only an attack the clause names without its own way
+                # (اغتيل، بإطلاق النار، دهس: the clause tells how)
                 best = default_method
-            elif "military" in target_kinds and "civilian" not in target_kinds:
+            elif "military" in target_kinds and "civilian" not in target_kinds and not any(
+                    "assassinate" in h.modes for h in hits):
+                # an assassination strikes one person off guard, a commander too (اغتيل الرجل
+                # الأول في الجناح العسكري): ACLED codes it an attack, not a battle
                 best = "clash"
         return best
     if "violent_demo" in codes:
@@ -125,6 +149,35 @@ def choose_code(hits: list[Hit], *, target_kinds: set[str], state_actor: bool | 
                 return None
             return code
     return None
+
+
+def lead_method(lead_hits: list[Hit]) -> str | None:
+    """The explosive method an article's lead tells first, lent to its later bare attacks, or None.
+
+    A lead that lists kinds of act (ما بين إطلاق نار، وقصف من الطيران، وتفجير) tells no one method:
+    a way of attack of its own (shooting, assassination, stabbing) or three kinds of violence in it
+    mark a list. "هجمات صاروخية وطائرات مسيرة" (two remote methods) still lends the first.
+    """
+    strong = [h for h in lead_hits if h.strength > 0]
+    kinds = {h.kind for h in strong if h.kind in VIOLENCE_CODES - {"attack"}}
+    if len(kinds) > 2 or any(h.kind == "attack" and h.modes for h in strong):
+        return None
+    return next((h.kind for h in strong if h.kind in METHOD_CODES), None)
+
+
+def _instruments(hits: list[Hit]) -> list[Hit]:
+    """Drop explosive objects that are not the instrument of the clause's act.
+
+    "مقتل إرهابيين اتخذا منزلا وكرا لتصنيع ... عبوات ناسفة": the bombs were made there, not used;
+    with ب (بعبوة ناسفة) or right after a cue (انفجار عبوة، استهدفت عبوة) the object is the method,
+    and alone (عبوة ناسفة تستهدف دورية) it is the act itself.
+    """
+    acts = [h for h in hits if h.kind not in OBJECT_CODES and h.kind in VIOLENCE_CODES and h.strength > 0]
+    if not acts:
+        return hits
+    return [h for h in hits if h.kind not in OBJECT_CODES or "ب" in h.prefix or any(
+        0 <= h.start - a.end <= INSTRUMENT_GAP or 0 <= a.start - h.end <= INSTRUMENT_GAP for a in hits
+        if a is not h and a.kind not in OBJECT_CODES and a.kind in VIOLENCE_CODES)]
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

@@ -56,7 +56,12 @@ class Matcher:
         for pos, group, prefix in (("N", "n", "np"), ("N", "n2", "np"), ("V", "v", "vp"), ("I", "i", "ip")):
             form = groups.get(group)
             if form is not None:
-                return self.entries[(pos, _squash(form))], groups.get(prefix) or ""
+                key = _squash(form)
+                if (pos, key) not in self.entries:
+                    # the regex lets a later word take ال (يوم غد matches يوم الغد), also a word
+                    # too short for _squash to strip it from
+                    key = " ".join([key.split()[0], *(w.removeprefix("ال") for w in key.split()[1:])])
+                return self.entries[(pos, key)], groups.get(prefix) or ""
         raise ValueError(f"match {m.group(0)!r} names no entry")  # unreachable by construction
 
 

@@ -29,8 +29,9 @@ FAMILIES = {
 }
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 FORCE_CATEGORIES = frozenset({"state", "external"})  # sides whose posts and convoys are attacked
-# Methods that ACLED codes in preference to a plain attack when a report of the event tells them.
-SPECIFIC = ("Suicide bomb",)
+# Methods that ACLED codes in preference to a plain attack or clash when a report of the event tells
+# them (وأكد المصدر أن الهجوم نجم عن تفجير عبوة ناسفة).
+SPECIFIC = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade")
 
 
 @dataclass(slots=True)
@@ -89,14 +90,46 @@ def _restated(earlier: Draft, later: Draft, told: int) -> bool:
         return False
     if later.place_known and not _compatible_place(f.location, e.location):
         return False
-    if later.back_ref is not None:
-        head = later.back_ref.removesuffix("ه")
-        words = f"{fold_key(f.evidence.text)} {fold_key(f.target or '')}".split()
-        if any(w.removeprefix("ال").removesuffix("ه") == head for w in words):
-            return True
+    if _names_again(earlier, later.back_ref):
+        return True
     # a toll of its own that differs tells another act (انتحاري فجر نفسه أمام الكنيسة ... 13 قتيلاً)
     other_toll = f.fatalities is not None and e.fatalities is not None and f.fatalities != e.fatalities
-    return later.framed and told == 1 and not later.place_known and not later.date_known and not other_toll
+    return later.framed and told == 1 and not later.date_known and not other_toll and (
+        not later.place_known or _refines(f.location, e.location))
+
+
+def _refines(coarse: EventLocation | None, fine: EventLocation | None) -> bool:
+    """True when ``fine`` is a more precise place inside the province ``coarse`` names.
+
+    "مقتل ضابط ومجند جراء هجوم في محافظة شمال سيناء" then "وأكد المصدر أن الهجوم نجم عن تفجير عبوة
+    ناسفة في مدينة الشيخ زويد": the source tells where in the province the act was.
+    """
+    return coarse is not None and fine is not None and coarse.geo_precision >= 2 \
+        and fine.geo_precision < coarse.geo_precision and bool(coarse.admin1) \
+        and (coarse.admin1, coarse.country) == (fine.admin1, fine.country)
+
+
+def _tells_the_method(earlier: Draft, later: Draft) -> bool:
+    """True when ``later`` only tells how the act of ``earlier`` was done, at its place and date.
+
+    "اغتيل عماد مغنية القيادي في حزب الله، في تفجير سيارته في دمشق": a report of the family, with
+    no side, toll or date of its own to tell it apart, at the same place on the same day.
+    """
+    f, e = earlier.event, later.event
+    return not (later.distinct or later.partitive or earlier.partitive) and e.actor1 is None \
+        and e.actor2 is None and e.fatalities is None and f.historical == e.historical \
+        and f.date is not None and f.date == e.date and f.location is not None \
+        and _location_key(f.location) == _location_key(e.location) \
+        and f.disorder_type == "Political violence" and e.sub_event_type in SPECIFIC
+
+
+def _names_again(earlier: Draft, back_ref: str | None) -> bool:
+    """True when the evidence or target of ``earlier`` holds the folded head ``back_ref``."""
+    if back_ref is None:
+        return False
+    head = back_ref.removesuffix("ه")
+    words = f"{fold_key(earlier.event.evidence.text)} {fold_key(earlier.event.target or '')}".split()
+    return any(w.removeprefix("ال").removesuffix("ه") == head for w in words)
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
@@ -145,6 +178,16 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             twin = next((o for o in reversed(kin) if _restated(o, d, len(kin))), None)
             if twin is None and d.framed and vague and kin and _restated(kin[-1], d, 1):
                 twin, ambiguous = kin[-1], True
+        if twin is None and kin and _tells_the_method(kin[-1], d):
+            twin, ambiguous = kin[-1], False
+        if twin is None and e.actor1_claimed and not d.place_known and not d.date_known:
+            # "وأعلن تنظيم داعش مسؤوليته عن هذا التفجير": a claim with neither a place nor a date of
+            # its own is about the latest act of violence told, recalled or not
+            # (the latest that names its definite target again: مسؤوليته عن هجوم الدهس)
+            violent = [o for o in reversed(out) if o.event.disorder_type == "Political violence"
+                       and o.event.event_type in VIOLENT_TYPES]
+            twin = next((o for o in violent if _names_again(o, d.back_ref)), violent[0] if violent else None)
+            ambiguous = False
         if twin is None:
             if not d.needs_twin:
                 out.append(d)
@@ -186,14 +229,16 @@ def _fill(twin: Draft, d: Draft) -> None:
     if f.actor1 is None and e.actor1 is not None:
         f.actor1, f.actor1_claimed, f.inter1 = e.actor1, e.actor1_claimed, e.inter1
         twin.actor1_en = d.actor1_en
-    elif e.actor1_claimed:
-        f.actor1_claimed = True
+    elif e.actor1_claimed and _names_agree(f.actor1, e.actor1):
+        f.actor1_claimed = True  # the claim is the perpetrator's own, not another group's
     if f.actor2 is None and e.actor2 is not None:
         f.actor2, f.inter2, twin.actor2_en = e.actor2, e.inter2, d.actor2_en
     f.interaction = interaction(f.inter1, f.inter2)
     if e.fatalities is not None:
         f.fatalities = e.fatalities if f.fatalities is None else min(f.fatalities, e.fatalities)
     f.target = f.target or e.target
+    if _refines(f.location, e.location):
+        f.location = e.location
     if d.date_known and not twin.date_known:
         f.date, f.time_precision, twin.date_known = e.date, e.time_precision, True
     if e.sub_event_type in SPECIFIC and f.sub_event_type not in SPECIFIC \

@@ -13,7 +13,9 @@ only اغتصاب, a figurative object only the verb that takes it (هاجم ر�
 حركة المرور). Beyond the lexicon, the sentence itself says when a mention reports no incident: a
 count over a period (140 هجوماً في العام 2006) is a statistic, a fronted topic (وعن تفجير الجسر،
 قال ...) is what someone said about an act told elsewhere, and a noun joined by و to a governed
-noun (دوامة القتل والانفجارات) shares what governs it.
+noun (دوامة القتل والانفجارات) shares what governs it. A Maghrebi تظاهرة with no protester, slogan
+or crowd in its sentence is a festival, a vehicle that runs over one person an accident, and
+"احتجاجاً على" shares the modality of the protest act it gives the reason of.
 """
 
 from __future__ import annotations
@@ -70,8 +72,18 @@ WEAPON_CODES = frozenset({"ied", "explosion", "grenade", "suicide", "chemical", 
 # "سجل احتجاجاً رسمياً": a protest lodged in words (a note, a letter, a summons) is no demonstration;
 # nor is mourning, resigning, walking out or recalling an envoy "in protest" (أعلنت الحداد احتجاجاً).
 # "انفجرت حرب"، "انفجار سكاني"، "انفجر الغضب": an explosion of a war, a crowd or a mood is figurative.
+# "انفجار بطارية هاتف"، "انفجر الهاتف"، "انفجار ناجم عن تسرب للغاز": a device or a gas leak bursts;
+# only the words of an unstated explosion, so that "عبوة ناسفة فجرت عن بعد بالهاتف" stays a bomb.
 KIND_LIMITED = {"disarmed": WEAPON_CODES, "usurpation": frozenset({"sexual"}), "figurative": frozenset({"explosion"}),
-                "verbal": frozenset({"peaceful"}), "gesture": frozenset({"peaceful"})}
+                "verbal": frozenset({"peaceful"}), "gesture": frozenset({"peaceful"}),
+                "device": frozenset({"explosion"}),
+                # hackers and computers near an attack word; not near an arrest (حجز الحاسوب)
+                "cyber": frozenset({"attack", "clash", "air", "shelling"})}
+# "تسببت الأمطار في قطع الطريق"، "أدى تساقط الثلوج إلى غلق الطرقات": weather cuts a road; only the
+# cues of a blocked road (mode ``obstruct``), and only when no protester is named in the sentence
+# (PROTEST_CONTEXT_RE): "قطع المحتجون الطريق رغم الأمطار" stays a protest.
+MODE_LIMITED = {"natural_cause": "obstruct"}
+VETOED_BY_PROTEST = frozenset({"natural_cause"})
 # "فهاجم المرشح الجمهوري رغبة منافسه في ..."، "هاجم الوزير بشدة تصريحات": هاجم with a stance, a
 # statement or a policy for object is criticism. Only the verb هاجم, and only within a few words
 # (its subject stands between), so that "هاجم مسلحون مقر الحزب بعد قراره" stays an attack.
@@ -82,18 +94,28 @@ FORM_LIMITED: dict[str, tuple[str, ...]] = {
     "criticism": ("هاجم",), "not_crowd": ("تجمع",), "noun_reading": ("تجمع",),
     "halt": ("اوقف", "ايقاف", "يوقف"),
     # "محاولة لاغتيال لبنان"، "اغتيال معنوي": a figurative assassination
-    "metaphor": ("اغتيال", "اغتال", "محاوله")}
+    "metaphor": ("اغتيال", "اغتال", "محاوله"),
+    # "الأسود هاجمت الطبيب"، "تمساحا يهاجم زوجين": الأسود is also "the black", so the animals
+    # that share a form with people or colours govern only the words of an attack
+    "animal": ("هاجم", "هجوم", "هجمات", "هجم", "اعتدي"),
+    # "لقوا حتفهم في الحادث"، "لقي مصرعه في حادث": a death in an accident; a violent cue of the
+    # same sentence (في حادث إطلاق نار) still makes the event
+    "accident": ("حتف", "مصرع")}
 # Classes that govern a cue only when عن stands between (توقف الحركة عن إطلاق الصواريخ).
 ABOUT_RE = re.compile(r"(?<![^\W\d_])عن(?![^\W\d_])")
 NEEDS_ABOUT = frozenset({"cessation"})
 # Reach of `after` markers limited to one verb: its subject (a name, up to three words) stands
 # between the verb and its object (فهاجم الجمهوري جون ماكين رغبة ...).
-AFTER_REACH = {"criticism": 4, "halt": 3}
+AFTER_REACH = {"criticism": 4, "halt": 3,
+               # the cause of a burst (انفجار ناجم عن تسرب للغاز، انفجار بسبب تسرب غاز) follows
+               # the explosion word within a few words (2 in the ANT sentences)
+               "device": 4}
 # The classes that a counted toll near the cue overrides (marsad.events.TOLL_OVERRIDES): when one of
 # them and another class both govern a cue, the other one is the reason (الرجل الذي أنهى دوامة
 # القتل: the relative clause would yield to a toll, the abstract frame does not).
 WEAK_CLASSES = frozenset({"reaction", "investigation", "accusation", "relative"})
 COMMA_RE = re.compile(r"[،,]")
+PURPOSE_FORMS = ("احتجاجا",)  # folded احتجاجاً (على/ضد): the purpose of another protest act
 MAYBE_AFTER_WINDOW = 16  # a long subject (استمرار التصعيد، من خلال قصف القواعد، أو ...) before قد
 AFTER_WINDOW = 12  # words after the cue that an `after` marker (ليس مستبعداً) may stand at
 NEAR_WINDOW = 8  # words on either side for a `near` marker (هاجم نمر حارسة، معركة مع سمكة)
@@ -120,8 +142,11 @@ KANA_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:كان|كانت|كانوا|كان�
 # Markers of a recalled past: anniversaries and "since".
 HISTORICAL_RE = re.compile(
     r"(?<![^\W\d_])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:ذكري|الذكري|مثل هذا اليوم|احياء ذكري|ابان|"
+    # "منذ" + a time of today or of the last days measures how long a current act has lasted
+    # (تدور منذ صبيحة اليوم، منذ الساعات الأولى، منذ فجر اليوم): no recall
     r"منذ(?!\s+(?:يوم|يومين|ايام|ساعات|ساعه|ساعتين|اسبوع|اسبوعين|الصباح|صباح|مساء|امس|ليله|قليل|"
-    r"بدايه|مطلع|اواخر|الاسبوع|الشهر|شهر)))"
+    r"بدايه|مطلع|اواخر|الاسبوع|الشهر|شهر|صبيحه|الساعات|الساعه|ساعات|فجر|الفجر|ظهر|ظهيره|عشيه|الليله|"
+    r"ليل|الليل|منتصف|اليوم|الامس|البارحه|الان|حوالي|نحو|قرابه|دقائق|لحظات|الايام|اسابيع|الاسابيع)))"
     r"(?![^\W\d_])")
 HISTORICAL_WINDOW = 8
 # "N years after/since the act" right before a verbal noun (بعد تسع سنوات على سيطرة التنظيم على
@@ -138,6 +163,8 @@ NOT_FUTURE = ("سيار", "سياس", "سيطر", "سيد", "سينا", "ستة"
               "سيبير", "سيريلانك", "سيرا", "ستوكهولم", "سيئ", "سيي", "سيول", "سيمينار", "ستراتيج")
 YEAR_RE = re.compile(r"(?<![^\W\d_])(?:عام|العام|سنه|لسنه|في|منذ|خلال)\s+((?:19|20)\d\d)(?!\d)")
 YEAR_WINDOW = 12  # words between a cue and the year that dates it (اغتيل ... عام 1999)
+SINCE_RE = re.compile(r"(?<![^\W\d_])[وف]?منذ(?![^\W\d_])")
+SINCE_TAIL_RE = re.compile(r"(?<![^\W\d_])منذ\s+$")  # منذ عام 2011: the year word after منذ
 BARE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # اعتداءات 11 سبتمبر 2001
 # Aggregates: a count right before a noun of violence (140 هجوماً، عشرات الهجمات) in a sentence
 # that names a period (خلال الأشهر التسعة، في العام 2006، منذ بداية العام) tells a statistic, and
@@ -145,10 +172,12 @@ BARE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # اعتداءات 11 
 # one barrage, "شن التحالف عشرات الغارات خلال الأسابيع الماضية" a tally. Calibrated on the GSR
 # development sentences (scripts/run_gsr.py); counts of two (هجومين) stay events.
 # (folded text: مئات is ميات, آلاف is الاف)
-COUNT_RE = re.compile(r"(?<![^\W_])(?:(?:[3-9]|[1-9]\d+)|عشرات|ميات|الاف|الوف)\s+$")
+# figures may be glued to the noun (14عملية اغتيال), words may not
+COUNT_RE = re.compile(r"(?<![^\W_])(?:(?:[3-9]|[1-9]\d+)\s*|(?:عشرات|ميات|الاف|الوف)\s+)$")
 PERIOD_RE = re.compile(
     r"(?<![^\W\d_])[وف]?(?:خلال|في|طيله|طوال|علي مدي|علي مدار|منذ بدايه|منذ مطلع)\s+(?:ال)?"
-    r"(?:اشهر|شهور|اسابيع|سنوات|اعوام|عقود|عام|سنه|عقد|فتره|نصف|ربع|ثلث)(?![^\W\d_])")
+    r"(?:اشهر|شهور|اسابيع|سنوات|اعوام|عقود|عام|سنه|عقد|فتره|نصف|ربع|ثلث|شهر|ثلاثي|سداسي|"
+    r"الثلاثي|السداسي)(?![^\W\d_])")
 COUNT_SPAN = 16  # characters before a cue where its count stands (حوالي 140 هجوما)
 # The same holds for counted victims of a verb (وقتل 76 صحافياً منذ الغزو، 12 صحافياً خطفوا منذ عام
 # 2004، قتل 300 مدني خلال الأشهر الماضية): a cumulative toll since a point or over a long period.
@@ -156,7 +185,7 @@ COUNT_SPAN = 16  # characters before a cue where its count stands (حوالي 14
 TALLY_RE = re.compile(
     r"(?<![^\W\d_])(?:منذ\s+(?:(?:عام|العام|سنه|سنوات|اعوام|اشهر|شهور|الغزو|الاحتلال|الاجتياح)(?![^\W\d_])|"
     r"(?:19|20)\d\d|(?:بدايه|مطلع)\s+(?:العام|السنه))|"
-    r"(?:خلال|طيله|طوال)\s+(?:ال)?(?:اشهر|شهور|سنوات|اعوام|عام|سنه)(?![^\W\d_]))")
+    r"(?:خلال|طيله|طوال)\s+(?:ال)?(?:اشهر|شهور|سنوات|اعوام|عام|سنه|عقود|عقدين|عقد)(?![^\W\d_]))")
 # a number of three or more, in figures or words (ثلاثة آلاف، 76، عشرات)
 _MANY = (r"(?:[3-9]|[1-9]\d+|عشرات|ميات|الاف|(?:(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?|عشرين|ثلاثين|اربعين|"
          r"خمسين|ستين|سبعين|ثمانين|تسعين|مايه|ميه)(?:\s+(?:الاف|الف|الفا|ميه|مايه))?)")
@@ -172,6 +201,36 @@ TOPIC_END_RE = re.compile(r"[،,:]")
 # one word that carries the و) shares what governs it.
 COORDINATED_TAIL = re.compile(r"\s+(و[^\W\d_]+\s+)?$")
 COORDINATED_SPAN = 60  # characters before a cue where the noun it is joined to ends
+
+
+# Maghrebi تظاهرة (ثقافية، رياضية، تظاهرة أيام المؤسسة) is a festival or a public event; in the
+# Mashriq it is a demonstration. The noun is read as a protest only when the sentence names one:
+# protesters, slogans, a demand or a denunciation (PROTEST_CONTEXT_RE), or a crowd in the street
+# (CROWD_RE) with no word of a festival (FESTIVAL_RE). Checked on the ANT corpus (34 festivals
+# coded as protests before; the Mashriq "خرجت تظاهرات مؤيدة" kept by its crowd verb).
+FESTIVAL_FORMS = frozenset({"تظاهره", "تظاهرات"})
+PROTEST_CONTEXT_RE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:احتجاج\S*|محتج\S*|متظاهر\S*|معتصم\S*|مضرب\S*|شعارات|هتافات|هتف\S*|"
+    r"للمطالبه|مطالبين|مطالبه ب\S*|للتنديد|تنديدا|منددين|منددا|رفضا|ضد|تضامنا|غاضب\S*|الاهالي|اهالي|"
+    r"متساكن\S*|المعطلين|معطلين|عمال|العمال|الشبان|شبان)(?![^\W\d_])")
+CROWD_RE = re.compile(
+    r"(?<![^\W\d_])[وف]?(?:خرج|خرجت|خرجوا|جابت|جابوا|احتشد\S*|الاف|ميات|حاشده|حشود|الحشود|"
+    r"سلميه|قوات الامن|الشرطه|ساحه|الشوارع|شوارع)(?![^\W\d_])")
+# People who block a road themselves (قطع سكان الحي الطريق): a blocked road with them is a protest
+# whatever the weather.
+AGENT_RE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:سكان|مواطن\S*|شباب|عدد من|مجموعه من|فلاح\S*|سائق\S*|تلاميذ|طلبه|"
+    r"قطعوا|اغلقوا|عمدوا|عمد|اقدموا|اقدم)(?![^\W\d_])")
+FESTIVAL_RE = re.compile(
+    r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:ثقافي\S*|فني\S*|رياضي\S*|مهرجان\S*|دوره|دورتها|افتتاح|اختتام|"
+    r"فعاليات|عروض|تنشيط\S*|معرض|ندوه|ايام|احتفال\S*|جمعيه|فقرات|برنامج|"
+    r"موسم|الدوليه|السنويه|سنويه|الوطنيه للمسرح|الكتاب|مسابق\S*|تكريم\S*|جوائز|جائزه)(?![^\W\d_])")
+# A vehicle that runs over one person (دهس سيارة لتلميذ، دهستها سيارة مسرعة، دهس قطار لشاب) is a
+# road accident; a vehicle driven into a crowd (دهست شاحنة المارة، دهس حشد) stays an attack, and
+# so does any دهس with a driver named (دهس رجل بسيارته حشداً).
+VEHICLE_ACCIDENT_RE = re.compile(
+    r"دهس(?:ت|ته|تها|تهم)?\s+(?:ال)?(?:سياره|شاحنه|حافله|قطار|جرار|دراجه)(?:\s+[^\W\d_]+)?\s+"
+    r"(?:مسرعه|ل(?!(?:ل|ال)?(?:مار|حشد|مجموع|مصل|متسوق|جمع|جموع))[^\W\d_]+)")
 
 
 class SentenceModality:
@@ -205,6 +264,9 @@ class SentenceModality:
         self.has_period = PERIOD_RE.search(text, start, end) is not None
         self.has_tally = TALLY_RE.search(text, start, end) is not None
         self.saying_opener = SAYING_OPENER_RE.match(text, start, end) is not None
+        self.protest_named = PROTEST_CONTEXT_RE.search(text, start, end) is not None
+        self.festival_named = FESTIVAL_RE.search(text, start, end) is not None
+        self.agent_named = AGENT_RE.search(text, start, end) is not None
         self.topic = (start, start)
         opening = TOPIC_RE.match(text, start, end)
         if opening is not None:
@@ -214,6 +276,11 @@ class SentenceModality:
         # a year before the publication year (any year when it is unknown) dates a recalled act
         self.years = [m.start() for m in YEAR_RE.finditer(text, start, end)
                       if published_year is None or int(m.group(1)) < published_year]
+        # "أسوأ أعمال عنف منذ 2011"، "يعرف منذ 2011 تحركات": منذ + year after an act measures a span
+        # up to now, so it dates no act before it (see recalled)
+        self.since_years = frozenset(m.start() for m in YEAR_RE.finditer(text, start, end)
+                                     if m.group(0).startswith("منذ") or SINCE_TAIL_RE.search(
+                                         text, max(start, m.start() - 8), m.start()))
         self.bare_years = [m.start() for m in BARE_YEAR_RE.finditer(text, start, end)
                            if published_year is None or int(m.group(0)) < published_year]
 
@@ -245,6 +312,16 @@ class SentenceModality:
             before = self._coordinated_with(cue)
             if before is not None:
                 return self.reason(before)
+        if found is None and cue.form.startswith(PURPOSE_FORMS):
+            # "سينفذ الأساتذة غداً إضراباً احتجاجاً على ...": "in protest" tells why the act
+            # before it is held, and shares what governs that act (a plan, a call, a date to come)
+            acts = [h for h in find_cues(self.text, self.start, cue.start)
+                    if h.kind == "peaceful" and not h.form.startswith(PURPOSE_FORMS)]
+            inherited = self._own_reason(acts[-1]) if acts else None
+            # only what makes the act unreal: a relative clause or a condemnation over the act
+            # before does not reach its purpose ("الذين دخلوا في اعتصام ... احتجاجاً على")
+            if inherited is not None and inherited not in WEAK_CLASSES and inherited != "anchor":
+                return inherited
         return found
 
     def _matrix_complement(self, mk: Hit, cue: Hit) -> bool:
@@ -276,6 +353,11 @@ class SentenceModality:
                 return "aggregate"
         if self.topic[0] <= cue.start < self.topic[1]:
             return "topic"
+        if cue.pos == "N" and cue.form in FESTIVAL_FORMS and not self.protest_named and (
+                self.festival_named or not CROWD_RE.search(self.text, self.start, self.end)):
+            return "festival"
+        if cue.form.startswith("دهس") and VEHICLE_ACCIDENT_RE.match(self.text, cue.start + len(cue.prefix)):
+            return "accident"
         if cue.pos == "I" and ("س" in cue.prefix or cue.prefix.endswith("ل")):
             return "future" if "س" in cue.prefix else "plan"
         for q in self.maybe:
@@ -302,6 +384,10 @@ class SentenceModality:
         if mk.kind in KIND_LIMITED and cue.kind not in KIND_LIMITED[mk.kind]:
             return None
         if mk.kind in FORM_LIMITED and not cue.form.startswith(FORM_LIMITED[mk.kind]):
+            return None
+        if mk.kind in MODE_LIMITED and MODE_LIMITED[mk.kind] not in cue.modes:
+            return None
+        if mk.kind in VETOED_BY_PROTEST and (self.protest_named or self.agent_named):
             return None
         if mk.kind in NEEDS_ABOUT and (mk.end > cue.start or not ABOUT_RE.search(self.text, mk.end, cue.start)):
             return None
@@ -344,6 +430,12 @@ class SentenceModality:
                     and not self.boundary_between(end, cue.start):
                 return True
         for pos in self.years:
+            if pos >= cue.end and (pos in self.since_years or self.comma_between(cue.end, pos)
+                                   or COMPLEMENTIZER_RE.search(self.text, cue.end, pos)
+                                   or SINCE_RE.search(self.text, cue.end, pos)):
+                # a year after the act but outside its clause, or the start of a span up to now
+                # (أسوأ أعمال عنف منذ الإطاحة بالقذافي في 2011)
+                continue
             lo, hi = min(pos, cue.end), max(pos, cue.start)
             if self.words_between(lo, hi) <= YEAR_WINDOW and not self.boundary_between(lo, hi, strong=True):
                 return True

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from marsad.document import ActorRef, Document, EventLocation
+from marsad.document import ActorRef
 from marsad.events.arguments.dates import choose_date, is_long_before, lead_date, recalled_year
 from marsad.events.arguments.index import (
     _L,
@@ -28,6 +28,15 @@ from marsad.events.arguments.index import (
     is_civilian,
     is_subject_position,
 )
+from marsad.events.arguments.places import (
+    choose_places,
+    country_location,
+    lead_places,
+    location_of,
+    named_country,
+    place_roles,
+    side_places,
+)
 from marsad.events.arguments.targets import (
     Restatement,
     force_before,
@@ -42,21 +51,19 @@ __all__ = [
     "Actors", "DocIndex", "Located", "Restatement", "actor_ref", "build_index", "choose_actors",
     "choose_date", "choose_places", "country_location", "country_names", "demonym_actor", "demonyms",
     "folded_positions", "force_before", "is_civilian", "is_long_before", "is_subject_position", "lead_date",
-    "location_of", "names_target", "perpetrator_named", "recalled_year", "restatement_marks",
-    "victim_force",
+    "lead_places",
+    "location_of", "named_country", "names_target", "perpetrator_named", "place_roles", "recalled_year",
+    "restatement_marks", "side_places", "victim_force",
 ]
 
 # Words after which a name is the object of a report, not an actor of the event (قال، أفادت ...).
 REPORTING = re.compile(rf"(?<!{_L})[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|"
                        rf"نقلت|نقل|اضاف|اضافت|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|مصادر)(?!{_L})")
 COMPLEMENTIZER_RE = re.compile(rf"(?<!{_L})ان(?!{_L})")
-NEAR_RE = re.compile(rf"(?<!{_L})[وف]?(?:ب?القرب|قرب|قريبا|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|محيط|"
-                     rf"ضواحي|اطراف|مقابل|بعد|على بعد)(?!{_L})")
 # Words before the group whose members or followers protest (خرج أنصار الجبهة الشعبية ...).
 SUPPORTERS = frozenset({"انصار", "اعضاء", "منتسبي", "منتسبو", "نشطاء", "مناصري", "مناصرو", "عناصر",
                         "قواعد", "اتباع", "مؤيدي", "مؤيدو"})
 AGENT_CATEGORIES = frozenset({"state", "armed_group", "external"})  # sides that carry out attacks
-KIND_RANK = {"facility": 0, "city": 1, "region": 2, "admin1": 3, "country": 4}
 # Words for the members of a group: before the verb they make the group its subject.
 MEMBERS = frozenset({"عناصر", "قوات", "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "انصار", "اعضاء"})
 # Words after the cue within which its target is named (سيطرت بالكامل على ميناء سرت وأحياء سكنية
@@ -64,6 +71,25 @@ MEMBERS = frozenset({"عناصر", "قوات", "مسلحو", "مسلحي", "مق
 TARGET_WINDOW = 20
 # A comma and و, or a stronger mark, starts another clause with other participants.
 CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
+# Instruments whose owner carried out the act (قتل برصاص الشرطة، بنيران الجيش): the owner is actor1.
+INSTRUMENT_WINDOW = 6  # words from the act to its instrument: قُتل الضابط محمود حسن برصاص الشرطة
+INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات"})
+# Heads of buildings and sites (folded): a name after them is a place that was hit, never an actor
+# (المسجد النبوي الشريف، مركز الإصلاح والتأهيل).
+BUILDINGS = frozenset({"مسجد", "المسجد", "جامع", "الجامع", "كنيسه", "الكنيسه", "معبد", "المعبد",
+                       "مستشفي", "المستشفي", "مدرسه", "المدرسه", "فندق", "الفندق", "سجن", "السجن",
+                       "مركز", "المركز", "مقر", "المقر", "متحف", "المتحف", "جامعه", "الجامعه",
+                       "مطار", "المطار", "ملعب", "الملعب", "سوق", "السوق", "مبني", "المبني",
+                       "منزل", "المنزل", "بيت", "ضريح", "الضريح", "مقام", "المقام"})
+# Prepositions that make the name after them the side an act was aimed at (ضد الجماعات، على الشرطة).
+AGAINST = frozenset({"ضد", "علي"})
+# "الرجل الذي أوقف بعدما حاول تنفيذ عملية دهس ... يدعى محمد": the named man did the act.
+# A relative clause about a place, with its resumptive pronoun (التي ينشط فيها، الذي يتمركز به).
+PLACE_RELATIVE_RE = re.compile(rf"(?<!{_L})(?:الذي|التي)\s+{_L}+\s+(?:فيها|فيه|بها|به|منها|منه)(?!{_L})")
+# Verbs of a relative clause that make its antecedent the doer of the act (الذي حاول تنفيذ، الذي هاجم).
+DOER_RE = re.compile(rf"(?<!{_L})[وف]?(?:حاول|نفذ|ارتكب|هاجم|اقدم|خطط|فجر|طعن|دهس|اطلق)(?:ت|وا|ا)?(?!{_L})")
+RELATIVE_RE = re.compile(rf"(?<!{_L})(?:الذي|التي|اللذين|الذين)(?!{_L})")
+NAMED_RE = re.compile(rf"(?<!{_L})[وف]?(?:يدعي|تدعي|يدعون|اسمه|اسمها)(?!{_L})\s*[\"«“]?\s*$")
 
 
 @dataclass(slots=True)
@@ -99,7 +125,7 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
     """
     out = Actors()
     text = index.folded.text
-    in_seg = [a for a in index.actors if seg_start <= a.start < seg_end]
+    in_seg = [a for a in index.actors if seg_start <= a.start < seg_end and not _building(index, a)]
     if claim is not None:
         c0, c1 = claim
         in_sent = [a for a in index.actors if sent_start <= a.start < c0 and not is_civilian(a)]
@@ -117,6 +143,15 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
             if near:
                 out.actor1 = near[0]
                 break
+    if out.actor1 is None and verb is None:
+        # قُتل شاب برصاص الشرطة: the owner of the weapon named right after a passive act did it
+        owners = [a for a in in_seg if a.start >= anchor_end and index.words_between(anchor_end, a.start)
+                  <= INSTRUMENT_WINDOW and index.word_before(a.start) in INSTRUMENTS and not is_civilian(a)
+                  and not CLAUSE_BREAK_RE.search(text, anchor_end, a.start)]
+        if owners:
+            out.actor1 = owners[0]
+    if out.actor1 is None:
+        out.actor1 = _named_doer(index, in_seg, anchor_start, sent_start)
     if out.actor1 is None and possessive_agent:
         owners = [a for a in in_seg if a.prefix == "ل" and a.start >= anchor_end
                   and index.words_between(anchor_end, a.start) <= 2 and not is_civilian(a)]
@@ -146,22 +181,63 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
         else:
             after = [a for a in in_seg if a.start >= v1
                      and index.words_between(v1, a.start) <= 2
-                     and is_subject_position(index, a) and not is_civilian(a)]
+                     and is_subject_position(index, a) and not is_civilian(a)
+                     and not _reporter(text, max(seg_start, a.start - 25), a.start)]
             if after:
                 out.actor1 = after[0]
+    hit: list[Located] = []
     for a in in_seg:
         if a.start < anchor_start or a is out.actor1:
             continue
         if index.words_between(anchor_end, a.start) > TARGET_WINDOW \
-                or CLAUSE_BREAK_RE.search(text, anchor_end, a.start):
-            break  # the name belongs to another clause (، وقد تم نشر عناصر الجيش)
+                or CLAUSE_BREAK_RE.search(text, anchor_end, a.start) \
+                or COMPLEMENTIZER_RE.search(text, anchor_end, a.start) \
+                or PLACE_RELATIVE_RE.search(text, anchor_end, a.start):
+            # the name belongs to another clause (، وقد تم نشر عناصر الجيش), to a statement told
+            # after the act (مشيراً إلى أن الشرطة أوقفت المهاجم) or to a description of the place
+            # (مدينة الشيخ زويد، التي ينشط فيها متشددو تنظيم ...)
+            break
         if out.actor1 is not None and actor_ref(a).name == actor_ref(out.actor1).name:
             continue
         if _reporter(text, max(seg_start, a.start - 25), a.start):
             continue
-        out.actor2 = a
-        break
+        hit.append(a)
+    against = next((a for a in hit if index.word_before(a.start) in AGAINST), None)
+    if against is not None and hit[0] is not against and hit[0].prefix == "ل" and out.actor1 is None \
+            and not is_civilian(hit[0]):
+        # "العمليات العسكرية للقوات السورية ضد الجماعات المسلحة": the لـ owner of the act did it
+        out.actor1 = hit[0]
+    if hit:
+        out.actor2 = against or hit[0]
     return out
+
+
+def _building(index: DocIndex, item: Located) -> bool:
+    """True for a name of a building or site (المسجد النبوي، مركز الإصلاح): a target, never an actor."""
+    if item.mention is not None and item.mention.type == "FAC":
+        return True
+    first = index.folded.text[item.start:item.end].split(maxsplit=1)
+    return index.word_before(item.start) in BUILDINGS or (bool(first) and first[0] in BUILDINGS)
+
+
+def _named_doer(index: DocIndex, in_seg: list[Located], anchor_start: int, sent_start: int) -> Located | None:
+    """A person named (يدعى X) after a relative clause that tells the act he did, else None.
+
+    "الرجل الذي أوقف أمس بعدما حاول تنفيذ عملية دهس ...، يدعى محمد": the antecedent of الذي is the
+    doer; a victim is named without a relative clause around the act (قتل شاب يدعى ...).
+    """
+    text = index.folded.text
+    relative = max(RELATIVE_RE.finditer(text, max(sent_start, anchor_start - 80), anchor_start),
+                   key=lambda m: m.start(), default=None)
+    # the relative clause must make its antecedent the doer (الذي حاول تنفيذ، الذي هاجم), not the
+    # victim (الشاب الذي قتل أمس ويدعى ...)
+    if relative is None or DOER_RE.search(text, relative.end(), anchor_start + 12) is None:
+        return None
+    for a in in_seg:
+        if a.start > anchor_start and a.mention is not None and a.mention.type == "PER" \
+                and NAMED_RE.search(text, max(sent_start, a.start - 12), a.start) is not None:
+            return a
+    return None
 
 
 def _reporter(text: str, start: int, end: int) -> bool:
@@ -197,88 +273,6 @@ def _members_subject(index: DocIndex, item: Located) -> bool:
         return False
     before = index.word_before(index.words[i]) if i >= 0 else ""
     return before == "من" or before not in PREPOSITIONS
-
-
-def choose_places(index: DocIndex, seg_start: int, seg_end: int, anchor_start: int) -> list[Located]:
-    """The places an event happened at, by ACLED's rule of the most precise place named.
-
-    A plural report that names coordinated places (بمحافظتي بابل والمثنى) yields all of them; a
-    place that only locates another (الأنبار after عين الأسد, مطار بغداد after قرب) is dropped.
-    """
-    cands = [p for p in index.places if seg_start <= p.start < seg_end]
-    if not cands:
-        return []
-    text = index.folded.text
-    kept: list[Located] = []
-    for p in cands:
-        if kept:
-            prev = kept[-1]
-            gap = text[prev.end:p.start]
-            near = NEAR_RE.search(gap) is not None
-            same_area = _same_area(prev, p)
-            if (near or same_area) and _rank(p) >= _rank(prev):
-                continue  # a reference point or the division of the place before it
-            if same_area and _rank(p) < _rank(prev) and not near:
-                kept[-1] = p  # "في الأنبار، في قاعدة عين الأسد": the base is more precise
-                continue
-        kept.append(p)
-    after = [p for p in kept if p.start >= anchor_start]
-    pool = after or kept[-1:]
-    # several places only when they are coordinated (و or a comma between them)
-    group = [pool[0]]
-    for p in pool[1:]:
-        gap = text[group[-1].end:p.start]
-        if len(WORD_RE.findall(gap)) <= 4 and re.search(r"(?:^|\s)و|،|,", gap):
-            group.append(p)
-        else:
-            break
-    return group
-
-
-def _rank(item: Located) -> int:
-    if item.place is None:
-        return 1
-    return KIND_RANK.get(item.place.kind, 1)
-
-
-def _same_area(a: Located, b: Located) -> bool:
-    if a.place is None or b.place is None:
-        return False
-    if a.place.id == b.place.id:
-        return True
-    if b.place.kind == "country":
-        return a.place.country == b.place.country
-    if b.place.kind == "admin1" or a.place.kind == "admin1":
-        return bool(a.place.admin1) and (a.place.admin1, a.place.country) == (b.place.admin1, b.place.country)
-    return False
-
-
-def location_of(item: Located | None, *, lower: bool = False) -> EventLocation | None:
-    """The event location for a chosen place (``lower``: taken from the lead, one step less precise)."""
-    if item is None:
-        return None
-    p = item.place
-    if p is None:
-        assert item.mention is not None
-        return EventLocation(name=item.mention.text, geo_precision=3 if lower else 2)
-    precision = p.geo_precision
-    if p.kind in ("admin1", "region"):
-        precision = max(precision, 2)
-    if p.kind == "country":
-        precision = 3
-    if lower:
-        precision = min(3, precision + 1)
-    return EventLocation(name=p.name, name_en=p.name_en, admin1=p.admin1, country=p.country, lat=p.lat,
-                         lon=p.lon, geo_precision=precision, place_id=p.id)
-
-
-def country_location(doc: Document) -> EventLocation | None:
-    """The article's country as a last-resort location (geo_precision 3)."""
-    iso = doc.cache.get("country")
-    if not isinstance(iso, str) or not iso:
-        return None
-    name_ar, name_en = country_names().get(iso, (iso, iso))
-    return EventLocation(name=name_ar, name_en=name_en, country=iso, geo_precision=3)
 
 
 def demonym_actor(index: DocIndex, anchor_end: int) -> tuple[ActorRef, str] | None:

@@ -3,25 +3,112 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 
 from marsad.document import DateValue
-from marsad.events.arguments.index import DocIndex
+from marsad.events.arguments.index import DocIndex, Located
+from marsad.events.cues import find_cues
 
 HISTORICAL_DAYS = 60  # an event dated this long before publication is recalled, not reported
+# A relative clause that tells when a named act happened (الهجوم الذي وقع الأحد، العملية التي جدت
+# يوم السبت), in folded text.
+_RESTATE_RE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:وقع|وقعت|جد|جدت|حدث|حدثت|شهدته|شهدتها|"
+                         r"نفذ|نفذت|استهدف|استهدفت|هز|هزت|تعرض|تعرضت)(?!\w)")
+# How far after the event's sentence a restatement is looked for: about two sentences of news
+# (the one found on the h4 sample stood in the next sentence).
+RESTATE_WINDOW = 400
+# (folded text) words before a year that make it a bound or a birth, not the date of an act
+_YEAR_FROM_RE = re.compile(r"(?<!\w)[وف]?(?:منذ|قبل|بعد|حتي|مواليد)\s+(?:(?:عام|سنه|العام)\s+)?$")
+# (folded text) a frame right before a cue that recalls the act as a person's record: a role in it,
+# a charge of it, or an example of it ("من أجل المشاركة في العديد من العمليات على غرار عملية اغتيال")
+_FRAME_WORDS = (r"(?<!\w)(?:لعب\s+دورا?\s+(?:\w+\s+)?في|متورط(?:ا|ين|ون)?\s+في|تورط(?:ه|هم|ها)?\s+في"
+                r"|ضلوع(?:ه|هم|ها)?\s+في|علي\s+غرار|(?:بتهمه\s+)?المشاركه\s+في|العقل\s+المدبر\s+(?:ل\s*)?)")
+_RECALL_FRAME_RE = re.compile(
+    _FRAME_WORDS + r"\s*(?:(?:العديد|عدد|جمله|سلسله)\s+من\s+)?(?:(?:عمليه|عمليات|جريمه|حادثه)\s+)?$")
+_ANY_FRAME_RE = re.compile(_FRAME_WORDS)
+# a later item of a list of operations ("على غرار عملية اغتيال X وعملية سيدي علي بن عون")
+_LIST_ITEM_RE = re.compile(r"(?<!\w)و(?:ال)?عمليه\s+$")
+# (folded text) a connective right before the event's cue that makes it an act earlier than the
+# clause it is attached to ("في أعقاب الهجوم"، "غداة الهجوم"، "بعد هجوم") or the content of news
+# ("خبر مقتل"، "أنباء عن اغتيال"): a date before it belongs to that clause or to the news. إثر and
+# عقب are left out: on ANT they mostly join a consequence of the same day (أصيب 8 أشخاص اليوم إثر
+# استهداف مدرعة، تعطلت الدروس صبيحة اليوم على إثر احتجاج)
+_GOVERNED_RE = re.compile(r"(?<!\w)(?:في\s+اعقاب|اعقاب|غداه|بعد|خبر|نبا|انباء|اخبار)"
+                          r"\s+(?:(?:عن|هذا|هذه|ذلك|تلك)\s+)?$")
 
 
 def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, sent_end: int,
-                anchor: int) -> DateValue | None:
-    """The date expression of the clause, else the nearest one of the sentence."""
+                anchor: int, cues: Sequence[int] = (), published: dt.date | None = None) -> DateValue | None:
+    """The date expression of the clause, else the nearest one of the sentence.
+
+    Args:
+        index: the document's dates (and text) in folded coordinates.
+        seg_start: start of the event's clause.
+        seg_end: end of the clause.
+        sent_start: start of the sentence.
+        sent_end: end of the sentence.
+        anchor: start of the cue that stands for the event.
+        cues: starts of the sentence's event cues (any strength above 0); a date before a
+            connective that names the event as an earlier act ("في أعقاب الهجوم"، "خبر مقتل")
+            dates the event only when a cue of its own stands before that connective.
+        published: the publication date; a date long before it still dates an act named after
+            "بعد" (غادر في فيفري 2013 مباشرة بعد اغتيال ...): the act is at least as old.
+    """
+    text = index.folded.text
     # a bare year (قانون المالية لسنة 2017) dates a law or a plan far more often than an event
-    dates = [d for d in index.dates if d.date is not None and d.date.precision != "year"]
-    in_seg = [d for d in dates if seg_start <= d.start < seg_end]
-    if in_seg:
-        return min(in_seg, key=lambda d: abs(d.start - anchor)).date
-    in_sent = [d for d in dates if sent_start <= d.start < sent_end]
-    if in_sent:
-        return min(in_sent, key=lambda d: abs(d.start - anchor)).date
+    dates = [d for d in index.dates if d.date is not None and d.date.precision != "year"
+             # "ويأتي هذا الهجوم عقب يومين من هجوم مماثل": the offset dates only the act after it
+             and not (_is_offset(d) and d.start > anchor)]
+    for cue in sorted({anchor, *(c for c in cues if sent_start <= c <= anchor)}):
+        governed = _GOVERNED_RE.search(text, max(sent_start, cue - 40), cue)
+        if governed is None:
+            continue
+        if not any(sent_start <= c < governed.start() for c in cues):
+            # "نشرت الشرطة دوريات أمس الإثنين، في أعقاب الهجوم"، "تداولت وسائل إعلام الثلاثاء خبر
+            # مقتل زعيم التنظيم بقصف": the date before the connective is the day of the patrols or
+            # of the news, not of the act
+            dates = [d for d in dates if d.start >= governed.end()
+                     or is_long_before(d.date.value if d.date else None, published)]
+        break
+    for lo, hi in ((seg_start, seg_end), (sent_start, sent_end)):
+        near = [d for d in dates if lo <= d.start < hi]
+        if near:
+            # an explicit date of the act (بعد أيام من هجوم 3 يناير) beats the offset before it
+            return min(near, key=lambda d: (_is_offset(d), abs(d.start - anchor))).date
     return None
+
+
+def restated_date(index: DocIndex, anchor_kind: str, sent_end: int,
+                  published: dt.date | None) -> DateValue | None:
+    """The date a later sentence gives the act when it names it again in a relative clause.
+
+    "نشرت الشرطة دوريات ... في أعقاب الهجوم على مسجد" leaves the attack undated; the next sentence
+    "في حادث إطلاق النار الذي وقع الأحد" dates it. Only the first such clause within
+    :data:`RESTATE_WINDOW` characters counts, with a cue of the same kind (an attack for an attack)
+    at most two words before الذي/التي and a date of the article's time right after the verb.
+    """
+    text = index.folded.text
+    stop = min(len(text), sent_end + RESTATE_WINDOW)
+    for m in _RESTATE_RE.finditer(text, sent_end, stop):
+        head = [h for h in find_cues(text, max(sent_end, m.start() - 40), m.start())
+                if h.strength > 0 and index.words_between(h.end, m.start()) <= 2]
+        if not head or head[-1].kind != anchor_kind:
+            continue  # "القصف ... الهجوم الذي استهدف طهران": another act told with its own date
+        for d in index.dates:
+            if d.start > m.end() + 12:
+                break
+            v = d.date
+            if d.start >= m.end() and v is not None and v.value and v.precision != "year" \
+                    and not is_long_before(v.value, published):
+                return v
+        return None
+    return None
+
+
+def _is_offset(d: Located) -> bool:
+    """Whether a date is an offset that dates the act named after it (عقب يومين من ...)."""
+    return d.date is not None and d.date.rule.startswith("after")
 
 
 def recalled_year(index: DocIndex, seg_start: int, seg_end: int, published: dt.date | None) -> bool:
@@ -41,6 +128,47 @@ def recalled_year(index: DocIndex, seg_start: int, seg_end: int, published: dt.d
                 and not any(c.isdigit() for c in v.text) and not v.text.startswith(("منذ", "قبل")):
             return True
     return False
+
+
+def recalled_year_date(index: DocIndex, seg_start: int, seg_end: int, anchor: int,
+                       published: dt.date | None) -> DateValue | None:
+    """The past year that dates a recalled act of the clause (سنة 2016 عندما، في عام 2011، العام الماضي).
+
+    choose_date leaves years aside, but a recalled act dated by its year alone is coded by ACLED
+    with that year (time precision 3). A year counted from something else (منذ 2011، قبل 2015،
+    بعد 2014، حتى 2013، منذ 4 سنوات) or a birth year (من مواليد سنة 1993) does not date the act;
+    nor does the year of publication or a later one (قانون المالية لسنة 2017).
+    """
+    text = index.folded.text
+    best: DateValue | None = None
+    distance = 0
+    for d in index.dates:
+        v = d.date
+        if not seg_start <= d.start < seg_end or v is None or v.precision != "year" or not v.value \
+                or not v.value[:4].isdigit():
+            continue
+        if published is not None and int(v.value[:4]) >= published.year:
+            continue
+        if v.text.startswith(("منذ", "قبل")) or _YEAR_FROM_RE.search(text, max(0, d.start - 16), d.start):
+            continue
+        if best is None or abs(d.start - anchor) < distance:
+            best, distance = v, abs(d.start - anchor)
+    return best
+
+
+def recalled_by_frame(index: DocIndex, anchor: int, sent_start: int = 0) -> bool:
+    """Whether the cue is an act recalled as someone's record (لعب دورا في اغتيال، على غرار عملية).
+
+    Such an act is dated only by what the clause says of it: without a date it takes none, never
+    the day of the report that recalls it (ACLED codes the act on its own day or not at all). The
+    later items of a list of operations (وعملية ...) share the frame that opens the list in the
+    sentence starting at ``sent_start``.
+    """
+    text = index.folded.text
+    if _RECALL_FRAME_RE.search(text, max(0, anchor - 50), anchor) is not None:
+        return True
+    return _LIST_ITEM_RE.search(text, max(sent_start, anchor - 12), anchor) is not None \
+        and _ANY_FRAME_RE.search(text, sent_start, anchor) is not None
 
 
 def is_long_before(value: str | None, published: dt.date | None) -> bool:

@@ -89,6 +89,16 @@ VICTIM_RE = re.compile(
     + "|".join(sorted({w for ws in FORCE_WORDS.values() for w in ws}, key=len, reverse=True))
     + rf")(?!{_L})(?:(?:\s+{_L}+)?\s+من\s+(ال{_L}+)|\s+(ال{_L}+|{_L}+(?:يين|يون|يان)))?")
 FORCE_OF = {w: kind for kind, ws in FORCE_WORDS.items() for w in ws}
+# A post, vehicle or unit of a state force as what an act hit (هاجم مسلح دورية عسكرية، استهداف مدرعة
+# شرطة، هجوم على ثكنة للجيش): the force is the target actor. Four words leave room for a subject and
+# a time (هاجم مسلح بساطور صباح الجمعة دورية عسكرية).
+_ATTACKED = r"(?:هاجم|هجوم|هجوما|استهدف|استهداف|اعتداء|اعتدي)\w*"
+FORCE_POST_RE = re.compile(
+    rf"(?<!{_L})[وفبل]?{_ATTACKED}(?:\s+\S+){{0,4}}?\s+(?:علي\s+)?[بل]?(?:ال)?"
+    rf"(?:دوريه|دوريات|ثكنه|نقطه|حاجز|مدرعه|مدرعات|رتل|دبابه|مركز|مقر)\s+(?:تابع\w*\s+)?"
+    rf"(?:لل|ال|[لب])?(عسكريه|جيش|امنيه|امن|شرطه|حرس)(?!{_L})")
+POST_FORCES = {"عسكريه": "army", "جيش": "army", "امنيه": "police", "امن": "police", "شرطه": "police",
+               "حرس": "police"}
 # A victim named by his rank or membership in a group (لاغتيال قائد "فيلق القدس"، مقتل عناصر من
 # حركة ...): the group is the target actor.
 VICTIM_MEMBER_RE = re.compile(
@@ -112,10 +122,15 @@ def victim_force(index: DocIndex, seg_start: int, seg_end: int,
             return actor_ref(group), group.actor.name_en, group.actor.inter
     m = VICTIM_RE.search(text, seg_start, seg_end)
     if m is None:
-        return None
-    kind = FORCE_OF[m.group(1)]
-    owner = m.group(2) or m.group(3)
-    owner_start = m.start(2) if m.group(2) else m.start(3)
+        post = FORCE_POST_RE.search(text, seg_start, seg_end)
+        if post is None:
+            return None
+        # "هاجم مسلح دورية عسكرية"، "استهداف مدرعة شرطة": the post's force (its country's)
+        kind, owner, owner_start = POST_FORCES[post.group(1)], None, post.start(1)
+    else:
+        kind = FORCE_OF[m.group(1)]
+        owner = m.group(2) or m.group(3)
+        owner_start = m.start(2) if m.group(2) else m.start(3)
     iso = None
     if owner is not None:
         adj = owner[:-2] if owner.endswith(("يين", "يون", "يان")) else owner
@@ -179,13 +194,27 @@ def perpetrator_named(index: DocIndex, noun_start: int, anchor_end: int, seg_end
 FORCE_NOUNS = frozenset({"الطيران", "الجيش", "القوات", "المدفعيه", "البحريه", "الطايرات", "المقاتلات"})
 
 
+# A state force's vehicle as the subject of running over or shooting (سيارة أمنية دهست الشاب، سيارة
+# الوحدات الأمنية دهست، مدرعة للجيش أطلقت النار): the force drove or manned it.
+VEHICLE_RE = re.compile(
+    rf"(?<!{_L})(?:سياره|سيارات|عربه|عربات|مدرعه|مدرعات|شاحنه|اليه|اليات)\s+(?:(?:لل|ال)?وحدات\s+)?"
+    rf"(?:لل|ال)?(امنيه|امن|شرطه|عسكريه|جيش)\s+$")
+VEHICLE_VERBS = re.compile(rf"[وف]?(?:دهس|صدم|اطلق|فتح)(?:ت|وا|ا)?(?!{_L})")
+VEHICLE_FORCES = {"امنيه": "police", "امن": "police", "شرطه": "police", "عسكريه": "army", "جيش": "army"}
+
+
 def force_before(index: DocIndex, verb_start: int) -> tuple[ActorRef, str] | None:
     """A state's forces named by a force noun and a demonym as the subject right before a verb.
 
     "الطيران العراقي نفّذ ضربة جوية": Military Forces of Iraq. Returns the reference (the words as
-    in the text) and ACLED's English name, or None.
+    in the text) and ACLED's English name, or None. A force's vehicle that ran someone over or
+    shot (سيارة أمنية دهست) stands for the force itself (ACLED's Police or Military Forces).
     """
     text = index.folded.text
+    vehicle = VEHICLE_RE.search(text, max(0, verb_start - 40), verb_start)
+    if vehicle is not None and VEHICLE_VERBS.match(text, verb_start):
+        name_ar, name_en = FORCE_NAMES[VEHICLE_FORCES[vehicle.group(1)]]
+        return ActorRef(name=name_ar, actor_id=None), name_en
     words = [m for m in WORD_RE.finditer(text, max(0, verb_start - 40), verb_start)][-2:]
     if len(words) != 2 or words[0].group(0) not in FORCE_NOUNS or text[words[1].end():verb_start].strip():
         return None

@@ -1,0 +1,77 @@
+"""Fatalities by ACLED's rules: the number killed as stated, in digits or words, duals included.
+
+A victim reader looks at the noun phrase a killing cue governs: the object of an active verb (قتل
+مسلحون ثلاثة جنود), the subject of a passive one (قتل 18 شخصا، اغتيل خليل الوزير), the genitive of a
+masdar (مقتل شرطي، مصرع المهاجم، القضاء على عنصر ارهابي), the subject between لقي and مصرعهم/حتفهم,
+or a count before a plural verb (7 اشخاص قتلوا). It counts digits and number words, a number after
+its noun (مدرسين اثنين), partitives (ثلاثة من)، duals of nouns of persons (ضابطين، جنديان), a
+pronoun on the cue (مقتله = 1، مصرعهما = 2), a named person = 1, and coordinated victims (ضابط ومجند
+= 2; مقتل شرطي ... ومصرع المهاجم = 2).
+
+Vague counts take ACLED's conventional figures (عدة/بضعة "several" 3, عشرات "dozens" 12, مئات
+"hundreds" 100; ``data/events/quantities.tsv``); the injured and the arrested are not counted; when a
+text gives several figures for the same killed, the lowest is kept (a lone victim read from a
+singular noun yields to a stated count of two or more, of which it is usually one); a text that
+says nobody died gives 0; a text that says nothing gives None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from marsad.events.arguments.index import Located
+from marsad.events.fatalities.reader import Reader
+from marsad.events.fatalities.words import (
+    _L,
+    CUE_HINT_RE,
+    KILL_AFTER,
+    NO_TOLL_RE,
+    PASSIVE_DUAL_RE,
+    number_at,
+    quantities,
+)
+
+__all__ = ["count_killed", "person_spans"]
+
+
+def count_killed(text: str, start: int = 0, end: int | None = None,
+                 names: Sequence[tuple[int, int]] = ()) -> int | None:
+    """Fatalities reported in folded ``text[start:end]``; None when the text is silent.
+
+    ``names`` are the spans of persons' names in the same (folded) text: a named victim is one.
+
+    >>> count_killed("ادى الانفجار الى مقتل 7 اشخاص واصابه 12 اخرين")
+    7
+    >>> count_killed("قتل حارس واصيب سبعه اخرون")
+    1
+    >>> count_killed("اسفر الهجوم عن مقتل ضابط ومجند")
+    2
+    >>> count_killed("سقطت قذيفه دون وقوع اصابات")
+    0
+    """
+    stop = len(text) if end is None else end
+    span = text[start:stop]
+    counts = Reader(text, start, stop, names).counts() if CUE_HINT_RE.search(text, start, stop) else []
+    for m in re.finditer(rf"(?<![\w])(\d+|{_L}+)\s+(?:(?:{_L}+\s+)?)?(?:ال)?{KILL_AFTER}(?!{_L})", span):
+        got = number_at(span, m.start(1))
+        if got is not None and got[1] <= m.end(1) + 1:
+            counts.append(got[0])
+    if re.search(rf"(?<!{_L})(?:ال)?(?:قتيلين|قتيلان|شهيدين|شهيدان)(?!{_L})", span):
+        counts.append(2)
+    if PASSIVE_DUAL_RE.search(span):
+        counts.append(2)
+    if counts:
+        # a lone victim read from a singular noun (اغتيال قائد فيلق القدس ... ونائب رئيس الحشد، اللذين
+        # قتلا) is usually one of a larger stated toll whose other victims the reader could not join
+        plural = [c for c in counts if c >= 2]
+        return min(plural or counts)
+    _, zero = quantities()
+    if zero.search(span) or NO_TOLL_RE.search(span):
+        return 0
+    return None
+
+
+def person_spans(located: Sequence[Located]) -> list[tuple[int, int]]:
+    """The folded spans of persons' names among the document's located actors (for ``names``)."""
+    return [(a.start, a.end) for a in located if a.mention is not None and a.mention.type == "PER"]

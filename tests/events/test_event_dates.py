@@ -1,0 +1,99 @@
+"""The date an event gets: its own clause's date, not the report's; offsets, recalled years and frames.
+
+Each row is (text, expected date, expected ACLED time precision) for the first event of ``text``
+(published on Wednesday 1 March 2017); every rule has a near neighbour that must keep its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.document import Document
+from marsad.events.arguments.dates import recalled_year_date
+from marsad.events.arguments.index import build_index
+from marsad.pipeline import extract
+from marsad.text.normalize import fold
+
+PUBLISHED = "2017-03-01"  # a Wednesday
+
+ROWS: list[tuple[str, str | None, int]] = [
+    # (1) a date before "في أعقاب/إثر" dates the clause that follows up the act, not the act ...
+    ("نشرت السلطات تعزيزات أمنية قرب الكنائس أمس الثلاثاء في أعقاب الهجوم على كنيسة في مدينة ليون.",
+     "2017-03-01", 2),
+    # ... which a later relative clause dates (الذي وقع الأحد) ...
+    ("نشرت السلطات تعزيزات أمنية قرب الكنائس أمس الثلاثاء في أعقاب الهجوم على كنيسة في مدينة ليون. "
+     "وأكدت الشرطة أن الهجوم المسلح الذي وقع الأحد خلف قتيلين.", "2017-02-26", 1),
+    # ... but not one without a date
+    ("نشرت السلطات تعزيزات أمنية قرب الكنائس أمس الثلاثاء في أعقاب الهجوم على كنيسة في مدينة ليون. "
+     "وأكدت الشرطة أن الهجوم المسلح الذي وقع في المدينة خلف قتيلين.", "2017-03-01", 2),
+    # a clause with its own act before بعد keeps its date; إثر mostly joins a consequence of the day
+    ("قتل جندي أمس الثلاثاء بعد هجوم مسلح على حاجز أمني في مدينة العريش.", "2017-02-28", 1),
+    ("أصيب ثمانية أشخاص أمس الثلاثاء إثر استهداف مدرعة للشرطة بعبوة ناسفة في مدينة العريش.", "2017-02-28", 1),
+    # a date long past before بعد still dates the act after it: it is at least as old
+    ("وقد غادر البلاد في فيفري 2013، مباشرة بعد اغتيال المعارض شكري بلعيد.", "2013-02", 3),
+    # the day news of a killing spread is not the day of the killing; the day it was announced is
+    ("تداولت صفحات على مواقع التواصل اليوم الأربعاء خبر مقتل قيادي في تنظيم داعش بغارة جوية قرب مدينة "
+     "إدلب.", "2017-03-01", 2),
+    ("أعلنت وزارة الدفاع اليوم الأربعاء مقتل قيادي في تنظيم داعش بغارة جوية قرب مدينة إدلب.", "2017-03-01", 1),
+    # (2) offsets from publication: "بعد ثلاثة أيام من" dates the act after it, قبل أيام a week
+    ("ويأتي هذا الهجوم بعد ثلاثة أيام من هجوم مماثل استهدف دورية للجيش في مدينة العريش.", "2017-02-26", 1),
+    ("هاجم مسلحون دورية للجيش في مدينة العريش اليوم، بعد ثلاثة أيام من هجوم مماثل.", "2017-03-01", 1),
+    ("قتل شاب قبل أيام برصاص مجهولين في مدينة القصرين.", "2017-02-26", 2),
+    # (3) a recalled act dated by its year alone
+    ("عادت بنا الذاكرة إلى سنة 2015 عندما هاجم مسلحون فندقا في مدينة سوسة.", "2015", 3),
+    ("هاجم مسلحون فندقا في مدينة سوسة سنة 2015.", "2015", 3),
+    # (4) an act recalled as a person's record has no date of its own
+    ("ويعيش في الدوحة منذ سنوات، وقد لعب دورا في اغتيال الرئيس المصري الأسبق أنور السادات.", None, 3),
+    ("اغتال مسلحون ضابطا في الشرطة أمام منزله في مدينة القصرين.", "2017-03-01", 2),
+    ("وهو مطلوب من أجل المشاركة في العديد من العمليات الإرهابية على غرار عملية اغتيال ضابط في الحرس "
+     "بمدينة القصرين.", None, 3),
+    ("شارك مئات المواطنين في مسيرة احتجاجية وسط مدينة صفاقس للمطالبة بالتشغيل.", "2017-03-01", 2),
+]
+
+
+def _first_event(text: str) -> Document:
+    doc = extract(text, published=PUBLISHED, id="t")
+    doc.check_offsets()
+    assert doc.events, text
+    return doc
+
+
+@pytest.mark.parametrize(("text", "date", "precision"), ROWS)
+def test_event_date(text: str, date: str | None, precision: int) -> None:
+    event = _first_event(text).events[0]
+    assert (event.date, event.time_precision) == (date, precision)
+
+
+YEARS: list[tuple[str, str | None]] = [
+    ("عادت بنا الذاكرة إلى سنة 2015 عندما هاجم مسلحون فندقا", "2015"),
+    ("هاجم مسلحون فندقا في العام الماضي", "2016"),
+    # a bound, a birth, a count back and the current year do not date the act
+    ("هاجم مسلحون فندقا يقيم فيه منذ سنة 2011", None),
+    ("هاجم شاب من مواليد سنة 1990 فندقا", None),
+    ("هاجم مسلحون فندقا قبل 4 سنوات", None),
+    ("هاجم مسلحون فندقا في إطار قانون المالية لسنة 2017", None),
+]
+
+
+@pytest.mark.parametrize(("text", "year"), YEARS)
+def test_recalled_year_date(text: str, year: str | None) -> None:
+    doc = extract(text, published=PUBLISHED, id="t")
+    folded = fold(doc.text)
+    index = build_index(doc, folded)
+    anchor = folded.text.index("هاجم")
+    found = recalled_year_date(index, 0, len(folded.text), anchor, dt.date.fromisoformat(PUBLISHED))
+    assert (found.value if found else None) == year
+
+
+@pytest.mark.parametrize(("text", "recalled"), [
+    # every item of a list under "على غرار" is recalled: undated and historical
+    ("وهو مطلوب للمشاركة في عمليات على غرار عملية اغتيال ضابط بمدينة القصرين وعملية الاعتداء على منزل وزير "
+     "سابق بمدينة سوسة.", True),
+    ("ونفذت المجموعة عملية اغتيال ضابط بمدينة القصرين وعملية الاعتداء على منزل وزير سابق بمدينة سوسة.", False),
+])
+def test_list_items_share_the_recall_frame(text: str, recalled: bool) -> None:
+    events = _first_event(text).events
+    assert len(events) == 2
+    assert all((e.date is None, e.historical) == (recalled, recalled) for e in events)

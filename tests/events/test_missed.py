@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.document import Document
-from marsad.events import _purpose
+from marsad.events.clauses import is_purpose
 from marsad.events.cues import find_cues, find_words, modality_matcher
 from marsad.events.modality import SentenceModality
 from marsad.pipeline import extract
@@ -133,4 +133,4 @@ def test_purpose_lam(sentence: str, word: str, purpose: bool) -> None:
     start = folded.index(fold(word).text)
     cue = next(h for h in find_cues(folded) if h.start == start)
     exposed = [folded.index("تعرضت") + len("تعرضت")] if "تعرضت" in folded else []
-    assert _purpose(cue, exposed, modality) is purpose
+    assert is_purpose(cue, exposed, modality) is purpose

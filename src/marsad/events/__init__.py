@@ -28,43 +28,44 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 
 from marsad.config import EventsConfig
-from marsad.document import Document, Event, EventLocation
+from marsad.document import Document, Event
 from marsad.events.arguments import (
     DocIndex,
-    Located,
     actor_ref,
     build_index,
     choose_actors,
     choose_date,
-    choose_places,
-    country_location,
     country_names,
     demonym_actor,
     folded_positions,
     force_before,
     is_long_before,
     lead_date,
-    lead_places,
-    location_of,
-    named_country,
     names_target,
     perpetrator_named,
     recalled_year,
     restatement_marks,
-    side_places,
     victim_force,
 )
 from marsad.events.arguments.dates import recalled_by_frame, recalled_year_date, restated_date
+from marsad.events.clauses import (
+    article_country,
+    clause_anchor,
+    clause_locations,
+    governing_verb,
+    is_purpose,
+    names_ground,
+    only_killing_merges,
+    outside_names,
+    own_place_clauses,
+    takes_ground,
+    told_as_done,
+)
 from marsad.events.coding import (
     CODES,
     KILLING_FORMS,
-    LIGHT_VERB_RE,
-    LIGHT_VERB_WINDOW,
-    PART_RE,
-    PASSIVE_FORMS,
     VIOLENCE_CODES,
     choose_code,
     interaction,
@@ -95,17 +96,12 @@ AGENT_NOUN_RE = re.compile(r"(?<![^\W\d_])(?:منفذ|منفذي|منفذو|مر
 # background, charges and condemnations (اعتداء 9 of 9, اغتصاب 9 of 9 false positives).
 VERBAL_NOUNS = frozenset({"اغتصاب", "اعتداء", "اعتداءات", "اختطاف"})
 TERRITORY_CODES = frozenset({"nsa_overtake", "gov_regain"})
-# Ground after a cue of control, within six words (سيطرت قوات سوريا الديمقراطية على قرية ...).
-TERRITORY_RE = re.compile(
-    r"(?:\s+\S+){0,5}?\s+[وب]?(?:ال)?(?:مدين|بلد|قري|منطق|حي|احياء|مواقع|موقع|قاعد|معسكر|مطار|ميناء|جبل|"
-    r"تل|مقر|معبر|حقل|حقول|مدن|قري|بلدات|اراض|محافظ|ولاي|اقليم|مركز|ثكن|سجن|مبني|حاجز|الطريق|طريق)")
 # فجر before a day is "at dawn" (فجر اليوم، فجر الجمعة), not "blew up"
 DAWN_RE = re.compile(
     r"\s+(?:يوم|اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|اول)(?![^\W\d_])")
 PROTEST_KINDS = frozenset({"peaceful", "intervention", "violent_demo"})
 # a question mark, or the particle هل that opens a (mostly rhetorical) question in news prose
 QUESTION_RE = re.compile(r"[؟?]|(?<![^\W\d_])[وف]?هل(?![^\W\d_])")
-EXPOSED_WINDOW = 10  # تعرضت فرقاطة سعودية أثناء قيامها بدورية مراقبة غرب ميناء الحديدة لهجوم
 EXPOSED_VERBS = frozenset({"تعرض", "يتعرض", "تعرضت"})
 COORDINATION_RE = re.compile(r"(?:فضلا عن|بالاضافه الي|اضافه الي|علاوه علي|كما)\s+\S*$")
 PARTITIVE_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:احدي|احد|بعض)\s+\S*$")
@@ -121,14 +117,6 @@ AGENT_WINDOW = 8  # words between a cue and the agent marker that names its perp
 # it. Calibrated on the GSR development sentences (scripts/run_gsr.py), where 1 let background
 # mentions through (precision 0.28 on ASSAULT) and 2 keeps reports with any detail.
 EVIDENCE_NEEDED = 2
-# Support verbs whose subject carries out the act their nominal object names (شن هجوماً، نفذ تفجيراً،
-# ألقت الشرطة القبض على).
-AGENTIVE_VERBS = frozenset({"شن", "نفذ", "اطلق", "استهدف", "اوقع", "خرج", "نظم", "القي", "القت", "القوا"})
-# "تمكنت وحدات الحرس الوطني بالجهة أمس ... من القبض على": the subject of تمكن carries out the act
-# that من introduces, after a subject that often brings a place and a full date with it; 12 words
-# cover a three-word unit, a place and a five-word date.
-ENABLING_VERBS = frozenset({"تمكن"})
-ENABLING_WINDOW = 12
 # Words allowed between an occurrence verb and its noun: شن عمال الحضائر إضراباً (a two-word subject).
 OCCUR_GAP = 2
 CORROBORATION_GAP = 3  # words between two cues of one act (طائرات التحالف العربي سلسلة غارات)
@@ -161,17 +149,8 @@ TOLL_OVERRIDES = frozenset({"reaction", "investigation", "accusation", "relative
 # detail too and dropped: on the GSR development sentences they let through charges and asides
 # about long-past assassinations (اغتيال الحريري) with no incident told.
 DETAIL_WINDOW = 14
-# "بمناسبة الذكرى الثالثة لاغتيال ..."، "إحياء ذكرى اغتيال ...": the genitive لـ after a commemoration,
-# not the purpose لـ; the commemorated act took place.
-COMMEMORATION_RE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?ذكري(?:\s+\S+)?\s+$")
-# A past "tried to" before a verbal noun of violence (حاولت وحدة من الموساد اغتيال ...): ACLED codes
-# attempted attacks; four words leave room for a subject of up to three words.
-ATTEMPT_RE = re.compile(r"(?<![^\W\d_])[وف]?حاول(?:ت|وا|ا|تا)?(?![^\W\d_])")
-ATTEMPT_WINDOW = 4
-CLAUSE_OPEN_RE = re.compile(r"،\s*و")  # a comma, then a word with the conjunction و
 OPERATION_RE = re.compile(r"(?<![^\W\d_])و(?:ال)?عمليه(?![^\W\d_])")  # a coordinated "and the operation"
 WAVE_RE = re.compile(r"(?<![^\W\d_])موجه(?:\s+من)?\s+$")  # موجة احتجاجات، موجة من الاحتجاجات
-ATTEMPT_CODES = frozenset({"attack", "abduction", "explosion", "ied", "suicide", "grenade"})
 # "بعد سيطرة قوات النظام على أحياء حلب"، "بعد ساعات على سيطرة ...": a change of control of named
 # ground that another act is dated by still took place.
 CONTROL_AFTER_RE = re.compile(
@@ -199,7 +178,7 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     if not hits:
         return doc
     to_folded = folded_positions(folded)
-    hits = _outside_names(doc, to_folded, hits)
+    hits = outside_names(doc, to_folded, hits)
     spans = doc.sentences or sentence_spans(doc.text)
     bounds = [(to_folded(s.start), to_folded(s.end)) for s in spans]
     starts = [b[0] for b in bounds]
@@ -312,7 +291,7 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             for p in index.places if s0 <= p.start < s1)
 
     listed = listed_cues(cues, modality)
-    live = [h for h in cues if not governed(h) and not _purpose(h, exposed, modality)
+    live = [h for h in cues if not governed(h) and not is_purpose(h, exposed, modality)
             and not (h in listed and not toll_near(h, least=2))
             and not (h.form == "فجر" and DAWN_RE.match(text, h.end))]
     if not any(h.strength > 0 for h in live):
@@ -330,9 +309,9 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         """How much the sentence says that the act of ``h`` took place (see EVIDENCE_NEEDED)."""
         if h.strength >= 2 or modality.anniversary(h):
             return EVIDENCE_NEEDED  # a finite verb; or "N years after" the act, which takes it as done
-        if _told_as_done(h, text, s0, modality) or (
+        if told_as_done(h, text, s0, modality) or (
                 h.kind in TERRITORY_CODES and CONTROL_AFTER_RE.search(text, max(s0, h.start - 30), h.start)
-                and _names_ground(index, h, s1)):
+                and names_ground(index, h, s1)):
             return EVIDENCE_NEEDED
         # a toll is strong evidence of violence; protesters are often counted among the dead of another act
         score = (1 if h.kind in PROTEST_KINDS else 2) * int(toll_near(h)) + int(any(
@@ -396,7 +375,7 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
     cut_points.update(m.start() for m in HEADLINE_RE.finditer(text, s0, s1) if m.start() > s0)
     # "... في برلين، ما تسبب في مقتل 12 شخصاً، وقد لقي عامري حتفه في إيطاليا برصاص الشرطة": a
     # clause opened by a comma and و that tells a cue in a place of its own is a second event
-    cut_points.update(_own_place_clauses(index, triggers, s0, s1))
+    cut_points.update(own_place_clauses(index, triggers, s0, s1))
     # "عملية اغتيال الجلاصي وعملية سيدي علي بن عون وعملية الاعتداء على منزل ...": one event per operation
     first = min(h.start for h in triggers)
     cut_points.update(m.start() for m in OPERATION_RE.finditer(text, first, s1))
@@ -408,10 +387,10 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         if not seg_triggers:
             continue
         seg_hits = [h for h in live if seg0 <= h.start < seg1]
-        if all(h.form in KILLING_FORMS for h in seg_triggers) and out and _only_killing_merges(out[-1]):
+        if all(h.form in KILLING_FORMS for h in seg_triggers) and out and only_killing_merges(out[-1]):
             continue  # "... قتل فيها 11": the toll of the clause before, not an event of its own
-        anchor = _anchor(seg_triggers)
-        verb = _governing_verb(anchor, support, modality)
+        anchor = clause_anchor(seg_triggers)
+        verb = governing_verb(anchor, support, modality)
         # an agent marker names the perpetrator of the cue it follows (هجوم شنه ...، من قبل ...)
         agent_ends = [w.end for w in support if w.kind == "agent" and anchor.start <= w.start < seg1
                       and modality.words_between(anchor.end, w.start) <= AGENT_WINDOW]
@@ -431,7 +410,7 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                  and modality.words_between(first, t.start) <= TARGET_WINDOW}
         exchange = any(w.form == "تبادل" and seg0 <= w.start < seg1 for w in support)
         # control of territory needs territory: استولوا على منظومة الفساد، سيطرت على الأوضاع are not
-        seg_hits = [h for h in seg_hits if h.kind not in TERRITORY_CODES or _takes_ground(index, h, seg1)]
+        seg_hits = [h for h in seg_hits if h.kind not in TERRITORY_CODES or takes_ground(index, h, seg1)]
         # an unsupported word of protest (على تجمع للمواطنين) does not make violence a protest
         gathering = tells_gathering(seg_hits, support, seg0, seg1)
         crowd_named = any(h.kind == "peaceful" and h.form.startswith(PARTICIPANTS) for h in seg_hits)
@@ -497,10 +476,10 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
             or (date is None and recalled_by_frame(index, anchor.start, s0))  # لعب دورا في اغتيال السادات
         if historical and not config.include_historical:
             continue
-        locations, place_known = _locations(doc, index, seg0, seg1, s0, s1, anchor.start)
+        locations, place_known = clause_locations(doc, index, seg0, seg1, s0, s1, anchor.start)
         if actor2 is None and sub.event_type in VIOLENT_TYPES:
             country = next((loc.country for loc in locations if loc is not None and loc.country), None)
-            force = victim_force(index, seg0, seg1, country or _article_country(doc))
+            force = victim_force(index, seg0, seg1, country or article_country(doc))
             if force is not None and (actor1 is None or force[0].name != actor1.name):
                 actor2, actor2_en, inter2 = force
                 actor2_category = "state"
@@ -576,203 +555,3 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
                               restatement.back_ref, restatement.distinct, frozenset(kinds),
                               actor2_category))
     return out
-
-
-def _article_country(doc: Document) -> str | None:
-    iso = doc.cache.get("country")
-    return iso if isinstance(iso, str) and iso else None
-
-
-def _takes_ground(index: DocIndex, h: Hit, seg_end: int) -> bool:
-    """True when a place or a word of ground follows a cue of control (سيطرت على مدينة ...)."""
-    text = index.folded.text
-    limit = min(seg_end, h.end + 90)
-    if any(h.end <= p.start < limit and index.words_between(h.end, p.start) <= 6 for p in index.places):
-        return True
-    return TERRITORY_RE.match(text, h.end, limit) is not None
-
-
-def _own_place_clauses(index: DocIndex, triggers: list[Hit], s0: int, s1: int) -> list[int]:
-    """Commas that open (with و) a clause holding a cue and a place or a day of its own.
-
-    A place is new when it is not one named before the comma, nor the province or the country of
-    one (في حي الكرادة ... ، وبغداد adds no place of its own); a day is new when it is an explicit
-    date that differs from every date before the comma (اغتيل الأول يوم 3 ماي، واغتيل الثاني يوم 9 جوان).
-    """
-    text = index.folded.text
-    places = [p for p in index.places if s0 <= p.start < s1 and p.place is not None]
-    days = [(d.start, d.date.value) for d in index.dates if s0 <= d.start < s1 and d.date is not None
-            and d.date.value and not d.date.relative and d.date.precision == "day"]
-    if len(places) < 2 and len(days) < 2:
-        return []
-    out = []
-    for m in CLAUSE_OPEN_RE.finditer(text, s0, s1):
-        c = m.start()
-        nxt = text.find("،", c + 1, s1)
-        end = nxt if nxt >= 0 else s1
-        if not any(c <= h.start < end for h in triggers) or not any(h.start < c for h in triggers):
-            continue
-        before = [p.place for p in places if p.start < c and p.place is not None]
-        known = {b.id for b in before} | {b.admin1 for b in before if b.admin1} \
-            | {b.country for b in before if b.country}
-        if before and any(c <= p.start < end and p.place is not None and p.place.id not in known
-                          and (p.place.name_en or "") not in known
-                          and not (p.place.kind == "country" and p.place.country in known)
-                          for p in places):
-            out.append(c)
-            continue
-        days_before = {v for pos, v in days if pos < c}
-        if days_before and any(c <= pos < end and v not in days_before for pos, v in days):
-            out.append(c)
-    return out
-
-
-def _names_ground(index: DocIndex, h: Hit, s1: int) -> bool:
-    """True when a named place follows a cue of control in its own clause (على أحياء حلب القديمة).
-
-    "بعد سيطرة الحوثيين عليها، إلى عدن" names Aden as where someone fled, past the comma; "على بعض
-    المواقع" names no ground.
-    """
-    text = index.folded.text
-    return any(h.end <= p.start < s1 and p.place is not None and index.words_between(h.end, p.start) <= 6
-               and "،" not in text[h.end:p.start] and "," not in text[h.end:p.start] for p in index.places)
-
-
-def _told_as_done(h: Hit, text: str, s0: int, modality: SentenceModality) -> bool:
-    """True when the words around a cue that needs support take its act as done.
-
-    A commemoration (الذكرى الثالثة لاغتيال)، a past attempt (حاولت وحدة اغتيال: ACLED codes the
-    attempt) and a present protest verb with a plural subject (عمال المصنع يحتجون، headline style;
-    يحتجون بأن is "they argue that").
-    """
-    before = text[max(s0, h.start - 40):h.start]
-    if COMMEMORATION_RE.search(before):
-        return True
-    if h.kind in ATTEMPT_CODES and h.pos == "N" and any(
-            modality.words_between(m.end(), h.start) <= ATTEMPT_WINDOW
-            and not modality.boundary_between(m.end(), h.start)
-            for m in ATTEMPT_RE.finditer(text, max(s0, h.start - 60), h.start)):
-        return True
-    return h.kind == "peaceful" and h.pos == "I" and text.endswith("ون", h.start, h.end) \
-        and not text.startswith((" ب", " علي ان", " بان"), h.end)
-
-
-def _purpose(h: Hit, exposed: list[int], modality: SentenceModality) -> bool:
-    """True for a verbal noun after the purpose لـ (لتفجيرها "in order to blow it up").
-
-    After تعرض (was subjected to: تعرضت لهجوم) the same لـ reports what happened, and after a
-    commemoration (الذكرى الثالثة لاغتيال) it is the genitive.
-    """
-    if h.pos != "N" or h.strength >= 2 or h.prefix.lstrip("وف") not in ("ل", "لل"):
-        return False
-    if COMMEMORATION_RE.search(modality.text, max(modality.start, h.start - 40), h.start):
-        return False
-    return not any(e <= h.start and modality.words_between(e, h.start) <= EXPOSED_WINDOW for e in exposed)
-
-
-def _outside_names(doc: Document, to_folded: Callable[[int], int], hits: list[Hit]) -> list[Hit]:
-    """Drop cues inside a name: الجبهة الشعبية لتحرير فلسطين, قوة مراقبة فض الاشتباك."""
-    names = sorted((to_folded(m.start), to_folded(m.end)) for m in doc.entities
-                   if m.type in ("ORG", "PER", "FAC"))
-    if not names:
-        return hits
-    starts = [n[0] for n in names]
-    kept = []
-    for h in hits:
-        i = bisect_right(starts, h.start) - 1
-        if i >= 0 and h.start >= names[i][0] and h.end <= names[i][1] + 1 and h.start > names[i][0] - 1 \
-                and names[i][1] - names[i][0] > h.end - h.start:
-            continue
-        kept.append(h)
-    return kept
-
-
-def _anchor(triggers: list[Hit]) -> Hit:
-    """The cue that stands for the clause's event: a finite verb if any, else the first cue.
-
-    Verbs of killing come last: they report the toll of the event the other cues name; so does an
-    arrest told with an act of violence (الشرطة أوقفت المهاجم): it follows the act, and its subject
-    is the arresting authority, not the perpetrator.
-    """
-    violent = any(h.kind in VIOLENCE_CODES for h in triggers)
-    ranked = sorted(triggers, key=lambda h: (h.form in KILLING_FORMS, violent and h.kind == "arrests",
-                                             h.strength < 2, h.start))
-    return ranked[0]
-
-
-def _governing_verb(anchor: Hit, support: list[Hit], modality: SentenceModality) -> tuple[int, int] | None:
-    """The finite verb whose subject carries out the act of ``anchor`` (see ``choose_actors``)."""
-    if anchor.form in KILLING_FORMS or anchor.form in PASSIVE_FORMS:
-        return None  # mostly passive in news (قُتل 18 شخصاً، اغتيل القيادي): the name next to it is a victim
-    if anchor.pos in ("V", "I") or anchor.strength >= 2:
-        return anchor.start, anchor.end
-    share = max(PART_RE.finditer(modality.text, max(modality.start, anchor.start - 40), anchor.start),
-                key=lambda m: m.start(), default=None)
-    if share is not None and modality.words_between(share.end(), anchor.start) == 0:
-        return share.start(), share.end()  # لعب دوراً في اغتيال، شارك في تنفيذ: a part in the act
-    if "ب" in anchor.prefix:
-        # قامت القوات المسلحة الجزائرية بقصف مواقع: the light verb's subject carries out the act
-        text = modality.text
-        light = max(LIGHT_VERB_RE.finditer(text, max(modality.start, anchor.start - 120), anchor.start),
-                    key=lambda m: m.start(), default=None)
-        if light is not None and modality.words_between(light.end(), anchor.start) <= LIGHT_VERB_WINDOW \
-                and not modality.boundary_between(light.end(), anchor.start):
-            return light.start(), light.end()
-    for w in reversed(support):
-        if w.form in AGENTIVE_VERBS and w.end <= anchor.start \
-                and modality.words_between(w.end, anchor.start) <= 4:
-            return w.start, w.end
-        if w.form in ENABLING_VERBS and w.end <= anchor.start \
-                and modality.text[max(w.end, anchor.start - 4):anchor.start].rstrip().endswith("من") \
-                and modality.words_between(w.end, anchor.start) <= ENABLING_WINDOW \
-                and not modality.boundary_between(w.end, anchor.start):
-            return w.start, w.end
-    return None
-
-
-def _only_killing_merges(previous: Draft) -> bool:
-    return previous.event.disorder_type == "Political violence"
-
-
-def _locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: int, s1: int,
-               anchor: int) -> tuple[list[EventLocation | None], bool]:
-    """The event's locations, and whether its own sentence names them (not the lead, not the country)."""
-    # headline style "الجم : قطع سكة الحديد ...": the place before the colon is where it happened
-    text = index.folded.text
-    for p in index.places:
-        if seg0 <= p.start and p.end <= anchor and text[p.end:p.end + 3].strip().startswith(":") \
-                and (p.place is None or p.place.kind != "country"):
-            return [location_of(p)], True
-    chosen = choose_places(index, seg0, seg1, anchor)
-    if chosen:
-        return [location_of(p) for p in chosen], True
-    chosen = choose_places(index, s0, s1, anchor)
-    if chosen:
-        return [location_of(chosen[0])], True
-    # nothing but road ends or a street in the sentence (قطع الطريق الرابطة بين صفاقس والمهدية): the
-    # protesters' town the lead names if it lies on the road (same province), else the first end;
-    # a country the clause names (في العاصمة اليونانية) before the lead's places elsewhere
-    side = side_places(index, s0, s1)
-    named = named_country(index, seg0, seg1) or named_country(index, s0, s1)
-    lead = lead_places(index)
-    if side:
-        provinces = {_province(p) for p in side}
-        lead = [p for p in lead if _province(p) in provinces]
-    if named is not None:
-        country, strong = named
-        inside = [p for p in lead if p.place is not None and p.place.country == country.country]
-        if inside:
-            return [location_of(inside[0], lower=True)], False
-        if strong or not lead:
-            return [country], True
-    if lead:
-        return [location_of(lead[0], lower=True)], False
-    if side:
-        return [location_of(side[0], lower=True)], True
-    return [country_location(doc)], False
-
-
-def _province(item: Located) -> tuple[str, str] | None:
-    if item.place is None or not item.place.admin1:
-        return None
-    return item.place.admin1, item.place.country or ""

@@ -356,6 +356,8 @@ def test_a_protest_and_the_killing_it_is_about(text: str, expected: list[tuple[s
     ("وطارق الزمر لعب دورا في اغتيال الرئيس أنور السادات.", [("Attack", True, 1)]),
     # a toll told by another word is evidence
     ("وأسفر اغتيال النائب في بيروت عن مقتل ستة أشخاص.", [("Attack", False, 6)]),
+    # after a claim the لـ brings the claimed act, not a purpose
+    ("أعلن تنظيم داعش تبنيه لهجوم مانشستر الذي أودى بحياة 22 شخصا.", [("Attack", False, 22)]),
 ])
 def test_a_named_victim_is_one_detail(text: str, expected: list[tuple[str, bool, int | None]]) -> None:
     doc = extract(text, published="2008-01-02")

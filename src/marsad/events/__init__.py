@@ -229,18 +229,18 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
         for w in support_words if w.pos == "I" and "س" in w.prefix]
     modality = SentenceModality(text, s0, s1, markers, published_year=published.year if published else None)
     support = [w for w in support_words if w.kind in SUPPORT_KINDS]
-    exposed = [w.end for w in support if w.form in EXPOSED_VERBS]
+    # after تعرض (was subjected to) and a claim (تبنيه لهجوم) the لـ brings the act, not a purpose
+    exposed = [w.end for w in support if w.form in EXPOSED_VERBS or w.kind == "claim"]
     words = modality.words
 
     def toll_near(h: Hit, least: int = 1, own: bool = False) -> bool:
         i = bisect_right(words, h.start)
         lo = words[max(0, i - SUPPORT_WINDOW)] if words else s0
         hi = words[i + SUPPORT_WINDOW] if i + SUPPORT_WINDOW < len(words) else s1
-        if own or h.form in KILLING_FORMS:
-            toll = count_killed(text, lo, hi)
-        else:
-            # the victim the act's own noun names (اغتيال الرئيس = one dead) is no evidence that it took
-            # place: only a toll told by another word (قُتل، أسفر عن مقتل) is
+        toll = count_killed(text, lo, hi)
+        if toll == 1 and not own and h.form not in KILLING_FORMS:
+            # one victim may be the one the act's own noun names (اغتيال الرئيس), which is no evidence
+            # that it took place: only a toll told by another word (قُتل حارس، أسفر عن مقتل) is
             toll = count_killed(text[lo:h.start] + " " * (h.end - h.start) + text[h.end:hi])
         return toll is not None and toll >= least
 

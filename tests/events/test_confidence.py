@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import marsad
@@ -87,9 +89,7 @@ def test_min_confidence_is_checked(value: object) -> None:
         EventsConfig(min_confidence=value)  # type: ignore[arg-type]
 
 
-def test_min_confidence_from_a_config_file(tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "marsad.toml"
+def test_min_confidence_from_a_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "marsad.toml"
     path.write_text("[events]\nmin_confidence = 0.25\n", encoding="utf-8")
     assert load_config(path).events.min_confidence == 0.25

@@ -233,15 +233,23 @@ def _sentence_events(doc: Document, index: DocIndex, folded: FoldedText, cues: l
     exposed = [w.end for w in support if w.form in EXPOSED_VERBS or w.kind == "claim"]
     words = modality.words
 
+    tolls: dict[int, tuple[int | None, int | None]] = {}  # cue start -> (toll told, toll with its own victim)
+
+    def tolls_near(h: Hit) -> tuple[int | None, int | None]:
+        if h.start not in tolls:
+            i = bisect_right(words, h.start)
+            lo = words[max(0, i - SUPPORT_WINDOW)] if words else s0
+            hi = words[i + SUPPORT_WINDOW] if i + SUPPORT_WINDOW < len(words) else s1
+            whole = told = count_killed(text, lo, hi)
+            if whole == 1 and h.form not in KILLING_FORMS:
+                # one victim may be the one the act's own noun names (اغتيال الرئيس), which is no
+                # evidence that it took place: only a toll told by another word (قُتل حارس) is
+                told = count_killed(text[lo:h.start] + " " * (h.end - h.start) + text[h.end:hi])
+            tolls[h.start] = (told, whole)
+        return tolls[h.start]
+
     def toll_near(h: Hit, least: int = 1, own: bool = False) -> bool:
-        i = bisect_right(words, h.start)
-        lo = words[max(0, i - SUPPORT_WINDOW)] if words else s0
-        hi = words[i + SUPPORT_WINDOW] if i + SUPPORT_WINDOW < len(words) else s1
-        toll = count_killed(text, lo, hi)
-        if toll == 1 and not own and h.form not in KILLING_FORMS:
-            # one victim may be the one the act's own noun names (اغتيال الرئيس), which is no evidence
-            # that it took place: only a toll told by another word (قُتل حارس، أسفر عن مقتل) is
-            toll = count_killed(text[lo:h.start] + " " * (h.end - h.start) + text[h.end:hi])
+        toll = tolls_near(h)[1 if own else 0]
         return toll is not None and toll >= least
 
     def governed(h: Hit) -> bool:

@@ -30,22 +30,19 @@ from dataclasses import dataclass
 from marsad.document import Document, Event
 from marsad.errors import DataFileError
 from marsad.events.cues import find_cues, find_words, modality_matcher, support_matcher
+from marsad.events.modality import SAYING_OPENER_RE
 from marsad.resources import read_json, read_tsv
 from marsad.text.normalize import fold
 
 WEIGHTS = "models/event-confidence.tsv"
 METADATA = "models/event-confidence.json"
 # Bumped whenever event_features() changes, so that a model trained on other features is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 # The event types the model was trained to judge (the assault and protest families of the data).
 SCORED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots",
                           "Protests"})
 WORD_RE = re.compile(r"[^\W\d_]+")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# A sentence that opens with a verb of saying reports what someone said (وقال المصدر إن ...).
-REPORTING_OPENER = re.compile(
-    r"\W*[وف]?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت|صرح|اشار|اشارت|"
-    r"تابع|نقل|نقلت|كشف|كشفت)(?![^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +94,7 @@ def event_features(doc: Document, event: Event) -> list[str]:
            f"position={min(4, 5 * (event.evidence.start - start) // max(1, end - start))}",
            f"length={min(5, len(words) // 10)}",
            f"events={min(3, sum(1 for e in doc.events if start <= e.evidence.start < end))}",
-           f"reported={int(REPORTING_OPENER.match(sentence) is not None)}",
+           f"reported={int(SAYING_OPENER_RE.match(sentence) is not None)}",
            f"dates={min(2, sum(1 for d in doc.dates if start <= d.start < end))}"]
     quoted = [q for q in doc.quotes if q.start <= event.evidence.start < q.end]
     out.append(f"quoted={int(bool(quoted))}")

@@ -2,6 +2,7 @@
 """Quality gate: run the pipeline on the public gold set, score it, compare with pinned floors.
 
   python benchmarks/quality_gate.py [--shared ../shared] [--show-errors] [--only ID] [--update [--allow-regression]]
+  python benchmarks/quality_gate.py --set validation|train|dev-mashriq [--show-errors]   (figures only, no gate)
 
 Scores come from ../shared/eval/score.py (run as a subprocess, exactly as users run it). The floors in
 benchmarks/floors.json are the figures the project has reached; a score below its floor (by more than
@@ -65,15 +66,32 @@ def score(shared: Path, gold_dir: Path, pred: Path, *, show_errors: bool = False
     return result  # type: ignore[no-any-return]
 
 
-def evaluate(shared: Path, *, only: str | None = None, show_errors: bool = False) -> dict[str, Any]:
-    """Scores of the current pipeline on ``shared/data/dev`` (or one article of it)."""
-    gold_dir = shared / "data" / "dev"
+SPLIT = Path(__file__).resolve().parent / "data" / "train-ant-split.json"
+SETS = ("dev", "dev-mashriq", "validation", "train")
+
+
+def gold_ids(gold_set: str) -> tuple[str, set[str] | None]:
+    """The shared data folder of a gold set and the article ids it keeps (None: all of them).
+
+    ``validation`` and ``train`` are the halves of ``train-ant`` written once by scripts/split_train_ant.py.
+    """
+    if gold_set in ("validation", "train"):
+        return "train-ant", set(json.loads(SPLIT.read_text(encoding="utf-8"))[gold_set])
+    return gold_set, None
+
+
+def evaluate(shared: Path, *, only: str | None = None, show_errors: bool = False,
+             gold_set: str = "dev") -> dict[str, Any]:
+    """Scores of the current pipeline on a gold set (default ``shared/data/dev``), or one article of it."""
+    folder, keep = gold_ids(gold_set)
+    gold_dir = shared / "data" / folder
     with tempfile.TemporaryDirectory() as tmp:
-        if only:
+        if only or keep is not None:
             sub = Path(tmp) / "gold"
             sub.mkdir()
             for p in gold_dir.glob("*.json"):
-                if json.loads(p.read_text(encoding="utf-8"))["id"] == only:
+                article_id = json.loads(p.read_text(encoding="utf-8"))["id"]
+                if (only is None or article_id == only) and (keep is None or article_id in keep):
                     (sub / p.name).write_bytes(p.read_bytes())
             gold_dir = sub
         pred = Path(tmp) / "pred.jsonl"
@@ -81,6 +99,16 @@ def evaluate(shared: Path, *, only: str | None = None, show_errors: bool = False
         result = score(shared, gold_dir, pred, show_errors=show_errors)
     result["warnings"] = warnings
     return result
+
+
+def figures(result: dict[str, Any]) -> str:
+    """The scored figures, one line each, for a set that is not gated."""
+    lines = [f"{key:18} P {result[key]['p']:.3f}  R {result[key]['r']:.3f}  F1 {result[key]['f1']:.3f}"
+             for key in GATED]
+    args = ", ".join(f"{k} {v:.3f}" for k, v in sorted(result.get("event_args", {}).items()) if v is not None)
+    lines.append(f"event args (on matched events): {args}")
+    lines.append(f"events on not-event sentences: {result['events_on_not_event_sentences']}")
+    return "\n".join(lines)
 
 
 def compare(result: dict[str, Any], floors: dict[str, Any]) -> list[str]:
@@ -107,13 +135,16 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--show-errors", action="store_true", help="list misses and extras per article")
     ap.add_argument("--only", help="run and score one gold article (no gate)")
+    ap.add_argument("--set", dest="gold_set", choices=SETS, default="dev",
+                    help="gold set to score (only dev is gated; validation/train: train-ant halves)")
     ap.add_argument("--update", action="store_true", help="raise the floors to the current figures")
     ap.add_argument("--allow-regression", action="store_true", help="with --update: also lower floors")
     a = ap.parse_args()
-    result = evaluate(a.shared, only=a.only, show_errors=a.show_errors or bool(a.only))
+    result = evaluate(a.shared, only=a.only, show_errors=a.show_errors or bool(a.only), gold_set=a.gold_set)
     for w in result["warnings"]:
         print(w, file=sys.stderr)
-    if a.only:
+    if a.only or a.gold_set != "dev":
+        print(figures(result))
         return 0
     floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
     digest = gold_digest(a.shared / "data" / "dev")

@@ -12,7 +12,6 @@ from alembic import context
 from marsad.store.models import Base
 
 
-
 def run_migrations() -> None:
     """Apply the pending migrations on the store's connection, in its transaction."""
     connection = context.config.attributes["connection"]

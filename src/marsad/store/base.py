@@ -1,8 +1,10 @@
 """The store seam: the :class:`Store` Protocol, the schema version, and ``open_store(url_or_path)``.
 
-A store keeps one result per article id, with the article's content hash, the exact JSON line the
-run wrote, and when it was stored; it also keeps the events flattened (date, country, admin1,
-type) so that exports and analysts can query them without parsing every result. Callers (the CLI,
+A store keeps one current result per article id, with the article's content hash, the exact JSON
+line the run wrote, and when it was stored. A different result for a stored id never overwrites it
+silently: it becomes the next version, and the replaced one stays in the id's history. The store
+also keeps the events of current results flattened (date, country, admin1, type) so that exports
+and analysts can query them without parsing every result. Callers (the CLI,
 the API, scale-out runners) talk to the Protocol only, so a PostgreSQL store can be added behind
 ``open_store("postgresql://...")`` without changing any of them.
 """
@@ -24,7 +26,7 @@ from marsad.errors import ConfigError, StoreError
 
 # Bumped with every migration appended to marsad.store.sqlite.MIGRATIONS; a store whose recorded
 # version is higher was written by a newer marsad and is refused rather than misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DEFAULT_DB = "marsad.db"
 DB_ENV = "MARSAD_DB"
@@ -45,6 +47,7 @@ class StoredResult:
     line: str  # the contract JSON of the result, exactly as `marsad extract` wrote it
     stored_at: float  # Unix seconds
     published: str | None
+    version: int = 1  # 1 for the first result stored under this id, +1 for each that replaced one
 
     def document(self) -> Document:
         """The result rebuilt as a :class:`Document`."""
@@ -111,12 +114,17 @@ class Store(Protocol):
         ``lines`` (parallel to ``docs``) are the JSON lines already written for them, so that the
         store keeps byte-identical copies; ``hashes`` the content hashes of the articles as read.
         Both default to what the documents give. Storing the same result again changes nothing;
-        a different result for the same id replaces the old one.
+        a different result for the same id (even within one call) becomes its current result,
+        with the version number one higher, and the one it replaces moves to :meth:`history`.
         """
         ...
 
     def get(self, doc_id: str) -> StoredResult | None:
-        """The stored result of one article id, or None."""
+        """The current result of one article id, or None."""
+        ...
+
+    def history(self, doc_id: str) -> list[StoredResult]:
+        """The earlier results of one article id that newer ones replaced, oldest first."""
         ...
 
     def content_hashes(self) -> dict[str, str]:

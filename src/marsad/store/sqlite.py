@@ -1,9 +1,12 @@
 """The SQLite store (stdlib ``sqlite3``, WAL): results by article id, flattened events, migrations.
 
-One file holds everything. ``documents`` keeps one row per article id with its content hash and the
-exact JSON line of its result; ``events`` keeps one row per coded event with the fields analysts
-filter on. Opening a store applies the ordered :data:`MIGRATIONS` that it lacks, each in its own
-transaction, and records the version reached in ``schema_version``.
+One file holds everything. ``documents`` keeps one row per article id with its content hash, the
+exact JSON line of its current result and its version number; ``document_versions`` keeps every
+result a newer one replaced; ``events`` keeps one row per coded event of the current results with
+the fields analysts filter on. Opening a store applies the ordered :data:`MIGRATIONS` that it
+lacks in one write transaction, which reads the recorded version again under the lock (so that
+several processes may create or upgrade one file at once), and records the versions reached in
+``schema_version``.
 
 Durability: WAL with ``synchronous=NORMAL`` survives the process being killed (SIGKILL, OOM) at
 any point without losing a committed transaction; only an OS crash or power cut can drop the last
@@ -23,6 +26,9 @@ from typing import Any, Self
 from marsad.document import Document
 from marsad.errors import StoreError
 from marsad.store.base import SCHEMA_VERSION, EventFilter, RunStoreError, StoredResult, date_key
+
+# How long to wait for another process's lock on the file before failing.
+LOCK_SECONDS = 30.0
 
 # Ordered migrations: (version reached, statements). Append, never edit a released one.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -56,6 +62,21 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
         "CREATE INDEX events_date ON events(date_key)",
         "CREATE INDEX events_country ON events(country, date_key)",
     )),
+    # Issue 15: a different result for a stored id no longer overwrites it. ``documents`` keeps
+    # the current version; each one it replaced moves to ``document_versions``.
+    (2, (
+        "ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        """CREATE TABLE document_versions (
+               doc_id TEXT NOT NULL,
+               version INTEGER NOT NULL,
+               content_hash TEXT NOT NULL,
+               published TEXT,
+               source TEXT,
+               stored_at REAL NOT NULL,
+               replaced_at REAL NOT NULL,
+               result TEXT NOT NULL,
+               PRIMARY KEY (doc_id, version))""",
+    )),
 )
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION, "SCHEMA_VERSION must name the last migration"
 
@@ -86,12 +107,12 @@ class SQLiteStore:
         try:
             # check_same_thread=False: `marsad extract` commits from a timer thread too; it
             # serialises every call itself, as any caller sharing one store across threads must.
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0,
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=LOCK_SECONDS,
                                          check_same_thread=False)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open store {self.path}: {err}") from err
         try:
-            self._conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            self._use_wal()
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as err:
@@ -100,6 +121,20 @@ class SQLiteStore:
         except StoreError:
             self._conn.close()
             raise
+
+    def _use_wal(self) -> None:
+        # Switching a new file to WAL needs a lock for which SQLite does not always wait (it
+        # answers "database is locked" at once while another process creates the same file), so
+        # we wait here, within the same 30 s as every other lock.
+        deadline = time.monotonic() + LOCK_SECONDS
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode=WAL").fetchone()
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _schema_version(self) -> int:
         tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -114,23 +149,35 @@ class SQLiteStore:
     def _migrate(self) -> None:
         current = self._schema_version()
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} has schema version {current}, newer than this marsad reads "
-                             f"({SCHEMA_VERSION}); upgrade marsad")
-        for version, statements in MIGRATIONS:
-            if version <= current:
-                continue
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                if version == 1:
-                    self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
-                                       "(version INTEGER NOT NULL, applied_at REAL NOT NULL)")
+            raise self._newer(current)
+        if current == SCHEMA_VERSION:
+            return  # versions only grow, so a committed current version needs no lock
+        # Several processes may open a new or old file at once: the version is read again inside
+        # the write transaction, so that only the first one applies the migrations and the others,
+        # waiting on the lock, then find nothing left to do.
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = self._schema_version()
+            if current > SCHEMA_VERSION:
+                raise self._newer(current)
+            if current == 0:
+                conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at REAL NOT NULL)")
+            for version, statements in MIGRATIONS:
+                if version <= current:
+                    continue
                 for sql in statements:
-                    self._conn.execute(sql)
-                self._conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, time.time()))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+                    conn.execute(sql)
+                conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, time.time()))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _newer(self, current: int) -> StoreError:
+        return StoreError(f"{self.path} has schema version {current}, newer than this marsad reads "
+                          f"({SCHEMA_VERSION}); upgrade marsad")
 
     @property
     def schema_version(self) -> int:
@@ -168,9 +215,14 @@ class SQLiteStore:
                         conn.execute("INSERT INTO documents (content_hash, published, published_key, source, "
                                      "stored_at, result, id) VALUES (?, ?, ?, ?, ?, ?, ?)", values)
                     else:
+                        # never a silent overwrite: the result replaced becomes a past version
+                        conn.execute("INSERT INTO document_versions (doc_id, version, content_hash, published, "
+                                     "source, stored_at, replaced_at, result) SELECT id, version, content_hash, "
+                                     "published, source, stored_at, ?, result FROM documents WHERE id = ?",
+                                     (now, doc.id))
                         conn.execute("UPDATE documents SET content_hash = ?, published = ?, "
-                                     "published_key = ?, source = ?, stored_at = ?, result = ? "
-                                     "WHERE id = ?", values)
+                                     "published_key = ?, source = ?, stored_at = ?, result = ?, "
+                                     "version = version + 1 WHERE id = ?", values)
                         conn.execute("DELETE FROM events WHERE doc_id = ?", (doc.id,))
                     conn.executemany(_EVENT_SQL, _event_rows(doc))
                     changed += 1
@@ -184,13 +236,20 @@ class SQLiteStore:
         return changed
 
     def _row(self, row: tuple[Any, ...]) -> StoredResult:
-        return StoredResult(id=row[0], content_hash=row[1], line=row[2], stored_at=row[3], published=row[4])
+        return StoredResult(id=row[0], content_hash=row[1], line=row[2], stored_at=row[3], published=row[4],
+                            version=row[5])
 
     def get(self, doc_id: str) -> StoredResult | None:
-        """The stored result of one article id, or None."""
-        row = self._query("SELECT id, content_hash, result, stored_at, published FROM documents WHERE id = ?",
-                          (doc_id,)).fetchone()
+        """The current result of one article id, or None."""
+        row = self._query("SELECT id, content_hash, result, stored_at, published, version FROM documents "
+                          "WHERE id = ?", (doc_id,)).fetchone()
         return self._row(row) if row else None
+
+    def history(self, doc_id: str) -> list[StoredResult]:
+        """The results that ``doc_id``'s current one replaced, oldest first (empty when none)."""
+        rows = self._query("SELECT doc_id, content_hash, result, stored_at, published, version "
+                           "FROM document_versions WHERE doc_id = ? ORDER BY version", (doc_id,)).fetchall()
+        return [self._row(row) for row in rows]
 
     def content_hashes(self) -> dict[str, str]:
         """``{article id: content hash}`` of everything stored."""
@@ -237,7 +296,7 @@ class SQLiteStore:
             else:
                 where.append(matching)
                 params += eparams
-        sql = "SELECT d.id, d.content_hash, d.result, d.stored_at, d.published FROM documents d"
+        sql = "SELECT d.id, d.content_hash, d.result, d.stored_at, d.published, d.version FROM documents d"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.seq"

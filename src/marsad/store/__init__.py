@@ -11,7 +11,10 @@ from marsad.store.base import (
     date_key,
     default_location,
     open_store,
+    store_file,
+    store_files,
 )
 
 __all__ = ["DB_ENV", "DEFAULT_DB", "SCHEMA_VERSION", "EventFilter", "RunStoreError", "Store",
-           "StoredResult", "date_key", "default_location", "open_store"]
+           "StoredResult", "date_key", "default_location", "open_store",
+           "store_file", "store_files"]

@@ -166,6 +166,47 @@ def default_location(env: Mapping[str, str] | None = None) -> str:
     return value or DEFAULT_DB
 
 
+def store_file(url_or_path: str | Path) -> Path | None:
+    """The file a store location names: a path, or ``sqlite:///PATH``; None for a server URL.
+
+    >>> store_file("runs/a.db"), store_file("sqlite:///runs/a.db"), store_file("sqlite:////tmp/a.db")
+    (PosixPath('runs/a.db'), PosixPath('runs/a.db'), PosixPath('/tmp/a.db'))
+    >>> store_file("postgresql://localhost/marsad") is None
+    True
+
+    Raises:
+        ConfigError: an unknown URL scheme.
+    """
+    target = str(url_or_path)
+    scheme, sep, rest = target.partition("://")
+    if not sep:
+        return Path(target)
+    scheme = scheme.lower()
+    if scheme in ("postgresql", "postgres"):
+        return None
+    if scheme != "sqlite":
+        raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path or sqlite:///PATH")
+    # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
+    if rest.startswith("//"):
+        return Path("/" + rest.lstrip("/"))
+    if rest.startswith("/"):
+        return Path(rest[1:])
+    return Path(rest)
+
+
+def store_files(url_or_path: str | Path) -> tuple[Path, ...]:
+    """Every file a store at this location consists of (none for a server URL): an output written
+    over any of them would destroy the store, so the CLI refuses such an output path.
+
+    >>> [p.name for p in store_files("sqlite:///runs/a.db")]
+    ['a.db', 'a.db-wal', 'a.db-shm', 'a.db-journal']
+    """
+    path = store_file(url_or_path)
+    if path is None:
+        return ()
+    return (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")))
+
+
 def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
     """Open (and migrate) the store at a path or URL.
 
@@ -181,23 +222,10 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
     # imported here, not at the top: marsad.store.sqlite imports this module
     from marsad.store.sqlite import SQLiteStore
 
-    target = str(url_or_path)
-    scheme, sep, rest = target.partition("://")
-    if sep:
-        scheme = scheme.lower()
-        if scheme in ("postgresql", "postgres"):
-            raise ConfigError("PostgreSQL stores are not available in this version of marsad; "
-                              "use a SQLite file path (e.g. --db results.db)")
-        if scheme != "sqlite":
-            raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path or sqlite:///PATH")
-        # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
-        if rest.startswith("//"):
-            target = "/" + rest.lstrip("/")
-        elif rest.startswith("/"):
-            target = rest[1:]
-        else:
-            target = rest
-    path = Path(target)
+    path = store_file(url_or_path)
+    if path is None:
+        raise ConfigError("PostgreSQL stores are not available in this version of marsad; "
+                          "use a SQLite file path (e.g. --db results.db)")
     if not create and not path.exists():
         raise StoreError(f"no store at {path} (run `marsad extract` first, or pass --db PATH)")
     return SQLiteStore(path)

@@ -65,8 +65,10 @@ from marsad.store.base import (
     date_key,
     default_location,
     open_store,
+    store_file,
+    store_files,
 )
 
 __all__ = ["DATABASE_URL_ENV", "DB_ENV", "DEFAULT_DB", "SCHEMA_VERSION", "Deletion", "EventFilter",
            "EventQuery", "ReviewEdit", "RunStoreError", "Store", "StoredResult", "TokenInfo", "date_key",
-           "default_location", "open_store"]
+           "default_location", "open_store", "store_file", "store_files"]

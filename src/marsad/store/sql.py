@@ -20,6 +20,7 @@ import calendar
 import hashlib
 import json
 import secrets
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -55,6 +56,7 @@ HEAD = f"{SCHEMA_VERSION:04d}"
 _PG_WRITE_LOCK = 0x6D727364_0001
 
 _BATCH = 256  # rows fetched at a time when streaming results
+LOCK_SECONDS = 30.0  # how long an SQLite writer waits for another's lock before failing
 
 
 def _last_day(value: str | None) -> str | None:
@@ -246,7 +248,7 @@ class SQLStore:
         # check_same_thread=False: `marsad extract` commits from a timer thread too (serialised by
         # its own lock); each thread still gets its own pooled connection.
         engine = sa.create_engine(f"sqlite:///{path}",
-                                  connect_args={"timeout": 30.0, "check_same_thread": False})
+                                  connect_args={"timeout": LOCK_SECONDS, "check_same_thread": False})
 
         @sa_event.listens_for(engine, "connect")
         def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -255,7 +257,18 @@ class SQLStore:
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             try:
-                cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+                # Switching a new file to WAL needs a lock for which SQLite does not always wait
+                # (it answers "database is locked" at once while another process creates the same
+                # file), so we wait here, within the same 30 s as every other lock.
+                deadline = time.monotonic() + LOCK_SECONDS
+                while True:
+                    try:
+                        cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+                        break
+                    except sqlite3.OperationalError as err:
+                        if "locked" not in str(err) or time.monotonic() > deadline:
+                            raise
+                        time.sleep(0.02)
                 cursor.execute("PRAGMA synchronous=NORMAL")
             finally:
                 cursor.close()
@@ -342,7 +355,7 @@ class SQLStore:
                 conn.execute(sa.text("CREATE TABLE IF NOT EXISTS schema_version "
                                      "(version INTEGER NOT NULL, applied_at FLOAT NOT NULL)"))
                 conn.execute(sa.text("INSERT INTO schema_version VALUES (:v, :t)"),
-                             {"v": SCHEMA_VERSION, "t": time.time()})
+                             [{"v": v, "t": time.time()} for v in range(version + 1, SCHEMA_VERSION + 1)])
 
     # --- transactions ------------------------------------------------------------------------
 
@@ -408,8 +421,8 @@ class SQLStore:
         with self._write() as conn:
             outlets: set[str] = set()
             for doc, line, content_hash in zip(doc_list, line_list, hash_list, strict=True):
-                old = conn.execute(sa.select(d.content_hash, d.result, d.stored_at)
-                                   .where(d.id == doc.id)).first()
+                old = conn.execute(sa.select(d.content_hash, d.result, d.stored_at, d.version, d.published,
+                                             d.source).where(d.id == doc.id)).first()
                 if old is not None and old.content_hash == content_hash and old.result == line:
                     continue  # the same result again: nothing changes, not even stored_at
                 a = doc.article
@@ -420,10 +433,13 @@ class SQLStore:
                 if old is None:
                     conn.execute(sa.insert(m.documents).values(id=doc.id, **values))
                 else:
+                    # never a silent overwrite: the result replaced becomes a past version
                     conn.execute(sa.insert(m.document_versions).values(
-                        doc_id=doc.id, content_hash=old.content_hash, result=old.result,
+                        doc_id=doc.id, version=old.version, content_hash=old.content_hash,
+                        published=old.published, source=old.source, result=old.result,
                         stored_at=old.stored_at, replaced_at=now))
-                    conn.execute(sa.update(m.documents).where(d.id == doc.id).values(**values))
+                    conn.execute(sa.update(m.documents).where(d.id == doc.id)
+                                 .values(version=old.version + 1, **values))
                     previous = conn.execute(sa.select(e.event_id, e.event_type, e.incident_id)
                                             .where(e.doc_id == doc.id)).all()
                     hints = self._hints(previous, doc)
@@ -489,22 +505,23 @@ class SQLStore:
         """The stored result of one article id (its events' incident ids included), or None."""
         d = m.documents.c
         with self._read() as conn:
-            row = conn.execute(sa.select(d.id, d.content_hash, d.result, d.stored_at, d.published)
+            row = conn.execute(sa.select(d.id, d.content_hash, d.result, d.stored_at, d.published, d.version)
                                .where(d.id == doc_id)).first()
             if row is None:
                 return None
             links = self._incident_links(conn, [doc_id]).get(doc_id, {})
         return StoredResult(id=row.id, content_hash=row.content_hash, line=row.result,
-                            stored_at=row.stored_at, published=row.published, incident_ids=links)
+                            stored_at=row.stored_at, published=row.published, version=row.version,
+                            incident_ids=links)
 
     def history(self, doc_id: str) -> list[StoredResult]:
         """The results stored for ``doc_id`` before its current one, oldest first."""
         v = m.document_versions.c
         with self._read() as conn:
-            rows = conn.execute(sa.select(v.doc_id, v.content_hash, v.result, v.stored_at)
-                                .where(v.doc_id == doc_id).order_by(v.version_id)).all()
+            rows = conn.execute(sa.select(m.document_versions).where(v.doc_id == doc_id)
+                                .order_by(v.version)).all()
         return [StoredResult(id=r.doc_id, content_hash=r.content_hash, line=r.result, stored_at=r.stored_at,
-                             published=None) for r in rows]
+                             published=r.published, version=r.version) for r in rows]
 
     def content_hashes(self) -> dict[str, str]:
         """``{article id: content hash}`` of everything stored."""
@@ -549,7 +566,7 @@ class SQLStore:
                 conds.append(sa.or_(matching, fallback))
             else:
                 conds.append(matching)
-        stmt = (sa.select(d.id, d.content_hash, d.result, d.stored_at, d.published)
+        stmt = (sa.select(d.id, d.content_hash, d.result, d.stored_at, d.published, d.version)
                 .where(*conds).order_by(d.seq))
         self._ensure_open()
         try:
@@ -559,7 +576,7 @@ class SQLStore:
                     links = self._incident_links(conn, [r.id for r in part])
                     for r in part:
                         yield StoredResult(id=r.id, content_hash=r.content_hash, line=r.result,
-                                           stored_at=r.stored_at, published=r.published,
+                                           stored_at=r.stored_at, published=r.published, version=r.version,
                                            incident_ids=links.get(r.id, {}))
         except sa_exc.SQLAlchemyError as err:
             raise RunStoreError(f"reading store {self.label} failed: {_reason(err)}") from err

@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from marsad.cli.paths import refuse_overwriting
 from marsad.config import Config, load_config
+from marsad.dedup import link_incidents
 from marsad.document import Article, Document
 from marsad.errors import ConfigError, MarsadError
 from marsad.pipeline import Pipeline
@@ -162,6 +163,9 @@ class _Writer:
         if self.docs:
             self.store.put_many(self.docs, lines=self.lines, hashes=self.hashes)
             self.docs, self.lines, self.hashes = [], [], []
+            # the new events join (or start) incidents across articles; only the new ones are
+            # compared, with candidates found by day and country, so this cost stays flat
+            link_incidents(self.store)
         self.last_commit = time.monotonic()
 
     def close(self) -> None:

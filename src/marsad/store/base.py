@@ -16,6 +16,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -250,8 +251,16 @@ class Store(Protocol):
         """One incident with all its events (its sources), or None."""
         ...
 
+    def iter_incidents(self, query: EventQuery | None = None, *, page: int = 1000) -> Iterator[Incident]:
+        """Every incident matching ``query`` (its limit and offset ignored) with its events, in pages."""
+        ...
+
     def deleted_since(self, since: float, *, limit: int | None = None) -> list[Deletion]:
         """The deletion feed: incidents and events gone at or after ``since`` (Unix seconds), oldest first."""
+        ...
+
+    def incident_index(self) -> AbstractContextManager[Any]:
+        """One write transaction seen as ``marsad.dedup.IncidentIndex`` (what ``link_incidents`` uses)."""
         ...
 
     def close(self) -> None:

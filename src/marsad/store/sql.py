@@ -17,6 +17,7 @@ after this one opened it is refused, never written with the old layout.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import json
 import secrets
@@ -627,6 +628,17 @@ class SQLStore:
             rows = conn.execute(stmt).all()
             members = _members(conn, [r.id for r in rows]) if with_events else {}
         return [_incident(r, members.get(r.id, [])) for r in rows]
+
+    def iter_incidents(self, query: EventQuery | None = None, *, page: int = 1000) -> Iterator[Incident]:
+        """Every incident matching ``query`` (its limit and offset ignored) with its events, in pages."""
+        base = query or EventQuery()
+        offset = 0
+        while True:
+            batch = self.query_incidents(dataclasses.replace(base, limit=page, offset=offset), with_events=True)
+            yield from batch
+            if len(batch) < page:
+                return
+            offset += page
 
     def get_incident(self, incident_id: str) -> Incident | None:
         """One incident with all its events (its sources), or None."""

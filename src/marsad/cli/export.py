@@ -7,10 +7,11 @@ a GeoJSON FeatureCollection of the events that have coordinates, or Parquet (nee
 ``pip install 'marsad[parquet]'``; ``-o FILE`` required). ``--incidents`` writes one row per
 incident instead (ACLED's row of one real-world event: ``event_id_cnty`` is the incident id and
 ``source`` every outlet that reported it; JSON Lines: one incident with its reports per line).
-``--since``/``--until`` keep events whose date (or, when undated, whose article's published date) lies in the range, inclusive;
-``--country`` keeps events located in that country; ``--min-confidence P`` leaves out violence and
-protest events whose confidence (how surely their sentence reports them) is below P (JSON Lines
-keeps whole documents). Without ``-o`` the export goes to stdout.
+``--since``/``--until`` keep events whose date (or, when undated, whose article's published date)
+lies in the range, inclusive; ``--country`` keeps events located in that country;
+``--min-confidence P`` leaves out violence and protest events whose confidence (how surely their
+sentence reports them) is below P (JSON Lines keeps whole documents). Without ``-o`` the export
+goes to stdout.
 """
 
 from __future__ import annotations

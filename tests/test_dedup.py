@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import ClassVar
 
 import pytest
 
@@ -40,9 +41,9 @@ def record(doc_id: str, evidence: str, *, event_type: str = "Explosions/Remote v
                        geo_precision=geo_precision, fatalities=fatalities, outlet=outlet, evidence=evidence)
 
 
-def _linked(records: list[EventRecord], config: LinkConfig = LinkConfig()) -> dict[str, str]:
+def _linked(records: list[EventRecord], config: LinkConfig | None = None) -> dict[str, str]:
     index = MemoryIndex(records)
-    link_pending(index, config)
+    link_pending(index, config or LinkConfig())
     return {f"{e.doc_id}/{e.event_id}": e.incident_id or "" for e in index.events}
 
 
@@ -116,7 +117,7 @@ def test_dedup_a_report_bridging_two_incidents_merges_them() -> None:
 
 def test_dedup_looks_only_at_incidents_within_a_day() -> None:
     class Spy(MemoryIndex):
-        windows: list[tuple[str | None, str | None, str | None]] = []
+        windows: ClassVar[list[tuple[str | None, str | None, str | None]]] = []
 
         def incidents_near(self, country: str | None, first_day: str | None,
                            last_day: str | None) -> list[Incident]:

@@ -811,13 +811,31 @@ class SQLStore:
         self.close()
 
 
+# Statements of the linking hot path, built once: building a statement costs more than running it
+# on SQLite (measured with cProfile over ANT's 1,970 events).
+_MEMBERS = (sa.select(m.events).where(m.events.c.incident_id.in_(sa.bindparam("ids", expanding=True)))
+            .order_by(m.events.c.pk))
+_NEAR = sa.select(m.incidents).where(m.incidents.c.country == sa.bindparam("country"),
+                                     m.incidents.c.date_key >= sa.bindparam("low"),
+                                     m.incidents.c.date_key <= sa.bindparam("last_day"),
+                                     m.incidents.c.date_last >= sa.bindparam("first_day"))
+_INSERT_INCIDENT = sa.insert(m.incidents)
+_UPDATE_INCIDENT = sa.update(m.incidents).where(m.incidents.c.id == sa.bindparam("b_id"))
+_LINK_EVENT = (sa.update(m.events)
+               .where(m.events.c.doc_id == sa.bindparam("b_doc"), m.events.c.event_id == sa.bindparam("b_event"))
+               .values(incident_id=sa.bindparam("b_incident"), incident_hint=None))
+_COUNTER = sa.select(m.incident_counters.c.last).where(m.incident_counters.c.prefix == sa.bindparam("b_prefix"))
+_COUNTER_SET = (sa.update(m.incident_counters).where(m.incident_counters.c.prefix == sa.bindparam("b_prefix"))
+                .values(last=sa.bindparam("b_last")))
+
+
 def _members(conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[EventRecord]]:
     """The events of each incident, in storing order."""
-    e = m.events.c
     out: dict[str, list[EventRecord]] = {}
     for start in range(0, len(incident_ids), 500):
-        rows = conn.execute(sa.select(m.events).where(e.incident_id.in_(incident_ids[start:start + 500]))
-                            .order_by(e.pk))
+        if not incident_ids[start:start + 500]:
+            continue
+        rows = conn.execute(_MEMBERS, {"ids": list(incident_ids[start:start + 500])})
         for row in rows:
             out.setdefault(row.incident_id, []).append(_event_record(row))
     return out
@@ -857,13 +875,18 @@ class IncidentIndex:
         import datetime as dt
 
         i = m.incidents.c
-        conds: list[sa.ColumnElement[bool]] = [i.country.is_(None) if country is None else i.country == country]
-        if first_day is not None and last_day is not None:
+        if first_day is not None and last_day is not None and country is not None:
             low = (dt.date.fromisoformat(first_day) - dt.timedelta(days=lookback_days)).isoformat()
-            conds += [i.date_key >= low, i.date_key <= last_day, i.date_last >= first_day]
+            rows = self.conn.execute(_NEAR, {"country": country, "low": low, "last_day": last_day,
+                                             "first_day": first_day}).all()
         else:
-            conds.append(i.date_key.is_(None))
-        rows = self.conn.execute(sa.select(m.incidents).where(*conds)).all()
+            conds: list[sa.ColumnElement[bool]] = [i.country.is_(None) if country is None else i.country == country]
+            if first_day is not None and last_day is not None:
+                low = (dt.date.fromisoformat(first_day) - dt.timedelta(days=lookback_days)).isoformat()
+                conds += [i.date_key >= low, i.date_key <= last_day, i.date_last >= first_day]
+            else:
+                conds.append(i.date_key.is_(None))
+            rows = self.conn.execute(sa.select(m.incidents).where(*conds)).all()
         members = _members(self.conn, [r.id for r in rows])
         return [_incident(r, members.get(r.id, [])) for r in rows]
 
@@ -895,28 +918,27 @@ class IncidentIndex:
         incident_id = incident.id
         if incident_id is None:
             incident_id = self._next_id(prefix)
-            self.conn.execute(sa.insert(m.incidents).values(id=incident_id, created_at=now, **values))
+            self.conn.execute(_INSERT_INCIDENT, {**values, "id": incident_id, "created_at": now})
             incident.created_at = now
         else:
-            self.conn.execute(sa.update(m.incidents).where(i.id == incident_id).values(**values))
+            self.conn.execute(_UPDATE_INCIDENT, {**values, "b_id": incident_id})
         incident.id, incident.updated_at = incident_id, now
-        e = m.events.c
-        for ev in incident.events:
-            if ev.incident_id != incident_id or ev.incident_hint is not None:
-                self.conn.execute(sa.update(m.events).where(e.doc_id == ev.doc_id, e.event_id == ev.event_id)
-                                  .values(incident_id=incident_id, incident_hint=None))
+        moved = [ev for ev in incident.events if ev.incident_id != incident_id or ev.incident_hint is not None]
+        if moved:
+            self.conn.execute(_LINK_EVENT, [{"b_doc": ev.doc_id, "b_event": ev.event_id, "b_incident": incident_id}
+                                            for ev in moved])
+            for ev in moved:
                 ev.incident_id, ev.incident_hint = incident_id, None
         return incident_id
 
     def _next_id(self, prefix: str) -> str:
-        c = m.incident_counters.c
-        last = self.conn.execute(sa.select(c.last).where(c.prefix == prefix)).scalar()
+        last = self.conn.execute(_COUNTER, {"b_prefix": prefix}).scalar()
         if last is None:
             number = 1
             self.conn.execute(sa.insert(m.incident_counters).values(prefix=prefix, last=number))
         else:
             number = int(last) + 1
-            self.conn.execute(sa.update(m.incident_counters).where(c.prefix == prefix).values(last=number))
+            self.conn.execute(_COUNTER_SET, {"b_prefix": prefix, "b_last": number})
         return f"{prefix}{number}"
 
     def delete_incident(self, incident_id: str, *, reason: str, replaced_by: str | None = None) -> None:

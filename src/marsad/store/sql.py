@@ -909,7 +909,6 @@ class IncidentIndex:
         Returns the incident's id. ``updated_at`` is now; ``created_at`` is kept on update.
         """
         now = time.time()
-        i = m.incidents.c
         values = {name: getattr(incident, name) for name in _INCIDENT_FIELDS}
         values.update(event_date=incident.date, n_events=len(incident.events),
                       source="; ".join(incident.sources) or None, updated_at=now, stale=False,

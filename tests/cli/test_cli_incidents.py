@@ -38,6 +38,8 @@ def test_extract_links_the_same_report_of_two_articles(tmp_path: Path) -> None:
         assert all(i is not None and i.startswith("TUN") for i in ids[0])
         incident = store.get_incident(ids[0][0] or "")
         assert incident is not None and sorted({e.doc_id for e in incident.events}) == sorted(TWINS)
+        [run] = store.runs()
+        assert (run["command"], run["status"], run["processed"]) == ("extract", "done", 2)
     # the extract output itself carries no incident ids (they exist only in the store)
     assert "incident_id" not in (tmp_path / "o.jsonl").read_text(encoding="utf-8")
 

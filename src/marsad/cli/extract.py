@@ -33,7 +33,7 @@ from marsad.dedup import link_incidents
 from marsad.document import Article, Document
 from marsad.errors import ConfigError, MarsadError
 from marsad.pipeline import Pipeline
-from marsad.store.base import Store, default_location, open_store
+from marsad.store.base import Store, default_location, open_store, store_label
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -325,10 +325,13 @@ def run(args: argparse.Namespace) -> int:
     pipeline = Pipeline(config)
     with open_store(db) as store:
         out, close_out = _open_output(args.output)
-        destinations = [db] + (["stdout"] if out is sys.stdout else [str(args.output)] if out else [])
+        destinations = [store_label(db)] + (["stdout"] if out is sys.stdout else [str(args.output)] if out else [])
         t0 = time.perf_counter()
         bar, advance = (_progress_bar(count_articles(sources), t0) if sys.stderr.isatty()
                         else (None, None))
+        run_id = store.start_run("extract", {"inputs": inputs, "workers": args.workers, "resume": args.resume})
+        status = "failed"
+        stats = RunStats()
         try:
             articles = read_articles(sources, stdin=sys.stdin.buffer, follow_links=args.follow_links,
                                      timeout=args.timeout)
@@ -339,6 +342,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 stats = run_extract(articles, pipeline, store, out, workers=args.workers,
                                     resume=args.resume)
+            status = "done"
         except (MarsadError, BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as err:
@@ -350,5 +354,10 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if close_out and out is not None:
                 out.close()
+            try:
+                store.finish_run(run_id, status=status, processed=stats.processed, skipped=stats.skipped,
+                                 events=stats.events)
+            except MarsadError:
+                pass  # the store already failed; that error is the one to report
     print(_summary(stats, time.perf_counter() - t0, destinations), file=sys.stderr)
     return 0

@@ -164,7 +164,7 @@ def tune(args: argparse.Namespace) -> int:
             fn += (not same) and p["same_incident"]
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
         results.append((precision >= 0.9, recall + precision, precision, recall, values))
-    for _meets, _, precision, recall, values in sorted(results, reverse=True)[:10]:
+    for _meets, _, precision, recall, values in sorted(results, reverse=True)[:args.top]:
         print(f"P {precision:.3f} R {recall:.3f} {dict(zip(grid, values, strict=True))}")
     return 0
 
@@ -240,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=1500, help="--cost: ANT articles read for templates")
     parser.add_argument("--repeat", type=int, default=5, help="--cost: timed batches per store size")
     parser.add_argument("-v", "--verbose", action="store_true", help="--quality: list the wrong pairs")
+    parser.add_argument("--top", type=int, default=10, help="--tune: how many configurations to show")
     args = parser.parse_args(argv)
     return quality(args) if args.quality else tune(args) if args.tune else cost(args)
 

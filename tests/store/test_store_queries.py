@@ -192,3 +192,17 @@ def test_store_deletion_feed_since_a_time(store_url: str, event_doc: Callable[..
                                                                 ("incident", "TUN1", "retracted")]
         assert store.deleted_since(time.time() + 1) == []
         assert store.count_incidents() == 0
+
+
+@pytest.mark.parametrize(("when", "yesterday"), [("أمس", True), ("ليلة البارحة", True), ("اليوم", False)])
+def test_store_flags_events_dated_by_yesterday(event_doc: Callable[..., Document], when: str,
+                                               yesterday: bool) -> None:
+    from marsad.document import DateValue
+    from marsad.store.sql import flatten_events
+
+    doc = event_doc("a", text=f"داهمت قوات الأمن {when} منزلاً في القصرين.")
+    start = doc.text.index(when)
+    doc.dates.append(DateValue(text=when, start=start, end=start + len(when), value="2017-06-05",
+                               precision="day", time_precision=1, relative=True))
+    [record] = flatten_events(doc)
+    assert record.relative_date is yesterday

@@ -20,6 +20,7 @@ import calendar
 import dataclasses
 import hashlib
 import json
+import re
 import secrets
 import sqlite3
 import time
@@ -58,6 +59,11 @@ _PG_WRITE_LOCK = 0x6D727364_0001
 
 _BATCH = 256  # rows fetched at a time when streaming results
 LOCK_SECONDS = 30.0  # how long an SQLite writer waits for another's lock before failing
+
+
+# "yesterday" as news writes it: an event so dated may fall a day before or after another report's
+# date for it (the article was written before midnight and published after, or in another time zone)
+_YESTERDAY = re.compile("أمس|البارحة|الليلة الماضية|ليلة امس")
 
 
 def _last_day(value: str | None) -> str | None:
@@ -100,7 +106,7 @@ def flatten_events(doc: Document) -> list[EventRecord]:
         loc = e.location
         own = date_key(e.date)
         relative = any(d.relative and d.value == e.date and e.evidence.start <= d.start < e.evidence.end
-                       for d in doc.dates) if e.date else False
+                       and _YESTERDAY.search(d.text) is not None for d in doc.dates) if e.date else False
         a1 = actors.get(e.actor1.actor_id or "") if e.actor1 else None
         a2 = actors.get(e.actor2.actor_id or "") if e.actor2 else None
         place = places.get(loc.place_id or "") if loc else None

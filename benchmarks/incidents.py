@@ -208,6 +208,7 @@ def cost(args: argparse.Namespace) -> int:
                     store.put_many(_synthetic(templates, need, made, args.spread))
                     made += need
                     link_incidents(store)
+                store.analyze()  # the planner's statistics of a store in use, not of one mid-bulk-load
                 # ... then time linking of a few batches of 64 new articles, as `marsad extract` commits them
                 per_article = []
                 for _ in range(args.repeat):

@@ -802,6 +802,15 @@ class SQLStore:
                               last_used_at=r.last_used_at, revoked_at=r.revoked_at)
                     for r in conn.execute(sa.select(m.api_tokens).order_by(t.name))]
 
+    def analyze(self) -> None:
+        """Refresh the database's table statistics (``ANALYZE``), as after a bulk load.
+
+        PostgreSQL's autovacuum does this by itself some time after large writes; until then its
+        planner may scan a table instead of using an index.
+        """
+        with self._write() as conn:
+            conn.execute(sa.text("ANALYZE"))
+
     # --- lifetime ----------------------------------------------------------------------------
 
     def close(self) -> None:

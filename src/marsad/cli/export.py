@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from marsad.cli.paths import refuse_overwriting
+from marsad.cli.words import plural
 from marsad.document import Document
 from marsad.errors import ConfigError
 from marsad.export.csv import write_csv
@@ -112,9 +113,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             written, skipped = export(store, args.format, sys.stdout, events=events)
             sys.stdout.flush()
-    unit = "documents" if args.format == "jsonl" else "events"
-    line = f"marsad export: {written} {unit} as {args.format}"
+    unit = "document" if args.format == "jsonl" else "event"
+    line = f"marsad export: {plural(written, unit)} as {args.format}"
     if skipped:
-        line += f"; {skipped} events without coordinates left out"
+        line += f"; {plural(skipped, 'event')} without coordinates left out"
     print(line, file=sys.stderr)
     return 0

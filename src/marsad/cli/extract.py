@@ -25,7 +25,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from marsad.cli.paths import refuse_overwriting
 from marsad.cli.words import plural
@@ -103,6 +103,8 @@ class RunStats:
     warning_codes: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)  # a few "id: message" of stage failures
     notes: list[str] = field(default_factory=list)  # a few lines saying what was left out and why
+    skipped_files: list[str] = field(default_factory=list)  # files in input folders that are no articles
+    empty_inputs: list[str] = field(default_factory=list)  # inputs that held no article at all
 
     def add(self, doc: Document) -> None:
         self.processed += 1
@@ -232,6 +234,19 @@ def _open_output(path: str | None) -> tuple[IO[str] | None, bool]:
         raise ConfigError(f"cannot write results to {target}: {err.strerror or err}") from err
 
 
+def _stdin_reader() -> BinaryIO:
+    """Standard input as a byte stream of its own, not ``sys.stdin.buffer``.
+
+    With several workers the articles are read by a daemon thread, which may be waiting in a read
+    when the run is stopped (Ctrl-C, SIGTERM). Were it ``sys.stdin.buffer``, the interpreter would
+    abort at exit, since it flushes the standard streams and finds that one's lock held.
+    """
+    try:
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # lives as long as the run
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a test's replaced stdin)
+        return sys.stdin.buffer
+
+
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config) if args.config else load_config()
     if args.strict:
@@ -338,6 +353,12 @@ def _summary(stats: RunStats, seconds: float, destinations: list[str]) -> str:
     if stats.with_warnings:
         codes = ", ".join(f"{code} ×{n}" for code, n in sorted(stats.warning_codes.items()))
         parts.append(f"{stats.with_warnings} with warnings ({codes})")
+    if stats.empty_inputs:
+        parts.append(f"{plural(len(stats.empty_inputs), 'input')} held no article")
+    if stats.skipped_files:
+        kinds = sorted({Path(p).suffix.lower() or "no extension" for p in stats.skipped_files})
+        parts.append(f"{plural(len(stats.skipped_files), 'file')} in the input folders skipped: "
+                     f"not an article format ({', '.join(kinds)})")
     line = "marsad extract: " + "; ".join(parts) + " → " + ", ".join(destinations)
     if len(destinations) == 1:
         line += " (read them with `marsad show ID` or `marsad export`)"
@@ -345,6 +366,12 @@ def _summary(stats: RunStats, seconds: float, destinations: list[str]) -> str:
         line += f"\n  {failure}"
     for note in stats.notes:
         line += f"\n  {note}"
+    for name in stats.empty_inputs[:5]:
+        line += f"\n  warning: {name} holds no article (an empty file or stream?)"
+    for name in stats.skipped_files[:5]:
+        line += f"\n  skipped: {name}"
+    if len(stats.skipped_files) > 5:
+        line += f"\n  skipped: ... and {len(stats.skipped_files) - 5} more"
     return line
 
 
@@ -361,7 +388,7 @@ def _progress_bar(total: int | None, t0: float) -> tuple[Progress, Callable[[Run
     def advance(stats: RunStats) -> None:
         elapsed = time.perf_counter() - t0
         rate = f"{stats.processed / elapsed:.1f}" if elapsed > 0 else "0.0"
-        bar.update(task, completed=stats.processed + stats.skipped, rate=rate)
+        bar.update(task, completed=stats.processed + stats.skipped + stats.kept + stats.duplicates, rate=rate)
 
     return bar, advance
 
@@ -381,7 +408,8 @@ def run(args: argparse.Namespace) -> int:
     if inputs == ["-"] and sys.stdin.isatty():
         raise ConfigError("no INPUT given and stdin is a terminal; name files, folders or URLs, "
                           "or pipe articles in (see marsad extract --help)")
-    sources = resolve_inputs(inputs)
+    skipped_files: list[str] = []
+    sources = resolve_inputs(inputs, skipped=skipped_files)
     db = args.db or default_location()
     refuse_overwriting(args.output, store=db, inputs=[src.location for src in sources if src.kind == "file"])
     _probe_output(args.output)
@@ -392,9 +420,10 @@ def run(args: argparse.Namespace) -> int:
         t0 = time.perf_counter()
         bar, advance = (_progress_bar(count_articles(sources), t0) if sys.stderr.isatty()
                         else (None, None))
+        empty_inputs: list[str] = []
         try:
-            articles = read_articles(sources, stdin=sys.stdin.buffer, follow_links=args.follow_links,
-                                     timeout=args.timeout)
+            articles = read_articles(sources, stdin=_stdin_reader(), follow_links=args.follow_links,
+                                     timeout=args.timeout, empty=empty_inputs)
             if bar is not None:
                 with bar:
                     stats = run_extract(articles, pipeline, store, out, workers=args.workers,
@@ -413,5 +442,6 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if close_out and out is not None:
                 out.close()
+    stats.skipped_files, stats.empty_inputs = skipped_files, empty_inputs
     print(_summary(stats, time.perf_counter() - t0, destinations), file=sys.stderr)
     return 0

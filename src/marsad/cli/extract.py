@@ -12,6 +12,14 @@ Resume and durability: results are committed to the store in batches (every 64 a
 whichever comes first). A run killed at any point loses nothing committed; ``--resume`` skips
 articles stored with the same id and content hash and rewrites ``-o`` from start to end, taking
 the skipped articles' lines from the store, so that the file equals an uninterrupted run's.
+
+Identity: an article without an id of its own gets ``<file stem>-<12 hex digits of its content
+hash>`` (``stdin-…`` for standard input), so that different articles never share an id. The store
+never overwrites silently: a different result under a stored id becomes its next version, the
+earlier one kept (``marsad show ID --history``). A second article under an id already used in the
+same run is left out and named in the summary, so ``-o`` holds exactly what the store holds; a
+failed re-read (a URL that cannot be fetched) keeps the stored result. ``-o`` may not be the
+store, its -wal/-shm files or an input (exit 2).
 """
 
 from __future__ import annotations

@@ -129,3 +129,25 @@ def test_extract_a_changed_article_under_a_stored_id_is_a_new_version_with_histo
     with open_store(db) as store:
         assert store.get("a1").document().text == second  # type: ignore[union-attr]
         assert [r.document().text for r in store.history("a1")] == [first]
+
+
+def test_show_lists_and_shows_the_stored_versions(tmp_path: Path, ant_lines: Callable[[int], list[str]],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    first, second = _texts(ant_lines, 2)
+    for text in (first, second):
+        (tmp_path / "in.jsonl").write_text(json.dumps({"id": "a1", "text": text}, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
+        assert main(["extract", str(tmp_path / "in.jsonl"), "--db", str(db), "-o", str(tmp_path / "o.jsonl")]) == 0
+    capsys.readouterr()
+    assert main(["show", "a1", "--db", str(db), "--history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:2] for line in lines] == [["version", "1"], ["version", "2"]]
+    assert lines[1].endswith("(current)")
+    views = []
+    for flags in (["--stored-version", "1"], ["--stored-version", "2"], []):
+        assert main(["show", "a1", "--db", str(db), *flags]) == 0
+        views.append(capsys.readouterr().out)
+    assert views[0] != views[1] == views[2]  # version 2 is the current result
+    assert main(["show", "a1", "--db", str(db), "--stored-version", "7"]) == 2
+    assert "has no stored version 7 (it has 1, 2)" in capsys.readouterr().err

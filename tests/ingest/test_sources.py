@@ -175,3 +175,22 @@ def test_read_stdin_utf16_jsonl() -> None:
 def test_read_articles_refuses_a_mix_of_strings_and_sources(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         list(read_articles(["-", Source("-", "stdin")]))  # type: ignore[list-item]
+
+
+def test_resolve_names_the_files_a_directory_holds_that_are_no_input(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    (root / "a" / "photo.JPG").write_bytes(b"\xff\xd8\xff")
+    skipped: list[str] = []
+    sources = resolve_inputs([str(root)], skipped=skipped)
+    assert len(sources) == 4
+    assert skipped == [str(root / "a" / "photo.JPG"), str(root / "b" / "notes.md")]  # hidden ones unmentioned
+
+
+def test_read_articles_names_the_inputs_that_held_no_article(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n \n", encoding="utf-8")
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "one.jsonl").write_text('{"id": "x", "text": "نص"}\n', encoding="utf-8")
+    empty: list[str] = []
+    inputs = [str(tmp_path / n) for n in ("empty.jsonl", "none.json", "one.jsonl")]
+    assert [a.id for a in read_articles(inputs, empty=empty)] == ["x"]
+    assert empty == inputs[:2]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from marsad.cli.paths import refuse_overwriting
+from marsad.cli.words import plural
 from marsad.document import Document, Incident
 from marsad.errors import ConfigError
 from marsad.export.acled import COLUMNS, INCIDENT_COLUMNS, event_rows, incident_rows
@@ -155,9 +156,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             written, skipped = export(store, args.format, sys.stdout, events=events, incidents=args.incidents)
             sys.stdout.flush()
-    unit = "incidents" if args.incidents else "documents" if args.format == "jsonl" else "events"
-    line = f"marsad export: {written} {unit} as {args.format}"
+    unit = "incident" if args.incidents else "document" if args.format == "jsonl" else "event"
+    line = f"marsad export: {plural(written, unit)} as {args.format}"
     if skipped:
-        line += f"; {skipped} {'incidents' if args.incidents else 'events'} without coordinates left out"
+        line += f"; {plural(skipped, 'incident' if args.incidents else 'event')} without coordinates left out"
     print(line, file=sys.stderr)
     return 0

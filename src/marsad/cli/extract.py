@@ -12,6 +12,14 @@ Resume and durability: results are committed to the store in batches (every 64 a
 whichever comes first). A run killed at any point loses nothing committed; ``--resume`` skips
 articles stored with the same id and content hash and rewrites ``-o`` from start to end, taking
 the skipped articles' lines from the store, so that the file equals an uninterrupted run's.
+
+Identity: an article without an id of its own gets ``<file stem>-<12 hex digits of its content
+hash>`` (``stdin-…`` for standard input), so that different articles never share an id. The store
+never overwrites silently: a different result under a stored id becomes its next version, the
+earlier one kept (``marsad show ID --history``). A second article under an id already used in the
+same run is left out and named in the summary, so ``-o`` holds exactly what the store holds; a
+failed re-read (a URL that cannot be fetched) keeps the stored result. ``-o`` may not be the
+store, its -wal/-shm files or an input (exit 2).
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from marsad.cli.paths import refuse_overwriting
 from marsad.cli.words import plural
@@ -104,6 +112,8 @@ class RunStats:
     warning_codes: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)  # a few "id: message" of stage failures
     notes: list[str] = field(default_factory=list)  # a few lines saying what was left out and why
+    skipped_files: list[str] = field(default_factory=list)  # files in input folders that are no articles
+    empty_inputs: list[str] = field(default_factory=list)  # inputs that held no article at all
 
     def add(self, doc: Document) -> None:
         self.processed += 1
@@ -236,6 +246,19 @@ def _open_output(path: str | None) -> tuple[IO[str] | None, bool]:
         raise ConfigError(f"cannot write results to {target}: {err.strerror or err}") from err
 
 
+def _stdin_reader() -> BinaryIO:
+    """Standard input as a byte stream of its own, not ``sys.stdin.buffer``.
+
+    With several workers the articles are read by a daemon thread, which may be waiting in a read
+    when the run is stopped (Ctrl-C, SIGTERM). Were it ``sys.stdin.buffer``, the interpreter would
+    abort at exit, since it flushes the standard streams and finds that one's lock held.
+    """
+    try:
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # lives as long as the run
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a test's replaced stdin)
+        return sys.stdin.buffer
+
+
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config) if args.config else load_config()
     if args.strict:
@@ -342,6 +365,12 @@ def _summary(stats: RunStats, seconds: float, destinations: list[str]) -> str:
     if stats.with_warnings:
         codes = ", ".join(f"{code} ×{n}" for code, n in sorted(stats.warning_codes.items()))
         parts.append(f"{stats.with_warnings} with warnings ({codes})")
+    if stats.empty_inputs:
+        parts.append(f"{plural(len(stats.empty_inputs), 'input')} held no article")
+    if stats.skipped_files:
+        kinds = sorted({Path(p).suffix.lower() or "no extension" for p in stats.skipped_files})
+        parts.append(f"{plural(len(stats.skipped_files), 'file')} in the input folders skipped: "
+                     f"not an article format ({', '.join(kinds)})")
     line = "marsad extract: " + "; ".join(parts) + " → " + ", ".join(destinations)
     if len(destinations) == 1:
         line += " (read them with `marsad show ID` or `marsad export`)"
@@ -349,6 +378,12 @@ def _summary(stats: RunStats, seconds: float, destinations: list[str]) -> str:
         line += f"\n  {failure}"
     for note in stats.notes:
         line += f"\n  {note}"
+    for name in stats.empty_inputs[:5]:
+        line += f"\n  warning: {name} holds no article (an empty file or stream?)"
+    for name in stats.skipped_files[:5]:
+        line += f"\n  skipped: {name}"
+    if len(stats.skipped_files) > 5:
+        line += f"\n  skipped: ... and {len(stats.skipped_files) - 5} more"
     return line
 
 
@@ -365,7 +400,7 @@ def _progress_bar(total: int | None, t0: float) -> tuple[Progress, Callable[[Run
     def advance(stats: RunStats) -> None:
         elapsed = time.perf_counter() - t0
         rate = f"{stats.processed / elapsed:.1f}" if elapsed > 0 else "0.0"
-        bar.update(task, completed=stats.processed + stats.skipped, rate=rate)
+        bar.update(task, completed=stats.processed + stats.skipped + stats.kept + stats.duplicates, rate=rate)
 
     return bar, advance
 
@@ -385,7 +420,8 @@ def run(args: argparse.Namespace) -> int:
     if inputs == ["-"] and sys.stdin.isatty():
         raise ConfigError("no INPUT given and stdin is a terminal; name files, folders or URLs, "
                           "or pipe articles in (see marsad extract --help)")
-    sources = resolve_inputs(inputs)
+    skipped_files: list[str] = []
+    sources = resolve_inputs(inputs, skipped=skipped_files)
     db = args.db or default_location()
     refuse_overwriting(args.output, store=db, inputs=[src.location for src in sources if src.kind == "file"])
     _probe_output(args.output)
@@ -399,9 +435,10 @@ def run(args: argparse.Namespace) -> int:
         run_id = store.start_run("extract", {"inputs": inputs, "workers": args.workers, "resume": args.resume})
         status = "failed"
         stats = RunStats()
+        empty_inputs: list[str] = []
         try:
-            articles = read_articles(sources, stdin=sys.stdin.buffer, follow_links=args.follow_links,
-                                     timeout=args.timeout)
+            articles = read_articles(sources, stdin=_stdin_reader(), follow_links=args.follow_links,
+                                     timeout=args.timeout, empty=empty_inputs)
             if bar is not None:
                 with bar:
                     stats = run_extract(articles, pipeline, store, out, workers=args.workers,
@@ -426,5 +463,6 @@ def run(args: argparse.Namespace) -> int:
                                  events=stats.events)
             except MarsadError:
                 pass  # the store already failed; that error is the one to report
+    stats.skipped_files, stats.empty_inputs = skipped_files, empty_inputs
     print(_summary(stats, time.perf_counter() - t0, destinations), file=sys.stderr)
     return 0

@@ -113,13 +113,19 @@ def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def _files_under(directory: Path) -> list[Path]:
-    """Input files under ``directory``, recursively, hidden ones skipped, in sorted path order."""
+def _files_under(directory: Path, skipped: list[str] | None = None) -> list[Path]:
+    """Input files under ``directory``, recursively, hidden ones left out, in sorted path order;
+    the other visible files (notes, images, spreadsheets ...) are appended to ``skipped``."""
     found: list[Path] = []
+    others: list[Path] = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(root, f) for f in files
-                     if not f.startswith(".") and Path(f).suffix.lower() in EXTENSIONS)
+        for f in files:
+            if f.startswith("."):
+                continue
+            (found if Path(f).suffix.lower() in EXTENSIONS else others).append(Path(root, f))
+    if skipped is not None:
+        skipped.extend(str(p) for p in sorted(others))
     return sorted(found)
 
 
@@ -127,12 +133,14 @@ def _file_source(path: Path) -> Source:
     return Source(str(path), "file", EXTENSIONS.get(path.suffix.lower()))
 
 
-def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
+def resolve_inputs(inputs: Sequence[str], *, skipped: list[str] | None = None) -> list[Source]:
     """Expand INPUT arguments into sources, in order; raise ConfigError for one that names nothing.
 
     Each argument is ``-`` (stdin), an ``http(s)://`` URL, a file, a directory (its input files,
     recursively, sorted) or a glob (``news/**/*.html``). Articles read without an id get one from
     their source's stem and their content when they are read (:mod:`marsad.ingest.ids`).
+    Files in a directory whose extension is not an input format are left out; when ``skipped`` is
+    given, their paths are appended to it so that the caller can say so.
     """
     sources: list[Source] = []
     for value in inputs:
@@ -141,7 +149,7 @@ def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
         elif _is_url(value):
             sources.append(Source(value, "url"))
         elif os.path.isdir(value):
-            files = _files_under(Path(value))
+            files = _files_under(Path(value), skipped)
             if not files:
                 raise ConfigError(f"input directory {value} holds no {'/'.join(sorted(EXTENSIONS))} files")
             sources.extend(_file_source(p) for p in files)
@@ -153,14 +161,15 @@ def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
                 raise ConfigError(f"input pattern {value} matches no file")
             for match in matches:
                 path = Path(match)
-                sources.extend(_file_source(p) for p in (_files_under(path) if path.is_dir() else [path]))
+                sources.extend(_file_source(p) for p in (_files_under(path, skipped) if path.is_dir() else [path]))
         else:
             raise ConfigError(f"input {value} does not exist (expected a file, directory, glob, URL or -)")
     return sources
 
 
 def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO | None = None,
-                  follow_links: bool = False, timeout: float = 20.0) -> Iterator[Article]:
+                  follow_links: bool = False, timeout: float = 20.0,
+                  empty: list[str] | None = None) -> Iterator[Article]:
     """Read every input and yield its articles in input order; a broken input never raises.
 
     Args:
@@ -170,6 +179,8 @@ def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO |
         follow_links: for feeds, fetch each item's page and read its main text instead of the
             item's summary.
         timeout: seconds allowed per URL fetch.
+        empty: when given, the name of every input that held no article at all (an empty JSONL
+            file or stream, a JSON ``[]``) is appended to it, so that the caller can say so.
     """
     sources = [s for s in inputs if isinstance(s, Source)]
     if len(sources) != len(inputs):
@@ -177,7 +188,12 @@ def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO |
             raise TypeError("read_articles takes INPUT strings or Sources, not a mix of both")
         sources = resolve_inputs([str(s) for s in inputs])
     for src in sources:
-        yield from _read_source(src, stdin=stdin, follow_links=follow_links, timeout=timeout)
+        count = 0
+        for article in _read_source(src, stdin=stdin, follow_links=follow_links, timeout=timeout):
+            count += 1
+            yield article
+        if count == 0 and empty is not None:
+            empty.append(src.name)
 
 
 def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,

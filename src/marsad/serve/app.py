@@ -88,32 +88,30 @@ class BodyLimit:
                 await too_large(scope, receive, send)
                 return
         seen = 0
-        started = False
+        exceeded = replaced = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
+            if exceeded:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _BodyTooLarge
+                    # stop reading here; whatever the app answers is replaced by the 413 below
+                    exceeded = True
+                    return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
+        async def replacing_send(message: Message) -> None:
+            nonlocal replaced
+            if not exceeded:
+                await send(message)
+            elif not replaced and message["type"] == "http.response.start":
+                replaced = True
                 await too_large(scope, receive, send)
 
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, limited_receive, replacing_send)
 
 
 def principal(request: Request) -> Principal | None:

@@ -215,7 +215,8 @@
 
   function mapPage() {
     const el = document.getElementById("map");
-    const map = L.map(el, { zoomControl: true, attributionControl: true }).setView([30, 30], 4);
+    const map = L.map(el, { zoomControl: true, attributionControl: true, zoomAnimation: false, fadeAnimation: false,
+      markerZoomAnimation: false }).setView([30, 30], 4);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Natural Earth");
     const outline = (url, style) => fetch(url).then((r) => r.json()).then((g) =>
@@ -246,7 +247,7 @@
         });
         document.getElementById("map-count").textContent =
           fc.features.length + " / " + fc.total_count + " events on the map";
-        if (points.length) map.fitBounds(points, { padding: [30, 30], maxZoom: 7 });
+        if (points.length) map.fitBounds(points, { padding: [40, 40], maxZoom: 6, animate: false });
         el.dataset.ready = String(points.length);
       });
 
@@ -260,7 +261,8 @@
           data: { values: rows },
           mark: { type: "bar" },
           encoding: {
-            x: { field: "event_date", type: "temporal", timeUnit: "yearmonthdate", title: "date" },
+            // months with events only (ordinal): a decade of history would make day bars invisible
+            x: { field: "event_date", type: "ordinal", timeUnit: "yearmonth", title: "month" },
             y: { aggregate: "count", type: "quantitative", title: "events" },
             color: { field: "event_type", type: "nominal", title: "type",
               scale: { domain: Object.keys(COLORS), range: Object.values(COLORS) } },

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from marsad.document import Actor, Article, Document, Event, Evidence, Mention, Quote
 from marsad.serve.app import ServeSettings, create_app
-from marsad.serve.auth import hash_token, new_token
+from marsad.serve.auth import new_token
+from marsad.serve.catalog import Catalog
 from marsad.serve.memory import MemoryCatalog
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,20 +55,68 @@ def hostile_doc() -> Document:
     return doc
 
 
-@pytest.fixture()
-def catalog(example_doc: Document) -> MemoryCatalog:
-    return MemoryCatalog([Document.from_dict(example_doc.to_dict()), hostile_doc()])
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def catalog(request: pytest.FixtureRequest, example_doc: Document, tmp_path: Path) -> Iterator[Catalog]:
+    """The example and the hostile article, in memory, in an SQLite store, in a PostgreSQL store."""
+    docs = [Document.from_dict(example_doc.to_dict()), hostile_doc()]
+    if request.param == "memory":
+        yield MemoryCatalog(docs)
+        return
+    from marsad.serve.storecatalog import StoreCatalog
+    from marsad.store import open_store
+    from marsad.store.sql import SQLStore
+
+    url = str(tmp_path / "store.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    store = open_store(url)
+    assert isinstance(store, SQLStore)
+    store.put_many(docs)
+    link_each_event(store)
+    try:
+        yield StoreCatalog(store)
+    finally:
+        store.close()
+
+
+def link_each_event(store: object) -> None:
+    """One incident per unlinked event, written through the store's linking interface (the incident
+    linker itself is marsad.dedup's; these tests need incidents, not its matching rules)."""
+    from marsad.document import Incident
+    from marsad.export.acled import countries
+    from marsad.store.sql import SQLStore
+
+    assert isinstance(store, SQLStore)
+    with store.incident_index() as index:
+        for ev in index.pending_events(limit=10_000):
+            country = countries().get(ev.country or "")
+            incident = Incident(id=None, event_type=ev.event_type, sub_event_type=ev.sub_event_type,
+                                country=ev.country, admin1=ev.admin1, location=ev.location,
+                                location_en=ev.location_en, lat=ev.lat, lon=ev.lon, geo_precision=ev.geo_precision,
+                                date=ev.date, date_key=ev.date_key, date_last=ev.date_last,
+                                time_precision=ev.time_precision, actor1=ev.actor1, actor2=ev.actor2,
+                                actor1_en=ev.actor1_en, actor2_en=ev.actor2_en, fatalities=ev.fatalities,
+                                events=[ev])
+            index.save_incident(incident, country.iso3 if country else "XXX")
+
+
+def add_token(catalog: Catalog, name: str) -> str:
+    """A new read-write token for ``name`` in whichever catalog."""
+    if isinstance(catalog, MemoryCatalog):
+        value = new_token()
+        catalog.add_token(value, name)
+        return value
+    from marsad.serve.storecatalog import StoreCatalog
+
+    assert isinstance(catalog, StoreCatalog)
+    return catalog.store.create_token(name)
 
 
 @pytest.fixture()
-def token(catalog: MemoryCatalog) -> str:
-    value = new_token()
-    catalog.add_token(hash_token(value), "alice")
-    return value
+def token(catalog: Catalog) -> str:
+    return add_token(catalog, "alice")
 
 
 @pytest.fixture()
-def client(catalog: MemoryCatalog, token: str) -> Iterator[TestClient]:
+def client(catalog: Catalog, token: str) -> Iterator[TestClient]:
     # raise_server_exceptions=False: a 500 must show up as a response the tests can assert on
     with TestClient(create_app(catalog, ServeSettings(max_body_bytes=200_000)),
                     raise_server_exceptions=False) as c:

@@ -21,7 +21,7 @@ import pytest
 
 from marsad.document import Document
 from marsad.serve.app import ServeSettings, create_app
-from marsad.serve.auth import hash_token, new_token
+from marsad.serve.auth import new_token
 from marsad.serve.memory import MemoryCatalog
 
 from .conftest import HOSTILE_TEXT, REPO, hostile_doc
@@ -85,7 +85,7 @@ class Server:
 def desk(example_doc: Document) -> Iterator[tuple[str, MemoryCatalog, str]]:
     catalog = MemoryCatalog([Document.from_dict(example_doc.to_dict()), hostile_doc()])
     token = new_token()
-    catalog.add_token(hash_token(token), "reviewer-1")
+    catalog.add_token(token, "reviewer-1")
     with Server(create_app(catalog, ServeSettings())) as base:
         yield base, catalog, token
 

@@ -44,8 +44,8 @@ def reader(request: Request) -> Principal | None:
 
 
 def writer(request: Request) -> Principal:
-    """Writes need a bearer token (API) or, for the desk's own calls, a session with its CSRF token."""
-    who = principal(request)
+    """Writes need a bearer token with the write scope or a desk session with its CSRF token."""
+    who = principal(request, "write")
     if who is None:
         raise ApiError(401, "E_UNAUTHORIZED", "writes need a bearer token (Authorization: Bearer TOKEN; "
                                               "see `marsad token create`)")
@@ -121,11 +121,19 @@ async def get_incident(incident_id: str, request: Request,
     return JSONResponse({"status": 200, "success": True, "data": row})
 
 
+def check_id(value: str, what: str = "document") -> str:
+    """An article id from a URL: printable, at most 300 characters (a NUL would reach the database)."""
+    if not value or len(value) > 300 or any(ch < " " or ch == "\x7f" for ch in value):
+        raise ApiError(400, "E_BAD_ID", f"a {what} id is 1 to 300 printable characters")
+    return value
+
+
 @router.get("/documents/{doc_id}", tags=["read"], summary="One document: the output contract's JSON, reviewed")
 async def get_document(doc_id: str, request: Request,
                        _who: Annotated[Principal | None, Depends(reader)]) -> Response:
     """The document result (shared/spec/OUTPUT.md) with the reviewers' edits laid over it and
     rejected events left out; ``review`` gives the state of each event and the document."""
+    check_id(doc_id)
     reviewed = await asyncio.to_thread(_catalog(request).reviewed, doc_id)
     if reviewed is None:
         raise ApiError(404, "E_NOT_FOUND", f"no document {doc_id!r}")

@@ -29,8 +29,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
+from marsad.errors import StoreError
 from marsad.review import ReviewError
-from marsad.serve.auth import Principal, SessionSigner, hash_token
+from marsad.serve.auth import Principal, SessionSigner
 from marsad.serve.catalog import Catalog
 from marsad.serve.query import QueryError
 
@@ -114,12 +115,13 @@ class BodyLimit:
         await self.app(scope, limited_receive, replacing_send)
 
 
-def principal(request: Request) -> Principal | None:
-    """The token owner or signed-in reviewer behind a request, or None."""
+def principal(request: Request, scope: str = "read") -> Principal | None:
+    """The owner of a bearer token with ``scope``, or the signed-in reviewer, behind a request; or None."""
     catalog: Catalog = request.app.state.catalog
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
-        owner = catalog.token_owner(hash_token(auth[7:].strip()))
+        token = auth[7:].strip()
+        owner = catalog.token_owner(token, scope) if token else None
         return Principal(name=owner, via="token") if owner else None
     signer: SessionSigner = request.app.state.signer
     return signer.check(request.cookies.get(SESSION_COOKIE))
@@ -161,6 +163,13 @@ def create_app(catalog: Catalog, settings: ServeSettings | None = None) -> FastA
         codes = {404: "E_NOT_FOUND", 405: "E_METHOD_NOT_ALLOWED", 401: "E_UNAUTHORIZED", 403: "E_FORBIDDEN"}
         return error_response(err.status_code, codes.get(err.status_code, f"E_HTTP_{err.status_code}"),
                               str(err.detail))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, err: StoreError) -> Response:
+        # the database is unreachable or failing: the request may be retried, nothing was half-done
+        log.error("store error on %s %s: %s", request.method, request.url.path, err)
+        return error_response(503, "E_STORE", "the store is not available; retry later",
+                              {"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, err: Exception) -> Response:

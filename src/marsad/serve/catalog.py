@@ -97,8 +97,8 @@ class Catalog(Protocol):
         """Every document a reviewer has finished (see ``ReviewedDocument.reviewed``)."""
         ...
 
-    def token_owner(self, token_hash: str) -> str | None:
-        """The name behind an API token's hash, or None (unknown or revoked).
+    def token_owner(self, token: str, scope: str) -> str | None:
+        """The name behind a live API token that has ``scope`` (read, write), or None.
 
         Reviewers sign in to the desk with their token too: one account kind, hashed at rest."""
         ...

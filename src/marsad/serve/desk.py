@@ -34,7 +34,7 @@ from marsad.review import (
     new_event,
 )
 from marsad.serve.app import SESSION_COOKIE, TEMPLATE_DIR, ApiError, principal
-from marsad.serve.auth import Principal, SessionSigner, hash_token
+from marsad.serve.auth import Principal, SessionSigner
 from marsad.serve.catalog import Catalog, QueueFilter
 from marsad.serve.highlight import marks_of, render
 
@@ -123,7 +123,8 @@ async def login(request: Request, token: Annotated[str, Form(max_length=200)],
     nonce = request.cookies.get(LOGIN_COOKIE, "")
     if not nonce or not hmac.compare_digest(_login_csrf(signer, nonce), csrf):
         raise ApiError(403, "E_CSRF", "the sign-in form expired; reload it")
-    name = await asyncio.to_thread(_catalog(request).token_owner, hash_token(token.strip()))
+    # a reviewer's token needs the write scope: reviewing writes
+    name = await asyncio.to_thread(_catalog(request).token_owner, token.strip(), "write") if token.strip() else None
     if name is None:
         return RedirectResponse("/desk/login?error=1&next=" + urllib.parse.quote(_safe_next(next), safe=""),
                                 status_code=303)
@@ -209,6 +210,9 @@ def _show(name: str, value: Any) -> str:
 
 
 async def _reviewed_or_404(request: Request, doc_id: str) -> ReviewedDocument:
+    from marsad.serve.api import check_id
+
+    check_id(doc_id)
     reviewed = await asyncio.to_thread(_catalog(request).reviewed, doc_id)
     if reviewed is None:
         raise ApiError(404, "E_NOT_FOUND", f"no document {doc_id!r}")

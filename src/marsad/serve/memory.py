@@ -13,6 +13,7 @@ from typing import Any
 
 from marsad.document import Document
 from marsad.review import ReviewedDocument, ReviewEdit, apply_edits
+from marsad.serve.auth import hash_token
 from marsad.serve.catalog import DocSummary, Page, QueueFilter
 from marsad.serve.query import EventQuery
 from marsad.serve.rows import queue_keeps, reviewed_event_rows, summary
@@ -25,17 +26,18 @@ class MemoryCatalog:
     def __init__(self, docs: Iterable[Document] = ()) -> None:
         self._docs: dict[str, tuple[Document, float]] = {}
         self._edits: dict[str, list[ReviewEdit]] = {}
-        self._tokens: dict[str, str] = {}
+        self._tokens: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._deleted: list[dict[str, Any]] = []
         for doc in docs:
             self.put_document(doc)
 
     # --- accounts -----------------------------------------------------------------------------
-    def add_token(self, token_hash: str, owner: str) -> None:
-        self._tokens[token_hash] = owner
+    def add_token(self, token: str, owner: str, scopes: tuple[str, ...] = ("read", "write")) -> None:
+        self._tokens[hash_token(token)] = (owner, scopes)
 
-    def token_owner(self, token_hash: str) -> str | None:
-        return self._tokens.get(token_hash)
+    def token_owner(self, token: str, scope: str) -> str | None:
+        found = self._tokens.get(hash_token(token))
+        return found[0] if found is not None and scope in found[1] else None
 
     # --- documents and edits ------------------------------------------------------------------
     def put_document(self, doc: Document) -> None:

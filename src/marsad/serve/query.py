@@ -63,7 +63,8 @@ class Condition:
     name: str
     kind: str
     op: str
-    values: tuple[str, ...]
+    values: tuple[str, ...]  # folded for comparison (case, Arabic letter forms)
+    raw: tuple[str, ...] = ()  # as given (stores that compare themselves take these)
 
     def matches(self, value: object) -> bool:
         """Whether one row's value of this field passes (used by catalogs that filter in Python)."""
@@ -177,6 +178,10 @@ def parse_query(params: Sequence[tuple[str, str]], *, filters: Mapping[str, str]
         if len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
             raise QueryError("E_VALUE_TOO_LONG", f"parameter {name!r}: at most {MAX_VALUES} values of "
                              f"{MAX_VALUE_CHARS} characters")
+        if any(ch < " " or ch == "\x7f" for v in values for ch in v):
+            raise QueryError("E_BAD_VALUE", f"parameter {name!r} holds control characters")
+        if kind == "actor" and any(not fold_key(v).strip() for v in values):
+            raise QueryError("E_EMPTY_VALUE", f"parameter {name!r} has no letters to match")
         op = wheres.pop(name, "=").strip().upper()
         if op not in OPERATORS:
             raise QueryError("E_BAD_OPERATOR", f"{name}_where={op!r}; allowed: {', '.join(OPERATORS)}")
@@ -206,7 +211,7 @@ def parse_query(params: Sequence[tuple[str, str]], *, filters: Mapping[str, str]
             folded = tuple(v.casefold() for v in values)
         else:
             folded = tuple(values)
-        conditions.append(Condition(name, kind, op, folded))
+        conditions.append(Condition(name, kind, op, folded, tuple(values)))
     if wheres:
         name = next(iter(wheres))
         raise QueryError("E_BAD_OPERATOR", f"{name}_where is given without {name}")

@@ -23,6 +23,10 @@ COMMANDS = {
     "places": "places",
     "dates": "dates",
     "data": "data",
+    "serve": "serve",
+    "token": "token",
+    "evaluate": "evaluate",
+    "train": "train",
 }
 
 

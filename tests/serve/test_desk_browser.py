@@ -21,8 +21,8 @@ import pytest
 
 from marsad.document import Document
 from marsad.serve.app import ServeSettings, create_app
-from marsad.serve.auth import new_token
-from marsad.serve.memory import MemoryCatalog
+from marsad.serve.storecatalog import StoreCatalog
+from marsad.store import open_store
 
 from .conftest import HOSTILE_TEXT, REPO, hostile_doc
 
@@ -82,12 +82,17 @@ class Server:
 
 
 @pytest.fixture()
-def desk(example_doc: Document) -> Iterator[tuple[str, MemoryCatalog, str]]:
-    catalog = MemoryCatalog([Document.from_dict(example_doc.to_dict()), hostile_doc()])
-    token = new_token()
-    catalog.add_token(token, "reviewer-1")
-    with Server(create_app(catalog, ServeSettings())) as base:
-        yield base, catalog, token
+def desk(example_doc: Document, tmp_path: Path) -> Iterator[tuple[str, StoreCatalog, str]]:
+    """The desk on an SQLite store holding the example and the hostile article."""
+    store = open_store(tmp_path / "desk.db")
+    store.put_many([Document.from_dict(example_doc.to_dict()), hostile_doc()])
+    token = store.create_token("reviewer-1")
+    catalog = StoreCatalog(store)
+    try:
+        with Server(create_app(catalog, ServeSettings())) as base:
+            yield base, catalog, token
+    finally:
+        store.close()
 
 
 class Keys:
@@ -116,14 +121,8 @@ def _sign_in(page: Any, base: str, token: str) -> None:
     page.wait_for_url(f"{base}/desk")
 
 
-def _review(base_client_catalog: MemoryCatalog, doc_id: str) -> dict[str, str]:
-    reviewed = base_client_catalog.reviewed(doc_id)
-    assert reviewed is not None
-    return {eid: r.state for eid, r in reviewed.reviews.items()}
-
-
-def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, MemoryCatalog, str],
-                                      example_doc: Document) -> None:
+def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, StoreCatalog, str],
+                                      example_doc: Document, tmp_path: Path) -> None:
     import httpx
 
     base, catalog, token = desk
@@ -134,6 +133,10 @@ def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, MemoryCatal
     assert page.locator(".queue-item").count() == 2
     assert page.locator("[data-count=pending]").inner_text() == "2"
     assert page.get_attribute("html", "dir") == "rtl"
+    for _ in range(2):  # j moves down the queue to the example article
+        if page.get_attribute(".queue-item.selected", "data-doc") == example_doc.id:
+            break
+        page.keyboard.press("j")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base}/desk/doc/{example_doc.id}*")
 
@@ -224,7 +227,7 @@ def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, MemoryCatal
     # mark the article done (d) and find it in the gold export
     page.keyboard.press("d")
     page.wait_for_selector("#doc-state:text('reviewed')")
-    gold = _gold_export(catalog)
+    gold = _gold_export(catalog, tmp_path / "gold")
     mine = gold[example_doc.id]
     evidence = {e["evidence"] for e in mine["events"]}
     assert example_doc.events[0].evidence.text in evidence
@@ -245,13 +248,15 @@ def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, MemoryCatal
     context.close()
 
 
-def _gold_export(catalog: MemoryCatalog) -> dict[str, dict[str, Any]]:
-    from marsad.serve.gold import gold_records
+def _gold_export(catalog: StoreCatalog, folder: Path) -> dict[str, dict[str, Any]]:
+    from marsad.cli import main
 
-    return {g["id"]: g for g in gold_records(catalog.reviewed_documents())}
+    db = str(catalog.store.engine.url.database)
+    assert main(["export", "--format", "gold", "-o", str(folder), "--db", db]) == 0
+    return {g["id"]: g for g in (json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json"))}
 
 
-def test_hostile_article_shows_markup_as_text(browser: Any, desk: tuple[str, MemoryCatalog, str]) -> None:
+def test_hostile_article_shows_markup_as_text(browser: Any, desk: tuple[str, StoreCatalog, str]) -> None:
     base, _catalog, token = desk
     context, page, off_host = _page(browser, base)
     dialogs: list[str] = []

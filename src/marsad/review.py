@@ -237,7 +237,7 @@ def apply_edits(machine: Document, edits: Iterable[ReviewEdit]) -> ReviewedDocum
         review = reviews.setdefault(event.id, EventReview())
         review.reviewer, review.at = edit.reviewer, edit.at
         if edit.action == "accept":
-            if review.state != "added":
+            if review.state not in ("added", "kept"):
                 review.state = "edited" if review.fields else "accepted"
         elif edit.action == "reject":
             review.state, review.reason = "rejected", edit.reason

@@ -21,6 +21,7 @@ import dataclasses
 import datetime as dt
 import json
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +37,7 @@ from marsad.store.sql import SQLStore
 
 PREFIX = "review."
 SCAN_LIMIT = 100_000  # rows a query with filters the store cannot apply may scan
+ROW_TTL = 2.0  # seconds a document's API rows are served without asking the store again
 
 
 def _plain(doc: Document) -> dict[str, Any]:
@@ -84,6 +86,10 @@ class StoreCatalog:
         self.store = store
         self._lock = threading.RLock()  # one reviewer act (read, record, materialise) at a time
         self._docs: dict[str, tuple[float, Document]] = {}  # parsed results by id, while current
+        # the API rows of a document: (stored_at, edits seen, when built, rows). A reviewer act bumps
+        # _edits_seen; acts through another server show once their result changes, or after ROW_TTL.
+        self._row_cache: dict[str, tuple[float, int, float, list[dict[str, Any]]]] = {}
+        self._edits_seen = 0
 
     # --- accounts -----------------------------------------------------------------------------
     def token_owner(self, token: str, scope: str) -> str | None:
@@ -91,7 +97,7 @@ class StoreCatalog:
         return info.name if info is not None else None
 
     # --- documents and reviews ----------------------------------------------------------------
-    def _document(self, doc_id: str) -> tuple[Document, float, str] | None:
+    def _document(self, doc_id: str, *, copy: bool = True) -> tuple[Document, float, str] | None:
         stored = self.store.get(doc_id)
         if stored is None:
             return None
@@ -101,7 +107,8 @@ class StoreCatalog:
                 self._docs.clear()
             cached = (stored.stored_at, stored.document())
             self._docs[doc_id] = cached
-        return Document.from_dict(cached[1].to_dict()), stored.stored_at, stored.content_hash
+        doc = Document.from_dict(cached[1].to_dict()) if copy else cached[1]
+        return doc, stored.stored_at, stored.content_hash
 
     def _review_rows(self, doc_id: str | None) -> tuple[dict[str, dict[str, Any]], dict[str, list[ReviewEdit]]]:
         bases: dict[str, dict[str, Any]] = {}
@@ -167,6 +174,7 @@ class StoreCatalog:
             edit_id = self.store.add_review_edit(edit.doc_id, edit.event_id or None, PREFIX + edit.action,
                                                  edit.before, edit.after, author=edit.reviewer, note=note)
             stored = dataclasses.replace(edit, id=edit_id)
+            self._edits_seen += 1
             self._materialise(apply_edits(Document.from_dict(base), [*edits.get(edit.doc_id, []), stored]),
                               content_hash)
             return stored
@@ -185,24 +193,38 @@ class StoreCatalog:
 
     # --- queries ------------------------------------------------------------------------------
     def _rows_of(self, doc_ids: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
-        bases, edits = self._review_rows(None) if doc_ids else ({}, {})
         rows: dict[tuple[str, str], dict[str, Any]] = {}
+        now = time.monotonic()
         for doc_id in dict.fromkeys(doc_ids):
-            found = self._document(doc_id)
-            if found is None:
-                continue
-            doc, stored_at, _hash = found
-            # the stored result is already the reviewed one: only the states come from the edits
-            if doc_id in bases:
-                states = apply_edits(Document.from_dict(bases[doc_id]), edits[doc_id])
-                reviewed = ReviewedDocument(document=doc, reviews=states.reviews, done=states.done,
-                                            edits=states.edits)
+            cached = self._row_cache.get(doc_id)
+            if cached is not None and cached[1] == self._edits_seen and now - cached[2] < ROW_TTL:
+                doc_rows = cached[3]
             else:
-                reviewed = ReviewedDocument(document=doc, reviews={}, done=False, edits=[])
-            links = {e.id: e.incident_id for e in doc.events if e.incident_id}
-            for row in reviewed_event_rows(reviewed, stored_at=stored_at, incidents=links):
+                found = self._document(doc_id, copy=False)
+                if found is None:
+                    continue
+                doc, stored_at, _hash = found
+                if cached is not None and cached[0] == stored_at and cached[1] == self._edits_seen:
+                    doc_rows = cached[3]
+                else:
+                    doc_rows = self._build_rows(doc, stored_at)
+                if len(self._row_cache) > 20_000:
+                    self._row_cache.clear()
+                self._row_cache[doc_id] = (stored_at, self._edits_seen, now, doc_rows)
+            for row in doc_rows:
                 rows[(doc_id, row["event_id"])] = row
         return rows
+
+    def _build_rows(self, doc: Document, stored_at: float) -> list[dict[str, Any]]:
+        bases, edits = self._review_rows(doc.id)
+        # the stored result is already the reviewed one: only the states come from the edits
+        if doc.id in bases:
+            states = apply_edits(Document.from_dict(bases[doc.id]), edits[doc.id])
+            reviewed = ReviewedDocument(document=doc, reviews=states.reviews, done=states.done, edits=states.edits)
+        else:
+            reviewed = ReviewedDocument(document=doc, reviews={}, done=False, edits=[])
+        links = {e.id: e.incident_id for e in doc.events if e.incident_id}
+        return reviewed_event_rows(reviewed, stored_at=stored_at, incidents=links)
 
     def event_rows(self, query: ApiQuery) -> Page:
         store_query, rest = _pushdown(query)

@@ -52,6 +52,7 @@ QUERIES: list[dict[str, str]] = [
 
 
 def load_store(db: Path, corpus: Path, articles: int) -> int:
+    from marsad.dedup import link_incidents
     from marsad.ingest import read_articles
     from marsad.pipeline import Pipeline
     from marsad.store import open_store
@@ -64,12 +65,7 @@ def load_store(db: Path, corpus: Path, articles: int) -> int:
         docs.append(pipe.run(article))
     with open_store(db) as store:
         store.put_many(docs)
-        try:
-            from marsad.dedup import link_incidents  # type: ignore[import-not-found]
-
-            link_incidents(store)
-        except ImportError:
-            pass  # incidents are linked by marsad.dedup where it is installed; /events does not need them
+        link_incidents(store)
     return sum(len(d.events) for d in docs)
 
 

@@ -62,6 +62,7 @@ def catalog(request: pytest.FixtureRequest, example_doc: Document, tmp_path: Pat
     if request.param == "memory":
         yield MemoryCatalog(docs)
         return
+    from marsad.dedup import link_incidents
     from marsad.serve.storecatalog import StoreCatalog
     from marsad.store import open_store
     from marsad.store.sql import SQLStore
@@ -70,32 +71,11 @@ def catalog(request: pytest.FixtureRequest, example_doc: Document, tmp_path: Pat
     store = open_store(url)
     assert isinstance(store, SQLStore)
     store.put_many(docs)
-    link_each_event(store)
+    link_incidents(store)
     try:
         yield StoreCatalog(store)
     finally:
         store.close()
-
-
-def link_each_event(store: object) -> None:
-    """One incident per unlinked event, written through the store's linking interface (the incident
-    linker itself is marsad.dedup's; these tests need incidents, not its matching rules)."""
-    from marsad.document import Incident
-    from marsad.export.acled import countries
-    from marsad.store.sql import SQLStore
-
-    assert isinstance(store, SQLStore)
-    with store.incident_index() as index:
-        for ev in index.pending_events(limit=10_000):
-            country = countries().get(ev.country or "")
-            incident = Incident(id=None, event_type=ev.event_type, sub_event_type=ev.sub_event_type,
-                                country=ev.country, admin1=ev.admin1, location=ev.location,
-                                location_en=ev.location_en, lat=ev.lat, lon=ev.lon, geo_precision=ev.geo_precision,
-                                date=ev.date, date_key=ev.date_key, date_last=ev.date_last,
-                                time_precision=ev.time_precision, actor1=ev.actor1, actor2=ev.actor2,
-                                actor1_en=ev.actor1_en, actor2_en=ev.actor2_en, fatalities=ev.fatalities,
-                                events=[ev])
-            index.save_incident(incident, country.iso3 if country else "XXX")
 
 
 def add_token(catalog: Catalog, name: str) -> str:

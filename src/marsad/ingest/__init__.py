@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -27,6 +27,7 @@ from marsad.errors import ConfigError, InputError, WarningCode
 from marsad.ingest.decode import SAMPLE_BYTES, decode_bytes
 from marsad.ingest.fetch import fetch
 from marsad.ingest.html import read_html
+from marsad.ingest.ids import content_id, location
 from marsad.ingest.jsonl import read_json, read_jsonl, split_lines
 from marsad.ingest.notes import input_warning
 from marsad.ingest.rss import read_feed
@@ -53,8 +54,9 @@ class Source:
     """One input to read.
 
     ``kind`` is ``file``, ``url`` or ``stdin``; ``format`` is one of :data:`FORMATS`, or None to
-    decide from the content; ``id`` is the article id of a single-article file (its stem, made
-    unique across the run by :func:`resolve_inputs`).
+    decide from the content; ``id`` is the article id of a single-article file or stdin when the
+    caller names one; without it the id is made from the stem and the content
+    (:mod:`marsad.ingest.ids`); a URL's article is identified by the URL.
     """
 
     location: str
@@ -69,7 +71,7 @@ class Source:
 
     @property
     def stem(self) -> str:
-        """The prefix of ids made up for records and items of this source."""
+        """The readable label of ids made up for this source's articles (the file stem)."""
         if self.kind == "stdin":
             return "stdin"
         if self.kind == "url":
@@ -129,8 +131,8 @@ def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
     """Expand INPUT arguments into sources, in order; raise ConfigError for one that names nothing.
 
     Each argument is ``-`` (stdin), an ``http(s)://`` URL, a file, a directory (its input files,
-    recursively, sorted) or a glob (``news/**/*.html``). Single-article files get their stem as
-    article id, with ``-2``, ``-3`` ... added when two files share a stem.
+    recursively, sorted) or a glob (``news/**/*.html``). Articles read without an id get one from
+    their source's stem and their content when they are read (:mod:`marsad.ingest.ids`).
     """
     sources: list[Source] = []
     for value in inputs:
@@ -154,24 +156,7 @@ def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
                 sources.extend(_file_source(p) for p in (_files_under(path) if path.is_dir() else [path]))
         else:
             raise ConfigError(f"input {value} does not exist (expected a file, directory, glob, URL or -)")
-    return _unique_ids(sources)
-
-
-def _unique_ids(sources: list[Source]) -> list[Source]:
-    used: set[str] = set()
-    out: list[Source] = []
-    for src in sources:
-        if src.kind != "file" or src.format in ("jsonl", "json", "feed"):
-            out.append(src)
-            continue
-        stem = Path(src.location).stem or "article"
-        doc_id, n = stem, 1
-        while doc_id in used:
-            n += 1
-            doc_id = f"{stem}-{n}"
-        used.add(doc_id)
-        out.append(replace(src, id=doc_id))
-    return out
+    return sources
 
 
 def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO | None = None,
@@ -216,8 +201,8 @@ def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,
             return
         data = Path(src.location).read_bytes()
     except OSError as err:
-        yield Article(id=src.id or src.stem, text="", warnings=[input_warning(
-            WarningCode.FETCH_FAILED, f"{src.name}: cannot read the file: {err.strerror or err}")])
+        yield _identified(Article(id="", text="", warnings=[input_warning(
+            WarningCode.FETCH_FAILED, f"{src.name}: cannot read the file: {err.strerror or err}")]), src)
         return
     fmt = src.format or sniff_format(data)
     yield from _read_bytes(data, src, fmt, follow_links=follow_links, timeout=timeout)
@@ -269,13 +254,24 @@ def _read_bytes(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeo
         yield from _read_format(data, src, fmt, follow_links=follow_links, timeout=timeout,
                                 declared=declared, url=url)
     except Exception as err:  # a parser bug on one odd input must not stop a batch
-        yield Article(id=src.id or src.stem, text="", url=url, warnings=[input_warning(
-            WarningCode.BAD_RECORD, f"{src.name}: could not be read as {fmt}: {type(err).__name__}: {err}")])
+        yield _identified(Article(id="", text="", url=url, warnings=[input_warning(
+            WarningCode.BAD_RECORD, f"{src.name}: could not be read as {fmt}: {type(err).__name__}: {err}")]), src)
+
+
+def _identified(article: Article, src: Source) -> Article:
+    """``article`` (the one article of ``src``) with its id: the source's, the URL, or from its content."""
+    if src.id:
+        article.id = src.id
+    elif src.kind == "url":
+        article.id = src.location
+    else:
+        article.id = content_id(src.stem, article, where=location(src.name))
+    return article
 
 
 def _read_format(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeout: float,
                  declared: str | None, url: str | None) -> Iterator[Article]:
-    doc_id = src.id or src.stem
+    doc_id = src.id or src.stem  # replaced by _identified once the content is known
     if fmt == "jsonl":
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             data = decode_bytes(data).text.encode("utf-8")
@@ -288,9 +284,9 @@ def _read_format(data: bytes, src: Source, fmt: str, *, follow_links: bool, time
         yield from read_feed(data, name=src.name, stem=src.stem, follow_links=follow_links,
                              read_page=read_page, declared=declared)
     elif fmt == "html":
-        yield read_html(data, doc_id=doc_id, url=url, declared=declared, where=src.name)
+        yield _identified(read_html(data, doc_id=doc_id, url=url, declared=declared, where=src.name), src)
     else:
-        yield read_text(data, doc_id=doc_id, where=src.name, url=url)
+        yield _identified(read_text(data, doc_id=doc_id, where=src.name, url=url), src)
 
 
 def _fetch_page(url: str, *, timeout: float) -> Article:

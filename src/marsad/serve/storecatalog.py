@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from marsad.dedup import link_incidents
 from marsad.document import Document, Incident
 from marsad.export.acled import countries
 from marsad.review import ReviewedDocument, ReviewEdit, apply_edits
@@ -132,7 +133,8 @@ class StoreCatalog:
         doc = reviewed.accepted()
         for event in doc.events:
             event.incident_id = None
-        self.store.put_many([doc], hashes=[content_hash])
+        if self.store.put_many([doc], hashes=[content_hash]):
+            link_incidents(self.store)  # a corrected event updates its incident in place
 
     def reviewed(self, doc_id: str) -> ReviewedDocument | None:
         with self._lock:
@@ -183,6 +185,7 @@ class StoreCatalog:
         with self._lock:
             self.store.put_many([doc])
             self.reviewed(doc.id)  # a reviewed article gets its edits replayed at once
+            link_incidents(self.store)
 
     def reviewed_documents(self) -> Iterator[ReviewedDocument]:
         bases, _edits = self._review_rows(None)

@@ -1,11 +1,12 @@
 """The store seam: the :class:`Store` Protocol, query records, the schema version, ``open_store``.
 
-A store keeps one result per article id, with the article's content hash, the exact JSON line the
-run wrote, and when it was stored (the results it replaced go to a history); it also keeps the
-events flattened (date, country, admin1, type, actors, incident) so that exports, the API and
-incident linking query them without parsing every result. Callers (the CLI, the API, scale-out
-runners) talk to the Protocol only; ``open_store`` picks SQLite (a path or ``sqlite:///``) or
-PostgreSQL (``postgresql://``), both implemented by :class:`marsad.store.sql.SQLStore`.
+A store keeps one current result per article id, with the article's content hash, the exact JSON
+line the run wrote, and when it was stored. A different result for a stored id never overwrites it
+silently: it becomes the next version, and the replaced one stays in the id's history. The store
+also keeps the events of current results flattened (date, country, admin1, type, actors, incident)
+so that exports, the API and incident linking query them without parsing every result. Callers
+(the CLI, the API, scale-out runners) talk to the Protocol only; ``open_store`` picks SQLite (a
+path or ``sqlite:///``) or PostgreSQL (``postgresql://``), both :class:`marsad.store.sql.SQLStore`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -52,6 +54,7 @@ class StoredResult:
     line: str  # the contract JSON of the result, exactly as `marsad extract` wrote it
     stored_at: float  # Unix seconds
     published: str | None
+    version: int = 1  # 1 for the first result stored under this id, +1 for each that replaced one
     # {event id: incident id} of its events; document() and to_dict() put them on the events
     incident_ids: Mapping[str, str] | None = None
 
@@ -195,17 +198,18 @@ class Store(Protocol):
         ``lines`` (parallel to ``docs``) are the JSON lines already written for them, so that the
         store keeps byte-identical copies; ``hashes`` the content hashes of the articles as read.
         Both default to what the documents give. Storing the same result again changes nothing;
-        a different result for the same id replaces the old one (kept in the history). Stored
-        events wait for incident linking (``marsad.dedup.link_incidents(store)``).
+        a different result for the same id (even within one call) becomes its current result,
+        with the version number one higher, and the one it replaces moves to :meth:`history`.
+        Stored events wait for incident linking (``marsad.dedup.link_incidents(store)``).
         """
         ...
 
     def get(self, doc_id: str) -> StoredResult | None:
-        """The stored result of one article id, or None."""
+        """The current result of one article id, or None."""
         ...
 
     def history(self, doc_id: str) -> list[StoredResult]:
-        """The results stored for ``doc_id`` before its current one, oldest first."""
+        """The earlier results of one article id that newer ones replaced, oldest first."""
         ...
 
     def content_hashes(self) -> dict[str, str]:
@@ -247,8 +251,25 @@ class Store(Protocol):
         """One incident with all its events (its sources), or None."""
         ...
 
+    def iter_incidents(self, query: EventQuery | None = None, *, page: int = 1000) -> Iterator[Incident]:
+        """Every incident matching ``query`` (its limit and offset ignored) with its events, in pages."""
+        ...
+
     def deleted_since(self, since: float, *, limit: int | None = None) -> list[Deletion]:
         """The deletion feed: incidents and events gone at or after ``since`` (Unix seconds), oldest first."""
+        ...
+
+    def start_run(self, command: str, args: dict[str, Any] | None = None) -> int:
+        """Record the start of a run (``marsad extract`` ...); return its id."""
+        ...
+
+    def finish_run(self, run_id: int, *, status: str = "done", processed: int = 0, skipped: int = 0,
+                   events: int = 0) -> None:
+        """Record how a run ended."""
+        ...
+
+    def incident_index(self) -> AbstractContextManager[Any]:
+        """One write transaction seen as ``marsad.dedup.IncidentIndex`` (what ``link_incidents`` uses)."""
         ...
 
     def close(self) -> None:
@@ -268,6 +289,63 @@ def default_location(env: Mapping[str, str] | None = None) -> str:
     return value or DEFAULT_DB
 
 
+def store_file(url_or_path: str | Path) -> Path | None:
+    """The file a store location names: a path, or ``sqlite:///PATH``; None for a server URL.
+
+    >>> store_file("runs/a.db"), store_file("sqlite:///runs/a.db"), store_file("sqlite:////tmp/a.db")
+    (PosixPath('runs/a.db'), PosixPath('runs/a.db'), PosixPath('/tmp/a.db'))
+    >>> store_file("postgresql://localhost/marsad") is None
+    True
+
+    Raises:
+        ConfigError: an unknown URL scheme.
+    """
+    target = str(url_or_path)
+    scheme, sep, rest = target.partition("://")
+    if not sep:
+        return Path(target)
+    scheme = scheme.lower()
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return None
+    if scheme != "sqlite":
+        raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path, sqlite:///PATH "
+                          "or postgresql://USER@HOST/DB")
+    # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
+    if rest.startswith("//"):
+        return Path("/" + rest.lstrip("/"))
+    if rest.startswith("/"):
+        return Path(rest[1:])
+    return Path(rest)
+
+
+def store_label(url_or_path: str | Path) -> str:
+    """A store location fit for messages: a server URL loses its password.
+
+    >>> store_label("postgresql://marsad:secret@db:5432/m"), store_label("runs/a.db")
+    ('postgresql://marsad:***@db:5432/m', 'runs/a.db')
+    """
+    target = str(url_or_path)
+    scheme, sep, rest = target.partition("://")
+    if not sep or "@" not in rest:
+        return target
+    credentials, _, host = rest.rpartition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}"
+
+
+def store_files(url_or_path: str | Path) -> tuple[Path, ...]:
+    """Every file a store at this location consists of (none for a server URL): an output written
+    over any of them would destroy the store, so the CLI refuses such an output path.
+
+    >>> [p.name for p in store_files("sqlite:///runs/a.db")]
+    ['a.db', 'a.db-wal', 'a.db-shm', 'a.db-journal']
+    """
+    path = store_file(url_or_path)
+    if path is None:
+        return ()
+    return (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")))
+
+
 def open_store(url_or_path: str | Path, *, create: bool = True) -> SQLStore:
     """Open (and migrate) the store at a path or URL.
 
@@ -285,23 +363,9 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> SQLStore:
     # imported here, not at the top: marsad.store.sql imports this module
     from marsad.store.sql import SQLStore
 
-    target = str(url_or_path)
-    scheme, sep, rest = target.partition("://")
-    if sep:
-        scheme = scheme.lower()
-        if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
-            return SQLStore.postgresql(target)
-        if scheme != "sqlite":
-            raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path, sqlite:///PATH "
-                              "or postgresql://USER@HOST/DB")
-        # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
-        if rest.startswith("//"):
-            target = "/" + rest.lstrip("/")
-        elif rest.startswith("/"):
-            target = rest[1:]
-        else:
-            target = rest
-    path = Path(target)
+    path = store_file(url_or_path)
+    if path is None:
+        return SQLStore.postgresql(str(url_or_path))
     if not create and not path.exists():
         raise StoreError(f"no store at {path} (run `marsad extract` first, or pass --db PATH)")
     return SQLStore.sqlite(path)

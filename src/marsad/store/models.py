@@ -38,20 +38,23 @@ class DocumentRow(Base):
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     run_id: Mapped[int | None] = mapped_column(Integer)
+    # 1 for the first result stored under this id, +1 for each that replaced one
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class DocumentVersionRow(Base):
     """A result that a later one replaced (re-extraction, a changed article): nothing is lost."""
 
     __tablename__ = "document_versions"
-    __table_args__ = (Index("document_versions_doc", "doc_id"),)
 
-    version_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(Text)
+    doc_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
     content_hash: Mapped[str] = mapped_column(Text)
-    result: Mapped[str] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
     stored_at: Mapped[float] = mapped_column(Float)
     replaced_at: Mapped[float] = mapped_column(Float)
+    result: Mapped[str] = mapped_column(Text)
 
 
 class EventRow(Base):

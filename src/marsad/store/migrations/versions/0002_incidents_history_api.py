@@ -1,4 +1,4 @@
-"""Schema version 2: result history, incidents, the deletion feed, sources, review edits, runs, tokens.
+"""Schema version 2: result history (issue 15), incidents, deletion feed, sources, review edits, runs, tokens.
 
 ``events`` is rebuilt with a primary key and the columns the API filters on and incident linking
 compares; rows of version 1 keep their columns, the new ones stay empty until their article is
@@ -27,16 +27,20 @@ def upgrade() -> None:
         batch.add_column(sa.Column("url", sa.Text))
         batch.add_column(sa.Column("title", sa.Text))
         batch.add_column(sa.Column("run_id", sa.Integer))
+        batch.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="1"))
+    # issue 15: a different result for a stored id no longer overwrites it; each one replaced
+    # moves here
     op.create_table(
         "document_versions",
-        sa.Column("version_id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("doc_id", sa.Text, nullable=False),
+        sa.Column("doc_id", sa.Text, primary_key=True),
+        sa.Column("version", sa.Integer, primary_key=True),
         sa.Column("content_hash", sa.Text, nullable=False),
-        sa.Column("result", sa.Text, nullable=False),
+        sa.Column("published", sa.Text),
+        sa.Column("source", sa.Text),
         sa.Column("stored_at", sa.Float, nullable=False),
         sa.Column("replaced_at", sa.Float, nullable=False),
+        sa.Column("result", sa.Text, nullable=False),
     )
-    op.create_index("document_versions_doc", "document_versions", ["doc_id"])
 
     for name in ("events_doc", "events_date", "events_country"):
         op.drop_index(name, table_name="events")

@@ -161,6 +161,7 @@ def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, StoreCatalo
     # accept the first event with the mouse
     page.click(f"#card-{ids[0]} button.accept")
     page.wait_for_selector(f"#card-{ids[0]}.state-accepted")
+    page.wait_for_selector("#doc-state:text('in_review')")  # the header follows, out of band
     # reject the second with the keyboard
     page.keyboard.press("j")
     page.keyboard.press("r")

@@ -198,7 +198,8 @@ def _card_context(reviewed: ReviewedDocument, event: Event) -> dict[str, Any]:
         for name in sorted(review.fields):
             if name in current and current[name] != machine.get(name):
                 changed[name] = _show(name, machine.get(name))
-    return {"event": event, "review": review, "changed": changed, "doc": reviewed.document}
+    return {"event": event, "review": review, "changed": changed, "doc": reviewed.document,
+            "doc_state": reviewed.state}
 
 
 def _show(name: str, value: Any) -> str:
@@ -246,7 +247,8 @@ def _event_or_404(reviewed: ReviewedDocument, event_id: str) -> Event:
 async def _card(request: Request, who: Principal, doc_id: str, event_id: str) -> HTMLResponse:
     reviewed = await _reviewed_or_404(request, doc_id)
     event = _event_or_404(reviewed, event_id)
-    return _page(request, "_card.html", who, **_card_context(reviewed, event))
+    # oob: the page header's review state follows the card (htmx swaps it out of band)
+    return _page(request, "_card.html", who, oob=True, **_card_context(reviewed, event))
 
 
 @router.get("/doc/{doc_id}/events/{event_id}/edit")

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.document import Document
+from marsad.serve.storecatalog import StoreCatalog
 
 from .conftest import sign_in
 
@@ -77,7 +78,7 @@ def test_edit_validates_and_records_before_and_after(client: TestClient, token: 
     assert doc["review"]["events"][ev.id] == "edited"
 
 
-def test_merge_and_split_incidents(client: TestClient, token: str, example_doc: Document) -> None:
+def test_merge_and_split_incidents(client: TestClient, token: str, example_doc: Document, catalog: object) -> None:
     csrf = sign_in(client, token)
     a, b = example_doc.events[0].id, example_doc.events[2].id
     target = client.get("/events", params={"article_id": example_doc.id}).json()["data"]
@@ -87,12 +88,21 @@ def test_merge_and_split_incidents(client: TestClient, token: str, example_doc: 
     assert r.status_code == 200
     rows = {r["event_id"]: r for r in client.get("/events", params={"article_id": example_doc.id}).json()["data"]}
     assert rows[b]["incident_id"] == into
+    if isinstance(catalog, StoreCatalog):
+        merged = client.get(f"/incidents/{into}").json()["data"]
+        assert {(s["article_id"], s["event_id"]) for s in merged["sources"]} >= {(example_doc.id, a),
+                                                                                  (example_doc.id, b)}
+        gone = client.get("/deleted").json()["data"]
+        assert any(d["reason"] == "merged" and d["replaced_by"] == into for d in gone)
     client.post("/desk/incidents/split", headers={"X-CSRF-Token": csrf}, data={"doc_id": example_doc.id,
                                                                                 "event_id": b})
     rows = {r["event_id"]: r for r in client.get("/events", params={"article_id": example_doc.id}).json()["data"]}
     assert rows[b]["incident_id"] != into
     assert client.post("/desk/incidents/merge", headers={"X-CSRF-Token": csrf},
                        data={"doc_id": example_doc.id, "event_id": b, "into": "<x>"}).status_code == 422
+    if isinstance(catalog, StoreCatalog):
+        assert client.post("/desk/incidents/merge", headers={"X-CSRF-Token": csrf},
+                           data={"doc_id": example_doc.id, "event_id": b, "into": "IRQ99999"}).status_code == 404
 
 
 def test_places_search_and_map_page(client: TestClient, token: str) -> None:

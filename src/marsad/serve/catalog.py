@@ -93,6 +93,10 @@ class Catalog(Protocol):
         """Record one reviewer act (with its id); the machine result is not touched."""
         ...
 
+    def move_event(self, doc_id: str, event_id: str, into: str | None) -> str:
+        """Merge one event's report into incident ``into``, or split it out (None); return its incident."""
+        ...
+
     def reviewed_documents(self) -> Iterator[ReviewedDocument]:
         """Every document a reviewer has finished (see ``ReviewedDocument.reviewed``)."""
         ...

@@ -406,14 +406,15 @@ async def incident_action(request: Request, action: str, who: Annotated[Principa
         raise ApiError(404, "E_NOT_FOUND", "incident actions are merge and split")
     reviewed = await _reviewed_or_404(request, doc_id)
     event = _event_or_404(reviewed, event_id)
-    if action == "merge":
-        if not into or not into.replace("-", "").replace("_", "").isalnum():
-            raise ApiError(422, "E_BAD_EDIT", "merge needs the incident id to merge into")
-        target = into
-    else:
-        target = f"{doc_id}:{event_id}"
+    if action == "merge" and (not into or not into.replace("-", "").replace("_", "").replace(":", "").isalnum()):
+        raise ApiError(422, "E_BAD_EDIT", "merge needs the incident id to merge into")
     review = reviewed.reviews.get(event_id)
-    before = {**event.to_dict(), "incident_id": review.incident_id if review else None}
+    before = {**event.to_dict(), "incident_id": (review.incident_id if review else None) or event.incident_id}
+    try:
+        target = await asyncio.to_thread(_catalog(request).move_event, doc_id, event_id,
+                                         into if action == "merge" else None)
+    except KeyError as err:
+        raise ApiError(404, "E_NOT_FOUND", str(err.args[0]) if err.args else "not found") from err
     edit = ReviewEdit(doc_id=doc_id, event_id=event_id, action=action, reviewer=who.name, at=time.time(),
                       fields=("incident_id",), before=before, after={**event.to_dict(), "incident_id": target})
     await asyncio.to_thread(_catalog(request).add_edit, edit)

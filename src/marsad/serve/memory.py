@@ -55,6 +55,10 @@ class MemoryCatalog:
             return None
         return apply_edits(entry[0], self._edits.get(doc_id, []))
 
+    def move_event(self, doc_id: str, event_id: str, into: str | None) -> str:
+        # incidents here are the events' review overrides (see rows.reviewed_event_rows)
+        return into if into is not None else f"{doc_id}:{event_id}"
+
     def reviewed_documents(self) -> Iterator[ReviewedDocument]:
         for doc_id in self._docs:
             reviewed = self.reviewed(doc_id)

@@ -22,7 +22,8 @@ def reviewed_event_rows(reviewed: ReviewedDocument, *, stored_at: float | None,
     for row in event_rows(doc, stored_at=stored_at):
         review = reviewed.reviews.get(row["event_id"])
         row["review_state"] = review.state if review else "pending"
-        incident = (review.incident_id if review else None) or (incidents or {}).get(row["event_id"])
+        # the store's incident first (merges and splits move the report there); else the reviewer's
+        incident = (incidents or {}).get(row["event_id"]) or (review.incident_id if review else None)
         row["incident_id"] = incident or row["event_id_cnty"]
         event = next(e for e in doc.events if e.id == row["event_id"])
         row["country_iso2"] = (event.location.country or "").upper() if event.location else ""

@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from marsad.dedup import link_incidents
+from marsad.dedup import id_prefix, link_incidents, pick_fields
 from marsad.document import Document, Incident
 from marsad.export.acled import countries
 from marsad.review import ReviewedDocument, ReviewEdit, apply_edits
@@ -86,7 +86,7 @@ class StoreCatalog:
     def __init__(self, store: SQLStore) -> None:
         self.store = store
         self._lock = threading.RLock()  # one reviewer act (read, record, materialise) at a time
-        self._docs: dict[str, tuple[float, Document]] = {}  # parsed results by id, while current
+        self._docs: dict[str, tuple[tuple[Any, ...], Document]] = {}  # parsed results by id, while current
         # the API rows of a document: (stored_at, edits seen, when built, rows). A reviewer act bumps
         # _edits_seen; acts through another server show once their result changes, or after ROW_TTL.
         self._row_cache: dict[str, tuple[float, int, float, list[dict[str, Any]]]] = {}
@@ -102,11 +102,14 @@ class StoreCatalog:
         stored = self.store.get(doc_id)
         if stored is None:
             return None
+        # the result and its incident links (linking moves events between incidents without
+        # rewriting the result) decide whether the parsed document is current
+        version = (stored.stored_at, tuple(sorted((stored.incident_ids or {}).items())))
         cached = self._docs.get(doc_id)
-        if cached is None or cached[0] != stored.stored_at:
+        if cached is None or cached[0] != version:
             if len(self._docs) > 2000:
                 self._docs.clear()
-            cached = (stored.stored_at, stored.document())
+            cached = (version, stored.document())
             self._docs[doc_id] = cached
         doc = Document.from_dict(cached[1].to_dict()) if copy else cached[1]
         return doc, stored.stored_at, stored.content_hash
@@ -187,6 +190,47 @@ class StoreCatalog:
             self.reviewed(doc.id)  # a reviewed article gets its edits replayed at once
             link_incidents(self.store)
 
+    def move_event(self, doc_id: str, event_id: str, into: str | None) -> str:
+        """Move one report to incident ``into`` (merge), or to an incident of its own (split).
+
+        Both incidents' fields are picked again from their reports (marsad.dedup's ACLED rules);
+        an incident left without reports is deleted into the deletion feed as merged. Returns the
+        incident the event now belongs to. Raises KeyError for an unknown event or incident.
+        """
+        with self._lock:
+            stored = self.store.get(doc_id)
+            if stored is None:
+                raise KeyError(f"no document {doc_id!r}")
+            source_id = (stored.incident_ids or {}).get(event_id)
+            if source_id is None:
+                link_incidents(self.store)
+                stored = self.store.get(doc_id)
+                source_id = (stored.incident_ids or {}).get(event_id) if stored else None
+            if source_id is None:
+                raise KeyError(f"event {event_id!r} of {doc_id!r} belongs to no incident")
+            if into == source_id:
+                return source_id
+            with self.store.incident_index() as index:
+                source = index.incident(source_id)
+                target = index.incident(into) if into is not None else None
+                if source is None or (into is not None and target is None):
+                    raise KeyError(f"no incident {into or source_id!r}")
+                report = next((r for r in source.events if (r.doc_id, r.event_id) == (doc_id, event_id)), None)
+                if report is None:
+                    raise KeyError(f"event {event_id!r} of {doc_id!r} is not a report of {source_id!r}")
+                source.events.remove(report)
+                if target is None:
+                    target = Incident(id=None, event_type=report.event_type, sub_event_type=report.sub_event_type,
+                                      events=[])
+                target.events.append(report)
+                moved_to = index.save_incident(pick_fields(target), id_prefix(report.country))
+                if source.events:
+                    index.save_incident(pick_fields(source), id_prefix(source.country))
+                else:
+                    index.delete_incident(source_id, reason="merged", replaced_by=moved_to)
+            self._row_cache.pop(doc_id, None)
+            return moved_to
+
     def reviewed_documents(self) -> Iterator[ReviewedDocument]:
         bases, _edits = self._review_rows(None)
         for doc_id in bases:
@@ -207,10 +251,7 @@ class StoreCatalog:
                 if found is None:
                     continue
                 doc, stored_at, _hash = found
-                if cached is not None and cached[0] == stored_at and cached[1] == self._edits_seen:
-                    doc_rows = cached[3]
-                else:
-                    doc_rows = self._build_rows(doc, stored_at)
+                doc_rows = self._build_rows(doc, stored_at)
                 if len(self._row_cache) > 20_000:
                     self._row_cache.clear()
                 self._row_cache[doc_id] = (stored_at, self._edits_seen, now, doc_rows)

@@ -65,6 +65,11 @@ def test_reviews_are_served_and_survive_reextraction(reviewed_store: Path, examp
         rerun = Document.from_dict(example_doc.to_dict())
         rerun.events[3].notes = "a new machine note"
         store.put_many([rerun])
+        # the API serves the reviewed values at once (the edits are replayed when it reads the result)
+        from marsad.serve.query import parse_query
+
+        rows = {r["event_id"]: r for r in catalog.event_rows(parse_query([("article_id", example_doc.id)])).rows}
+        assert rows[ids[2]]["fatalities"] == 9 and ids[1] not in rows
         reviewed = catalog.reviewed(example_doc.id)
         assert reviewed is not None
         states = {k: r.state for k, r in reviewed.reviews.items()}

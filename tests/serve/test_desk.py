@@ -112,3 +112,14 @@ def test_places_search_and_map_page(client: TestClient, token: str) -> None:
     page = client.get("/desk/map", params={"country": "IQ", "since": "2023-01-01"})
     assert page.status_code == 200 and "event_date=2023-01-01%7C2999-12-31" in page.text
     assert "'unsafe-eval'" in page.headers["content-security-policy"]
+
+
+def test_incidents_page_lists_reports_with_links(client: TestClient, token: str, example_doc: Document) -> None:
+    assert client.get("/desk/incidents", follow_redirects=False).status_code == 303
+    sign_in(client, token)
+    page = client.get("/desk/incidents", params={"country": "IQ"})
+    assert page.status_code == 200
+    assert f'href="/desk/doc/{example_doc.id}"' in page.text
+    total = client.get("/incidents", params={"country": "IQ"}).json()["total_count"]
+    assert f'data-count="incidents">{total}<' in page.text
+    assert client.get("/desk/incidents", params={"since": "nope"}).status_code == 400

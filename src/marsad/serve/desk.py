@@ -421,6 +421,35 @@ async def incident_action(request: Request, action: str, who: Annotated[Principa
     return await _card(request, who, doc_id, event_id)
 
 
+# --- incidents ----------------------------------------------------------------------------------------
+
+@router.get("/incidents", response_model=None)
+async def incidents_page(request: Request) -> Response:
+    """Incidents to review: those reported by several articles first, with their reports and links."""
+    from marsad.serve.query import parse_query
+
+    who = _session(request)
+    if who is None:
+        return _login_redirect(request)
+    params = {k: v for k, v in request.query_params.items()
+              if k in ("country", "admin1", "event_type", "since", "until") and v}
+    api: list[tuple[str, str]] = [(k, params[k]) for k in ("country", "admin1", "event_type") if k in params]
+    if params.get("since") or params.get("until"):
+        api += [("event_date", f"{params.get('since') or '1900-01-01'}|{params.get('until') or '2999-12-31'}"),
+                ("event_date_where", "BETWEEN")]
+    page_no = request.query_params.get("page", "1")
+    api += [("limit", "50"), ("page", page_no if page_no.isdigit() and 0 < int(page_no) < 100_000 else "1")]
+    query = parse_query(api)
+    found = await asyncio.to_thread(_catalog(request).incident_rows, query)
+    rows = sorted(found.rows, key=lambda r: -(r.get("sources") or 0))
+    details = []
+    for row in rows:
+        one = await asyncio.to_thread(_catalog(request).incident, str(row["event_id_cnty"]))
+        details.append(one or {**row, "sources": []})
+    return _page(request, "incidents.html", who, incidents=details, total=found.total, params=params,
+                 query=urllib.parse.urlencode(params), page=query.page)
+
+
 # --- map and timeline ---------------------------------------------------------------------------------
 
 @router.get("/map", response_model=None)

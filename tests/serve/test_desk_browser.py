@@ -186,6 +186,15 @@ def test_review_an_article_end_to_end(browser: Any, desk: tuple[str, StoreCatalo
     assert last.reviewer == "reviewer-1" and last.before is not None and last.after is not None
     assert last.before["event_type"] == before_type and last.after["event_type"] == edited.event_type
 
+    # a refused edit says why (htmx does not swap errors: the page shows the server's message)
+    page.click(f"#card-{ids[0]} button.edit")
+    page.wait_for_selector(f"#card-{ids[0]} .edit-form")
+    page.fill(f"#card-{ids[0]} .edit-form input[name=date]", "2023-02-30")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#flash:not([hidden])")
+    assert "2023-02-30" in page.inner_text("#flash")
+    page.keyboard.press("Escape")
+
     # add a missed event by selecting its sentence
     sentence = next(s for s in text.split("\n") if s.strip() and not any(
         e.evidence.start <= text.index(s) < e.evidence.end for e in example_doc.events))

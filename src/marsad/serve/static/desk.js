@@ -22,6 +22,19 @@
 
   const page = document.body.dataset.page;
 
+  // htmx 2 does not swap 4xx/5xx answers: say what the server refused (its JSON error message)
+  document.body.addEventListener("htmx:responseError", (ev) => {
+    const flash = document.getElementById("flash");
+    let message = "the server refused the change (" + ev.detail.xhr.status + ")";
+    try {
+      const body = JSON.parse(ev.detail.xhr.responseText);
+      if (body && body.error && body.error.message) message = body.error.message;
+    } catch (e) { /* not JSON: keep the status line */ }
+    flash.textContent = message;
+    flash.hidden = false;
+    setTimeout(() => { flash.hidden = true; }, 6000);
+  });
+
   // ---------------------------------------------------------------- queue
   function queuePage() {
     let items = Array.from(document.querySelectorAll(".queue-item"));

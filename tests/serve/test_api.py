@@ -104,6 +104,11 @@ def test_extract_stores_and_serves_the_document(client: TestClient, token: str) 
     doc = Document.from_dict(r.json())
     doc.check_offsets()
     assert doc.events, "the article reports an attack"
+    assert r.headers["location"] == "/documents/api-test-1"
+    from marsad.serve.memory import MemoryCatalog
+
+    if not isinstance(client.app.state.catalog, MemoryCatalog):  # type: ignore[attr-defined]
+        assert all(e.get("incident_id") for e in r.json()["events"]), "stored events join incidents"
     stored = client.get("/documents/api-test-1").json()
     assert stored["text"] == article["text"]
     assert client.get("/events", params={"article_id": "api-test-1"}).json()["count"] == len(doc.events)

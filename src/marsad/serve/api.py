@@ -13,9 +13,7 @@ import asyncio
 import csv
 import datetime as dt
 import io
-import json
 import re
-import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -194,7 +192,7 @@ async def post_extract(article: ArticleIn, request: Request,
                                       published=article.published).content_hash[:16]
     doc = await asyncio.to_thread(state.pipeline.run, Article.from_dict(data))
     await asyncio.to_thread(_catalog(request).put_document, doc)
-    body = doc.to_dict()
-    body["stored_by"] = who.name
-    body["stored_at"] = time.time()
-    return JSONResponse(json.loads(json.dumps(body)), status_code=201)
+    # as stored: with its incidents, and with reviewers' edits replayed when the id was reviewed
+    reviewed = await asyncio.to_thread(_catalog(request).reviewed, doc.id)
+    body = (reviewed.accepted() if reviewed is not None else doc).to_dict()
+    return JSONResponse(body, status_code=201, headers={"Location": f"/documents/{doc.id}"})

@@ -38,7 +38,10 @@ from marsad.store.sql import SQLStore
 
 PREFIX = "review."
 SCAN_LIMIT = 100_000  # rows a query with filters the store cannot apply may scan
-ROW_TTL = 2.0  # seconds a document's API rows are served without asking the store again
+# seconds a document's API rows are served without asking the store again: this server's own
+# writes (reviews, POST /extract, merges) refresh them at once; another process's (a concurrent
+# `marsad extract`, a second server) show within this time
+ROW_TTL = 30.0
 
 
 def _plain(doc: Document) -> dict[str, Any]:
@@ -189,6 +192,7 @@ class StoreCatalog:
             self.store.put_many([doc])
             self.reviewed(doc.id)  # a reviewed article gets its edits replayed at once
             link_incidents(self.store)
+            self._edits_seen += 1  # new events may join incidents of other articles: rows refresh
 
     def move_event(self, doc_id: str, event_id: str, into: str | None) -> str:
         """Move one report to incident ``into`` (merge), or to an incident of its own (split).
@@ -242,6 +246,7 @@ class StoreCatalog:
     def _rows_of(self, doc_ids: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         now = time.monotonic()
+        review: tuple[dict[str, dict[str, Any]], dict[str, list[ReviewEdit]]] | None = None
         for doc_id in dict.fromkeys(doc_ids):
             cached = self._row_cache.get(doc_id)
             if cached is not None and cached[1] == self._edits_seen and now - cached[2] < ROW_TTL:
@@ -251,7 +256,9 @@ class StoreCatalog:
                 if found is None:
                     continue
                 doc, stored_at, _hash = found
-                doc_rows = self._build_rows(doc, stored_at)
+                if review is None:  # one query for the review rows of every document of this answer
+                    review = self._review_rows(None) if len(doc_ids) > 1 else self._review_rows(doc_id)
+                doc_rows = self._build_rows(doc, stored_at, review)
                 if len(self._row_cache) > 20_000:
                     self._row_cache.clear()
                 self._row_cache[doc_id] = (stored_at, self._edits_seen, now, doc_rows)
@@ -259,8 +266,9 @@ class StoreCatalog:
                 rows[(doc_id, row["event_id"])] = row
         return rows
 
-    def _build_rows(self, doc: Document, stored_at: float) -> list[dict[str, Any]]:
-        bases, edits = self._review_rows(doc.id)
+    def _build_rows(self, doc: Document, stored_at: float,
+                    review: tuple[dict[str, dict[str, Any]], dict[str, list[ReviewEdit]]]) -> list[dict[str, Any]]:
+        bases, edits = review
         # the stored result is already the reviewed one: only the states come from the edits
         if doc.id in bases:
             states = apply_edits(Document.from_dict(bases[doc.id]), edits[doc.id])

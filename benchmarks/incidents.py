@@ -15,9 +15,12 @@ every other ANT event into the store, as in a real load), stored, linked, and ea
 predicted "same" when both events got the same incident id.
 
 ``--cost`` grows a store to ``--events`` events with synthetic articles cycled from real ANT results
-(each copy gets a new id and its dates moved by a whole number of weeks, so that copies never
-collide as one incident) and reports the linking cost per article, measured on batches of 64 new
-articles at several store sizes: with an indexed candidate query it stays flat as the store grows.
+(each copy gets a new id, and each cycle's dates move on by ``--spread`` weeks: 104, about the span
+of ANT's recent events, models a store that grows over time as news does; 1 piles every cycle onto
+the same weeks, a store growing in density of reports per day) and reports the linking cost per
+article, measured on batches of 64 new articles at several store sizes. Candidates come from an
+indexed query by country and day, so the cost follows the number of incidents per country and day,
+never the size of the store.
 """
 
 from __future__ import annotations
@@ -164,16 +167,16 @@ def tune(args: argparse.Namespace) -> int:
             fn += (not same) and p["same_incident"]
         precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
         results.append((precision >= 0.9, recall + precision, precision, recall, values))
-    for _meets, _, precision, recall, values in sorted(results, reverse=True)[:10]:
+    for _meets, _, precision, recall, values in sorted(results, reverse=True)[:args.top]:
         print(f"P {precision:.3f} R {recall:.3f} {dict(zip(grid, values, strict=True))}")
     return 0
 
 
-def _synthetic(templates: list[Document], count: int, start: int) -> Iterator[Document]:
-    """``count`` articles cycled from ``templates``: new ids, dates moved by whole weeks per cycle."""
+def _synthetic(templates: list[Document], count: int, start: int, spread: int) -> Iterator[Document]:
+    """``count`` articles cycled from ``templates``: new ids, dates moved ``spread`` weeks per cycle."""
     for n in range(start, start + count):
         source = templates[n % len(templates)]
-        shift = dt.timedelta(weeks=n // len(templates))
+        shift = dt.timedelta(weeks=spread * (n // len(templates)))
         doc = copy.deepcopy(source)
         doc.article.id = f"syn-{n}-{source.id}"
         for event in doc.events:
@@ -202,13 +205,13 @@ def cost(args: argparse.Namespace) -> int:
                 # grow the store to the mark (stored and linked in large batches; not timed) ...
                 while store.count_events() < mark:
                     need = max(1, min(2_000, int((mark - store.count_events()) / events_per_doc) + 1))
-                    store.put_many(_synthetic(templates, need, made))
+                    store.put_many(_synthetic(templates, need, made, args.spread))
                     made += need
                     link_incidents(store)
                 # ... then time linking of a few batches of 64 new articles, as `marsad extract` commits them
                 per_article = []
                 for _ in range(args.repeat):
-                    batch = list(_synthetic(templates, BATCH, made))
+                    batch = list(_synthetic(templates, BATCH, made, args.spread))
                     made += BATCH
                     store.put_many(batch)
                     t0 = time.perf_counter()
@@ -223,7 +226,8 @@ def cost(args: argparse.Namespace) -> int:
                       f"({events_per_doc:.1f} events/article, batches of {BATCH}, {args.repeat} runs)",
                       flush=True)
     first, last = rows[0]["ms_per_article"], rows[-1]["ms_per_article"]
-    print(f"cost at {rows[-1]['events']:,} events / cost at {rows[0]['events']:,}: {last / first:.2f}x")
+    print(f"cost at {rows[-1]['events']:,} events / cost at {rows[0]['events']:,}: {last / first:.2f}x "
+          f"(--spread {args.spread} weeks per cycle of {len(templates)} articles)")
     return 0
 
 
@@ -237,9 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", help="a `marsad extract` output of ANT (else the articles are extracted)")
     parser.add_argument("--db", help="store URL (default: a temporary SQLite file)")
     parser.add_argument("--events", type=int, default=100_000, help="--cost: grow the store to this many events")
+    parser.add_argument("--spread", type=int, default=104, help="--cost: weeks each cycle of copies moves on")
     parser.add_argument("--sample", type=int, default=1500, help="--cost: ANT articles read for templates")
     parser.add_argument("--repeat", type=int, default=5, help="--cost: timed batches per store size")
     parser.add_argument("-v", "--verbose", action="store_true", help="--quality: list the wrong pairs")
+    parser.add_argument("--top", type=int, default=10, help="--tune: how many configurations to show")
     args = parser.parse_args(argv)
     return quality(args) if args.quality else tune(args) if args.tune else cost(args)
 

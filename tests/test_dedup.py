@@ -223,3 +223,20 @@ def test_dedup_sole_report_corrected_keeps_its_incident_id(store_url: str,
 
 def test_dedup_record_helper_dates() -> None:
     assert replace(record("a", MINE_A, date="2017-03", time_precision=3)).date_last == "2017-03-31"
+
+
+def test_dedup_merge_in_a_store_goes_to_the_deletion_feed(store_url: str,
+                                                          report_doc: Callable[..., Document]) -> None:
+    strict = LinkConfig(threshold=3.0, only_candidate=0.0)
+    with open_store(store_url) as store:
+        store.put_many([report_doc("a", "انفجار لغم بالجبل."), report_doc("b", "إصابة عسكريين اثنين.")])
+        link_incidents(store, strict)
+        assert store.count_incidents() == 2
+        store.put_many([report_doc("c", "انفجار لغم بالجبل و إصابة عسكريين اثنين.")])
+        report = link_incidents(store, strict)
+        assert report.merged == 1 and store.count_incidents() == 1
+        [merged] = store.deleted_since(0)
+        assert (merged.kind, merged.item_id, merged.reason, merged.replaced_by) == (
+            "incident", "TUN2", "merged", "TUN1")
+        kept = store.get_incident("TUN1")
+        assert kept is not None and sorted(e.doc_id for e in kept.events) == ["a", "b", "c"]

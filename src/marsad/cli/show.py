@@ -349,7 +349,8 @@ def _render_quote(doc: Document, n: int, q: Quote, view: _View) -> None:
 def _render_event(doc: Document, e: Event, view: _View) -> None:
     view.text(f"  {e.id:<5} {e.event_type} / {e.sub_event_type}"
               + (f" · PLOVER {e.plover}" if e.plover else "")
-              + (f" · {e.disorder_type}" if e.disorder_type else ""))
+              + (f" · {e.disorder_type}" if e.disorder_type else "")
+              + (f" · incident {e.incident_id}" if e.incident_id else ""))
     if e.actor1 is not None:
         view.text(f"        actor1     {_actor_label(doc, e.actor1.name, e.actor1.actor_id, view)}"
                   + (" (claimed)" if e.actor1_claimed else ""))

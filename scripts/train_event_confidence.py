@@ -93,6 +93,35 @@ def read_sentences(shared: Path) -> tuple[list[Sentence], str]:
     return out, digest.hexdigest()
 
 
+def read_gold_sentences(folder: Path) -> tuple[list[Sentence], bytes]:
+    """Labelled sentences from gold files (``marsad export --format gold``): reviewed events say yes.
+
+    Each gold event's evidence sentence is a positive example of its family; each ``not_events``
+    entry's sentence a negative one of both families; the examples are the events the pipeline
+    codes there, as for the GSR sentences. Returns the sentences and the bytes read (for the digest).
+    """
+    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise"),
+                                  events=EventsConfig(min_confidence=0.0)))
+    out, raw_all = [], b""
+    for path in sorted(folder.glob("*.json")):
+        raw = path.read_bytes()
+        raw_all += raw
+        gold = json.loads(raw)
+        doc = pipe.run(Article(id=str(gold["id"]), text=gold["text"], published=gold.get("published")))
+        labelled = [(e.get("evidence") or "", True, "assault" if e.get("event_type") in ASSAULT_TYPES
+                     else "protest") for e in gold.get("events") or []]
+        labelled += [(n.get("evidence") or "", False, kind) for n in gold.get("not_events") or [] for kind in KINDS]
+        for k, (evidence, positive, kind) in enumerate(labelled):
+            start = gold["text"].find(evidence) if evidence else -1
+            if start < 0:
+                continue
+            end = start + len(evidence)
+            examples = [event_features(doc, e) for e in doc.events
+                        if in_family(kind, e) and e.evidence.start < end and start < e.evidence.end]
+            out.append(Sentence(f"gold-{gold['id']}-{k}", kind, f"gold-{gold['id']}", positive, examples))
+    return out, raw_all
+
+
 def train(sentences: list[Sentence], c2: float, min_count: int) -> ConfidenceModel:
     # a feature seen in fewer than min_count examples (mostly a rare word or place name) would only
     # learn the verdict on those few sentences
@@ -143,9 +172,16 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=3, help="examples a feature must occur in to get a weight")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
+    ap.add_argument("--gold", type=Path, action="append", default=[],
+                    help="also train on these gold folders (reviewed articles: marsad export --format gold)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     sentences, digest = read_sentences(a.shared)
+    for folder in a.gold:
+        extra, raw = read_gold_sentences(folder)
+        sentences += extra
+        digest = hashlib.sha256((digest + hashlib.sha256(raw).hexdigest()).encode()).hexdigest()
+        print(f"{folder}: {len(extra)} reviewed sentences added", file=sys.stderr)
     n_examples = sum(len(s.examples) for s in sentences)
     print(f"{len(sentences)} sentences, {n_examples} examples ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
 

@@ -30,6 +30,10 @@ COMMANDS = {
     "places": "places",
     "dates": "dates",
     "data": "data",
+    "serve": "serve",
+    "token": "token",
+    "evaluate": "evaluate",
+    "train": "train",
 }
 
 

@@ -31,11 +31,12 @@ from marsad.errors import ConfigError
 from marsad.export.acled import COLUMNS, INCIDENT_COLUMNS, event_rows, incident_rows
 from marsad.export.csv import write_csv, write_incidents_csv
 from marsad.export.geojson import write_geojson, write_incidents_geojson
+from marsad.export.gold import gold_filename
 from marsad.export.jsonl import write_jsonl
 from marsad.export.table import write_parquet
 from marsad.store.base import EventFilter, EventQuery, Store, StoredResult, default_location, open_store
 
-FORMATS = ("csv", "jsonl", "geojson", "parquet")
+FORMATS = ("csv", "jsonl", "geojson", "parquet", "gold")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -130,8 +131,35 @@ def export(store: Store, fmt: str, out: IO[str] | None, *, events: EventFilter |
     raise ConfigError(f"unknown export format {fmt!r}; allowed: {', '.join(FORMATS)}")
 
 
+def export_gold(store: Store, folder: Path) -> int:
+    """Write every reviewed document as a gold file (shared/eval/SCHEMA.md) into ``folder``; return how many."""
+    from marsad.serve.gold import gold_records
+    from marsad.serve.storecatalog import StoreCatalog
+    from marsad.store.sql import SQLStore
+
+    if not isinstance(store, SQLStore):
+        raise ConfigError("--format gold reads review edits, which only the SQL stores keep")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ConfigError(f"cannot write into {folder}: {err.strerror or err}") from err
+    written = 0
+    for record in gold_records(StoreCatalog(store).reviewed_documents()):
+        target = folder / gold_filename(record["id"])
+        target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written += 1
+    return written
+
+
 def run(args: argparse.Namespace) -> int:
     """Carry out ``marsad export``; return the exit code."""
+    if args.format == "gold":
+        if not args.output or args.output == "-":
+            raise ConfigError("--format gold writes one file per article: give a folder with -o DIR")
+        with open_store(args.db or default_location(), create=False) as store:
+            written = export_gold(store, Path(args.output))
+        print(f"marsad export: {written} reviewed documents as gold files in {args.output}", file=sys.stderr)
+        return 0
     if args.since and args.until and args.since > args.until:
         raise ConfigError(f"--since {args.since} is after --until {args.until}")
     events = EventFilter(since=args.since, until=args.until, country=args.country,

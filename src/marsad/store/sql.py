@@ -715,6 +715,22 @@ class SQLStore:
         assert result is not None
         return result
 
+    def add_review_edit(self, doc_id: str, event_id: str | None, field: str, old_value: Any, new_value: Any, *,
+                        author: str | None = None, note: str | None = None) -> int:
+        """Record one reviewer act without touching the result (the review desk replays them).
+
+        ``correct_event`` records the fields it changes; the desk also records decisions (accept,
+        reject, add, done) and the result it reviewed, under its own ``field`` names (``review.*``).
+        Returns the edit's id.
+        """
+        with self._write() as conn:
+            result = conn.execute(sa.insert(m.review_edits).values(
+                doc_id=doc_id, event_id=event_id, field=field,
+                old_value=json.dumps(old_value, ensure_ascii=False) if old_value is not None else None,
+                new_value=json.dumps(new_value, ensure_ascii=False) if new_value is not None else None,
+                author=author, note=note, created_at=time.time()))
+            return int(result.inserted_primary_key[0])  # type: ignore[index]
+
     def review_edits(self, doc_id: str | None = None) -> list[ReviewEdit]:
         """The corrections recorded (for one document, or all), oldest first."""
         r = m.review_edits.c

@@ -16,6 +16,9 @@ from marsad.document import Article, Document, Event, EventLocation, Evidence
 from marsad.events.merge import Draft, merge_drafts
 from marsad.pipeline import Pipeline
 
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 PUBLISHED = "2023-03-14"
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shirqat-attack.jsonl"
 LEAD = "قتل جنديان وأصيب ثلاثة آخرون فجر اليوم الثلاثاء بهجوم شنه مسلحون على نقطة عسكرية في قضاء الحويجة."

@@ -36,10 +36,11 @@ from marsad.events.merge import Draft, merge_drafts
 from marsad.events.model import sentence_model
 from marsad.events.notes import write_notes
 
-__all__ = ["ARTICLE_MODEL", "SENTENCE_MODEL", "extract_events", "record_events"]
+__all__ = ["ARTICLE_MODEL", "SENTENCE_MODELS", "extract_events", "record_events"]
 
 ARTICLE_MODEL = "event-detector"  # data/models/event-detector.{tsv,json}
-SENTENCE_MODEL = "event-sentences"  # data/models/event-sentences.{tsv,json}
+# sentence mode: one model per GSR family, data/models/event-<family>-sentences.{tsv,json}
+SENTENCE_MODELS = {family: f"event-{family}-sentences" for family in FAMILIES}
 
 
 def extract_events(doc: Document, config: EventsConfig | None = None) -> Document:
@@ -64,14 +65,22 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     model = sentence_model(ARTICLE_MODEL)
     detections = {i: model.detect(f) for i, f in features.items()}
     if config.mode == "sentence":
-        judge = sentence_model(SENTENCE_MODEL)
-        scores = {i: judge.detect(f).probabilities for i, f in features.items()}
-        family_scores = {i: {fam: p.get(fam, 0.0) for fam in FAMILIES} for i, p in scores.items()}
-        drafts = choose_sentence_drafts(cands, family_scores, judge.threshold("sentence"), detections)
+        judges = {family: sentence_model(name) for family, name in SENTENCE_MODELS.items()}
+        # each family's score relative to its own threshold: 0.5 is the threshold
+        family_scores = {i: {family: _relative(judge.detect(f).p_event, judge.threshold("sentence"))
+                             for family, judge in judges.items()} for i, f in features.items()}
+        drafts = choose_sentence_drafts(cands, family_scores, 0.5, detections)
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"))
         drafts = choose_drafts(cands, detections, thresholds)
     return record_events(doc, drafts, config)
+
+
+def _relative(p: float, threshold: float) -> float:
+    """``p`` rescaled so that ``threshold`` maps to 0.5 (monotone; 0 and 1 stay put)."""
+    if p < threshold:
+        return 0.5 * p / threshold if threshold > 0 else 0.5
+    return 0.5 + 0.5 * (p - threshold) / (1 - threshold) if threshold < 1 else 1.0
 
 
 def record_events(doc: Document, drafts: list[Draft], config: EventsConfig) -> Document:

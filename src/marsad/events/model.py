@@ -79,6 +79,8 @@ class SentenceModel:
 
 def _softmax(labels: tuple[str, ...], scores: list[float], among: Iterable[int]) -> dict[str, float]:
     ks = list(among)
+    if not ks:
+        return {}
     top = max(scores[k] for k in ks)
     exps = {labels[k]: math.exp(scores[k] - top) for k in ks}
     total = sum(exps.values())

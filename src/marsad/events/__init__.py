@@ -71,7 +71,8 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
                              for family, judge in judges.items()} for i, f in features.items()}
         drafts = choose_sentence_drafts(cands, family_scores, 0.5, detections)
     else:
-        thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"))
+        thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
+                                model.threshold("article"))
         drafts = choose_drafts(cands, detections, thresholds)
     return record_events(doc, drafts, config)
 

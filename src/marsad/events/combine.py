@@ -1,11 +1,14 @@
 """Combination: the model's verdict on each candidate sentence decides which drafts become events.
 
-Article mode (ACLED coding of a whole article, the default): a sentence's rule drafts survive only
+Article mode (ACLED coding of a whole article, the default): an article none of whose sentences
+the model judges likely enough (``article``) to report an event gets none (most articles of a news
+stream report none); otherwise a sentence's rule drafts survive only
 when the model gives the sentence an event probability of at least ``keep`` (below it, they may
 only fill an event kept before them); a sentence the model
 is surer of (``propose``) but where the rules found no event gets the model's type, its arguments
-found by the rules' argument code; a surviving draft whose event type differs from the model's is
-retyped when the model is sure of its type (``retype``). The three thresholds are chosen by
+found by the rules' argument code (the type is one that a cue of the sentence can code, and the
+model's probability of an event of that type must reach ``propose``); a surviving draft whose event type differs from the model's is
+retyped when the model is sure of its type (``retype``). The thresholds are chosen by
 cross-validation grouped by article on the train split (``scripts/train_event_detector.py``).
 
 Sentence mode (each sentence judged alone, as the GSR annotators did): the sentence model gives
@@ -32,11 +35,12 @@ FAMILY_DEFAULT = {"assault": "Attack", "protest": "Peaceful protest"}
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Event probabilities (1 - P(none)) at which drafts are kept, proposed and retyped."""
+    """Where the model's verdict keeps, proposes and retypes drafts."""
 
-    keep: float
-    propose: float
-    retype: float
+    keep: float  # the event probability (1 - P(none)) at which rule drafts stand
+    propose: float  # P(event) x P(type | event) at which the model's own event is added
+    retype: float  # P(type | event) at which a draft of another event type is retyped
+    article: float = 0.0  # the event probability one sentence at least must reach for any event to stand
 
 
 def family_of(event_type: str, sub_event_type: str) -> str | None:
@@ -68,6 +72,8 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
     Returns:
         The drafts, sentence by sentence in text order.
     """
+    if max((d.p_event for d in detections.values()), default=0.0) < thresholds.article:
+        return []  # no sentence reports an event surely enough: a culture or sports article's cue
     out: list[Draft] = []
     for i in sorted(cands.hits):
         det = detections[i]
@@ -84,8 +90,13 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
                         CODES[CODE_OF_SUB_TYPE[det.sub_event_type]].event_type:
                     d = _retyped(d, det.sub_event_type)
                 out.append(d)
-        elif det.p_event >= thresholds.propose:
-            out.extend(forced_drafts(cands, i, det.sub_event_type))
+        else:
+            # the model proposes a type that one of the sentence's cues can code (the lexicon's
+            # knowledge), when it is sure enough that the sentence reports an event of that type
+            allowed = {CODES[h.kind].sub_event_type for h in cands.hits[i] if h.kind in CODES}
+            typed = [(p, t) for t, p in det.probabilities.items() if t in allowed]
+            if typed and det.p_event * max(typed)[0] >= thresholds.propose:
+                out.extend(forced_drafts(cands, i, max(typed)[1]))
     return out
 
 

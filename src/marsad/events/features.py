@@ -19,7 +19,7 @@ from marsad.events.fatalities import count_killed
 __all__ = ["FEATURES_VERSION", "sentence_features"]
 
 # Bumped whenever sentence_features() changes, so that a model trained on other features is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 WORD_RE = re.compile(r"[^\W\d_]+")
 NUMBER_RE = re.compile(r"\d+")
 # Proclitics stripped for the stem feature (و ف ب ل ك and the article): وباعتقال -> اعتقال.

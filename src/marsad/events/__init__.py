@@ -72,7 +72,7 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
         drafts = choose_sentence_drafts(cands, family_scores, 0.5, detections)
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
-                                model.threshold("article"))
+                                model.threshold("keep_told"))
         drafts = choose_drafts(cands, detections, thresholds)
     return record_events(doc, drafts, config)
 

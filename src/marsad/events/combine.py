@@ -1,15 +1,13 @@
 """Combination: the model's verdict on each candidate sentence decides which drafts become events.
 
-Article mode (ACLED coding of a whole article, the default): an article none of whose sentences
-the model judges likely enough (``article``) to report an event gets none (most articles of a news
-stream report none); otherwise a sentence's rule drafts survive only
-when the model gives the sentence an event probability of at least ``keep`` (below it, they may
-only fill an event kept before them); a sentence the model
-is surer of (``propose``) but where the rules found no event gets the model's type, its arguments
-found by the rules' argument code (the type is one that a cue of the sentence can code, and the
-model's probability of an event of that type must reach ``propose``); a surviving draft whose event type differs from the model's is
-retyped when the model is sure of its type (``retype``). The thresholds are chosen by
-cross-validation grouped by article on the train split (``scripts/train_event_detector.py``).
+Article mode (ACLED coding of a whole article, the default): a sentence's rule drafts survive only
+when the model gives the sentence an event probability of at least ``keep`` (``keep_told`` when a
+finite verb tells the act, the rules' strongest evidence); below it they may only fill an event
+kept before them. Where the rules found no event, the model proposes one when its probability of
+an event of a type that a cue of the sentence can code reaches ``propose``; its arguments come from
+the rules' argument code. A surviving draft whose event type differs from the model's is retyped
+when the model is sure of its type (``retype``). The thresholds are chosen by cross-validation
+grouped by article on the train split (``scripts/train_event_detector.py``).
 
 Sentence mode (each sentence judged alone, as the GSR annotators did): the sentence model gives
 each sentence the probability that it reports an assault and a protest; a family's events survive
@@ -40,7 +38,7 @@ class Thresholds:
     keep: float  # the event probability (1 - P(none)) at which rule drafts stand
     propose: float  # P(event) x P(type | event) at which the model's own event is added
     retype: float  # P(type | event) at which a draft of another event type is retyped
-    article: float = 0.0  # the event probability one sentence at least must reach for any event to stand
+    keep_told: float = 0.0  # ``keep`` for a sentence whose finite verb of violence or protest tells the act
 
 
 def family_of(event_type: str, sub_event_type: str) -> str | None:
@@ -72,14 +70,13 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
     Returns:
         The drafts, sentence by sentence in text order.
     """
-    if max((d.p_event for d in detections.values()), default=0.0) < thresholds.article:
-        return []  # no sentence reports an event surely enough: a culture or sports article's cue
     out: list[Draft] = []
     for i in sorted(cands.hits):
         det = detections[i]
         drafts = cands.drafts.get(i, [])
         if drafts:
-            if det.p_event < thresholds.keep:
+            told = any(h.strength >= 2 for h in cands.hits[i])
+            if det.p_event < (thresholds.keep_told if told else thresholds.keep):
                 # a report the model rejects may still restate an event kept before it (its
                 # perpetrator, its toll): it fills that event when merging finds it one, else it
                 # is dropped (marsad.events.merge, needs_twin)

@@ -150,14 +150,15 @@ def examples(items: list[Labelled]) -> list[tuple[list[str], str]]:
     return out
 
 
-def train(rows: list[tuple[list[str], str]], c2: float, min_count: int) -> tuple[list[tuple[str, str, float]],
-                                                                                   list[str]]:
+def train(rows: list[tuple[list[str], str]], c2: float, min_count: int,
+          c2_type: float | None = None) -> tuple[list[tuple[str, str, float]], list[str]]:
     """Fit the detector (none against event) and the typer (the sub-event types of the events).
 
     Returns the weight rows of both (feature, label, weight) and their labels.
     """
     detector, labels = train_one([(f, NONE if label == NONE else EVENT) for f, label in rows], c2, min_count)
-    typer, types = train_one([(f, label) for f, label in rows if label != NONE], c2, min_count)
+    typer, types = train_one([(f, label) for f, label in rows if label != NONE],
+                             c2 if c2_type is None else c2_type, min_count)
     weights = detector + typer
     weights.sort(key=lambda r: (r[0] != "bias", -abs(r[2]), r[0], r[1]))
     return weights, labels + types
@@ -247,6 +248,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--c2", type=float, default=1.0, help="L2 penalty")
+    ap.add_argument("--c2-type", type=float, default=None, help="L2 penalty of the typer (default: --c2)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=2, help="examples a feature must occur in to get a weight")
     ap.add_argument("--gsr", action="store_true", help="add the shared GSR half's sentences to the training examples")
@@ -275,7 +277,7 @@ def main() -> int:
     detections: dict[str, dict[int, Detection]] = {}
     for k in range(a.folds):
         fit = [item for item in items if fold_of(item.gold["id"], a.folds) != k]
-        model = as_model(*train(examples(fit) + extra, a.c2, a.min_count))
+        model = as_model(*train(examples(fit) + extra, a.c2, a.min_count, a.c2_type))
         for item in items:
             if fold_of(item.gold["id"], a.folds) == k:
                 detections[item.gold["id"]] = {i: model.detect(f) for i, f in item.features.items()}
@@ -299,7 +301,7 @@ def main() -> int:
               file=sys.stderr)
     (keep, propose, retype, keep_told), best = table[0]
 
-    weights, labels = train(rows, a.c2, a.min_count)
+    weights, labels = train(rows, a.c2, a.min_count, a.c2_type)
     path = a.out / "models" / f"{ARTICLE_MODEL}.tsv"
     path.write_text(
         "# Event model: log-linear weights of each feature for each label (an ACLED sub-event type or none).\n"
@@ -309,7 +311,7 @@ def main() -> int:
         + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
     meta = {"features_version": FEATURES_VERSION, "labels": labels,
             "thresholds": {"keep": keep, "propose": propose, "retype": retype, "keep_told": keep_told},
-            "c2": a.c2, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
+            "c2": a.c2, "c2_type": a.c2_type, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
             "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json",
             "training_data_sha256": digest.hexdigest(), "articles": len(items), "examples": len(rows),
             "weights": len(weights),

@@ -165,8 +165,8 @@ def train(rows: list[tuple[list[str], str]], c2: float, min_count: int,
     return weights, labels + types
 
 
-def train_one(rows: list[tuple[list[str], str]], c2: float, min_count: int) -> tuple[list[tuple[str, str, float]],
-                                                                                       list[str]]:
+def train_one(rows: list[tuple[list[str], str]], c2: float, min_count: int,
+              min_weight: float = MIN_WEIGHT) -> tuple[list[tuple[str, str, float]], list[str]]:
     """Fit one multinomial model; return its weight rows (feature, label, weight) and its labels."""
     counts = Counter(f for features, _ in rows for f in features)
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -183,7 +183,7 @@ def train_one(rows: list[tuple[list[str], str]], c2: float, min_count: int) -> t
         labels = sorted(info.labels)
         tagger.close()
     # a weight this small moves no decision; dropping it keeps the file small and the model fast
-    weights = [(attr, label, w) for (attr, label), w in state.items() if abs(w) >= MIN_WEIGHT]
+    weights = [(attr, label, w) for (attr, label), w in state.items() if abs(w) >= min_weight]
     weights.sort(key=lambda r: (r[0] != "bias", -abs(r[2]), r[0], r[1]))
     return weights, labels
 

@@ -2,13 +2,16 @@
 
 A multinomial logistic model (maximum-entropy classification) trained by
 ``scripts/train_event_detector.py`` on the sentences of the train split of ``shared/data/train-ant``:
-a sentence holding the evidence of a gold event is labelled with its sub-event type, every other
+a sentence holding the evidence of a gold event is an ``event`` of its sub-event type, every other
 candidate sentence (not-event sentences among them) ``none``. The weights are a readable TSV
 (``data/models/event-detector.tsv``: feature, label, weight); the thresholds chosen by
 cross-validation grouped by article sit beside them in ``event-detector.json``.
 
-The same file format holds the sentence-mode model (``event-sentences``), trained on the shared
-GSR half to tell whether a sentence by itself reports an assault or a protest.
+The article model is two softmaxes over one weight file: a detector (``none`` against ``event``)
+and a typer over the sub-event types. The same format holds the sentence-mode models
+(``event-assault-sentences``, ``event-protest-sentences``: detectors only), trained on the shared
+GSR half by ``scripts/train_event_sentences.py`` to tell whether a sentence by itself reports an
+assault or a protest.
 """
 
 from __future__ import annotations

@@ -184,6 +184,8 @@ class Candidates:
     # what the rules concluded about each cue of sentence i (why it was dropped, how much evidence
     # it had): features for the model (marsad.events.features)
     traces: dict[int, list[str]] = field(default_factory=dict)
+    # the support words and modality markers of sentence i, found once for the rules and the features
+    words: dict[int, tuple[list[Hit], list[Hit]]] = field(default_factory=dict)
 
 
 def find_candidates(doc: Document, config: EventsConfig | None = None) -> Candidates | None:
@@ -251,8 +253,11 @@ def _sentence_events(cands: Candidates, i: int, context: dict[str, tuple[str | N
         trace.append("question")
         return []  # a rhetorical question (أليس خطف الطائرات عملاً جباناً؟) reports nothing
     support_words = find_words(support_matcher(), text, s0, s1)
+    found_markers = find_words(modality_matcher(), text, s0, s1)
+    if forced is None:
+        cands.words[i] = (support_words, found_markers)
     # a support verb in the future (ستتعرض لهجوم) makes the act it governs a prediction
-    markers = find_words(modality_matcher(), text, s0, s1) + [
+    markers = found_markers + [
         Hit(w.start, w.end, w.form, w.pos, w.prefix, "future", scope="before")
         for w in support_words if w.pos == "I" and "س" in w.prefix]
     modality = SentenceModality(text, s0, s1, markers, published_year=published.year if published else None)

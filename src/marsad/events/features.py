@@ -58,9 +58,11 @@ def sentence_features(cands: Candidates, i: int) -> list[str]:
     for h in cands.hits[i]:
         out.update((f"cue={h.form}", f"code={h.kind}", f"code={h.kind}:{h.strength}",
                     f"cue_pos={h.pos}{h.strength}{int('ال' in h.prefix)}"))
-    for w in find_words(support_matcher(), text, s0, s1):
+    support, markers = cands.words.get(i) or (find_words(support_matcher(), text, s0, s1),
+                                              find_words(modality_matcher(), text, s0, s1))
+    for w in support:
         out.update((f"support={w.kind}", f"support_word={w.form}"))
-    for w in find_words(modality_matcher(), text, s0, s1):
+    for w in markers:
         out.update((f"modality={w.kind}", f"modality_word={w.form}"))
     toll = count_killed(text, s0, s1)
     out.add("toll=" + ("none" if toll is None else "0" if toll == 0 else "1-2" if toll < 3 else "3+"))

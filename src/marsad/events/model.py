@@ -55,8 +55,9 @@ class SentenceModel:
     def detect(self, features: list[str]) -> Detection:
         """The label distribution for a sentence with ``features`` (unknown features count 0)."""
         scores = [0.0] * len(self.labels)
+        weights = self.weights
         for f in features:
-            for k, w in self.weights.get(f, ()):
+            for k, w in weights.get(f, ()):
                 scores[k] += w
         if EVENT in self.labels:
             detector = [k for k, label in enumerate(self.labels) if label in (NONE, EVENT)]

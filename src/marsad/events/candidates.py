@@ -27,6 +27,7 @@ rules found none.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
@@ -261,6 +262,8 @@ def _sentence_events(cands: Candidates, i: int, context: dict[str, tuple[str | N
         Hit(w.start, w.end, w.form, w.pos, w.prefix, "future", scope="before")
         for w in support_words if w.pos == "I" and "س" in w.prefix]
     modality = SentenceModality(text, s0, s1, markers, published_year=published.year if published else None)
+    # the rules and the trace of the features both ask why a cue is governed: found once per cue
+    reason_of = functools.cache(modality.reason)
     support = [w for w in support_words if w.kind in SUPPORT_KINDS]
     # after تعرض (was subjected to) and a claim (تبنيه لهجوم) the لـ brings the act, not a purpose
     exposed = [w.end for w in support if w.form in EXPOSED_VERBS or w.kind == "claim"]
@@ -288,7 +291,7 @@ def _sentence_events(cands: Candidates, i: int, context: dict[str, tuple[str | N
     def governed(h: Hit) -> bool:
         if modality.anniversary(h):
             return False  # "N years after" the act takes it as done, whatever was decided or said before
-        reason = modality.reason(h)
+        reason = reason_of(h)
         # a counted toll makes a reported act of a relative clause, an accusation or a condemnation
         # an event told in full (يشتبه في ضلوعه في هجمات ... أسفرت عن مقتل 130 شخصاً); a bare "قتل"
         # (counted as one) in a list of charges does not, but does in a relative clause (القائد
@@ -336,7 +339,7 @@ def _sentence_events(cands: Candidates, i: int, context: dict[str, tuple[str | N
             and not (h in listed and not toll_near(h, least=2))
             and not (h.form == "فجر" and DAWN_RE.match(text, h.end))]
     for h in cues:
-        reason = "listed" if h in listed else modality.reason(h) or ("purpose" if is_purpose(h, exposed, modality)
+        reason = "listed" if h in listed else reason_of(h) or ("purpose" if is_purpose(h, exposed, modality)
                                                                       else "none")
         trace.append(f"{h.kind}:{reason}:{int(h in live)}")
     if forced is not None:
@@ -403,6 +406,7 @@ def _sentence_events(cands: Candidates, i: int, context: dict[str, tuple[str | N
     # a protest only with more than the usual evidence (خرج آلاف المتظاهرين)
     # so is a verbal noun that names an act (اغتيال الرئيس، خطف السائحين، الاعتداء على): it mostly
     # recalls, judges or charges an act rather than reporting it
+    evidence_score = functools.cache(evidence_score)  # asked again by the trace and the drafts
     triggers = [h for h in live if h.strength > 0 and evidence_score(h) >= EVIDENCE_NEEDED + int(
         h.form.startswith(PARTICIPANTS) or (h.pos == "N" and h.form in VERBAL_NOUNS))]
     trace.extend(f"evidence={h.kind}:{min(evidence_score(h), 4)}" for h in live if h.strength > 0)

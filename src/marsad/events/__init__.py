@@ -49,6 +49,7 @@ from marsad.events.arguments import (
     restatement_marks,
     victim_force,
 )
+from marsad.events.arguments.actor_ranker import assign_actors
 from marsad.events.arguments.dates import recalled_by_frame, recalled_year_date, restated_date
 from marsad.events.clauses import (
     article_country,
@@ -205,6 +206,12 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     merged.sort(key=lambda d: d.order)
     doc.events = [d.event for d in merged]
     kept = {id(e) for e in score_events(doc, doc.events, config.min_confidence)}
+    merged = [d for d in merged if id(d.event) in kept]
+    # the trained ranker chooses each event's actors among candidates, the rules' choice among them
+    english = assign_actors(doc, index, to_folded, [d.event for d in merged],
+                            [(d.actor1_en, d.actor2_en) for d in merged], mode=config.actor_choice)
+    for d, (actor1_en, actor2_en) in zip(merged, english, strict=True):
+        d.actor1_en, d.actor2_en = actor1_en, actor2_en
     doc.events = []
     for n, d in enumerate((d for d in merged if id(d.event) in kept), 1):
         d.event.id = f"ev{n}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the actor ranker (marsad.events.arguments.actor_ranker) and write its weights into the package.
 
-  python scripts/train_actor_ranker.py [--shared ../shared] [--l2 1.0] [--epochs 150] [--folds 5]
+  python scripts/train_actor_ranker.py [--shared ../shared] [--l2 3] [--epochs 100] [--min-count 5] [--folds 5]
 
 Reads the TRAIN half of ``<shared>/data/train-ant`` (benchmarks/data/train-ant-split.json; the
 validation half is never read here). Each gold event is one ranking problem per role: its evidence
@@ -111,6 +111,8 @@ def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple
         frame = ranker.event_frame(doc, index, to_folded, cues, span[0], span[1], ge["event_type"],
                                    ge["sub_event_type"])
         rule = _overlapping(doc.events, span, ge["event_type"])
+        frame.civilian_targeting = ge["event_type"] == "Violence against civilians" or (
+            rule is not None and rule.civilian_targeting)
         refs = []
         if rule is not None:
             frame.rule_actor1 = rule.actor1.name if rule.actor1 else None
@@ -189,11 +191,11 @@ def rule_accuracy(problems: list[Problem]) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--epochs", type=int, default=150)
+    ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3, help="least number of events a feature is seen in")
+    ap.add_argument("--min-count", type=int, default=5, help="least number of events a feature is seen in")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     a = ap.parse_args()
     score = load_scorer(a.shared)

@@ -82,7 +82,7 @@ class EventsConfig:
     # (the rules alone), "fill" (the rules, and the trained ranker where they found no actor) or
     # "ranker" (the ranker, with the rules' choice as one of its features). See the README's
     # figures: the ranker does better on the held-out-like validation split, the rules on dev.
-    actor_choice: str = "rules"
+    actor_choice: str = "fill"
 
     def __post_init__(self) -> None:
         if self.actor_choice not in ("rules", "fill", "ranker"):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from marsad.document import Actor, ActorRef
 from marsad.errors import DataFileError
-from marsad.events.arguments.index import DocIndex, Located
+from marsad.events.arguments.index import DocIndex, Located, demonyms
 from marsad.resources import read_tsv
 from marsad.text.normalize import FoldedText, fold_key
 
@@ -46,9 +46,16 @@ CARRY_OUT_RE = re.compile(
     rf"خرج|يخرج|تخرج|يخرجون|قام|يقوم|تقوم|يقومون|اقدم|يقدم|تظاهر|يتظاهر|تجمع|يتجمع|اعتصم|يعتصم|"
     rf"احتج|يحتج|هاجم|يهاجم|اقتحم|يقتحم)(?:ت|وا|ا|ن)?(?!{_L})")
 NEXT_WORD_RE = re.compile(rf"\s*({_L}+)")
+NP_BEFORE_RE = re.compile(rf"(?<!{_L})((?:ال{_L}+|{_L}+\s+ال{_L}+)(?:\s+ال{_L}+)?)\s+")
+# Time words between a verb and its subject (نفّذ صباح اليوم الجمعة 31 مارس، أعوان النظافة ...).
+TIME_RE = re.compile(
+    r"(?:[\s،,]*(?:اليوم|امس|يوم|صباح|مساء|ليله|ظهر|عشيه|فجر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
+    r"الجمعه|السبت|الماضي|المنقضي|الجاري|اول|\d+|جانفي|فيفري|مارس|افريل|ماي|جوان|جويليه|اوت|سبتمبر|"
+    r"اكتوبر|نوفمبر|ديسمبر|يناير|فبراير|ابريل|مايو|يونيو|يوليو|اغسطس)(?![^\W\d_]))+[\s،,]*")
 SENTENCES_AROUND = 1  # sentences before and after the event's own that may name its actors
 # Event types whose victims ACLED codes as civilians when the text does not describe them.
-DEFAULT_CIVILIANS = frozenset({"Violence against civilians", "Explosions/Remote violence", "Riots"})
+# (an explosion or a strike only when the rules judged that it hit civilians: not a strike on a hideout).
+DEFAULT_CIVILIANS = frozenset({"Violence against civilians", "Riots"})
 
 
 @dataclass(slots=True)
@@ -64,6 +71,9 @@ class EventFrame:
     window: tuple[int, int]  # the sentences around it
     event_type: str
     sub_event_type: str
+    anchor_form: str = ""  # the cue's folded lexicon form
+    anchor_kind: str = ""  # the cue's sub-event code
+    civilian_targeting: bool = False  # the rules judged that the act hit civilians
     rule_actor1: str | None = None
     rule_actor2: str | None = None
     rule_claimed: bool = False
@@ -82,6 +92,7 @@ class Candidate:
     located: Located | None = None
     prefix: str = ""
     ref: ActorRef | None = None  # the rules' reference, for source "rule"
+    country: str | None = None  # ISO2 a country adjective of the description gives (الطيران الروسي)
 
 
 @functools.cache
@@ -107,7 +118,7 @@ def described_regex() -> re.Pattern[str]:
     """One pattern for a described head with up to three modifiers after it."""
     kinds = described_kinds()
     heads = sorted((k for k in kinds if not k.startswith("~")), key=len, reverse=True)
-    mods = sorted((k[1:] for k in kinds if k.startswith("~")), key=len, reverse=True)
+    mods = sorted({k[1:] for k in kinds if k.startswith("~")} | set(demonyms()), key=len, reverse=True)
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     mod = "|".join(re.escape(m) for m in mods)
     return re.compile(rf"(?<!{_L}){PROCLITIC_RE}(?P<body>(?:ال)?(?P<head>{head})"
@@ -139,17 +150,20 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
         head = re.sub(r"\s+", " ", m.group("head"))
         kind = kinds.get(head, "armed")
         s, e = m.start("body"), m.end("body")
+        country = next((demonyms()[w] for w in reversed(m.group("body").split()) if w in demonyms()), None)
         out.append(Candidate(name=_surface(folded, source_text, s, e), source="described", kind=kind,
-                             start=s, end=e, prefix=m.group("pfx")))
+                             start=s, end=e, prefix=m.group("pfx"), country=country))
     s0, s1 = frame.sentence
-    for m in CARRY_OUT_RE.finditer(text, s0, s1):
-        np = _noun_phrase(index, m.end(), s1)
-        if np is not None:
-            s, e = np
-            out.append(Candidate(name=_surface(folded, source_text, s, e), source="subject", kind="np",
-                                 start=s, end=e))
+    # the subject of نفّذ، نظّم، دخل names the crowd of a protest (نفّذ الأطباء وقفة احتجاجية)
+    subjects = CARRY_OUT_RE.finditer(text, s0, s1) if frame.event_type in ("Protests", "Riots") else ()
+    for m in subjects:
+        for np in (_noun_phrase(index, m.end(), s1), _noun_phrase_before(index, m.start(), s0)):
+            if np is not None:
+                s, e = np
+                out.append(Candidate(name=_surface(folded, source_text, s, e), source="subject", kind="np",
+                                     start=s, end=e))
     # ACLED's defaults stand in only where the rules found no side of their own to code
-    if frame.rule_actor2 is None and frame.event_type in DEFAULT_CIVILIANS:
+    if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting):
         out.append(Candidate(name="مدنيين", source="default", kind="civilians"))
     if frame.rule_actor1 is None and frame.event_type in ("Protests", "Riots"):
         out.append(Candidate(name="محتجون", source="default", kind="protesters"))
@@ -160,9 +174,15 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
 
 
 def _noun_phrase(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
-    """Up to three words after ``start`` before a stop word or punctuation, as a folded span."""
+    """Up to three words after ``start`` before a stop word or punctuation, as a folded span.
+
+    A time expression right after the verb is stepped over (دخل اليوم الاثنين 27 مارس، قضاة تونس).
+    """
     text = index.folded.text
     pos = start
+    skip = TIME_RE.match(text, pos, end)
+    if skip is not None:
+        pos = skip.end()
     first = last = -1
     for _ in range(3):
         m = NEXT_WORD_RE.match(text, pos, end)
@@ -175,6 +195,15 @@ def _noun_phrase(index: DocIndex, start: int, end: int) -> tuple[int, int] | Non
     if first < 0:
         return None
     return first, last
+
+
+def _noun_phrase_before(index: DocIndex, verb_start: int, start: int) -> tuple[int, int] | None:
+    """Up to three words right before a verb back to a stop word or punctuation (أن أعوان النظافة ينفذون)."""
+    text = index.folded.text
+    m = NP_BEFORE_RE.search(text, start, verb_start)
+    if m is None or m.end() != verb_start or m.group(1).split()[0] in NP_STOP:
+        return None
+    return m.start(1), m.end(1)
 
 
 def fullest_forms(index: DocIndex) -> dict[str, str]:

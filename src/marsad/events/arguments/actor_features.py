@@ -11,17 +11,19 @@ weights, trained on the annotated articles, do.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from marsad.events.arguments.actor_candidates import Candidate, EventFrame
-from marsad.events.arguments.index import PREPOSITIONS, DocIndex
+from marsad.events.arguments.index import PREPOSITIONS, DocIndex, is_civilian, is_subject_position
+from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS
 from marsad.events.cues import Hit
 from marsad.text.normalize import fold_key
 
-__all__ = ["FEATURES_VERSION", "candidate_features"]
+__all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 3
 INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات", "بقصف"})
 AGAINST = frozenset({"ضد", "علي", "استهدف", "استهدفت", "استهداف", "باستهداف", "لاستهداف"})
 REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اكد", "اكدت",
@@ -30,6 +32,24 @@ REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر",
 MEMBERS = frozenset({"عناصر", "قوات", "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "انصار", "اعضاء", "وحدات",
                      "اعوان", "افراد", "رجال", "منتسبي"})
 VERB_SUFFIX_FREE = frozenset({"V", "I"})
+VERB_SUBJECT = "verb_subject"
+# Features that rule a candidate out of a role, whatever its weights: knowledge the rules hold
+# (a name after a relative clause about the place or after أنّ belongs to another statement; the
+# subject of an active verb of the act carried it out and was not its target).
+EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after"}),
+            "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT})}
+CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
+COMPLEMENTIZER_RE = re.compile(r"(?<![^\W\d_])ان(?![^\W\d_])")
+PLACE_RELATIVE_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:فيها|فيه|بها|به|منها|منه)(?![^\W\d_])")
+REPORTING_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|"
+                          r"اوضحت|نقلت|نقل|اضاف|اضافت|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|"
+                          r"مصادر)(?![^\W\d_])")
+
+
+def _reporter_before(text: str, start: int, end: int) -> bool:
+    """A word of reporting before the name and no complementizer after it: the name is a source."""
+    last = max((m.end() for m in REPORTING_RE.finditer(text, start, end)), default=None)
+    return last is not None and COMPLEMENTIZER_RE.search(text, last, end) is None
 
 
 def _bucket(n: int) -> str:
@@ -143,6 +163,34 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
                      if w.kind == "claim" and w.start >= cand.end), default=99)
     if claim_gap <= 8:
         out.append("before_claim")
+    # the rules' own tests, as evidence: the cue and its kind on this side, a passive cue (its
+    # subject is the victim), a clause break, a complementizer or a relative clause about a place
+    # between the cue and the name, a name in object position, a civilian actor
+    cue = frame.anchor_form
+    if cue:
+        out += [f"cue={cue}|side={side}", f"cuekind={frame.anchor_kind}|side={side}|dist={dist}"]
+        if cue in KILLING_FORMS or cue in PASSIVE_FORMS:
+            out.append(f"passive_cue|side={side}|dist={dist}")
+    lo, hi = (cand.end, frame.anchor) if side == "before" else (frame.anchor_end, cand.start)
+    if side != "on" and lo < hi:
+        if CLAUSE_BREAK_RE.search(text, lo, hi):
+            out.append(f"clause_break|side={side}")
+        if COMPLEMENTIZER_RE.search(text, lo, hi):
+            out.append(f"complementizer|side={side}")
+        if PLACE_RELATIVE_RE.search(text, lo, hi):
+            out.append(f"place_relative|side={side}")
+    if side == "after" and gap == 0 and frame.anchor_pos in VERB_SUFFIX_FREE and not cand.prefix \
+            and cue not in KILLING_FORMS and cue not in PASSIVE_FORMS:
+        out.append(VERB_SUBJECT)  # هاجم مسلحون سوقاً: the subject of an active verb of the act
+    if cand.located is not None:
+        if not is_subject_position(index, cand.located):
+            out.append(f"object_position|side={side}")
+        if is_civilian(cand.located):
+            out.append("civilian_actor")
+    elif cand.prefix and cand.prefix[-1] in "بلك":
+        out.append(f"object_position|side={side}")
+    if _reporter_before(text, max(s0, cand.start - 25), cand.start):
+        out.append("reported_by")
     if any(q0 <= cand.start < q1 and not q0 <= frame.anchor < q1 for q0, q1 in index.quotes):
         out.append("other_statement")
     if word and word[-1:] in ("ب", "ل") and len(word) <= 2:

@@ -29,7 +29,7 @@ from marsad.events.arguments.actor_candidates import (
     EventFrame,
     actor_candidates,
 )
-from marsad.events.arguments.actor_features import FEATURES_VERSION, candidate_features
+from marsad.events.arguments.actor_features import EXCLUDED, FEATURES_VERSION, candidate_features
 from marsad.events.arguments.index import DocIndex, country_names
 from marsad.events.coding import interaction
 from marsad.events.cues import Hit, find_cues, find_words, support_matcher
@@ -45,7 +45,12 @@ ROLES = ("actor1", "actor2")
 # ACLED's generic actors: the English (with the country) and the inter code of a described kind.
 GENERIC = {"armed": ("Unidentified Armed Group ({c})", 3), "protesters": ("Protesters ({c})", 6),
            "rioters": ("Rioters ({c})", 5), "civilians": ("Civilians ({c})", 7),
-           "forces": ("Police Forces of {c}", 1)}
+           "forces": ("Police Forces of {c}", 1), "air": ("Military Forces of {c}", 1)}
+# In "fill" mode the ranker adds what the rules cannot find: actors the text describes without a
+# name, and ACLED's defaults; a name the rules passed over they passed over for a reason.
+FILLERS = frozenset({"none", "described", "subject", "default"})
+EXTERNAL = 8  # ACLED's inter code of a state's forces acting outside their country
+TOP = 8  # candidates per role tried together when the two roles are chosen jointly
 # A described noun phrase (the subject of نفّذ، نظّم) takes its kind from the event it carries out.
 NP_KIND = {"Protests": "protesters", "Riots": "rioters"}
 
@@ -86,7 +91,7 @@ def generic_english(kind: str, event_type: str, country_iso: str | None) -> tupl
     template, inter = GENERIC[kind]
     country = country_names().get(country_iso, ("", ""))[1] if country_iso else ""
     if not country:
-        if kind == "forces":
+        if kind in ("forces", "air"):
             return None, inter
         return template.replace(" ({c})", ""), inter
     return template.format(c=country), inter
@@ -106,7 +111,7 @@ def event_frame(doc: Document, index: DocIndex, to_folded: Callable[[int], int],
     if anchor is None:
         return EventFrame(f0, f1, f0, f0, "", sentence, window, event_type, sub_event_type)
     return EventFrame(f0, f1, anchor.start, anchor.end, anchor.pos, sentence, window, event_type,
-                      sub_event_type)
+                      sub_event_type, anchor_form=anchor.form, anchor_kind=anchor.kind)
 
 
 def _norm(name: str) -> str:
@@ -169,39 +174,30 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
         frame.rule_actor1 = event.actor1.name if event.actor1 else None
         frame.rule_actor2 = event.actor2.name if event.actor2 else None
         frame.rule_claimed = event.actor1_claimed
+        frame.civilian_targeting = event.civilian_targeting
         refs = [r for r in (event.actor1, event.actor2) if r is not None]
         scored = scored_candidates(doc, index, frame, refs, context)
         country = event.location.country if event.location else None
-        chosen: dict[str, Candidate] = {}
+        frame_fixed = {"actor1": event.actor1 if rules_first or event.actor1_claimed else None,
+                       "actor2": event.actor2 if rules_first else None}
+        options: dict[str, list[tuple[float, Candidate]]] = {}
         for role in ROLES:
-            kept = event.actor1 if role == "actor1" else event.actor2
-            if kept is not None and rules_first:
-                chosen[role] = next((c for c, _ in scored if c.name == kept.name or (
-                    c.actor is not None and c.actor.id == kept.actor_id)), scored[0][0])
-                if chosen[role].source != "none":
-                    continue
-            claimant = event.actor1 if event.actor1_claimed else None
-            if role == "actor1" and claimant is not None:
-                # a claim of responsibility names actor1 outright (ANNOTATION-GUIDE): the rules found it
-                chosen[role] = next((c for c, _ in scored if c.name == claimant.name or (
-                    c.actor is not None and c.actor.id == claimant.actor_id)), scored[0][0])
-                if chosen[role].source != "none":
-                    continue
-            ranked = sorted(((model.score(role, f), k) for k, (_, f) in enumerate(scored)), reverse=True)
-            other = (event.actor2 if rules_first else None) if role == "actor1" else chosen.get("actor1")
-            for _, k in ranked:
-                cand = scored[k][0]
-                if cand.source != "none" and other is not None and (_norm(cand.name) == _norm(other.name) or (
-                        cand.actor is not None and cand.actor.id == _actor_id(other))):
-                    continue  # one side cannot be both
-                chosen[role] = cand
-                break
+            kept = frame_fixed[role]
+            found = _find(scored, kept) if kept is not None else None
+            if found is not None:
+                options[role] = [(0.0, found)]  # the rules' choice (or a claimant) stands
+                continue
+            options[role] = sorted(((model.score(role, f), c) for c, f in scored
+                                    if (not rules_first or c.source in FILLERS) and not EXCLUDED[role] & set(f)),
+                                   key=lambda sc: sc[0], reverse=True)[:TOP]
+        chosen = _best_pair(options["actor1"], options["actor2"])
         english: list[str | None] = []
         for role, rule_ref, rule_en in (("actor1", event.actor1, en1), ("actor2", event.actor2, en2)):
             cand = chosen[role]
             ref, name_en, inter = _coded(doc, cand, rule_ref, rule_en, event.event_type, country,
                                          event.inter1 if role == "actor1" else event.inter2)
-            english.append(name_en)
+            # the notes name a described actor in words of their own ("unidentified armed men")
+            english.append(name_en if cand.source in ("entity", "rule") else None)
             if role == "actor1":
                 event.actor1_claimed = event.actor1_claimed and ref is not None and rule_ref is not None \
                     and (ref.name == rule_ref.name or (ref.actor_id is not None and ref.actor_id == rule_ref.actor_id))
@@ -213,10 +209,25 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
     return out
 
 
-def _actor_id(item: ActorRef | Candidate) -> str | None:
-    if isinstance(item, ActorRef):
-        return item.actor_id
-    return item.actor.id if item.actor is not None else None
+def _find(scored: list[tuple[Candidate, list[str]]], ref: ActorRef) -> Candidate | None:
+    """The candidate that stands for an actor the rules chose, or None."""
+    return next((c for c, _ in scored if c.source != "none" and (c.name == ref.name or (
+        c.actor is not None and c.actor.id == ref.actor_id))), None)
+
+
+def _best_pair(first: list[tuple[float, Candidate]], second: list[tuple[float, Candidate]]) -> dict[str, Candidate]:
+    """The actor1 and actor2 with the highest summed score that are not one side twice."""
+    best: tuple[float, Candidate, Candidate] | None = None
+    for s1, c1 in first:
+        for s2, c2 in second:
+            if c1.source != "none" and c2.source != "none" and (_norm(c1.name) == _norm(c2.name) or (
+                    c1.actor is not None and c2.actor is not None and c1.actor.id == c2.actor.id)):
+                continue
+            if best is None or s1 + s2 > best[0]:
+                best = (s1 + s2, c1, c2)
+    if best is None:  # only when both lists hold the same single actor: it is the perpetrator
+        return {"actor1": first[0][1], "actor2": Candidate(name="", source="none", kind="none")}
+    return {"actor1": best[1], "actor2": best[2]}
 
 
 def _coded(doc: Document, cand: Candidate, rule_ref: ActorRef | None, rule_en: str | None, event_type: str,
@@ -236,7 +247,9 @@ def _coded(doc: Document, cand: Candidate, rule_ref: ActorRef | None, rule_en: s
         return ActorRef(name=rule_ref.name, actor_id=rule_ref.actor_id, name_en=name_en), name_en, inter
     if cand.source == "entity":
         return ActorRef(name=cand.name), None, None
-    name_en, inter = generic_english(cand.kind, event_type, country)
+    name_en, inter = generic_english(cand.kind, event_type, cand.country or country)
+    if inter == 1 and cand.country and country and cand.country != country:
+        inter = EXTERNAL  # الطيران الروسي over Syria
     return ActorRef(name=cand.name, name_en=name_en), name_en, inter
 
 

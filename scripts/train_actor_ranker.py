@@ -43,6 +43,7 @@ from marsad.document import Document, Event
 from marsad.events.arguments import build_index, folded_positions
 from marsad.events.arguments.actor_candidates import Candidate
 from marsad.events.arguments.actor_features import FEATURES_VERSION
+from marsad.events.clauses import outside_names
 from marsad.events.cues import find_cues
 from marsad.text.normalize import fold
 
@@ -99,7 +100,7 @@ def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple
     folded = fold(doc.text)
     to_folded = folded_positions(folded)
     index = build_index(doc, folded, to_folded)
-    cues = find_cues(folded.text)
+    cues = outside_names(doc, to_folded, find_cues(folded.text))  # as extract_events hands them over
     context = ranker.document_context(doc, index)
     out: list[Problem] = []
     skipped = 0

@@ -98,7 +98,7 @@ def test_events_target_skips_the_clause_naming_the_attacker(sentence: str, targe
     ("قتل قائد في حركة الشباب بغارة جوية جنوب مقديشو أمس.", "حركة الشباب"),
     ("قتل ضابط ومجند من الشرطة في هجوم مسلح بمدينة العريش أمس.", "الشرطة"),
     # the side attacked, as the text describes it (ANNOTATION-GUIDE: actor2)
-    ("هاجم جنود عراقيون مخبأ للمسلحين في مدينة كركوك أمس.", "مسلحين"),
+    ("هاجم جنود عراقيون مخبأ للمسلحين في مدينة كركوك أمس.", "المسلحين"),
     ("نظم عشرات العمال وقفة احتجاجية أمام مقر وزارة التربية بتونس أمس.", None),
 ])
 def test_events_actor2_is_the_side_hit(sentence: str, actor2: str | None) -> None:

@@ -209,7 +209,8 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     merged = [d for d in merged if id(d.event) in kept]
     # the trained ranker chooses each event's actors among candidates, the rules' choice among them
     english = assign_actors(doc, index, to_folded, [d.event for d in merged],
-                            [(d.actor1_en, d.actor2_en) for d in merged], mode=config.actor_choice)
+                            [(d.actor1_en, d.actor2_en) for d in merged], mode=config.actor_choice,
+                            cues=hits)
     for d, (actor1_en, actor2_en) in zip(merged, english, strict=True):
         d.actor1_en, d.actor2_en = actor1_en, actor2_en
     doc.events = []

@@ -132,7 +132,8 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
     text = folded.text
     w0, w1 = frame.window
     out = [Candidate(name="", source="none", kind="none")]
-    fullest = fullest_forms(index)
+    fullest = index.fullest if index.fullest is not None else fullest_forms(index)
+    index.fullest = fullest
     for a in index.actors:
         if a.start >= w1:
             break
@@ -146,12 +147,20 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
         out.append(Candidate(name=name, source="entity", kind=kind, start=a.start, end=a.end,
                              actor=a.actor, located=a, prefix=a.prefix))
     kinds = described_kinds()
+    named = [(a.start, a.end) for a in index.actors if w0 <= a.start < w1]
     for m in described_regex().finditer(text, w0, w1):
         head = re.sub(r"\s+", " ", m.group("head"))
         kind = kinds.get(head, "armed")
         s, e = m.start("body"), m.end("body")
+        if any((a0 >= e and not text[e:a0].strip()) or (a1 <= s and not text[a1:s].strip())
+               for a0, a1 in named):
+            # "مسلحي تنظيم داعش"، "تنظيم داعش الإرهابي": the description belongs to the named group
+            continue
         country = next((demonyms()[w] for w in reversed(m.group("body").split()) if w in demonyms()), None)
-        out.append(Candidate(name=_surface(folded, source_text, s, e), source="described", kind=kind,
+        name = _surface(folded, source_text, s, e)
+        if m.group("pfx").endswith("لل"):
+            name = "ال" + name  # للمسلحين: the article the proclitic لـ swallowed (المسلحين)
+        out.append(Candidate(name=name, source="described", kind=kind,
                              start=s, end=e, prefix=m.group("pfx"), country=country))
     s0, s1 = frame.sentence
     # the subject of نفّذ، نظّم، دخل names the crowd of a protest (نفّذ الأطباء وقفة احتجاجية)

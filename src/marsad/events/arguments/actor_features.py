@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات", "بقصف"})
 AGAINST = frozenset({"ضد", "علي", "استهدف", "استهدفت", "استهداف", "باستهداف", "لاستهداف"})
 REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اكد", "اكدت",
@@ -35,9 +35,12 @@ VERB_SUFFIX_FREE = frozenset({"V", "I"})
 VERB_SUBJECT = "verb_subject"
 # Features that rule a candidate out of a role, whatever its weights: knowledge the rules hold
 # (a name after a relative clause about the place or after أنّ belongs to another statement; the
-# subject of an active verb of the act carried it out and was not its target).
-EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after"}),
-            "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT})}
+# subject of an active verb of the act carried it out and was not its target; aircraft strike; the
+# name next to a passive verb of killing is its victim).
+PASSIVE_NEIGHBOUR = "passive_neighbour"
+EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after", PASSIVE_NEIGHBOUR}),
+            "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
+                                 "kind=air"})}
 CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
 COMPLEMENTIZER_RE = re.compile(r"(?<![^\W\d_])ان(?![^\W\d_])")
 PLACE_RELATIVE_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:فيها|فيه|بها|به|منها|منه)(?![^\W\d_])")
@@ -171,6 +174,8 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         out += [f"cue={cue}|side={side}", f"cuekind={frame.anchor_kind}|side={side}|dist={dist}"]
         if cue in KILLING_FORMS or cue in PASSIVE_FORMS:
             out.append(f"passive_cue|side={side}|dist={dist}")
+        if cue in PASSIVE_FORMS and gap <= 3:
+            out.append(PASSIVE_NEIGHBOUR)  # اغتيل القيادي، القيادي ... قد اغتيل: the victim
     lo, hi = (cand.end, frame.anchor) if side == "before" else (frame.anchor_end, cand.start)
     if side != "on" and lo < hi:
         if CLAUSE_BREAK_RE.search(text, lo, hi):

@@ -8,7 +8,7 @@ import marsad
 from marsad.config import Config, ConfigError, EventsConfig
 from marsad.document import ActorRef
 from marsad.events.arguments.actor_candidates import described_regex
-from marsad.events.arguments.actor_ranker import generic_english, ranker_model
+from marsad.events.arguments.actor_ranker import generic_english, ranker_model, with_period
 from marsad.text.normalize import fold_key
 
 SENTENCE = "فتح مسلحون مجهولون النار على سيارة في مدينة بعقوبة أمس ما أسفر عن مقتل ثلاثة مواطنين."
@@ -64,3 +64,22 @@ def test_actor_ref_english_round_trip() -> None:
 def test_actor_choice_is_checked() -> None:
     with pytest.raises(ConfigError):
         EventsConfig(actor_choice="oracle")
+
+
+@pytest.mark.parametrize(("name", "date", "expected"), [
+    ("Military Forces of Iraq", "2016-10-17", "Military Forces of Iraq (2014-2018)"),
+    ("Police Forces of Tunisia", "2017-03", "Police Forces of Tunisia (2014-2019)"),
+    ("Military Forces of Egypt", "2020-01-05", "Military Forces of Egypt (2014-)"),
+    ("Military Forces of Iraq", "2014", "Military Forces of Iraq"),  # a year may span two governments
+    ("Military Forces of Libya", "2016-01-01", "Military Forces of Libya"),  # no period known
+    ("Protesters (Tunisia)", "2017-01-01", "Protesters (Tunisia)"),
+])
+def test_state_forces_take_the_period_of_the_government(name: str, date: str, expected: str) -> None:
+    assert with_period(name, date) == expected
+
+
+def test_events_name_state_forces_with_their_period() -> None:
+    doc = _run("قصف الجيش العراقي أمس مواقع لتنظيم داعش في مدينة الموصل.", "fill")
+    (event,) = doc.events
+    assert event.actor1 is not None and event.actor1.name_en == "Military Forces of Iraq (2018-2020)"
+    assert event.inter1 == 1 and event.actor2 is not None and event.interaction == 12

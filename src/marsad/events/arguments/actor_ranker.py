@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,10 +37,21 @@ from marsad.events.cues import Hit, find_cues, find_words, support_matcher
 from marsad.resources import read_json, read_tsv
 from marsad.text.normalize import fold_key
 
-__all__ = ["RankerModel", "assign_actors", "document_context", "event_frame", "generic_english", "ranker_model",
-           "scored_candidates", "softmax"]
+__all__ = [
+    "RankerModel",
+    "assign_actors",
+    "document_context",
+    "event_frame",
+    "generic_english",
+    "ranker_model",
+    "scored_candidates",
+    "softmax",
+    "with_period",
+]
 
 WEIGHTS = "models/actor-ranker.tsv"
+PERIODS = "actors/periods.tsv"
+STATE_FORCES_RE = re.compile(r"^(?:Military|Police) Forces of (.+)$")
 METADATA = "models/actor-ranker.json"
 ROLES = ("actor1", "actor2")
 # ACLED's generic actors: the English (with the country) and the inter code of a described kind.
@@ -83,6 +95,42 @@ def ranker_model() -> RankerModel | None:
         if len(row) >= 3:
             weights.setdefault(row[0], {})[row[1]] = float(row[2])
     return RankerModel(weights)
+
+
+@functools.cache
+def _periods() -> dict[str, list[tuple[str, str, str]]]:
+    """English country name -> [(first day, last day or "", label)] of ACLED's government periods."""
+    try:
+        rows = read_tsv(PERIODS)
+    except DataFileError:
+        return {}
+    english = {iso: en for iso, (_, en) in country_names().items()}
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for r in rows:
+        if len(r) >= 4 and r[0] in english:
+            out.setdefault(english[r[0]], []).append((r[1], r[2], r[3]))
+    return out
+
+
+def with_period(name_en: str | None, date: str | None) -> str | None:
+    """ACLED's name of a state's forces with the period of the government the event falls in.
+
+    >>> with_period("Military Forces of Iraq", "2016-10-17")
+    'Military Forces of Iraq (2014-2018)'
+
+    Other names, names that have a period already and events dated only to a year are returned as
+    they are.
+    """
+    if not name_en or not date or len(date) < 7 or "(" in name_en:
+        return name_en
+    m = STATE_FORCES_RE.match(name_en)
+    if m is None:
+        return name_en
+    day = date if len(date) >= 10 else date[:7] + "-01"
+    for first, last, label in _periods().get(m.group(1), ()):
+        if first <= day and (not last or day <= last):
+            return f"{name_en} ({label})"
+    return name_en
 
 
 def generic_english(kind: str, event_type: str, country_iso: str | None) -> tuple[str | None, int | None]:
@@ -164,7 +212,7 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
         for event, (en1, en2) in zip(events, rule_english, strict=True):
             for ref, name_en in ((event.actor1, en1), (event.actor2, en2)):
                 if ref is not None and name_en and not ref.name_en:
-                    ref.name_en = name_en
+                    ref.name_en = with_period(name_en, event.date)
             event.interaction = interaction(event.inter1, event.inter2)
         return rule_english
     rules_first = mode == "fill"
@@ -201,6 +249,8 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
                                          event.inter1 if role == "actor1" else event.inter2)
             # the notes name a described actor in words of their own ("unidentified armed men")
             english.append(name_en if cand.source in ("entity", "rule") else None)
+            if ref is not None:
+                ref.name_en = with_period(ref.name_en, event.date)
             if role == "actor1":
                 event.actor1_claimed = event.actor1_claimed and ref is not None and rule_ref is not None \
                     and (ref.name == rule_ref.name or (ref.actor_id is not None and ref.actor_id == rule_ref.actor_id))

@@ -197,6 +197,7 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=5, help="least number of events a feature is seen in")
+    ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     a = ap.parse_args()
     score = load_scorer(a.shared)
@@ -219,7 +220,7 @@ def main() -> int:
         found, missing = problems_of(doc, gold, score)
         problems += found
         skipped += missing
-    folds = {p.article: int(hashlib.sha256(f"{SEED}:{p.article}".encode()).hexdigest(), 16) % a.folds
+    folds = {p.article: int(hashlib.sha256(f"{a.seed}:{p.article}".encode()).hexdigest(), 16) % a.folds
              for p in problems}
     report: dict[str, Any] = {}
     weights: dict[str, dict[str, float]] = {}
@@ -259,7 +260,7 @@ def main() -> int:
             lines.append(f"{role}\t{f}\t{v:.4f}")
     (OUT / "actor-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {"features_version": FEATURES_VERSION, "model": "conditional log-linear ranker, AdaGrad, L2",
-            "l2": a.l2, "epochs": a.epochs, "min_count": a.min_count, "rate": a.rate, "folds": a.folds, "seed": SEED,
+            "l2": a.l2, "epochs": a.epochs, "min_count": a.min_count, "rate": a.rate, "folds": a.folds, "seed": a.seed,
             "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json",
             "training_data_sha256": digest.hexdigest(), "cross_validated": report}
     (OUT / "actor-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -109,8 +109,24 @@ def described_kinds() -> dict[str, str]:
             if r[1] == "modifier":
                 out.setdefault("~" + key, "modifier")
             else:
-                out.setdefault(key, r[1])
+                out.setdefault(head_key(key), r[1])
     return out
+
+
+@functools.cache
+def _original_heads() -> tuple[str, ...]:
+    """The described heads as the lexicon writes them, folded (ال of later words kept)."""
+    try:
+        rows = read_tsv(DESCRIBED)
+    except DataFileError:
+        return ()
+    return tuple(fold_key(r[0]) for r in rows if len(r) >= 2 and r[1] != "modifier")
+
+
+def head_key(head: str) -> str:
+    """A described head as the lexicon keys it: one space, no ال on its later words."""
+    words = head.split()
+    return " ".join(words[:1] + [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words[1:]])
 
 
 @functools.cache
@@ -118,8 +134,10 @@ def described_regex() -> re.Pattern[str]:
     """One pattern for a described head with up to three modifiers after it."""
     kinds = described_kinds()
     heads = sorted((k for k in kinds if not k.startswith("~")), key=len, reverse=True)
+    heads = sorted(set(heads) | set(_original_heads()), key=len, reverse=True)
     mods = sorted({k[1:] for k in kinds if k.startswith("~")} | set(demonyms()), key=len, reverse=True)
-    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # "جهات أمنية" also reads "الجهات الأمنية": the later words of a head may take ال as well
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+(?:ال)?") for h in heads)
     mod = "|".join(re.escape(m) for m in mods)
     return re.compile(rf"(?<!{_L}){PROCLITIC_RE}(?P<body>(?:ال)?(?P<head>{head})"
                       rf"(?:\s+(?:ال)?(?:{mod})){{0,3}})(?!{_L})")
@@ -149,8 +167,7 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
     kinds = described_kinds()
     named = [(a.start, a.end) for a in index.actors if w0 <= a.start < w1]
     for m in described_regex().finditer(text, w0, w1):
-        head = re.sub(r"\s+", " ", m.group("head"))
-        kind = kinds.get(head, "armed")
+        kind = kinds.get(head_key(m.group("head")), "armed")
         s, e = m.start("body"), m.end("body")
         if any((a0 >= e and not text[e:a0].strip()) or (a1 <= s and not text[a1:s].strip())
                for a0, a1 in named):
@@ -222,7 +239,7 @@ def fullest_forms(index: DocIndex) -> dict[str, str]:
         if a.actor is not None and a.mention is not None:
             form = a.mention.text
             if form.startswith("ل") and not form.startswith("ال") and a.actor.name.startswith("ال"):
-                continue  # "للتحالف" cut after its لـ: the form has lost its article
+                form = "ا" + form  # "للتحالف الدولي" cut after its لـ: the name has its article back
             if len(form) > len(out.get(a.actor.id, "")):
                 out[a.actor.id] = form
     return out

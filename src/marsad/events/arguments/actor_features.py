@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 4
+FEATURES_VERSION = 6
 INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات", "بقصف"})
 AGAINST = frozenset({"ضد", "علي", "استهدف", "استهدفت", "استهداف", "باستهداف", "لاستهداف"})
 REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اكد", "اكدت",
@@ -110,8 +110,8 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         if cand.source == "default":
             out.append(f"default|rule2={int(frame.rule_actor2 is not None)}")
         return out
+    n = mentions.get(_norm(cand.actor.name) if cand.actor is not None else key, 0)
     if key:
-        n = mentions.get(_norm(cand.actor.name) if cand.actor is not None else key, 0)
         out.append(f"mentions={_bucket(n)}")
         if keys & lead_names:
             out.append("in_lead")

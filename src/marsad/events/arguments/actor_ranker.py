@@ -74,10 +74,13 @@ class RankerModel:
     """Feature weights of each role's log-linear ranker."""
 
     weights: dict[str, dict[str, float]]
+    # taken off the score of "none", which stands alone against names that share the probability
+    # mass; chosen by cross-validation with the weights (actor-ranker.json, none_margin)
+    none_margin: dict[str, float]
 
-    def score(self, role: str, features: list[str]) -> float:
+    def score(self, role: str, features: list[str], *, none: bool = False) -> float:
         table = self.weights.get(role, {})
-        return sum(table.get(f, 0.0) for f in features)
+        return sum(table.get(f, 0.0) for f in features) - (self.none_margin.get(role, 0.0) if none else 0.0)
 
 
 @functools.cache
@@ -94,7 +97,8 @@ def ranker_model() -> RankerModel | None:
     for row in rows:
         if len(row) >= 3:
             weights.setdefault(row[0], {})[row[1]] = float(row[2])
-    return RankerModel(weights)
+    margins = meta.get("none_margin") or {}
+    return RankerModel(weights, {str(k): float(v) for k, v in margins.items()})
 
 
 @functools.cache
@@ -238,7 +242,7 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
             if found is not None:
                 options[role] = [(0.0, found)]  # the rules' choice (or a claimant) stands
                 continue
-            options[role] = sorted(((model.score(role, f), c) for c, f in scored
+            options[role] = sorted(((model.score(role, f, none=c.source == "none"), c) for c, f in scored
                                     if (not rules_first or c.source in FILLERS) and not EXCLUDED[role] & set(f)),
                                    key=lambda sc: sc[0], reverse=True)[:TOP]
         chosen = _best_pair(options["actor1"], options["actor2"])

@@ -261,7 +261,8 @@ def main() -> int:
         print(f"{role}: {len(mine)} events, {covered} with a right candidate; cross-validated accuracy "
               f"{cv_ok / max(cv_n, 1):.3f} (none margin {margin}; without it "
               f"{by_margin[0.0] / max(len(mine), 1):.3f}); rules {rule_ok / max(n, 1):.3f}; "
-              f"on the {n2} events the rules coded: ranker {ruled_ok / max(ruled_n, 1):.3f}, rules {rule_ok2 / max(n2, 1):.3f}", file=sys.stderr)
+              f"on the {n2} events the rules coded: ranker {ruled_ok / max(ruled_n, 1):.3f}, "
+              f"rules {rule_ok2 / max(n2, 1):.3f}", file=sys.stderr)
         weights[role] = train(mine, a.l2, a.epochs, a.rate, a.min_count)
     print(f"gold events whose evidence was not found: {skipped // 1}", file=sys.stderr)
     if a.dry_run:

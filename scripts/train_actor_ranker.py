@@ -53,6 +53,7 @@ OUT = REPO / "src" / "marsad" / "data" / "models"
 SEED = 20261207
 ROLES = ("actor1", "actor2")
 MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+BONUSES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 100.0)  # 100: the rules' choice always stands
 
 
 @dataclass
@@ -172,11 +173,14 @@ def train(problems: list[Problem], l2: float, epochs: int, rate: float, min_coun
     return {f: v for f, v in w.items() if abs(v) >= 1e-4}
 
 
-def accuracy(problems: list[Problem], weights: dict[str, float], margin: float = 0.0) -> tuple[int, int]:
-    """Right choices among ``problems``; ``margin`` is taken off the score of "none" (candidate 0)."""
+def accuracy(problems: list[Problem], weights: dict[str, float], margin: float = 0.0,
+             bonus: float = 0.0) -> tuple[int, int]:
+    """Right choices among ``problems``; ``margin`` is taken off the score of "none" (candidate 0)
+    and ``bonus`` added to the score of the rules' choice."""
     ok = 0
     for p in problems:
-        scores = [sum(weights.get(f, 0.0) for f in fs) for fs in p.features]
+        mark = "rule1" if p.role == "actor1" else "rule2"
+        scores = [sum(weights.get(f, 0.0) for f in fs) + (bonus if mark in fs else 0.0) for fs in p.features]
         scores[0] -= margin
         best = max(range(len(scores)), key=lambda k: (scores[k], -k))
         ok += int(p.right[best])
@@ -228,6 +232,7 @@ def main() -> int:
     report: dict[str, Any] = {}
     weights: dict[str, dict[str, float]] = {}
     margins: dict[str, float] = {}
+    bonuses: dict[str, float] = {}
     for role in ROLES:
         mine = [p for p in problems if p.role == role]
         covered = sum(1 for p in mine if any(p.right))
@@ -240,6 +245,10 @@ def main() -> int:
         by_margin = {m: sum(accuracy(test, fitted, m)[0] for fitted, test in fitted_folds) for m in MARGINS}
         margin = max(MARGINS, key=lambda m: (by_margin[m], -m))
         margins[role] = margin
+        by_bonus = {b: sum(accuracy(test, fitted, margin, b)[0] for fitted, test in fitted_folds) for b in BONUSES}
+        bonus = max(BONUSES, key=lambda b: (by_bonus[b], -b))
+        bonuses[role] = bonus
+        print(f"{role}: cross-validated right choices by bonus of the rules' choice: {by_bonus}", file=sys.stderr)
         cv_ok = cv_n = ruled_ok = ruled_n = 0
         for fitted, test in fitted_folds:
             ok, n = accuracy(test, fitted, margin)
@@ -276,7 +285,7 @@ def main() -> int:
     meta = {"features_version": FEATURES_VERSION, "model": "conditional log-linear ranker, AdaGrad, L2",
             "l2": a.l2, "epochs": a.epochs, "min_count": a.min_count, "rate": a.rate, "folds": a.folds, "seed": a.seed,
             "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json",
-            "training_data_sha256": digest.hexdigest(), "none_margin": margins,
+            "training_data_sha256": digest.hexdigest(), "none_margin": margins, "rule_bonus": bonuses,
             "cross_validated": report}
     (OUT / "actor-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

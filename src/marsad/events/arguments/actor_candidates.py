@@ -74,6 +74,7 @@ class EventFrame:
     anchor_form: str = ""  # the cue's folded lexicon form
     anchor_kind: str = ""  # the cue's sub-event code
     civilian_targeting: bool = False  # the rules judged that the act hit civilians
+    cue_spans: tuple[tuple[int, int], ...] = ()  # the nominal cues of the sentence (هجوم مسلح، تفجير)
     rule_actor1: str | None = None
     rule_actor2: str | None = None
     rule_claimed: bool = False

@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات", "بقصف"})
 AGAINST = frozenset({"ضد", "علي", "استهدف", "استهدفت", "استهداف", "باستهداف", "لاستهداف"})
 REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اكد", "اكدت",
@@ -36,11 +36,16 @@ VERB_SUBJECT = "verb_subject"
 # Features that rule a candidate out of a role, whatever its weights: knowledge the rules hold
 # (a name after a relative clause about the place or after أنّ belongs to another statement; the
 # subject of an active verb of the act carried it out and was not its target; aircraft strike; the
-# name next to a passive verb of killing is its victim).
+# name next to a passive verb of killing is its victim; an adjective of the act's noun is no actor).
 PASSIVE_NEIGHBOUR = "passive_neighbour"
-EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after", PASSIVE_NEIGHBOUR}),
+CUE_ADJECTIVE = "cue_adjective"
+# Described heads that are also adjectives of a noun of the act (هجوم مسلح، عملية إرهابية، تفجير انتحاري).
+ACT_ADJECTIVES = frozenset({"مسلح", "مسلحه", "المسلح", "المسلحه", "ارهابي", "ارهابيه", "الارهابي",
+                            "الارهابيه", "انتحاري", "انتحاريه", "الانتحاري", "الانتحاريه"})
+EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after", PASSIVE_NEIGHBOUR,
+                                 CUE_ADJECTIVE}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
-                                 "kind=air"})}
+                                 "kind=air", CUE_ADJECTIVE})}
 CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
 COMPLEMENTIZER_RE = re.compile(r"(?<![^\W\d_])ان(?![^\W\d_])")
 PLACE_RELATIVE_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:فيها|فيه|بها|به|منها|منه)(?![^\W\d_])")
@@ -184,6 +189,9 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
             out.append(f"complementizer|side={side}")
         if PLACE_RELATIVE_RE.search(text, lo, hi):
             out.append(f"place_relative|side={side}")
+    if cand.source == "described" and text[cand.start:cand.end] in ACT_ADJECTIVES and any(
+            c0 <= cand.start and (cand.end <= c1 or not text[c1:cand.start].strip()) for c0, c1 in frame.cue_spans):
+        out.append(CUE_ADJECTIVE)  # هجوم مسلح، تفجير انتحاري: an adjective of the act, not an actor
     if side == "after" and gap == 0 and frame.anchor_pos in VERB_SUFFIX_FREE and not cand.prefix \
             and cue not in KILLING_FORMS and cue not in PASSIVE_FORMS:
         out.append(VERB_SUBJECT)  # هاجم مسلحون سوقاً: the subject of an active verb of the act

@@ -77,10 +77,13 @@ class RankerModel:
     # taken off the score of "none", which stands alone against names that share the probability
     # mass; chosen by cross-validation with the weights (actor-ranker.json, none_margin)
     none_margin: dict[str, float]
+    # added to the rules' choice in "ranker" mode; chosen by cross-validation (actor-ranker.json)
+    rule_bonus: dict[str, float]
 
     def score(self, role: str, features: list[str], *, none: bool = False) -> float:
         table = self.weights.get(role, {})
-        return sum(table.get(f, 0.0) for f in features) - (self.none_margin.get(role, 0.0) if none else 0.0)
+        bonus = self.rule_bonus.get(role, 0.0) if ("rule1" if role == "actor1" else "rule2") in features else 0.0
+        return sum(table.get(f, 0.0) for f in features) + bonus - (self.none_margin.get(role, 0.0) if none else 0.0)
 
 
 @functools.cache
@@ -98,7 +101,9 @@ def ranker_model() -> RankerModel | None:
         if len(row) >= 3:
             weights.setdefault(row[0], {})[row[1]] = float(row[2])
     margins = meta.get("none_margin") or {}
-    return RankerModel(weights, {str(k): float(v) for k, v in margins.items()})
+    bonuses = meta.get("rule_bonus") or {}
+    return RankerModel(weights, {str(k): float(v) for k, v in margins.items()},
+                       {str(k): float(v) for k, v in bonuses.items()})
 
 
 @functools.cache
@@ -162,10 +167,11 @@ def event_frame(doc: Document, index: DocIndex, to_folded: Callable[[int], int],
     window = (bounds[max(0, i - SENTENCES_AROUND)][0], bounds[min(len(bounds) - 1, i + SENTENCES_AROUND)][1])
     inside = [h for h in cues if f0 <= h.start < max(f1, sentence[1] if f1 <= f0 else f1)]
     anchor = next((h for h in inside if h.strength > 0), inside[0] if inside else None)
+    nouns = tuple((h.start, h.end) for h in cues if sentence[0] <= h.start < sentence[1] and h.pos == "N")
     if anchor is None:
-        return EventFrame(f0, f1, f0, f0, "", sentence, window, event_type, sub_event_type)
+        return EventFrame(f0, f1, f0, f0, "", sentence, window, event_type, sub_event_type, cue_spans=nouns)
     return EventFrame(f0, f1, anchor.start, anchor.end, anchor.pos, sentence, window, event_type,
-                      sub_event_type, anchor_form=anchor.form, anchor_kind=anchor.kind)
+                      sub_event_type, anchor_form=anchor.form, anchor_kind=anchor.kind, cue_spans=nouns)
 
 
 def _norm(name: str) -> str:

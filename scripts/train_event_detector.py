@@ -215,7 +215,7 @@ def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]],
             cands = copy.copy(item.cands)
             cands.drafts = copy.deepcopy(item.cands.drafts)
             drafts = choose_drafts(cands, detections[item.gold["id"]], thresholds)
-            doc = record_events(item.doc, drafts, EventsConfig())
+            doc = record_events(cands, drafts)
             events = [e.to_dict() for e in doc.events]
         pred = {"events": events, "actors": [a.to_dict() for a in item.doc.actors]}
         scorer.score_events(item.gold, pred, acc, [])

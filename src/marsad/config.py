@@ -86,10 +86,17 @@ class EventsConfig:
     # sentences with its cross-validated threshold (what scripts/run_gsr.py measures); "rules": every
     # event the rule stack codes, no model (the candidates alone: for testing the rules' knowledge).
     mode: str = "article"
+    # Who chooses each event's actor1 and actor2 (marsad.events.arguments.actor_ranker): "rules"
+    # (the rules alone), "fill" (the rules, and the trained ranker where they found no actor) or
+    # "ranker" (the ranker, with the rules' choice as one of its features). See the README's
+    # figures: the ranker does better on the held-out-like validation split, the rules on dev.
+    actor_choice: str = "fill"
 
     def __post_init__(self) -> None:
         if self.mode not in EVENT_MODES:
             raise ConfigError(f"events.mode must be one of {', '.join(EVENT_MODES)}, got {self.mode!r}")
+        if self.actor_choice not in ("rules", "fill", "ranker"):
+            raise ConfigError(f"events.actor_choice must be rules, fill or ranker, got {self.actor_choice!r}")
         if isinstance(self.min_confidence, bool) or not isinstance(self.min_confidence, (int, float)) \
                 or not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"events.min_confidence must be a number in [0, 1], got {self.min_confidence!r}")

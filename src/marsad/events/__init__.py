@@ -15,7 +15,9 @@ The flow, for one article, one module per step:
 5. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
    ``EventsConfig.min_confidence``, 0 by default); ids follow text order.
-6. :mod:`~marsad.events.notes` writes the English note.
+6. :mod:`~marsad.events.arguments.actor_ranker` chooses each kept event's actors among the
+   candidates (``EventsConfig.actor_choice``; by default the ranker fills the roles the rules left
+   empty); :mod:`~marsad.events.notes` writes the English note.
 
 ``EventsConfig.mode = "sentence"`` judges each sentence alone (as the GSR annotators did): the
 sentence model, trained on the shared GSR half, decides which sentences report an assault or a
@@ -27,8 +29,9 @@ from __future__ import annotations
 
 from marsad.config import EventsConfig
 from marsad.document import Document
-from marsad.events.arguments import country_names
-from marsad.events.candidates import find_candidates
+from marsad.events.arguments import country_names, folded_positions
+from marsad.events.arguments.actor_ranker import assign_actors
+from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import FAMILIES, Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
 from marsad.events.features import sentence_features
@@ -60,7 +63,7 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     if cands is None:
         return doc
     if config.mode == "rules":
-        return record_events(doc, [d for i in sorted(cands.drafts) for d in cands.drafts[i]], config)
+        return record_events(cands, [d for i in sorted(cands.drafts) for d in cands.drafts[i]])
     features = {i: sentence_features(cands, i) for i in cands.hits}
     model = sentence_model(ARTICLE_MODEL)
     detections = {i: model.detect(f) for i, f in features.items()}
@@ -74,7 +77,7 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
                                 model.threshold("keep_told"))
         drafts = choose_drafts(cands, detections, thresholds)
-    return record_events(doc, drafts, config)
+    return record_events(cands, drafts)
 
 
 def _relative(p: float, threshold: float) -> float:
@@ -84,23 +87,30 @@ def _relative(p: float, threshold: float) -> float:
     return 0.5 + 0.5 * (p - threshold) / (1 - threshold) if threshold < 1 else 1.0
 
 
-def record_events(doc: Document, drafts: list[Draft], config: EventsConfig) -> Document:
-    """Merge ``drafts`` into ``doc.events``: one record per event, scored, numbered and noted.
+def record_events(cands: Candidates, drafts: list[Draft]) -> Document:
+    """Merge ``drafts`` into the document's events: one record per event, scored, numbered and noted.
 
     Args:
-        doc: the document the drafts come from.
+        cands: the candidates of the document the drafts come from (its index and configuration).
         drafts: the drafts that the combination let stand, in text order.
-        config: the ``events`` section of the configuration.
 
     Returns:
-        The same document.
+        The document of ``cands``.
     """
+    doc, config = cands.doc, cands.config
     merged = merge_drafts(drafts)
     merged.sort(key=lambda d: d.order)
     doc.events = [d.event for d in merged]
     kept = {id(e) for e in score_events(doc, doc.events, config.min_confidence)}
+    merged = [d for d in merged if id(d.event) in kept]
+    # the trained ranker chooses each event's actors among candidates, the rules' choice among them
+    english = assign_actors(doc, cands.index, folded_positions(cands.folded), [d.event for d in merged],
+                            [(d.actor1_en, d.actor2_en) for d in merged], mode=config.actor_choice,
+                            cues=[h for i in sorted(cands.hits) for h in cands.hits[i]])
+    for d, (actor1_en, actor2_en) in zip(merged, english, strict=True):
+        d.actor1_en, d.actor2_en = actor1_en, actor2_en
     doc.events = []
-    for n, d in enumerate((d for d in merged if id(d.event) in kept), 1):
+    for n, d in enumerate(merged, 1):
         d.event.id = f"ev{n}"
         country = d.event.location.country if d.event.location else None
         country_en = country_names().get(country, ("", ""))[1] if country else None
@@ -108,4 +118,3 @@ def record_events(doc: Document, drafts: list[Draft], config: EventsConfig) -> D
                                     country_en=country_en or None)
         doc.events.append(d.event)
     return doc
-

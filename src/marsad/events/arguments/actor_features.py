@@ -23,7 +23,10 @@ from marsad.text.normalize import fold_key
 __all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
+# The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
+# announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
+LATER_SPEAKER = "reported_by|where=next"
 INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات", "بقصف"})
 AGAINST = frozenset({"ضد", "علي", "استهدف", "استهدفت", "استهداف", "باستهداف", "لاستهداف"})
 REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اكد", "اكدت",
@@ -43,7 +46,7 @@ CUE_ADJECTIVE = "cue_adjective"
 ACT_ADJECTIVES = frozenset({"مسلح", "مسلحه", "المسلح", "المسلحه", "ارهابي", "ارهابيه", "الارهابي",
                             "الارهابيه", "انتحاري", "انتحاريه", "الانتحاري", "الانتحاريه"})
 EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after", PASSIVE_NEIGHBOUR,
-                                 CUE_ADJECTIVE}),
+                                 LATER_SPEAKER, CUE_ADJECTIVE}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
                                  "kind=air", CUE_ADJECTIVE})}
 CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
@@ -204,6 +207,8 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         out.append(f"object_position|side={side}")
     if _reporter_before(text, max(s0, cand.start - 25), cand.start):
         out.append("reported_by")
+        if where == "next":
+            out.append(LATER_SPEAKER)
     if any(q0 <= cand.start < q1 and not q0 <= frame.anchor < q1 for q0, q1 in index.quotes):
         out.append("other_statement")
     if word and word[-1:] in ("ب", "ل") and len(word) <= 2:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import marsad
-from marsad.config import Config, PipelineConfig
+from marsad.config import Config, EventsConfig, PipelineConfig
 
 REPO = Path(__file__).resolve().parent.parent
 FLOORS = Path(__file__).resolve().parent / "floors.json"
@@ -43,7 +43,8 @@ def gold_digest(gold_dir: Path) -> str:
 
 def run_pipeline(gold_dir: Path, out: Path, *, only: str | None = None, strict: bool = False) -> list[str]:
     """Write the pipeline's results for the gold articles to ``out``; return the warnings seen."""
-    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise" if strict else "record")))
+    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise" if strict else "record"),
+                                  events=EventsConfig(actor_choice=ACTOR_CHOICE) if ACTOR_CHOICE else EventsConfig()))
     warnings = []
     with out.open("w", encoding="utf-8") as fh:
         for p in sorted(gold_dir.glob("*.json")):
@@ -67,6 +68,7 @@ def score(shared: Path, gold_dir: Path, pred: Path, *, show_errors: bool = False
 
 
 SPLIT = Path(__file__).resolve().parent / "data" / "train-ant-split.json"
+ACTOR_CHOICE: str | None = None  # events.actor_choice of the run (None: the configuration's default)
 SETS = ("dev", "dev-mashriq", "validation", "train")
 
 
@@ -139,7 +141,11 @@ def main() -> int:
                     help="gold set to score (only dev is gated; validation/train: train-ant halves)")
     ap.add_argument("--update", action="store_true", help="raise the floors to the current figures")
     ap.add_argument("--allow-regression", action="store_true", help="with --update: also lower floors")
+    ap.add_argument("--actor-choice", choices=("rules", "fill", "ranker"),
+                    help="events.actor_choice to measure (the gate's floors are for the default)")
     a = ap.parse_args()
+    global ACTOR_CHOICE
+    ACTOR_CHOICE = a.actor_choice
     result = evaluate(a.shared, only=a.only, show_errors=a.show_errors or bool(a.only), gold_set=a.gold_set)
     for w in result["warnings"]:
         print(w, file=sys.stderr)

@@ -2,7 +2,12 @@
 """Run the pipeline on the OEDA Arabic event sentences and score them with shared/eval/score_gsr.py.
 
   python scripts/run_gsr.py [--shared ../shared] [--kind assault|protest|all] [--show-errors]
-                            [--events-only] [--limit N]
+                            [--events-only] [--limit N] [--mode sentence|article|rules]
+
+The GSR annotators judged each sentence alone: ``--mode sentence`` (the default here) is the
+events stage's sentence mode (``[events] mode = "sentence"``), whose models and thresholds
+were trained and chosen by cross-validation on this shared half (scripts/train_event_sentences.py);
+the figures on it are therefore in-sample, and the hidden half is what measures them.
 
 Each GSR sentence is one standalone article (no title, no published date). ``--events-only`` runs
 only the text layer and the events stage, which is how the events stage is calibrated without
@@ -19,7 +24,7 @@ import time
 from pathlib import Path
 
 import marsad
-from marsad.config import Config, EventsConfig, PipelineConfig
+from marsad.config import EVENT_MODES, Config, EventsConfig, PipelineConfig
 from marsad.document import Article, Document
 from marsad.events import extract_events
 from marsad.text.normalize import normalize_text
@@ -46,10 +51,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="score only the first N sentences of each file")
     ap.add_argument("--min-confidence", type=float, default=0.0,
                     help="events.min_confidence (the sentence threshold is in data/models/event-confidence.json)")
+    ap.add_argument("--mode", choices=EVENT_MODES, default="sentence", help="events.mode (default: sentence)")
     a = ap.parse_args()
     kinds = ("assault", "protest") if a.kind == "all" else (a.kind,)
     pipe = None if a.events_only else marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="record"),
-                                                     events=EventsConfig(min_confidence=a.min_confidence)))
+                                                     events=EventsConfig(min_confidence=a.min_confidence,
+                                                                         mode=a.mode)))
     a.out.mkdir(parents=True, exist_ok=True)
     status = 0
     for kind in kinds:
@@ -66,7 +73,7 @@ def main() -> int:
                 rec = json.loads(line)
                 article = Article(id=rec["id"], text=rec["text"])
                 doc = pipe.run(article) if pipe is not None else _events_only(
-                    article, EventsConfig(min_confidence=a.min_confidence))
+                    article, EventsConfig(min_confidence=a.min_confidence, mode=a.mode))
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         seconds = time.perf_counter() - t0
         print(f"{kind}: {len(lines)} sentences in {seconds:.1f} s", file=sys.stderr)

@@ -14,6 +14,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "src" / "marsad" / "data"
 # which script builds which folder; hand-edited files say "hand-edited"
 BUILDERS = {
+    "models/actor-ranker": "scripts/train_actor_ranker.py",
+    "actors/periods.tsv": "hand-edited",
     "models/": "scripts/train_ner.py",
     "gazetteer/": "scripts/build_gazetteer.py",
     "actors/": "scripts/build_actors.py",

@@ -69,6 +69,9 @@ class QuotesConfig:
     max_quote_chars: int = 3000  # a quotation longer than this is treated as unbalanced marks
 
 
+EVENT_MODES = ("article", "sentence", "rules")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventsConfig:
     include_historical: bool = True
@@ -78,8 +81,22 @@ class EventsConfig:
     # sentences support: on the dev articles 0.25 drops 0.821 -> 0.745 event F1). The model's
     # calibrated threshold for judging single sentences is in data/models/event-confidence.json.
     min_confidence: float = 0.0
+    # "article": ACLED coding of a whole article (the model trained on train-ant decides which rule
+    # events stand); "sentence": each sentence judged alone, by the model trained on the GSR
+    # sentences with its cross-validated threshold (what scripts/run_gsr.py measures); "rules": every
+    # event the rule stack codes, no model (the candidates alone: for testing the rules' knowledge).
+    mode: str = "article"
+    # Who chooses each event's actor1 and actor2 (marsad.events.arguments.actor_ranker): "rules"
+    # (the rules alone), "fill" (the rules, and the trained ranker where they found no actor) or
+    # "ranker" (the ranker, with the rules' choice as one of its features). See the README's
+    # figures: the ranker does better on the held-out-like validation split, the rules on dev.
+    actor_choice: str = "fill"
 
     def __post_init__(self) -> None:
+        if self.mode not in EVENT_MODES:
+            raise ConfigError(f"events.mode must be one of {', '.join(EVENT_MODES)}, got {self.mode!r}")
+        if self.actor_choice not in ("rules", "fill", "ranker"):
+            raise ConfigError(f"events.actor_choice must be rules, fill or ranker, got {self.actor_choice!r}")
         if isinstance(self.min_confidence, bool) or not isinstance(self.min_confidence, (int, float)) \
                 or not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"events.min_confidence must be a number in [0, 1], got {self.min_confidence!r}")

@@ -226,15 +226,21 @@ class ActorRef:
 
     name: str
     actor_id: str | None = None
+    # ACLED's English name of the actor as coded in the event: the lexicon actor's own, or the
+    # generic actor a description stands for ("Unidentified Armed Group (Libya)", "Civilians (Iraq)").
+    name_en: str | None = None
 
     def to_dict(self) -> JSON:
-        return {"name": self.name, "actor_id": self.actor_id}
+        out: JSON = {"name": self.name, "actor_id": self.actor_id}
+        if self.name_en:
+            out["name_en"] = self.name_en
+        return out
 
     @classmethod
     def from_dict(cls, data: JSON | None) -> ActorRef | None:
         if not data:
             return None
-        return cls(name=data.get("name") or "", actor_id=data.get("actor_id"))
+        return cls(name=data.get("name") or "", actor_id=data.get("actor_id"), name_en=data.get("name_en"))
 
 
 @dataclass(slots=True, kw_only=True)

@@ -7,10 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import marsad
+from marsad.config import EventsConfig
 from marsad.document import DateValue, Place
 from marsad.events import extract_events
 from marsad.events.arguments import build_index, folded_positions
 from marsad.text.normalize import fold
+
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+RULES = EventsConfig(mode="rules")
 
 
 def _place(doc, pid, surface, kind, admin1, country="IQ", name_en=None):
@@ -24,7 +29,7 @@ def test_events_claim_sets_actor1_claimed(make_doc):
     text = "وكان فصيل قاصم الجبارين قد تبنّى الهجوم الصاروخي على قاعدة عين الأسد أمس."
     doc = make_doc(text, entities=[("قاصم الجبارين", "ORG", "قاصم الجبارين"), ("عين الأسد", "FAC")])
     _place(doc, "p1", "عين الأسد", "facility", "Anbar", name_en="Ain al-Asad Air Base")
-    doc = extract_events(doc)
+    doc = extract_events(doc, RULES)
     assert len(doc.events) == 1
     ev = doc.events[0]
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
@@ -39,7 +44,7 @@ def test_events_plural_report_splits_by_place(make_doc):
     doc = make_doc(text, entities=[("بابل", "GPE"), ("المثنى", "GPE")])
     _place(doc, "p1", "بابل", "admin1", "Babil")
     _place(doc, "p2", "المثنى", "admin1", "Muthanna")
-    doc = extract_events(doc)
+    doc = extract_events(doc, RULES)
     assert [(e.location.admin1 if e.location else None) for e in doc.events] == ["Babil", "Muthanna"]
     assert {e.sub_event_type for e in doc.events} == {"Remote explosive/landmine/IED"}
     assert [e.id for e in doc.events] == ["ev1", "ev2"]
@@ -50,14 +55,14 @@ def test_events_reference_place_after_near_is_not_split(make_doc):
     doc = make_doc(text, entities=[("فكتوريا", "FAC"), ("مطار بغداد الدولي", "FAC")])
     _place(doc, "p1", "فكتوريا", "facility", "Baghdad")
     _place(doc, "p2", "مطار بغداد الدولي", "facility", "Baghdad")
-    doc = extract_events(doc)
+    doc = extract_events(doc, RULES)
     assert [e.location.name for e in doc.events if e.location] == ["فكتوريا"]
 
 
 def test_events_subject_after_verb_is_actor1(make_doc):
     text = "شن تنظيم داعش هجوماً بسيارة مفخخة على حاجز للجيش أمس."
     doc = make_doc(text, entities=[("تنظيم داعش", "ORG", "تنظيم داعش")])
-    doc = extract_events(doc)
+    doc = extract_events(doc, RULES)
     assert doc.events[0].actor1 is not None and doc.events[0].actor1.name == "تنظيم داعش"
     assert not doc.events[0].actor1_claimed
     assert doc.events[0].sub_event_type == "Remote explosive/landmine/IED"
@@ -66,14 +71,14 @@ def test_events_subject_after_verb_is_actor1(make_doc):
 def test_events_victim_of_passive_killing_is_not_actor1(make_doc):
     text = "قُتل المهندس سامي العبيدي في هجوم مسلح على منزله أمس."
     doc = make_doc(text, entities=[("سامي العبيدي", "PER", "سامي العبيدي")])
-    doc = extract_events(doc)
+    doc = extract_events(doc, RULES)
     assert len(doc.events) == 1
     assert doc.events[0].actor1 is None
     assert doc.events[0].fatalities == 1
 
 
 def test_events_demonym_names_foreign_forces(make_doc):
-    doc = extract_events(make_doc("قُتل قائدان في غارة أميركية قرب المطار فجر أمس."))
+    doc = extract_events(make_doc("قُتل قائدان في غارة أميركية قرب المطار فجر أمس."), RULES)
     ev = doc.events[0]
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1 is not None and ev.actor1.name == "القوات الأميركية"
@@ -86,15 +91,15 @@ def test_events_date_from_sentence_and_fallback_to_published(make_doc):
     start = text.index("يوم الأحد")
     doc.dates.append(DateValue(text="يوم الأحد", start=start, end=start + len("يوم الأحد"),
                                value="2017-03-12", precision="day", time_precision=1))
-    ev = extract_events(doc).events[0]
+    ev = extract_events(doc, RULES).events[0]
     assert (ev.date, ev.time_precision, ev.historical) == ("2017-03-12", 1, False)
-    doc = extract_events(make_doc("انفجرت عبوة ناسفة بسيارة عسكرية.", published="2017-03-18"))
+    doc = extract_events(make_doc("انفجرت عبوة ناسفة بسيارة عسكرية.", published="2017-03-18"), RULES)
     assert (doc.events[0].date, doc.events[0].time_precision) == ("2017-03-18", 2)
 
 
 def test_events_anniversary_is_historical(make_doc):
     text = "أحيا أنصاره الذكرى الثانية لاغتيال القائد الذي قتل بغارة جوية قرب المطار."
-    doc = extract_events(make_doc(text, published="2022-01-05"))
+    doc = extract_events(make_doc(text, published="2022-01-05"), RULES)
     assert len(doc.events) == 1
     assert doc.events[0].historical
     assert doc.events[0].date is None
@@ -106,13 +111,13 @@ def test_events_old_date_is_historical(make_doc):
     start = text.index("13 نوفمبر 2015")
     doc.dates.append(DateValue(text="13 نوفمبر 2015", start=start, end=start + 14, value="2015-11-13",
                                precision="day", time_precision=1))
-    ev = extract_events(doc).events[0]
+    ev = extract_events(doc, RULES).events[0]
     assert ev.historical and ev.date == "2015-11-13" and ev.fatalities == 130
 
 
 def test_events_follow_up_toll_merges_into_event(make_doc):
     text = "انفجرت سيارة مفخخة في سوق المدينة صباح اليوم. وأسفر الانفجار عن مقتل خمسة أشخاص."
-    doc = extract_events(make_doc(text, published="2017-01-02"))
+    doc = extract_events(make_doc(text, published="2017-01-02"), RULES)
     assert len(doc.events) == 1
     assert doc.events[0].fatalities == 5
     doc.check_offsets()
@@ -121,11 +126,11 @@ def test_events_follow_up_toll_merges_into_event(make_doc):
 def test_events_cue_inside_a_name_is_not_an_event(make_doc):
     text = "عقدت الجبهة الشعبية لتحرير فلسطين اجتماعاً مع حركة الاحتجاج المدني أمس."
     doc = make_doc(text, entities=[("الجبهة الشعبية لتحرير فلسطين", "ORG"), ("حركة الاحتجاج المدني", "ORG")])
-    assert extract_events(doc).events == []
+    assert extract_events(doc, RULES).events == []
 
 
 def test_events_notes_are_english(make_doc):
-    doc = extract_events(make_doc("اعتصم عشرات العمال أمام مقر الولاية اليوم.", published="2017-04-11"))
+    doc = extract_events(make_doc("اعتصم عشرات العمال أمام مقر الولاية اليوم.", published="2017-04-11"), RULES)
     assert doc.events[0].notes.startswith("On 11 April 2017, protesters held a peaceful protest")
 
 

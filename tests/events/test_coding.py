@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.config import EventsConfig
 from marsad.events import extract_events
 from marsad.events.coding import CODES, choose_code, interaction, lead_method
 from marsad.events.cues import Hit
+
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+RULES = EventsConfig(mode="rules")
 
 # Written for these tests (not taken from any article).
 CASES = [
@@ -53,7 +58,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "event_type", "sub_event_type", "plover"), CASES)
 def test_events_type_and_sub_type(make_doc, sentence, event_type, sub_event_type, plover):
-    doc = extract_events(make_doc(sentence))
+    doc = extract_events(make_doc(sentence), RULES)
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [(event_type, sub_event_type)]
     event = doc.events[0]
     assert event.plover == plover
@@ -64,18 +69,18 @@ def test_events_type_and_sub_type(make_doc, sentence, event_type, sub_event_type
 
 
 def test_events_suicide_bomb_wins_over_attack(make_doc):
-    doc = extract_events(make_doc("قتل خمسة أشخاص في هجوم انتحاري بسيارة مفخخة استهدف حاجزاً أمس."))
+    doc = extract_events(make_doc("قتل خمسة أشخاص في هجوم انتحاري بسيارة مفخخة استهدف حاجزاً أمس."), RULES)
     assert doc.events[0].sub_event_type == "Suicide bomb"
     assert "suicide" in doc.events[0].plover_mode
 
 
 def test_events_attack_on_soldiers_is_a_battle(make_doc):
-    doc = extract_events(make_doc("هاجم مسلحون دورية للجنود قرب الحدود أمس."))
+    doc = extract_events(make_doc("هاجم مسلحون دورية للجنود قرب الحدود أمس."), RULES)
     assert doc.events[0].event_type == "Battles"
 
 
 def test_events_drone_modes(make_doc):
-    doc = extract_events(make_doc("قصفت طائرة مسيرة موقعاً للمسلحين فجر اليوم."))
+    doc = extract_events(make_doc("قصفت طائرة مسيرة موقعاً للمسلحين فجر اليوم."), RULES)
     assert doc.events[0].plover_mode[:2] == ["artillery", "aerial"] or "drone" in doc.events[0].plover_mode
 
 
@@ -100,11 +105,11 @@ def test_events_interaction_codes(inter1, inter2, expected):
     "سيطر الفريق على المباراة في الشوط الثاني.",  # control of a match, not of ground
 ])
 def test_events_not_coded_for_non_political_readings(make_doc, sentence):
-    assert extract_events(make_doc(sentence)).events == []
+    assert extract_events(make_doc(sentence), RULES).events == []
 
 
 def test_events_no_cue_means_no_event(make_doc):
-    doc = extract_events(make_doc("افتتح الوزير معرضاً للكتاب في العاصمة صباح اليوم."))
+    doc = extract_events(make_doc("افتتح الوزير معرضاً للكتاب في العاصمة صباح اليوم."), RULES)
     assert doc.events == []
 
 

@@ -11,6 +11,9 @@ import pytest
 
 from marsad.pipeline import extract
 
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 VIOLENCE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 PROTEST_TYPES = {"Protests", "Riots"}
 

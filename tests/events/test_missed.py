@@ -15,6 +15,9 @@ from marsad.events.modality import SentenceModality
 from marsad.pipeline import extract
 from marsad.text.normalize import fold
 
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 PUBLISHED = "2017-01-10"
 
 

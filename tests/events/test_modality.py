@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.config import EventsConfig
 from marsad.events import extract_events
+
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+RULES = EventsConfig(mode="rules")
 
 # Written for these tests: each names an act of violence or protest that did not take place.
 NOT_EVENTS = [
@@ -78,7 +83,7 @@ NOT_EVENTS = [
 
 @pytest.mark.parametrize("sentence", NOT_EVENTS)
 def test_events_not_coded_for_non_events(make_doc, sentence):
-    doc = extract_events(make_doc(sentence))
+    doc = extract_events(make_doc(sentence), RULES)
     assert doc.events == [], [(e.sub_event_type, e.evidence.text) for e in doc.events]
     doc.check_offsets()
 
@@ -100,7 +105,7 @@ def test_events_not_event_suite_is_large_enough():
     "أطلق مسلحون النار على دورية للحرس الوطني قرب الحدود أمس.",
 ])
 def test_events_coded_when_the_act_happened(make_doc, sentence):
-    doc = extract_events(make_doc(sentence))
+    doc = extract_events(make_doc(sentence), RULES)
     assert len(doc.events) == 1
     doc.check_offsets()
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.config import EventsConfig
 from marsad.events import extract_events
 from marsad.events.cues import find_cues, find_words, modality_matcher
 from marsad.events.modality import SentenceModality
 from marsad.events.reporting import listed_cues
 from marsad.text.normalize import fold
+
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+RULES = EventsConfig(mode="rules")
 
 PROTEST_TYPES = ("Protests", "Riots")
 
@@ -63,17 +68,17 @@ PAIRS = [
 
 @pytest.mark.parametrize(("dropped", "kept"), PAIRS)
 def test_report_filter_drops_and_keeps(make_doc, dropped, kept):
-    doc = extract_events(make_doc(dropped))
+    doc = extract_events(make_doc(dropped), RULES)
     assert doc.events == [], [(e.sub_event_type, e.evidence.text) for e in doc.events]
     doc.check_offsets()
-    doc = extract_events(make_doc(kept))
+    doc = extract_events(make_doc(kept), RULES)
     assert len(doc.events) == 1, kept
     doc.check_offsets()
 
 
 def test_toll_keeps_an_act_under_accusation(make_doc):
     doc = extract_events(make_doc(
-        "يشتبه في ضلوع الرجل في هجمات الربيع التي أسفرت عن مقتل أربعين شخصاً في المدينة."))
+        "يشتبه في ضلوع الرجل في هجمات الربيع التي أسفرت عن مقتل أربعين شخصاً في المدينة."), RULES)
     assert len(doc.events) == 1
     doc.check_offsets()
 
@@ -89,14 +94,14 @@ def test_toll_keeps_an_act_under_accusation(make_doc):
     ("نزلوا إلى الشوارع مساء السبت رافعين شعارات ضد الغلاء.", True),
 ])
 def test_protest_needs_a_gathering(make_doc, sentence, protest):
-    doc = extract_events(make_doc(sentence))
+    doc = extract_events(make_doc(sentence), RULES)
     assert any(e.event_type in PROTEST_TYPES and e.sub_event_type != "Mob violence"
                for e in doc.events) is protest, [(e.event_type, e.sub_event_type) for e in doc.events]
     doc.check_offsets()
 
 
 def test_protesters_shot_are_civilians_attacked(make_doc):
-    doc = extract_events(make_doc("قتل متظاهر برصاص قوات الأمن في المدينة أمس."))
+    doc = extract_events(make_doc("قتل متظاهر برصاص قوات الأمن في المدينة أمس."), RULES)
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [
         ("Violence against civilians", "Attack")]
     doc.check_offsets()
@@ -107,7 +112,7 @@ def test_protesters_shot_are_civilians_attacked(make_doc):
     ("تحولت المظاهرة إلى أعمال شغب ورشق المحتجون الشرطة بالحجارة أمس.", "Violent demonstration"),
 ])
 def test_riot_without_demonstration_is_mob_violence(make_doc, sentence, sub_event_type):
-    doc = extract_events(make_doc(sentence))
+    doc = extract_events(make_doc(sentence), RULES)
     assert [e.sub_event_type for e in doc.events] == [sub_event_type]
     doc.check_offsets()
 
@@ -176,10 +181,10 @@ FALSE_FRIENDS = [
 
 @pytest.mark.parametrize(("dropped", "kept"), FALSE_FRIENDS)
 def test_false_friends_are_not_events(make_doc, dropped, kept):
-    doc = extract_events(make_doc(dropped, published="2017-03-01"))
+    doc = extract_events(make_doc(dropped, published="2017-03-01"), RULES)
     assert doc.events == [], [(e.sub_event_type, e.evidence.text) for e in doc.events]
     doc.check_offsets()
-    doc = extract_events(make_doc(kept, published="2017-03-01"))
+    doc = extract_events(make_doc(kept, published="2017-03-01"), RULES)
     assert len(doc.events) >= 1, kept
     doc.check_offsets()
 
@@ -197,7 +202,7 @@ def test_false_friends_are_not_events(make_doc, dropped, kept):
     ("أحيا الأهالي الذكرى الخامسة لاغتيال المناضل في العاصمة.", True),
 ])
 def test_historical_flag_comes_from_the_event_clause(make_doc, sentence, historical):
-    doc = extract_events(make_doc(sentence, published="2017-03-01"))
+    doc = extract_events(make_doc(sentence, published="2017-03-01"), RULES)
     assert doc.events, sentence
     assert doc.events[0].historical is historical, sentence
     doc.check_offsets()

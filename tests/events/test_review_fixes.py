@@ -10,8 +10,13 @@ from typing import Any
 import pytest
 
 from marsad import extract, extract_many
+from marsad.config import EventsConfig
 from marsad.document import Article, Document
 from marsad.events import extract_events
+
+# these tests pin the rule stack's knowledge: the events stage runs as the rules alone
+pytestmark = pytest.mark.usefixtures("rules_mode")
+RULES = EventsConfig(mode="rules")
 
 PUBLISHED = "2017-02-17"
 
@@ -97,7 +102,8 @@ def test_events_target_skips_the_clause_naming_the_attacker(sentence: str, targe
     ("أصيب شرطيان تونسيان في هجوم مسلح على دورية بمدينة القصرين أمس.", "الشرطة التونسية"),
     ("قتل قائد في حركة الشباب بغارة جوية جنوب مقديشو أمس.", "حركة الشباب"),
     ("قتل ضابط ومجند من الشرطة في هجوم مسلح بمدينة العريش أمس.", "الشرطة"),
-    ("هاجم جنود عراقيون مخبأ للمسلحين في مدينة كركوك أمس.", None),
+    # the side attacked, as the text describes it (ANNOTATION-GUIDE: actor2)
+    ("هاجم جنود عراقيون مخبأ للمسلحين في مدينة كركوك أمس.", "المسلحين"),
     ("نظم عشرات العمال وقفة احتجاجية أمام مقر وزارة التربية بتونس أمس.", None),
 ])
 def test_events_actor2_is_the_side_hit(sentence: str, actor2: str | None) -> None:
@@ -115,7 +121,7 @@ def test_events_attacks_on_posts_share_the_target_of_the_campaign() -> None:
                for e in doc.events}
     # the base is the coalition's, as the convoy is; the market's victims are civilians
     assert targets == {"مدينة الناصرية": "التحالف الدولي", "محافظة الأنبار": "التحالف الدولي",
-                       "مدينة الحلة": None}
+                       "مدينة الحلة": "مدنيين"}
 
 
 # The perpetrator named in a clause about "the perpetrator of the attack" is actor1, not its target.
@@ -124,7 +130,9 @@ def test_events_perpetrator_named_after_the_agent_noun() -> None:
                "بيسونيت.")
     event = doc.events[0]
     assert event.actor1 is not None and event.actor1.name == "ألكسندر بيسونيت"
-    assert event.actor2 is None
+    # the worshippers are not described: ACLED's civilians (ANNOTATION-GUIDE: actor2)
+    assert event.actor2 is not None and event.actor2.name == "مدنيين"
+    assert event.actor2.name_en == "Civilians (Canada)" and event.inter2 == 7
 
 
 # Dates: an event the article dates nowhere takes the day of the lead's event, one step less
@@ -233,7 +241,7 @@ def test_events_actor1_is_never_an_arrester_or_speaker(text: str, actor1: str | 
     ("وفي المدينة المنورة هاجمت كتيبة الفاروق الحاجز الأمني أمس.", "كتيبة الفاروق", "كتيبة الفاروق"),
 ])
 def test_events_building_is_never_an_actor(make_doc: Any, text: str, name: str, actor1: str | None) -> None:
-    doc = extract_events(make_doc(text, entities=[(name, "ORG", name)]))
+    doc = extract_events(make_doc(text, entities=[(name, "ORG", name)]), RULES)
     doc.check_offsets()
     (event,) = doc.events
     assert (event.actor1.name if event.actor1 else None) == actor1

@@ -37,7 +37,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from marsad.cli.paths import refuse_overwriting
 from marsad.cli.words import plural
-from marsad.config import Config, load_config
+from marsad.config import EVENT_MODES, Config, load_config
 from marsad.dedup import link_incidents
 from marsad.document import Article, Document
 from marsad.errors import ConfigError, MarsadError, WarningCode
@@ -72,6 +72,9 @@ def add_parser(subparsers: Any) -> None:
                    help="stop at the first stage error instead of recording it as a warning")
     p.add_argument("--follow-links", action="store_true",
                    help="for feed items, fetch the linked page and extract its main text (else the summary)")
+    p.add_argument("--events-mode", choices=EVENT_MODES, metavar="MODE",
+                   help="events.mode: article (ACLED coding of the whole article, the default), sentence "
+                        "(each sentence judged alone), rules (the rule stack's candidates, no model)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                    help="time limit for fetching one URL (default 20)")
     p.set_defaults(func=run)
@@ -263,6 +266,8 @@ def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config) if args.config else load_config()
     if args.strict:
         config = replace(config, pipeline=replace(config.pipeline, on_error="raise"))
+    if args.events_mode:
+        config = replace(config, events=replace(config.events, mode=args.events_mode))
     return config
 
 

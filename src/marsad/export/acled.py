@@ -136,7 +136,8 @@ class _Names:
         if ref is None:
             return ""
         actor = self.actors.get(ref.actor_id or "")
-        return (actor.name_en if actor and actor.name_en else None) or ref.name
+        # the event's own English (a described actor: "Unidentified Armed Group (Iraq)") comes first
+        return ref.name_en or (actor.name_en if actor and actor.name_en else None) or ref.name
 
     def inter(self, ref: ActorRef | None) -> int | None:
         actor = self.actors.get(ref.actor_id or "") if ref else None

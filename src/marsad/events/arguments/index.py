@@ -54,6 +54,7 @@ class DocIndex:
     words: list[int] = field(default_factory=list)
     lead_end: int = 0
     quotes: list[tuple[int, int]] = field(default_factory=list)  # reported statements (their content)
+    fullest: dict[str, str] | None = None  # actor id -> its longest form in the text, once computed
 
     def words_between(self, a: int, b: int) -> int:
         return bisect_left(self.words, b) - bisect_left(self.words, a)

@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Train the actor ranker (marsad.events.arguments.actor_ranker) and write its weights into the package.
+
+  python scripts/train_actor_ranker.py [--shared ../shared] [--l2 3] [--epochs 100] [--min-count 5] [--folds 5]
+
+Reads the TRAIN half of ``<shared>/data/train-ant`` (benchmarks/data/train-ant-split.json; the
+validation half is never read here). Each gold event is one ranking problem per role: its evidence
+is found in the article, the pipeline (run with the rules' actors only) gives the index of mentions
+and its own events overlapping that evidence give the rules' choice; the candidates and their
+features are those the pipeline builds at run time (marsad.events.arguments.actor_candidates and
+actor_features). A candidate is right when the scorer (``<shared>/eval/score.py``) would accept it
+for the gold actor: a name equal to or containing the other, ACLED's generic actor of the same kind,
+or none for a gold null. Events where no candidate is right are left out (counted in the report).
+
+The model is a conditional log-linear ranker (softmax over an event's candidates; the right ones
+share the probability mass), one per role, fitted by full-batch AdaGrad with an L2 penalty: no
+randomness but the fold assignment, which hashes the article id with SEED. The figures printed
+are cross-validated by article on the train half; the weights written are trained on all of it.
+
+Writes ``src/marsad/data/models/actor-ranker.tsv`` (role, feature, weight) and ``actor-ranker.json``
+(features version, parameters, seed, data digest, cross-validated accuracy). Run
+``python scripts/update_manifest.py`` afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import math
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import marsad
+import marsad.events.arguments.actor_ranker as ranker
+from marsad.config import Config, PipelineConfig
+from marsad.document import Document, Event
+from marsad.events.arguments import build_index, folded_positions
+from marsad.events.arguments.actor_candidates import Candidate
+from marsad.events.arguments.actor_features import FEATURES_VERSION
+from marsad.events.clauses import outside_names
+from marsad.events.cues import find_cues
+from marsad.text.normalize import fold
+
+REPO = Path(__file__).resolve().parent.parent
+SPLIT = REPO / "benchmarks" / "data" / "train-ant-split.json"
+OUT = REPO / "src" / "marsad" / "data" / "models"
+SEED = 20261207
+ROLES = ("actor1", "actor2")
+MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+BONUSES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 100.0)  # 100: the rules' choice always stands
+
+
+@dataclass
+class Problem:
+    """One event and role: its candidates' features and which candidates are right."""
+
+    article: str
+    role: str
+    features: list[list[str]]
+    right: list[bool]
+    names: list[str]
+    gold: str | None
+    has_rule: bool = False
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("marsad_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def right_for(score: ModuleType, gold: str | None, cand: Candidate, english: str | None) -> bool:
+    """The scorer's test of an actor (score.py, actor_ok) for a candidate as the pipeline would code it."""
+    if not gold:
+        return cand.source == "none" or bool(english and english.startswith("Unidentified") and cand.actor)
+    if cand.source == "none":
+        return False
+    if cand.actor is not None and english:
+        for pattern, prefix in score.GENERIC_ACTORS:
+            if pattern.search(score.norm(gold)) and english.startswith(prefix):
+                return True
+    return bool(score.contains_name([gold], [cand.name]))
+
+
+def evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
+    at = text.find(evidence)
+    if at < 0 and len(evidence) > 30:
+        at = text.find(evidence[:30])
+        return (at, at + len(evidence)) if at >= 0 else None
+    return (at, at + len(evidence)) if at >= 0 else None
+
+
+def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple[list[Problem], int]:
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    cues = outside_names(doc, to_folded, find_cues(folded.text))  # as extract_events hands them over
+    context = ranker.document_context(doc, index)
+    out: list[Problem] = []
+    skipped = 0
+    for ge in gold.get("events", []):
+        span = evidence_span(doc.text, ge.get("evidence") or "")
+        if span is None:
+            skipped += 1
+            continue
+        frame = ranker.event_frame(doc, index, to_folded, cues, span[0], span[1], ge["event_type"],
+                                   ge["sub_event_type"])
+        rule = _overlapping(doc.events, span, ge["event_type"])
+        frame.civilian_targeting = ge["event_type"] == "Violence against civilians" or (
+            rule is not None and rule.civilian_targeting)
+        refs = []
+        if rule is not None:
+            frame.rule_actor1 = rule.actor1.name if rule.actor1 else None
+            frame.rule_actor2 = rule.actor2.name if rule.actor2 else None
+            frame.rule_claimed = rule.actor1_claimed
+            refs = [r for r in (rule.actor1, rule.actor2) if r is not None]
+        scored = ranker.scored_candidates(doc, index, frame, refs, context)
+        for role in ROLES:
+            right = []
+            for cand, _ in scored:
+                english = cand.actor.name_en if cand.actor is not None else None
+                right.append(right_for(score, ge.get(role), cand, english))
+            out.append(Problem(gold["id"], role, [f for _, f in scored], right, [c.name for c, _ in scored],
+                               ge.get(role), rule is not None))
+    return out, skipped
+
+
+def _overlapping(events: list[Event], span: tuple[int, int], event_type: str) -> Event | None:
+    over = [e for e in events if e.evidence.start < span[1] and span[0] < e.evidence.end]
+    return next((e for e in over if e.event_type == event_type), over[0] if over else None)
+
+
+def train(problems: list[Problem], l2: float, epochs: int, rate: float, min_count: int) -> dict[str, float]:
+    """Fit one role's weights: maximise the log-probability of the right candidates, minus L2.
+
+    Features seen in fewer than ``min_count`` events are left out: a word seen once near one
+    actor is that article's accident, not knowledge.
+    """
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(float)
+    usable = [p for p in problems if any(p.right)]
+    seen: dict[str, int] = defaultdict(int)
+    for p in usable:
+        for f in {f for fs in p.features for f in fs}:
+            seen[f] += 1
+    usable = [Problem(p.article, p.role, [[f for f in fs if seen[f] >= min_count] for fs in p.features],
+                      p.right, p.names, p.gold, p.has_rule) for p in usable]
+    for _ in range(epochs):
+        grad: dict[str, float] = defaultdict(float)
+        for p in usable:
+            scores = [sum(w.get(f, 0.0) for f in fs) for fs in p.features]
+            probs = ranker.softmax(scores)
+            mass = sum(q for q, r in zip(probs, p.right, strict=True) if r)
+            for fs, q, r in zip(p.features, probs, p.right, strict=True):
+                # d log(sum_right p) / d score_k = p_k * (right_k / mass - 1)
+                d = q * ((1.0 / mass if r else 0.0) - 1.0)
+                if d:
+                    for f in fs:
+                        grad[f] += d
+        for f in set(grad) | set(w):
+            g = grad.get(f, 0.0) - l2 * w.get(f, 0.0)
+            g2[f] += g * g
+            if g2[f] > 0:
+                w[f] += rate * g / math.sqrt(g2[f])
+    return {f: v for f, v in w.items() if abs(v) >= 1e-4}
+
+
+def accuracy(problems: list[Problem], weights: dict[str, float], margin: float = 0.0,
+             bonus: float = 0.0) -> tuple[int, int]:
+    """Right choices among ``problems``; ``margin`` is taken off the score of "none" (candidate 0)
+    and ``bonus`` added to the score of the rules' choice."""
+    ok = 0
+    for p in problems:
+        mark = "rule1" if p.role == "actor1" else "rule2"
+        scores = [sum(weights.get(f, 0.0) for f in fs) + (bonus if mark in fs else 0.0) for fs in p.features]
+        scores[0] -= margin
+        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+        ok += int(p.right[best])
+    return ok, len(problems)
+
+
+def rule_accuracy(problems: list[Problem]) -> tuple[int, int]:
+    """How often the rules' choice (or none, when they chose nothing) is right: the baseline."""
+    ok = 0
+    for p in problems:
+        pick = next((k for k, fs in enumerate(p.features) if ("rule1" if p.role == "actor1" else "rule2") in fs), 0)
+        ok += int(p.right[pick])
+    return ok, len(problems)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--epochs", type=int, default=100)
+    ap.add_argument("--rate", type=float, default=0.3)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--min-count", type=int, default=5, help="least number of events a feature is seen in")
+    ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
+    ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    a = ap.parse_args()
+    score = load_scorer(a.shared)
+    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+    keep = set(split["train"])
+    ranker.ranker_model = lambda: None  # type: ignore[assignment]  # the rules' actors are a feature
+    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise")))
+    digest = hashlib.sha256()
+    problems: list[Problem] = []
+    skipped = 0
+    for path in sorted((a.shared / "data" / "train-ant").glob("*.json")):
+        raw = path.read_bytes()
+        gold = json.loads(raw)
+        if gold["id"] not in keep:
+            continue
+        digest.update(path.name.encode())
+        digest.update(raw)
+        doc = pipe.run(marsad.Article.from_dict({"id": gold["id"], "title": gold.get("title"),
+                                                 "published": gold.get("published"), "text": gold["text"]}))
+        found, missing = problems_of(doc, gold, score)
+        problems += found
+        skipped += missing
+    folds = {p.article: int(hashlib.sha256(f"{a.seed}:{p.article}".encode()).hexdigest(), 16) % a.folds
+             for p in problems}
+    report: dict[str, Any] = {}
+    weights: dict[str, dict[str, float]] = {}
+    margins: dict[str, float] = {}
+    bonuses: dict[str, float] = {}
+    for role in ROLES:
+        mine = [p for p in problems if p.role == role]
+        covered = sum(1 for p in mine if any(p.right))
+        fitted_folds = []
+        for k in range(a.folds):
+            fitted = train([p for p in mine if folds[p.article] != k], a.l2, a.epochs, a.rate, a.min_count)
+            fitted_folds.append((fitted, [p for p in mine if folds[p.article] == k]))
+        # the softmax gives "none" one score against a field of names that share the mass: the
+        # margin taken off it is chosen by the same cross-validation
+        by_margin = {m: sum(accuracy(test, fitted, m)[0] for fitted, test in fitted_folds) for m in MARGINS}
+        margin = max(MARGINS, key=lambda m: (by_margin[m], -m))
+        margins[role] = margin
+        by_bonus = {b: sum(accuracy(test, fitted, margin, b)[0] for fitted, test in fitted_folds) for b in BONUSES}
+        bonus = max(BONUSES, key=lambda b: (by_bonus[b], -b))
+        bonuses[role] = bonus
+        print(f"{role}: cross-validated right choices by bonus of the rules' choice: {by_bonus}", file=sys.stderr)
+        cv_ok = cv_n = ruled_ok = ruled_n = 0
+        for fitted, test in fitted_folds:
+            ok, n = accuracy(test, fitted, margin)
+            cv_ok += ok
+            cv_n += n
+            ok, n = accuracy([p for p in test if p.has_rule], fitted, margin)
+            ruled_ok += ok
+            ruled_n += n
+        rule_ok, n = rule_accuracy(mine)
+        ruled = [p for p in mine if p.has_rule]
+        rule_ok2, n2 = rule_accuracy(ruled)
+        report[role] = {"events": len(mine), "with_a_right_candidate": covered, "none_margin": margin,
+                        "cv_accuracy_without_margin": round(by_margin[0.0] / max(len(mine), 1), 3),
+                        "cv_accuracy": round(cv_ok / max(cv_n, 1), 3),
+                        "rules_accuracy": round(rule_ok / max(n, 1), 3),
+                        "events_the_rules_coded": n2,
+                        "cv_accuracy_on_them": round(ruled_ok / max(ruled_n, 1), 3),
+                        "rules_accuracy_on_them": round(rule_ok2 / max(n2, 1), 3)}
+        print(f"{role}: {len(mine)} events, {covered} with a right candidate; cross-validated accuracy "
+              f"{cv_ok / max(cv_n, 1):.3f} (none margin {margin}; without it "
+              f"{by_margin[0.0] / max(len(mine), 1):.3f}); rules {rule_ok / max(n, 1):.3f}; "
+              f"on the {n2} events the rules coded: ranker {ruled_ok / max(ruled_n, 1):.3f}, "
+              f"rules {rule_ok2 / max(n2, 1):.3f}", file=sys.stderr)
+        weights[role] = train(mine, a.l2, a.epochs, a.rate, a.min_count)
+    print(f"gold events whose evidence was not found: {skipped // 1}", file=sys.stderr)
+    if a.dry_run:
+        return 0
+    lines = ["# Weights of the actor ranker (marsad.events.arguments.actor_ranker), written by",
+             "# scripts/train_actor_ranker.py: do not edit by hand. columns: role, feature, weight"]
+    for role in ROLES:
+        for f, v in sorted(weights[role].items(), key=lambda kv: (-abs(kv[1]), kv[0])):
+            lines.append(f"{role}\t{f}\t{v:.4f}")
+    (OUT / "actor-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = {"features_version": FEATURES_VERSION, "model": "conditional log-linear ranker, AdaGrad, L2",
+            "l2": a.l2, "epochs": a.epochs, "min_count": a.min_count, "rate": a.rate, "folds": a.folds, "seed": a.seed,
+            "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json",
+            "training_data_sha256": digest.hexdigest(), "none_margin": margins, "rule_bonus": bonuses,
+            "cross_validated": report}
+    (OUT / "actor-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

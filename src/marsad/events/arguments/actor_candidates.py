@@ -1,0 +1,251 @@
+"""Candidates for an event's actor1 and actor2: who might have done it, and to whom.
+
+For one event (its evidence span and its cue), the candidates are
+
+- the named actors (entity mentions resolved or not) of its sentence and the sentences around it;
+- unnamed actors the text describes (مسلحون مجهولون، انتحاري، المحتجين، المارة), found by the
+  head words of ``data/events/described.tsv`` followed by the modifiers listed there;
+- the noun phrase after a verb of carrying out (نفّذ الأطباء وقفة احتجاجية): the subject of the act;
+- ACLED's defaults when the text gives no description: civilians for the victims of an attack,
+  protesters for a protest;
+- the rules' own choices (marsad.events.arguments.choose_actors), which may name a force by its
+  adjective (غارة أميركية) rather than by a mention;
+- none: the text gives no agent at all.
+
+:mod:`~marsad.events.arguments.actor_features` describes each one and
+:mod:`~marsad.events.arguments.actor_ranker` chooses among them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from marsad.document import Actor, ActorRef
+from marsad.errors import DataFileError
+from marsad.events.arguments.index import DocIndex, Located, demonyms
+from marsad.resources import read_tsv
+from marsad.text.normalize import FoldedText, fold_key
+
+__all__ = ["Candidate", "EventFrame", "actor_candidates", "described_regex"]
+
+DESCRIBED = "events/described.tsv"
+_L = r"[^\W\d_]"
+# The proclitics a described head may carry; ال is part of the description, و ف ب ل ك are not.
+PROCLITIC_RE = r"(?P<pfx>[وف]?(?:[بلك](?=ال)|لل(?!ل)|[بلك](?!ال))?)"
+# Words that end the noun phrase after a verb of carrying out (نفذ الأطباء وقفة): prepositions,
+# particles and the words of the act itself.
+NP_STOP = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ضد", "امام", "قرب", "بعد", "قبل", "خلال",
+                     "يوم", "اليوم", "امس", "صباح", "مساء", "ان", "انه", "الذي", "التي", "الذين", "و",
+                     "وقفه", "وقفات", "اضرابا", "اضراب", "اعتصاما", "اعتصام", "مسيره", "مسيرات",
+                     "هجوما", "هجمات", "عمليه", "تحركات", "تحركا", "احتجاجا", "احتجاجيه"})
+# Verbs of carrying out whose subject is the actor of the act they govern.
+CARRY_OUT_RE = re.compile(
+    rf"(?<!{_L})[وف]?(?:نفذ|ينفذ|تنفذ|ينفذون|نظم|ينظم|تنظم|ينظمون|شن|يشن|تشن|دخل|يدخل|تدخل|يدخلون|"
+    rf"خرج|يخرج|تخرج|يخرجون|قام|يقوم|تقوم|يقومون|اقدم|يقدم|تظاهر|يتظاهر|تجمع|يتجمع|اعتصم|يعتصم|"
+    rf"احتج|يحتج|هاجم|يهاجم|اقتحم|يقتحم)(?:ت|وا|ا|ن)?(?!{_L})")
+NEXT_WORD_RE = re.compile(rf"\s*({_L}+)")
+NP_BEFORE_RE = re.compile(rf"(?<!{_L})((?:ال{_L}+|{_L}+\s+ال{_L}+)(?:\s+ال{_L}+)?)\s+")
+# Time words between a verb and its subject (نفّذ صباح اليوم الجمعة 31 مارس، أعوان النظافة ...).
+TIME_RE = re.compile(
+    r"(?:[\s،,]*(?:اليوم|امس|يوم|صباح|مساء|ليله|ظهر|عشيه|فجر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
+    r"الجمعه|السبت|الماضي|المنقضي|الجاري|اول|\d+|جانفي|فيفري|مارس|افريل|ماي|جوان|جويليه|اوت|سبتمبر|"
+    r"اكتوبر|نوفمبر|ديسمبر|يناير|فبراير|ابريل|مايو|يونيو|يوليو|اغسطس)(?![^\W\d_]))+[\s،,]*")
+SENTENCES_AROUND = 1  # sentences before and after the event's own that may name its actors
+# Event types whose victims ACLED codes as civilians when the text does not describe them.
+# (an explosion or a strike only when the rules judged that it hit civilians: not a strike on a hideout).
+DEFAULT_CIVILIANS = frozenset({"Violence against civilians", "Riots"})
+
+
+@dataclass(slots=True)
+class EventFrame:
+    """Where an event is told, in folded coordinates."""
+
+    start: int  # evidence start
+    end: int  # evidence end
+    anchor: int  # start of its main cue
+    anchor_end: int
+    anchor_pos: str  # V, I, N or "" when no cue was found
+    sentence: tuple[int, int]
+    window: tuple[int, int]  # the sentences around it
+    event_type: str
+    sub_event_type: str
+    anchor_form: str = ""  # the cue's folded lexicon form
+    anchor_kind: str = ""  # the cue's sub-event code
+    civilian_targeting: bool = False  # the rules judged that the act hit civilians
+    cue_spans: tuple[tuple[int, int], ...] = ()  # the nominal cues of the sentence (هجوم مسلح، تفجير)
+    rule_actor1: str | None = None
+    rule_actor2: str | None = None
+    rule_claimed: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible actor of an event."""
+
+    name: str  # as the event codes it: the actor's canonical name, or the description as written
+    source: str  # entity | described | subject | default | rule | none
+    kind: str  # actor category, or the described kind (armed, protesters, rioters, civilians, forces)
+    start: int = -1  # folded span of the mention (-1 when the candidate has none)
+    end: int = -1
+    actor: Actor | None = None
+    located: Located | None = None
+    prefix: str = ""
+    ref: ActorRef | None = None  # the rules' reference, for source "rule"
+    country: str | None = None  # ISO2 a country adjective of the description gives (الطيران الروسي)
+
+
+@functools.cache
+def described_kinds() -> dict[str, str]:
+    """Folded described heads (and modifiers, kind "modifier") -> kind."""
+    try:
+        rows = read_tsv(DESCRIBED)
+    except DataFileError:
+        return {}
+    out: dict[str, str] = {}
+    for r in rows:
+        if len(r) >= 2:
+            key = fold_key(r[0])
+            if r[1] == "modifier":
+                out.setdefault("~" + key, "modifier")
+            else:
+                out.setdefault(head_key(key), r[1])
+    return out
+
+
+@functools.cache
+def _original_heads() -> tuple[str, ...]:
+    """The described heads as the lexicon writes them, folded (ال of later words kept)."""
+    try:
+        rows = read_tsv(DESCRIBED)
+    except DataFileError:
+        return ()
+    return tuple(fold_key(r[0]) for r in rows if len(r) >= 2 and r[1] != "modifier")
+
+
+def head_key(head: str) -> str:
+    """A described head as the lexicon keys it: one space, no ال on its later words."""
+    words = head.split()
+    return " ".join(words[:1] + [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words[1:]])
+
+
+@functools.cache
+def described_regex() -> re.Pattern[str]:
+    """One pattern for a described head with up to three modifiers after it."""
+    kinds = described_kinds()
+    heads = sorted((k for k in kinds if not k.startswith("~")), key=len, reverse=True)
+    heads = sorted(set(heads) | set(_original_heads()), key=len, reverse=True)
+    mods = sorted({k[1:] for k in kinds if k.startswith("~")} | set(demonyms()), key=len, reverse=True)
+    # "جهات أمنية" also reads "الجهات الأمنية": the later words of a head may take ال as well
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+(?:ال)?") for h in heads)
+    mod = "|".join(re.escape(m) for m in mods)
+    return re.compile(rf"(?<!{_L}){PROCLITIC_RE}(?P<body>(?:ال)?(?P<head>{head})"
+                      rf"(?:\s+(?:ال)?(?:{mod})){{0,3}})(?!{_L})")
+
+
+def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRef],
+                     source_text: str) -> list[Candidate]:
+    """Every candidate actor of the event told at ``frame`` (the "none" candidate first)."""
+    folded = index.folded
+    text = folded.text
+    w0, w1 = frame.window
+    out = [Candidate(name="", source="none", kind="none")]
+    fullest = index.fullest if index.fullest is not None else fullest_forms(index)
+    index.fullest = fullest
+    for a in index.actors:
+        if a.start >= w1:
+            break
+        if a.start < w0:
+            continue
+        name = fullest.get(a.actor.id, a.actor.name) if a.actor is not None else (
+            a.mention.text if a.mention is not None else "")
+        if not name:
+            continue
+        kind = a.actor.category if a.actor is not None else (a.mention.type if a.mention else "other")
+        out.append(Candidate(name=name, source="entity", kind=kind, start=a.start, end=a.end,
+                             actor=a.actor, located=a, prefix=a.prefix))
+    kinds = described_kinds()
+    named = [(a.start, a.end) for a in index.actors if w0 <= a.start < w1]
+    for m in described_regex().finditer(text, w0, w1):
+        kind = kinds.get(head_key(m.group("head")), "armed")
+        s, e = m.start("body"), m.end("body")
+        if any((a0 >= e and not text[e:a0].strip()) or (a1 <= s and not text[a1:s].strip())
+               for a0, a1 in named):
+            # "مسلحي تنظيم داعش"، "تنظيم داعش الإرهابي": the description belongs to the named group
+            continue
+        country = next((demonyms()[w] for w in reversed(m.group("body").split()) if w in demonyms()), None)
+        name = _surface(folded, source_text, s, e)
+        if m.group("pfx").endswith("لل"):
+            name = "ال" + name  # للمسلحين: the article the proclitic لـ swallowed (المسلحين)
+        out.append(Candidate(name=name, source="described", kind=kind,
+                             start=s, end=e, prefix=m.group("pfx"), country=country))
+    s0, s1 = frame.sentence
+    # the subject of نفّذ، نظّم، دخل names the crowd of a protest (نفّذ الأطباء وقفة احتجاجية)
+    subjects = CARRY_OUT_RE.finditer(text, s0, s1) if frame.event_type in ("Protests", "Riots") else ()
+    for m in subjects:
+        for np in (_noun_phrase(index, m.end(), s1), _noun_phrase_before(index, m.start(), s0)):
+            if np is not None:
+                s, e = np
+                out.append(Candidate(name=_surface(folded, source_text, s, e), source="subject", kind="np",
+                                     start=s, end=e))
+    # ACLED's defaults stand in only where the rules found no side of their own to code
+    if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting):
+        out.append(Candidate(name="مدنيين", source="default", kind="civilians"))
+    if frame.rule_actor1 is None and frame.event_type in ("Protests", "Riots"):
+        out.append(Candidate(name="محتجون", source="default", kind="protesters"))
+    for ref in rule_refs:
+        if ref.name and not any(c.name == ref.name for c in out):
+            out.append(Candidate(name=ref.name, source="rule", kind="rule", ref=ref))
+    return out
+
+
+def _noun_phrase(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
+    """Up to three words after ``start`` before a stop word or punctuation, as a folded span.
+
+    A time expression right after the verb is stepped over (دخل اليوم الاثنين 27 مارس، قضاة تونس).
+    """
+    text = index.folded.text
+    pos = start
+    skip = TIME_RE.match(text, pos, end)
+    if skip is not None:
+        pos = skip.end()
+    first = last = -1
+    for _ in range(3):
+        m = NEXT_WORD_RE.match(text, pos, end)
+        if m is None or m.group(1) in NP_STOP or (m.group(1).startswith(("ب", "ل")) and first >= 0):
+            break
+        if first < 0:
+            first = m.start(1)
+        last = m.end(1)
+        pos = m.end()
+    if first < 0:
+        return None
+    return first, last
+
+
+def _noun_phrase_before(index: DocIndex, verb_start: int, start: int) -> tuple[int, int] | None:
+    """Up to three words right before a verb back to a stop word or punctuation (أن أعوان النظافة ينفذون)."""
+    text = index.folded.text
+    m = NP_BEFORE_RE.search(text, start, verb_start)
+    if m is None or m.end() != verb_start or m.group(1).split()[0] in NP_STOP:
+        return None
+    return m.start(1), m.end(1)
+
+
+def fullest_forms(index: DocIndex) -> dict[str, str]:
+    """Actor id -> the longest form the text gives it: the name an annotator writes as canonical."""
+    out: dict[str, str] = {}
+    for a in index.actors:
+        if a.actor is not None and a.mention is not None:
+            form = a.mention.text
+            if form.startswith("ل") and not form.startswith("ال") and a.actor.name.startswith("ال"):
+                form = "ا" + form  # "للتحالف الدولي" cut after its لـ: the name has its article back
+            if len(form) > len(out.get(a.actor.id, "")):
+                out[a.actor.id] = form
+    return out
+
+
+def _surface(folded: FoldedText, source_text: str, start: int, end: int) -> str:
+    """The original text of a folded span."""
+    return source_text[folded.origin(start):folded.origin(end - 1) + 1]

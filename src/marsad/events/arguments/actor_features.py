@@ -1,0 +1,216 @@
+"""Features of an actor candidate for an event: where it stands, how the text ties it to the act.
+
+Each candidate gets a list of string features (the weights of
+:mod:`~marsad.events.arguments.actor_ranker` are per feature): its source and kind, crossed with
+the event's type; its position relative to the event's cue (before or after, words between, its own
+sentence or a neighbour); the word before it (a preposition, an instrument such as برصاص, an agent
+marker such as من قبل or شنّه, a verb of reporting); whether a claim of responsibility stands next to
+it; how often the article names it; and whether the rules chose it. Nothing here decides: the
+weights, trained on the annotated articles, do.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from marsad.events.arguments.actor_candidates import Candidate, EventFrame
+from marsad.events.arguments.index import PREPOSITIONS, DocIndex, is_civilian, is_subject_position
+from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS
+from marsad.events.cues import Hit
+from marsad.text.normalize import fold_key
+
+__all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
+
+# Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
+FEATURES_VERSION = 8
+# The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
+# announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
+LATER_SPEAKER = "reported_by|where=next"
+INSTRUMENTS = frozenset({"برصاص", "برصاصه", "بنيران", "بطلقات", "بقذايف", "بصواريخ", "بغارات", "بقصف"})
+AGAINST = frozenset({"ضد", "علي", "استهدف", "استهدفت", "استهداف", "باستهداف", "لاستهداف"})
+REPORTING = frozenset({"قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اكد", "اكدت",
+                       "اوضح", "اوضحت", "نقلت", "نقل", "اضاف", "اضافت", "حسب", "بحسب", "وفق", "وفقا",
+                       "اشار", "اشارت", "صرح", "صرحت", "بيان", "مصدر", "مصادر", "لوكاله", "وكاله"})
+MEMBERS = frozenset({"عناصر", "قوات", "مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "انصار", "اعضاء", "وحدات",
+                     "اعوان", "افراد", "رجال", "منتسبي"})
+VERB_SUFFIX_FREE = frozenset({"V", "I"})
+VERB_SUBJECT = "verb_subject"
+# Features that rule a candidate out of a role, whatever its weights: knowledge the rules hold
+# (a name after a relative clause about the place or after أنّ belongs to another statement; the
+# subject of an active verb of the act carried it out and was not its target; aircraft strike; the
+# name next to a passive verb of killing is its victim; an adjective of the act's noun is no actor).
+PASSIVE_NEIGHBOUR = "passive_neighbour"
+CUE_ADJECTIVE = "cue_adjective"
+# Described heads that are also adjectives of a noun of the act (هجوم مسلح، عملية إرهابية، تفجير انتحاري).
+ACT_ADJECTIVES = frozenset({"مسلح", "مسلحه", "المسلح", "المسلحه", "ارهابي", "ارهابيه", "الارهابي",
+                            "الارهابيه", "انتحاري", "انتحاريه", "الانتحاري", "الانتحاريه"})
+EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after", PASSIVE_NEIGHBOUR,
+                                 LATER_SPEAKER, CUE_ADJECTIVE}),
+            "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
+                                 "kind=air", CUE_ADJECTIVE})}
+CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
+COMPLEMENTIZER_RE = re.compile(r"(?<![^\W\d_])ان(?![^\W\d_])")
+PLACE_RELATIVE_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:فيها|فيه|بها|به|منها|منه)(?![^\W\d_])")
+REPORTING_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|"
+                          r"اوضحت|نقلت|نقل|اضاف|اضافت|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|"
+                          r"مصادر)(?![^\W\d_])")
+
+
+def _reporter_before(text: str, start: int, end: int) -> bool:
+    """A word of reporting before the name and no complementizer after it: the name is a source."""
+    last = max((m.end() for m in REPORTING_RE.finditer(text, start, end)), default=None)
+    return last is not None and COMPLEMENTIZER_RE.search(text, last, end) is None
+
+
+def _bucket(n: int) -> str:
+    if n <= 0:
+        return "0"
+    if n <= 2:
+        return "1-2"
+    if n <= 5:
+        return "3-5"
+    if n <= 10:
+        return "6-10"
+    if n <= 20:
+        return "11-20"
+    return "21+"
+
+
+def _norm(name: str) -> str:
+    folded = fold_key(name)
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in folded.split())
+
+
+def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, support: list[Hit],
+                       mentions: dict[str, int], lead_names: set[str]) -> list[str]:
+    """The features of one candidate (role-free: one model per role reads them).
+
+    Args:
+        index: the document index.
+        frame: the event.
+        cand: the candidate.
+        support: support words (agent markers, claims ...) of the event's sentence.
+        mentions: normalised actor name -> number of mentions in the article.
+        lead_names: normalised names of the actors named in the article's first two sentences.
+    """
+    ev = frame.event_type
+    sub = frame.sub_event_type
+    kind = cand.kind
+    out = [f"src={cand.source}", f"src={cand.source}|ev={ev}", f"src={cand.source}|sub={sub}",
+           f"kind={kind}", f"kind={kind}|ev={ev}", f"kind={kind}|sub={sub}"]
+    if cand.actor is not None and cand.actor.inter is not None:
+        out += [f"inter={cand.actor.inter}", f"inter={cand.actor.inter}|ev={ev}"]
+    if cand.located is not None and cand.located.mention is not None:
+        out.append(f"type={cand.located.mention.type}|ev={ev}")
+    key = _norm(cand.name) if cand.name else ""
+    keys = {key, _norm(cand.actor.name)} if cand.actor is not None else {key}
+    if key and frame.rule_actor1 and _norm(frame.rule_actor1) in keys:
+        out += ["rule1", f"rule1|src={cand.source}"]
+        if frame.rule_claimed:
+            out.append("rule1_claimed")
+    if key and frame.rule_actor2 and _norm(frame.rule_actor2) in keys:
+        out += ["rule2", f"rule2|src={cand.source}"]
+    if cand.source == "none":
+        out.append(f"none|rule1={int(frame.rule_actor1 is not None)}")
+        return out
+    if cand.start < 0:
+        if cand.source == "default":
+            out.append(f"default|rule2={int(frame.rule_actor2 is not None)}")
+        return out
+    n = mentions.get(_norm(cand.actor.name) if cand.actor is not None else key, 0)
+    if key:
+        out.append(f"mentions={_bucket(n)}")
+        if keys & lead_names:
+            out.append("in_lead")
+    text = index.folded.text
+    s0, s1 = frame.sentence
+    if cand.start < s0:
+        where = "prev"
+    elif cand.start >= s1:
+        where = "next"
+    elif frame.start <= cand.start < frame.end:
+        where = "clause"
+    else:
+        where = "sentence"
+    if cand.end <= frame.anchor:
+        side = "before"
+        gap = index.words_between(cand.end, frame.anchor)
+    elif cand.start >= frame.anchor_end:
+        side = "after"
+        gap = index.words_between(frame.anchor_end, cand.start)
+    else:
+        side, gap = "on", 0
+    dist = _bucket(gap)
+    out += [f"where={where}", f"side={side}", f"side={side}|dist={dist}", f"side={side}|where={where}",
+            f"side={side}|dist={dist}|kind={kind}", f"side={side}|ev={ev}", f"side={side}|dist={dist}|ev={ev}",
+            f"side={side}|pos={frame.anchor_pos}", f"side={side}|dist={dist}|pos={frame.anchor_pos}"]
+    word = index.word_before(cand.start) if not cand.prefix else cand.prefix
+    if cand.prefix:
+        out.append(f"prefix={cand.prefix[-1]}")
+    bare = index.word_before(cand.start)
+    if bare:
+        out.append(f"pw={bare}")
+        if bare in PREPOSITIONS:
+            out.append(f"pw_prep|side={side}")
+        if bare in INSTRUMENTS or bare.startswith(("برصاص", "بنيران")):
+            out.append("pw_instrument")
+        if bare in AGAINST:
+            out.append("pw_against")
+        if bare in REPORTING:
+            out.append("pw_reporting")
+        if bare in MEMBERS:
+            out.append("pw_members")
+    i = bisect_left(index.words, cand.end)
+    if i < len(index.words):
+        nxt = text[index.words[i]:index.words[i] + 12].split(maxsplit=1)
+        if nxt:
+            out.append(f"nw={nxt[0]}")
+    agent_gap = min((index.words_between(w.end, cand.start) for w in support
+                     if w.kind == "agent" and w.end <= cand.start), default=99)
+    if agent_gap <= 3:
+        out.append("after_agent")
+    claim_gap = min((index.words_between(cand.end, w.start) for w in support
+                     if w.kind == "claim" and w.start >= cand.end), default=99)
+    if claim_gap <= 8:
+        out.append("before_claim")
+    # the rules' own tests, as evidence: the cue and its kind on this side, a passive cue (its
+    # subject is the victim), a clause break, a complementizer or a relative clause about a place
+    # between the cue and the name, a name in object position, a civilian actor
+    cue = frame.anchor_form
+    if cue:
+        out += [f"cue={cue}|side={side}", f"cuekind={frame.anchor_kind}|side={side}|dist={dist}"]
+        if cue in KILLING_FORMS or cue in PASSIVE_FORMS:
+            out.append(f"passive_cue|side={side}|dist={dist}")
+        if cue in PASSIVE_FORMS and gap <= 3:
+            out.append(PASSIVE_NEIGHBOUR)  # اغتيل القيادي، القيادي ... قد اغتيل: the victim
+    lo, hi = (cand.end, frame.anchor) if side == "before" else (frame.anchor_end, cand.start)
+    if side != "on" and lo < hi:
+        if CLAUSE_BREAK_RE.search(text, lo, hi):
+            out.append(f"clause_break|side={side}")
+        if COMPLEMENTIZER_RE.search(text, lo, hi):
+            out.append(f"complementizer|side={side}")
+        if PLACE_RELATIVE_RE.search(text, lo, hi):
+            out.append(f"place_relative|side={side}")
+    if cand.source == "described" and text[cand.start:cand.end] in ACT_ADJECTIVES and any(
+            c0 <= cand.start and (cand.end <= c1 or not text[c1:cand.start].strip()) for c0, c1 in frame.cue_spans):
+        out.append(CUE_ADJECTIVE)  # هجوم مسلح، تفجير انتحاري: an adjective of the act, not an actor
+    if side == "after" and gap == 0 and frame.anchor_pos in VERB_SUFFIX_FREE and not cand.prefix \
+            and cue not in KILLING_FORMS and cue not in PASSIVE_FORMS:
+        out.append(VERB_SUBJECT)  # هاجم مسلحون سوقاً: the subject of an active verb of the act
+    if cand.located is not None:
+        if not is_subject_position(index, cand.located):
+            out.append(f"object_position|side={side}")
+        if is_civilian(cand.located):
+            out.append("civilian_actor")
+    elif cand.prefix and cand.prefix[-1] in "بلك":
+        out.append(f"object_position|side={side}")
+    if _reporter_before(text, max(s0, cand.start - 25), cand.start):
+        out.append("reported_by")
+        if where == "next":
+            out.append(LATER_SPEAKER)
+    if any(q0 <= cand.start < q1 and not q0 <= frame.anchor < q1 for q0, q1 in index.quotes):
+        out.append("other_statement")
+    if word and word[-1:] in ("ب", "ل") and len(word) <= 2:
+        out.append(f"clitic={word}|side={side}")
+    return out

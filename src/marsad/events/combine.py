@@ -1,0 +1,132 @@
+"""Combination: the model's verdict on each candidate sentence decides which drafts become events.
+
+Article mode (ACLED coding of a whole article, the default): a sentence's rule drafts survive only
+when the model gives the sentence an event probability of at least ``keep`` (``keep_told`` when a
+finite verb tells the act, the rules' strongest evidence); below it they may only fill an event
+kept before them. Where the rules found no event, the model proposes one when its probability of
+an event of a type that a cue of the sentence can code reaches ``propose``; its arguments come from
+the rules' argument code. A surviving draft whose event type differs from the model's is retyped
+when the model is sure of its type (``retype``). The thresholds are chosen by cross-validation
+grouped by article on the train split (``scripts/train_event_detector.py``).
+
+Sentence mode (each sentence judged alone, as the GSR annotators did): the sentence model gives
+each sentence the probability that it reports an assault and a protest; a family's events survive
+in a sentence above the threshold, and such a sentence without one gets one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from marsad.events.candidates import CODE_OF_SUB_TYPE, Candidates, forced_drafts
+from marsad.events.coding import CODES
+from marsad.events.merge import Draft
+from marsad.events.model import Detection
+
+__all__ = ["FAMILIES", "Thresholds", "choose_drafts", "choose_sentence_drafts", "family_of"]
+
+FAMILIES = ("assault", "protest")
+ASSAULT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the type a sentence of a family gets when the rules coded none of that family
+FAMILY_DEFAULT = {"assault": "Attack", "protest": "Peaceful protest"}
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Where the model's verdict keeps, proposes and retypes drafts."""
+
+    keep: float  # the event probability (1 - P(none)) at which rule drafts stand
+    propose: float  # P(event) x P(type | event) at which the model's own event is added
+    retype: float  # P(type | event) at which a draft of another event type is retyped
+    keep_told: float = 0.0  # ``keep`` for a sentence whose finite verb of violence or protest tells the act
+
+
+def family_of(event_type: str, sub_event_type: str) -> str | None:
+    """The GSR family of a type (shared/eval/score_gsr.py's test): assault, protest or None."""
+    if event_type in ASSAULT_TYPES or sub_event_type == "Mob violence":
+        return "assault"
+    if event_type == "Protests" or sub_event_type == "Violent demonstration":
+        return "protest"
+    return None
+
+
+def _retyped(draft: Draft, sub_event_type: str) -> Draft:
+    sub = CODES[CODE_OF_SUB_TYPE[sub_event_type]]
+    event = replace(draft.event, event_type=sub.event_type, sub_event_type=sub.sub_event_type,
+                    disorder_type=sub.disorder_type, plover=sub.plover,
+                    civilian_targeting=sub.event_type == "Violence against civilians" or (
+                        draft.event.civilian_targeting and sub.disorder_type == "Political violence"))
+    return replace(draft, event=event)
+
+
+def choose_drafts(cands: Candidates, detections: dict[int, Detection], thresholds: Thresholds) -> list[Draft]:
+    """The drafts of ``cands`` that the model's ``detections`` (one per candidate sentence) let stand.
+
+    Args:
+        cands: the candidates of one article.
+        detections: the model's verdict on each candidate sentence (keys of ``cands.hits``).
+        thresholds: where the verdict keeps, proposes and retypes drafts.
+
+    Returns:
+        The drafts, sentence by sentence in text order.
+    """
+    out: list[Draft] = []
+    for i in sorted(cands.hits):
+        det = detections[i]
+        drafts = cands.drafts.get(i, [])
+        if drafts:
+            told = any(h.strength >= 2 for h in cands.hits[i])
+            if det.p_event < (thresholds.keep_told if told else thresholds.keep):
+                # a report the model rejects may still restate an event kept before it (its
+                # perpetrator, its toll): it fills that event when merging finds it one, else it
+                # is dropped (marsad.events.merge, needs_twin)
+                out.extend(replace(d, needs_twin=True) for d in drafts)
+                continue
+            for d in drafts:
+                if det.p_type >= thresholds.retype and d.event.event_type != \
+                        CODES[CODE_OF_SUB_TYPE[det.sub_event_type]].event_type:
+                    d = _retyped(d, det.sub_event_type)
+                out.append(d)
+        else:
+            # the model proposes a type that one of the sentence's cues can code (the lexicon's
+            # knowledge), when it is sure enough that the sentence reports an event of that type
+            allowed = {CODES[h.kind].sub_event_type for h in cands.hits[i] if h.kind in CODES}
+            typed = [(p, t) for t, p in det.probabilities.items() if t in allowed]
+            if typed and det.p_event * max(typed)[0] >= thresholds.propose:
+                out.extend(forced_drafts(cands, i, max(typed)[1]))
+    return out
+
+
+def choose_sentence_drafts(cands: Candidates, family_scores: dict[int, dict[str, float]], threshold: float,
+                           detections: dict[int, Detection]) -> list[Draft]:
+    """Sentence mode: a sentence reports an assault (a protest) when its score reaches ``threshold``.
+
+    Args:
+        cands: the candidates of one article.
+        family_scores: per candidate sentence, the sentence model's probability of each family.
+        threshold: the sentence threshold (chosen by cross-validation on the shared GSR half).
+        detections: the article model's verdicts, which type the events of other kinds and the
+            assaults the rules did not code.
+
+    Returns:
+        The drafts, sentence by sentence in text order.
+    """
+    out: list[Draft] = []
+    for i in sorted(cands.hits):
+        drafts = cands.drafts.get(i, [])
+        scores = family_scores[i]
+        for family in FAMILIES:
+            own = [d for d in drafts if family_of(d.event.event_type, d.event.sub_event_type) == family]
+            if scores.get(family, 0.0) < threshold:
+                continue
+            if own:
+                out.extend(own)
+                continue
+            det = detections[i]
+            typed = [(p, t) for t, p in det.probabilities.items()
+                     if t in CODE_OF_SUB_TYPE and family_of(CODES[CODE_OF_SUB_TYPE[t]].event_type, t) == family]
+            sub_type = max(typed)[1] if typed else FAMILY_DEFAULT[family]
+            out.extend(forced_drafts(cands, i, sub_type)[:1])
+        out.extend(d for d in drafts if family_of(d.event.event_type, d.event.sub_event_type) is None
+                   and detections[i].p_event >= 0.5)
+    return out

@@ -1,0 +1,85 @@
+"""The trained actor ranker: described actors, ACLED's English names, inter codes and the modes."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.config import Config, ConfigError, EventsConfig
+from marsad.document import ActorRef
+from marsad.events.arguments.actor_candidates import described_regex
+from marsad.events.arguments.actor_ranker import generic_english, ranker_model, with_period
+from marsad.text.normalize import fold_key
+
+SENTENCE = "فتح مسلحون مجهولون النار على سيارة في مدينة بعقوبة أمس ما أسفر عن مقتل ثلاثة مواطنين."
+
+
+def _run(text: str, mode: str) -> marsad.Document:
+    pipe = marsad.Pipeline(Config(events=EventsConfig(actor_choice=mode)))
+    return pipe.run(marsad.Article.from_dict({"id": "t", "published": "2020-01-05", "text": text}))
+
+
+def test_ranker_weights_are_packaged() -> None:
+    model = ranker_model()
+    assert model is not None
+    assert set(model.weights) == {"actor1", "actor2"}
+
+
+@pytest.mark.parametrize("mode", ["fill", "ranker"])
+def test_ranker_codes_the_described_perpetrator_and_victims(mode: str) -> None:
+    (event,) = _run(SENTENCE, mode).events
+    assert event.actor1 is not None and event.actor1.name == "مسلحون مجهولون"
+    assert event.actor1.name_en == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 is not None and event.actor2.name == "مواطنين"
+    assert event.actor2.name_en == "Civilians (Iraq)"
+    assert (event.inter1, event.inter2, event.interaction) == (3, 7, 37)
+
+
+def test_rules_mode_keeps_the_rules_actors() -> None:
+    (event,) = _run(SENTENCE, "rules").events
+    assert event.actor1 is None
+
+
+def test_described_pattern_takes_the_modifiers_and_leaves_the_proclitic() -> None:
+    text = fold_key("وقامت مجموعة مسلحة مجهولة الهوية باختطاف طيار")
+    m = described_regex().search(text)
+    assert m is not None and m.group("body") == fold_key("مجموعة مسلحة مجهولة الهوية")
+    m = described_regex().search(fold_key("أطلق النار على المحتجين"))
+    assert m is not None and m.group("body") == fold_key("المحتجين")
+
+
+def test_generic_english_names_and_codes() -> None:
+    assert generic_english("protesters", "Protests", "TN") == ("Protesters (Tunisia)", 6)
+    assert generic_english("np", "Riots", "TN") == ("Rioters (Tunisia)", 5)
+    assert generic_english("armed", "Battles", None) == ("Unidentified Armed Group", 3)
+    assert generic_english("none", "Battles", "TN") == (None, None)
+
+
+def test_actor_ref_english_round_trip() -> None:
+    ref = ActorRef(name="محتجون", name_en="Protesters (Tunisia)")
+    assert ActorRef.from_dict(ref.to_dict()) == ref
+    assert "name_en" not in ActorRef(name="داعش").to_dict()
+
+
+def test_actor_choice_is_checked() -> None:
+    with pytest.raises(ConfigError):
+        EventsConfig(actor_choice="oracle")
+
+
+@pytest.mark.parametrize(("name", "date", "expected"), [
+    ("Military Forces of Iraq", "2016-10-17", "Military Forces of Iraq (2014-2018)"),
+    ("Police Forces of Tunisia", "2017-03", "Police Forces of Tunisia (2014-2019)"),
+    ("Military Forces of Egypt", "2020-01-05", "Military Forces of Egypt (2014-)"),
+    ("Military Forces of Iraq", "2014", "Military Forces of Iraq"),  # a year may span two governments
+    ("Military Forces of Libya", "2016-01-01", "Military Forces of Libya"),  # no period known
+    ("Protesters (Tunisia)", "2017-01-01", "Protesters (Tunisia)"),
+])
+def test_state_forces_take_the_period_of_the_government(name: str, date: str, expected: str) -> None:
+    assert with_period(name, date) == expected
+
+
+def test_events_name_state_forces_with_their_period() -> None:
+    doc = _run("قصف الجيش العراقي أمس مواقع لتنظيم داعش في مدينة الموصل.", "fill")
+    (event,) = doc.events
+    assert event.actor1 is not None and event.actor1.name_en == "Military Forces of Iraq (2018-2020)"
+    assert event.inter1 == 1 and event.actor2 is not None and event.interaction == 12

@@ -36,6 +36,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from training_gold import training_golds  # scripts/training_gold.py, beside this script
+
 import marsad
 import marsad.events.arguments.actor_ranker as ranker
 from marsad.config import Config, PipelineConfig
@@ -48,7 +50,6 @@ from marsad.events.cues import find_cues
 from marsad.text.normalize import fold
 
 REPO = Path(__file__).resolve().parent.parent
-SPLIT = REPO / "benchmarks" / "data" / "train-ant-split.json"
 OUT = REPO / "src" / "marsad" / "data" / "models"
 SEED = 20261207
 ROLES = ("actor1", "actor2")
@@ -205,23 +206,16 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=5, help="least number of events a feature is seen in")
     ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
+    ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     a = ap.parse_args()
     score = load_scorer(a.shared)
-    split = json.loads(SPLIT.read_text(encoding="utf-8"))
-    keep = set(split["train"])
     ranker.ranker_model = lambda: None  # type: ignore[assignment]  # the rules' actors are a feature
     pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise")))
-    digest = hashlib.sha256()
     problems: list[Problem] = []
     skipped = 0
-    for path in sorted((a.shared / "data" / "train-ant").glob("*.json")):
-        raw = path.read_bytes()
-        gold = json.loads(raw)
-        if gold["id"] not in keep:
-            continue
-        digest.update(path.name.encode())
-        digest.update(raw)
+    golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra)
+    for gold in golds:
         doc = pipe.run(marsad.Article.from_dict({"id": gold["id"], "title": gold.get("title"),
                                                  "published": gold.get("published"), "text": gold["text"]}))
         found, missing = problems_of(doc, gold, score)
@@ -284,8 +278,9 @@ def main() -> int:
     (OUT / "actor-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {"features_version": FEATURES_VERSION, "model": "conditional log-linear ranker, AdaGrad, L2",
             "l2": a.l2, "epochs": a.epochs, "min_count": a.min_count, "rate": a.rate, "folds": a.folds, "seed": a.seed,
-            "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json",
-            "training_data_sha256": digest.hexdigest(), "none_margin": margins, "rule_bonus": bonuses,
+            "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json"
+                             + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (events complete)"),
+            "training_data_sha256": training_digest, "none_margin": margins, "rule_bonus": bonuses,
             "cross_validated": report}
     (OUT / "actor-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -3,8 +3,10 @@
 
   python scripts/train_event_detector.py [--shared ../shared] [--c2 1] [--folds 5] [--min-count 2]
 
-Each article of the "train" half of ``benchmarks/data/train-ant-split.json`` is run through the
-pipeline's stages before events; :func:`marsad.events.candidates.find_candidates` gives its candidate
+Each article of the "train" half of ``benchmarks/data/train-ant-split.json``, and each extra ANT
+article of ``benchmarks/data/gold-ant-extra`` whose events are complete (scripts/training_gold.py;
+``--no-extra`` leaves them out), is run through the pipeline's stages before events;
+:func:`marsad.events.candidates.find_candidates` gives its candidate
 sentences (those holding an event cue) with the rule drafts of each, and
 :func:`marsad.events.features.sentence_features` describes them. A sentence that holds the
 ``evidence`` of a gold event (the evidence may be only the head of the sentence) is labelled with
@@ -45,6 +47,7 @@ from types import ModuleType
 from typing import Any
 
 import pycrfsuite
+from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
 from marsad.config import Config, EventsConfig, PipelineConfig
@@ -58,7 +61,6 @@ from marsad.pipeline import parse_published
 from marsad.text.normalize import fold
 
 REPO = Path(__file__).resolve().parent.parent
-SPLIT = REPO / "benchmarks" / "data" / "train-ant-split.json"
 KEEP = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
 PROPOSE = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01]
 RETYPE = [0.4, 0.6, 1.01]
@@ -254,17 +256,11 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=2, help="examples a feature must occur in to get a weight")
     ap.add_argument("--gsr", action="store_true", help="add the shared GSR half's sentences to the training examples")
+    ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    split = json.loads(SPLIT.read_text(encoding="utf-8"))
-    gold_dir = a.shared / "data" / "train-ant"
-    digest = hashlib.sha256()
-    golds = []
-    for doc_id in sorted(split["train"]):
-        raw = (gold_dir / f"{doc_id}.json").read_bytes()
-        digest.update(raw)
-        golds.append(json.loads(raw))
+    golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra)
     pipe = pipeline_before_events()
     items = [prepare(pipe, g) for g in golds]
     extra = gsr_examples(a.shared, pipe) if a.gsr else []
@@ -314,8 +310,9 @@ def main() -> int:
     meta = {"features_version": FEATURES_VERSION, "labels": labels,
             "thresholds": {"keep": keep, "propose": propose, "retype": retype, "keep_told": keep_told},
             "c2": a.c2, "c2_type": a.c2_type, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
-            "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json",
-            "training_data_sha256": digest.hexdigest(), "articles": len(items), "examples": len(rows),
+            "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json"
+                             + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (events complete)"),
+            "training_data_sha256": training_digest, "articles": len(items), "examples": len(rows),
             "weights": len(weights),
             "cross_validated": {"rules_alone": rules, "chosen": best}}
     (a.out / "models" / f"{ARTICLE_MODEL}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",

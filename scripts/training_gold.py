@@ -1,0 +1,73 @@
+"""The gold the learners may train on: the train half of train-ant, plus the extra ANT gold of the repo.
+
+``benchmarks/data/train-ant-split.json`` names the train half of ``<shared>/data/train-ant`` (the
+validation half is never read here). ``benchmarks/data/gold-ant-extra/<id>.json`` holds further ANT
+articles annotated for marsad from the text alone, before marsad was run on them, in the gold format
+of ``<shared>/eval/SCHEMA.md`` without ``text`` and ``title``: the text stays in
+``<shared>/data/corpus/ant-v1.1.jsonl`` and is joined here by id. An extra file lists in
+``complete`` the layers ("events", "quotes", "entities") annotated in full; a learner of a layer
+reads only the files complete in it, since a partial layer would teach it false negatives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SPLIT = REPO / "benchmarks" / "data" / "train-ant-split.json"
+EXTRA = REPO / "benchmarks" / "data" / "gold-ant-extra"
+
+
+def _corpus_records(shared: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    if not ids:
+        return found
+    with (shared / "data" / "corpus" / "ant-v1.1.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record["id"] in ids:
+                found[record["id"]] = record
+    return found
+
+
+def training_golds(shared: Path, layer: str, *, extra: bool = True) -> tuple[list[dict[str, Any]], str]:
+    """The gold articles of the train half (and the extra gold complete in ``layer``), and their digest.
+
+    Args:
+        shared: the ``shared`` folder beside the repo.
+        layer: "events", "quotes" or "entities": extra files not complete in it are left out.
+        extra: whether to add the repo's extra ANT gold at all.
+
+    Returns:
+        The gold dicts (each with ``text`` and ``title``), sorted by id, and a SHA-256 over the files read.
+    """
+    train = set(json.loads(SPLIT.read_text(encoding="utf-8"))["train"])
+    digest = hashlib.sha256()
+    golds: list[dict[str, Any]] = []
+    for path in sorted((shared / "data" / "train-ant").glob("*.json")):
+        raw = path.read_bytes()
+        gold = json.loads(raw)
+        if gold["id"] in train:
+            digest.update(path.name.encode())
+            digest.update(raw)
+            golds.append(gold)
+    if extra and EXTRA.is_dir():
+        extras = []
+        for path in sorted(EXTRA.glob("*.json")):
+            raw = path.read_bytes()
+            gold = json.loads(raw)
+            if layer in gold.get("complete", []):
+                digest.update(path.name.encode())
+                digest.update(raw)
+                extras.append(gold)
+        records = _corpus_records(shared, {g["id"] for g in extras})
+        for gold in extras:
+            record = records.get(gold["id"])
+            if record is None:
+                raise SystemExit(f"extra gold {gold['id']}: no such article in the ANT corpus")
+            golds.append({**gold, "text": record["text"], "title": record.get("title")})
+    golds.sort(key=lambda g: g["id"])
+    return golds, digest.hexdigest()

@@ -20,7 +20,7 @@ from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
-from marsad.quotes.phrases import SpeakerPhrase, head_key, tokenize
+from marsad.quotes.phrases import SpeakerPhrase, head_key, nisba_like, tokenize
 from marsad.text.arabic import DELETED_RE
 from marsad.text.normalize import FoldedText, fold, fold_key
 from marsad.text.segment import sentence_spans
@@ -49,6 +49,24 @@ _SPACES = re.compile(r"\s+")
 # A pull-quote repeats a statement of the body: it is dropped when this share of its words also
 # stands in a statement of the same speaker (the seed article's "سعد السعدي:" line shares 6 of 7).
 PULL_QUOTE_OVERLAP = 0.6
+# Documents that speak for the body that issued them (heads.tsv kind "document").
+DOCUMENT_NOUNS = frozenset(w for w, kinds in lexicon().heads.items() if "document" in kinds)
+# Verbs of issuing that stand between a document and its issuer (تقرير نشرته مجلة شبيغل).
+ISSUING_VERBS = frozenset(fold_key(w) for w in (
+    "أصدره", "أصدرته", "أصدرها", "أصدرتها", "نشره", "نشرته", "نشرها", "نشرتها", "أعده", "أعدته", "أعدها",
+    "أعدتها", "أجراه", "أجرته", "أجراها", "أجرتها", "صادر", "صادرة", "الصادر", "الصادرة"))
+# Verbs whose subject issues the document that is their object (أصدرت الهيئة تقريرا).
+ISSUING_PAST = frozenset(fold_key(w) for w in ("أصدر", "أصدرت", "نشر", "نشرت", "أعد", "أعدت", "وزع", "وزعت"))
+# How far after a document noun its issuer is looked for, and how many words an unlinked issuer keeps.
+ISSUER_WINDOW = 120
+ISSUER_WORDS = 6
+# How many words after a bare head an earlier full name of an institution may run.
+FULLER_WORDS = 6
+_WORD_RE = re.compile(r"\w+")
+# Where the phrase after a document stops: a complementiser, a quotation, a colon or a sentence end.
+_ISSUER_STOP_RE = re.compile(r"[.:\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
+_ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
+    "في", "اليوم", "أمس", "يوم", "على", "إلى", "الذي", "التي", "حول", "بشأن", "بخصوص", "مساء", "صباح", "و"))
 # Common nouns for people (heads.tsv kinds anon and anaphor) that refer back only to an unnamed speaker.
 PERSON_NOUNS = frozenset(fold_key(w) for w in ("رجل", "امرأة", "مرأة", "فتاة", "فتى", "شاب", "شابة", "سيدة",
                                                 "مواطن", "مواطنة"))
@@ -72,6 +90,8 @@ class _Builder:
         for m in doc.entities:
             s, e = folded.to_folded(m.start), folded.to_folded(m.end)
             self.mentions.append((s, e, m.type, m.actor_id))
+        self.mention_end_at = {s: e for s, e, t, _ in self.mentions if t in ("ORG", "PER")}
+        self.mention_starts = frozenset(self.mention_end_at)
 
     def source(self, span: tuple[int, int]) -> str:
         s = self.folded.to_source(*span)
@@ -119,7 +139,156 @@ class _Builder:
 
     def speaker(self, phrase: SpeakerPhrase, history: list[Speaker]) -> Speaker:
         """The speaker a phrase names: a person (linked to an actor), an anonymous source, an institution,
-        or, for an anaphor (الصحيفة، ذات البلاغ) or a repeated role (وزير العدل), one met before."""
+        or, for an anaphor (الصحيفة، ذات البلاغ) or a repeated role (وزير العدل), one met before.
+
+        A document (بيان صادر عن الوزارة، التقرير، إحصائية أعدها المركز) speaks for the body that
+        issued it, and an institution named by its bare head (المجمع، الكتلة) by its fullest name.
+        """
+        found = self._speaker(phrase, history)
+        if found.actor_id is None and not found.surname:
+            issuer = self._issuer(found.span, history)
+            if issuer is not None:
+                return issuer
+            fuller = self._fuller(found.span)
+            if fuller is not None:
+                return replace(found, name=fuller)
+        return found
+
+    def _issuer(self, span: tuple[int, int], history: list[Speaker]) -> Speaker | None:
+        """The body that issued the document a speaker phrase names, or None when it names no document.
+
+        Read inside the phrase and just after it (بيان صادر عن رئاسة الجمهورية، بيان للحرس الثوري،
+        تقرير نشرته مجلة شبيغل، بيان المنظمة الأممية), else, for a document met before (التقرير،
+        البيان), from the clause that introduced it (أصدرت هيئة شؤون الأسرى تقريرا).
+        """
+        text = self.folded.text
+        m = _WORD_RE.match(text, span[0])
+        if m is None or _bare(m.group()) not in DOCUMENT_NOUNS:
+            return None
+        window_end = min(len(text), m.end() + ISSUER_WINDOW)
+        stop = _ISSUER_STOP_RE.search(text, m.end(), window_end)
+        tail_end = stop.start() if stop else window_end
+        issuer_start = self._issuer_in(m.end(), tail_end)
+        if issuer_start is None and m.group().startswith(("ال", "وال", "فال")):
+            issuer_start = self._introducer(m.start())
+        if issuer_start is None:
+            return None
+        s, e = issuer_start
+        actor_id, actor_name = self._actor((s, s + 1), ("ORG", "PER"))
+        name = actor_name or _clean(self.source((s, e)))
+        if not name:
+            return None
+        folded_name = text[s:e]
+        head = _bare(folded_name.split()[0]) if folded_name.split() else ""
+        for prev in reversed(history):
+            if (actor_id is not None and prev.actor_id == actor_id) or (
+                    not prev.surname and head and (_refers_to(head, prev) or folded_name == prev.key)):
+                return replace(prev, span=span)
+        if actor_id is None:
+            name = self._fuller((s, e)) or name
+        return Speaker(name, span, actor_id, None, False, folded_name)
+
+    def _issuer_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """The issuer written after a document noun in [start, end): صادر عن X، لـX، نشرته X، X (genitive)."""
+        text = self.folded.text
+        words = list(_WORD_RE.finditer(text, start, end))
+        for k, w in enumerate(words):
+            word = w.group()
+            if word in ("عن", "من") and k + 1 < len(words):
+                return self._phrase_from(words[k + 1].start(), end)
+            if word in ISSUING_VERBS and k + 1 < len(words):
+                return self._phrase_from(words[k + 1].start(), end)
+            if k == 0 and word.startswith("ل") and len(word) > 3 and not word.startswith("لا"):
+                s = w.start() + (2 if word.startswith("لل") else 1)
+                return self._phrase_from(s, end)
+            if k == 0 and word.startswith("ال") and len(word) > 4 and w.start() in self.mention_starts:
+                return self._phrase_from(w.start(), end)
+            if k == 0 and word.startswith("ال") and _bare(word) in self.heads and "body" in lexicon().heads.get(
+                    _bare(word), frozenset()):
+                return self._phrase_from(w.start(), end)
+            if k >= 2:
+                break
+        return None
+
+    def _phrase_from(self, s: int, end: int) -> tuple[int, int] | None:
+        """The name that starts at ``s``: a mention whole, else up to ISSUER_WORDS words before ``end``."""
+        text = self.folded.text
+        if s in self.mention_end_at:
+            return s, self.mention_end_at[s]
+        words = list(_WORD_RE.finditer(text, s, end))[:ISSUER_WORDS]
+        kept = []
+        for w in words:
+            if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words:
+                break
+            kept.append(w)
+        if not kept:
+            return None
+        return kept[0].start(), kept[-1].end()
+
+    def _introducer(self, pos: int) -> tuple[int, int] | None:
+        """The subject of the clause that first named the document whose definite noun stands at ``pos``."""
+        text = self.folded.text
+        m = _WORD_RE.match(text, pos)
+        if m is None:
+            return None
+        bare = _bare(m.group())
+        for earlier in _WORD_RE.finditer(text, 0, pos):
+            # (تقريرا: the indefinite accusative ends in alif)
+            if _bare(earlier.group()) not in (bare, bare + "ا") or earlier.group().startswith(("ال", "وال", "فال", "بال")):
+                continue
+            found = self._issuer_in(earlier.end(), min(len(text), earlier.end() + ISSUER_WINDOW))
+            if found is not None:
+                return found
+            clause = max(text.rfind(c, 0, earlier.start()) for c in ".\n")
+            before = list(_WORD_RE.finditer(text, clause + 1, earlier.start()))
+            # أصدرت هيئة شؤون الأسرى تقريرا: the subject of the issuing verb, a mention whole if one opens it
+            verb = next((k for k in range(len(before) - 1, -1, -1) if _bare(before[k].group()) in ISSUING_PAST), None)
+            if verb is not None and verb + 1 < len(before):
+                s = before[verb + 1].start()
+                e = max(self.mention_end_at.get(s, 0), before[min(len(before), verb + 1 + ISSUER_WORDS) - 1].end())
+                return s, min(e, before[-1].end())
+            subjects = [(s, e) for s, e, t, _ in self.mentions if t in ("ORG", "PER") and clause < s < earlier.start()]
+            if subjects:
+                return subjects[0]
+        return None
+
+    def _fuller(self, span: tuple[int, int]) -> str | None:
+        """The fullest earlier name of an institution named by its bare head (المجمع، الكتلة، المنظمة).
+
+        The head met before without the article, in construct (مجمع التنسيقيات الجهوية لعمال الحضائر),
+        is the same body; the longest such name written before the phrase wins.
+        """
+        text = self.folded.text
+        words = text[span[0]:span[1]].split()
+        if not words or len(words) > 2 or not words[0].startswith(("ال", "وال", "فال")):
+            return None
+        head = _bare(words[0])
+        if "body" not in lexicon().heads.get(head, frozenset()) or (len(words) == 2 and not _adjective(words[1])):
+            return None
+        best: tuple[int, int] | None = None
+        for m in re.finditer(rf"(?<!\w)[وفبل]?{re.escape(head)}(?= )", text[:span[0]]):
+            s = m.start() + (len(m.group()) - len(head))
+            e = self.mention_end_at.get(s)
+            if e is None:
+                following = list(_WORD_RE.finditer(text, m.end(), min(len(text), m.end() + 120)))
+                kept = []
+                for w in following[:FULLER_WORDS]:
+                    gap = text[kept[-1].end() if kept else m.end():w.start()]
+                    if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words or gap.strip():
+                        break
+                    kept.append(w)
+                if not kept or not (kept[0].group().startswith("ال") or kept[0].group().startswith("لل")):
+                    continue
+                e = kept[-1].end()
+            if best is None or e - s > best[1] - best[0]:
+                best = (s, e)
+        if best is None:
+            return None
+        actor_id, actor_name = self._actor((best[0], best[0] + 1), ("ORG",))
+        name = _clean(self.source(best))
+        return actor_name if actor_name and len(actor_name) >= len(name) else name
+
+    def _speaker(self, phrase: SpeakerPhrase, history: list[Speaker]) -> Speaker:
         text = self.folded.text
         span = self._unprefixed((phrase.start, phrase.end))
         folded_phrase = text[span[0]:span[1]]
@@ -198,6 +367,16 @@ class _Builder:
         one_of = folded_desc.split(" ", 1)[0] in ("احد", "احدي") and actor_id is None
         return Speaker(actor_name or description, span, actor_id, None, phrase.kind == "anon" or one_of,
                        folded_desc)
+
+
+def _bare(word: str) -> str:
+    """A folded word without its proclitics and article (والبيان -> بيان), as a head word of the lexicon."""
+    return head_key(lexicon(), word)
+
+
+def _adjective(word: str) -> bool:
+    """An adjective after a head (الأممية، التونسية، الخاصة): a nisba or participle with the article."""
+    return word.startswith("ال") and nisba_like(word)
 
 
 def _same_role(desc: str, phrase_key: str) -> bool:

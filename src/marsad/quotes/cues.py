@@ -357,6 +357,14 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 and toks[np_end].w[0] not in "بك" and (
                     is_definite(toks[np_end].w) or "body" in head_at(lex, toks, np_end)[0]):
             region_end = np_end  # ووصف المتحدث | الهجوم بأنه ...: the object, not part of the subject
+        if not svo and form.aspect != "participle" and region_end > a and form.frame in ("prep", "np") and \
+                opener is not None:
+            # ودعا النشطاء إلى تنظيم مظاهرة "...": the verb's own preposition after its subject opens the
+            # content, wherever a later complementiser or quotation stands (not one inside a name)
+            k = next((k for k in range(a + 1, region_end) if toks[k].w in form.preps and len(toks[k].w) > 1
+                      and not _inside_mention(ctx, toks[k].start)), None)
+            if k is not None:
+                opener, region_end = None, k
         if not svo and form.aspect != "participle" and region_end > a:
             end = region_end
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
@@ -524,6 +532,11 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _inside_mention(ctx: Context, pos: int) -> bool:
+    """True when folded position ``pos`` falls inside an entity mention (منظمة الدفاع عن حقوق الإنسان)."""
+    return any(s < pos < e for s, e in ctx.mention_ends.items())
 
 
 def _colon_before(toks: list[Tok], first: int, i: int) -> int | None:

@@ -38,6 +38,7 @@ from marsad.quotes.phrases import (
     is_function,
     nisba_like,
     outlet_at,
+    plural_head,
     quoted_end,
 )
 
@@ -387,7 +388,10 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     if "anaphor" in kinds and definite and all(
             nisba_like(t.w) or t.w in SAME_WORDS for t in toks[s + 1:e]):
         return SpeakerPhrase(start, end, "anaphor", head=head, outlet=outlet)
-    if "anon" in kinds and (not definite or n > 1):
+    # النشطاء، المحتجون: a group described with the article is still unnamed (not المحتجين, which
+    # is never a subject)
+    group = definite and plural_head(toks[s].w) and not toks[s].w.endswith("ين")
+    if "anon" in kinds and (not definite or n > 1 or group):
         return SpeakerPhrase(start, end, "anon", head=head, outlet=outlet)
     if "body" in kinds or "role" in kinds or "media" in kinds:
         return SpeakerPhrase(start, end, "role" if "role" in kinds else "body", head=head, outlet=outlet)

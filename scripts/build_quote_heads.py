@@ -37,7 +37,6 @@ sys.path.insert(0, str(REPO / "src"))
 from marsad.quotes.phrases import FUNCTION_WORDS, PREPOSITIONS, has_pronoun_suffix  # noqa: E402
 from marsad.text.normalize import fold_key  # noqa: E402
 
-
 # Quantifiers that open a description whose head is the next word (أحد الحاضرين، عدد من الأهالي).
 QUANTIFIERS = frozenset(fold_key(w) for w in ("أحد", "إحدى", "عدد", "بعض", "كل", "عشرات", "مئات", "من"))
 
@@ -69,9 +68,9 @@ def mine(shared: Path) -> tuple[str, list[tuple[str, str, int]]]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
         orgs = {fold_key(f) for e in gold["entities"] if e["type"] == "ORG"
-                for f in [e.get("canonical", "")] + list(e.get("aliases") or []) if f}
+                for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f}
         people = {fold_key(f) for e in gold["entities"] if e["type"] in ("PER", "GPE", "LOC", "FAC")
-                  for f in [e.get("canonical", "")] + list(e.get("aliases") or []) if f}
+                  for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f}
         for q in gold["quotes"]:
             speaker = fold_key(q.get("speaker") or "")
             words = speaker.replace('"', " ").split()

@@ -175,7 +175,7 @@ class _Builder:
             return None
         s, e = issuer_start
         actor_id, actor_name = self._actor((s, s + 1), ("ORG", "PER"))
-        name = actor_name or _clean(self.source((s, e)))
+        name = actor_name or self.outlet((s, e))  # (للحرس الوطني: the article's alef elided after ل)
         if not name:
             return None
         folded_name = text[s:e]
@@ -213,12 +213,18 @@ class _Builder:
     def _phrase_from(self, s: int, end: int) -> tuple[int, int] | None:
         """The name that starts at ``s``: a mention whole, else up to ISSUER_WORDS words before ``end``."""
         text = self.folded.text
+        words = list(_WORD_RE.finditer(text, s, end))
+        if words and words[0].group() in ("عن", "من"):
+            words = words[1:]  # بيان صادر عن الوزارة
+        if not words:
+            return None
+        s = words[0].start()
         if s in self.mention_end_at:
             return s, self.mention_end_at[s]
-        words = list(_WORD_RE.finditer(text, s, end))[:ISSUER_WORDS]
+        words = words[:ISSUER_WORDS]
         kept = []
         for w in words:
-            if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words:
+            if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words or w.group() in lexicon().comps:
                 break
             kept.append(w)
         if not kept:
@@ -234,7 +240,8 @@ class _Builder:
         bare = _bare(m.group())
         for earlier in _WORD_RE.finditer(text, 0, pos):
             # (تقريرا: the indefinite accusative ends in alif)
-            if _bare(earlier.group()) not in (bare, bare + "ا") or earlier.group().startswith(("ال", "وال", "فال", "بال")):
+            definite = earlier.group().startswith(("ال", "وال", "فال", "بال"))
+            if definite or _bare(earlier.group()) not in (bare, bare + "ا"):
                 continue
             found = self._issuer_in(earlier.end(), min(len(text), earlier.end() + ISSUER_WINDOW))
             if found is not None:
@@ -268,13 +275,17 @@ class _Builder:
         best: tuple[int, int] | None = None
         for m in re.finditer(rf"(?<!\w)[وفبل]?{re.escape(head)}(?= )", text[:span[0]]):
             s = m.start() + (len(m.group()) - len(head))
+            before = text[max(0, s - 30):s].split()
+            if before and "role" in lexicon().heads.get(_bare(before[-1]), frozenset()):
+                continue  # قائد شرطة المدينة: the body names a person's office, not a speaker
             e = self.mention_end_at.get(s)
             if e is None:
                 following = list(_WORD_RE.finditer(text, m.end(), min(len(text), m.end() + 120)))
-                kept = []
+                kept: list[re.Match[str]] = []
                 for w in following[:FULLER_WORDS]:
                     gap = text[kept[-1].end() if kept else m.end():w.start()]
-                    if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words or gap.strip():
+                    if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words or gap.strip() or \
+                            w.group() in lexicon().comps:
                         break
                     kept.append(w)
                 if not kept or not (kept[0].group().startswith("ال") or kept[0].group().startswith("لل")):
@@ -284,7 +295,7 @@ class _Builder:
                 best = (s, e)
         if best is None:
             return None
-        actor_id, actor_name = self._actor((best[0], best[0] + 1), ("ORG",))
+        _, actor_name = self._actor((best[0], best[0] + 1), ("ORG",))
         name = _clean(self.source(best))
         return actor_name if actor_name and len(actor_name) >= len(name) else name
 

@@ -51,6 +51,8 @@ from marsad.text.normalize import fold_key
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+# Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
+OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
 # this many words (الهيئة العليا المستقلة للانتخابات).
 OBJECT_WORDS = 4
@@ -172,6 +174,8 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
     if k < stop and fused and len(toks[k].w) > 2 and toks[k].w[0] in fused and toks[k].w not in (
             "بها", "لها"):
         return k
+    if k + 1 < stop and toks[k].w in fused:
+        return k + 1  # وصفه بـ "درع تونس": the preposition written apart (with a tatweel) before the content
     if j < stop and toks[j].w in COMMAS:
         k = j + 1
         while k < stop and toks[k].w not in COMMAS and k - j < 15:
@@ -182,6 +186,8 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
         # وطالبوا الإدارة بصرف المستحقات: the object, then the fused preposition
         for k in range(j + 1, min(stop, j + OBJECT_WORDS + 1)):
             w = toks[k].w
+            if w in fused and k + 1 < stop:
+                return k + 1  # وصف المدينة بـ "درع تونس": the preposition written apart
             if not toks[k].is_word or w in FUNCTION_WORDS or k in cues:
                 break
             # after a word with the article (الإدارة بصرف): after a bare noun the word is its
@@ -257,6 +263,17 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         np_start = skip_fillers(lex, toks, i + 1, last)
         np_end = apposition_end(ctx, toks, noun_phrase_end(
             lex, toks, np_start, last, ctx.mention_ends, ctx.person_starts), last)
+        # وصف وزير الدفاع فرحات حرشاني مدينة بن قردان بـ: after a person's name, a place that opens
+        # is the object, not more of the subject
+        person_at = next((k for k in range(np_start, np_end) if toks[k].start in ctx.person_starts), None)
+        if person_at is not None:
+            np_end = next((k for k in range(person_at + 1, np_end) if toks[k].start in ctx.place_starts), np_end)
+        if form.lemma in OBJECT_FIRST and toks[np_start].start in ctx.mention_ends:
+            # اتهمت السعودية الحوثيين بـ: one name, then another that opens the object
+            ends = ctx.mention_ends[toks[np_start].start]
+            nxt = next((k for k in range(np_start + 1, np_end) if toks[k].start >= ends), None)
+            if nxt is not None and toks[nxt].start in ctx.mention_ends:
+                np_end = nxt
         np_stop = skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
@@ -361,10 +378,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 opener is not None:
             # ودعا النشطاء إلى تنظيم مظاهرة "...": the verb's own preposition after its subject opens the
             # content, wherever a later complementiser or quotation stands (not one inside a name)
-            k = next((k for k in range(a + 1, region_end) if toks[k].w in form.preps and len(toks[k].w) > 1
-                      and not _inside_mention(ctx, toks[k].start)), None)
-            if k is not None:
-                opener, region_end = None, k
+            own_prep = next((k for k in range(a + 1, region_end) if toks[k].w in form.preps and len(toks[k].w) > 1
+                             and not _inside_mention(ctx, toks[k].start)), None)
+            if own_prep is not None:
+                opener, region_end = None, own_prep
         if not svo and form.aspect != "participle" and region_end > a:
             end = region_end
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
@@ -458,6 +475,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j = skip_fillers(lex, toks, j0, last)
             if form.frame == "prep":
                 content_tok = _prep_content(lex, form, toks, j0, last, cue_at)
+                # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
+                # about the object, which opens the statement (not بأن, after which the clause is it)
+                if form.lemma in OBJECT_CONTENT and content_tok is not None and j < content_tok <= j + OBJECT_WORDS \
+                        and toks[j].is_word and toks[j].w not in FUNCTION_WORDS and \
+                        toks[content_tok].w not in lex.comps and toks[content_tok - 1].w not in lex.comps:
+                    content_tok = j
             elif form.frame == "np":
                 adverbial = False  # a time adverb or a comma: still before the content
                 for k in range(j, min(last, j + NP_PREP_DISTANCE)):

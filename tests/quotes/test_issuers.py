@@ -1,0 +1,75 @@
+"""Tests of issue 10 item 5: documents speak for their issuer, institutions keep their fullest name,
+groups described with the article are anonymous speakers, accusations and descriptions keep their
+object. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from marsad.config import QuotesConfig
+from marsad.document import Document, Quote
+from marsad.quotes import attribute_quotes
+
+MakeDoc = Callable[..., Document]
+
+
+def run(make_doc: MakeDoc, text: str, entities: list[tuple[str, ...]] = ()) -> list[Quote]:  # type: ignore[assignment]
+    doc = make_doc(text, entities=entities)
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    return doc.quotes
+
+
+def by_cue(quotes: list[Quote], cue: str) -> Quote:
+    found = [q for q in quotes if q.cue == cue]
+    assert len(found) == 1, [(q.cue, q.content) for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a document met before speaks for the body that issued it
+    ("أصدرت هيئة الدفاع عن المساجين تقريرا في ذكرى يوم الأسير. وذكر التقرير أن عدد الموقوفين ارتفع.",
+     "ذكر", "هيئة الدفاع عن المساجين"),
+    # the issuer written right after the document: لـ، صادر عن
+    ("وأوضح بيان للحرس الوطني أن الدورية تعرضت لإطلاق نار.", "أوضح", "الحرس الوطني"),
+    ("وأكد بيان صادر عن وزارة النقل أن الرحلات ستستأنف غدا.", "أكد", "وزارة النقل"),
+])
+def test_documents_speak_for_their_issuer(make_doc: MakeDoc, text: str, cue: str, speaker: str) -> None:
+    q = by_cue(run(make_doc, text), cue)
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.speaker_text is not None and text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+def test_a_bare_head_takes_the_fullest_earlier_name(make_doc: MakeDoc) -> None:
+    text = ("دعا مجمع النقابات الجهوية لعمال البناء إلى الإضراب يوم الاثنين. "
+            "وأوضح المجمع أن المفاوضات مع الوزارة فشلت.")
+    q = by_cue(run(make_doc, text), "أوضح")
+    assert q.speaker is not None and q.speaker.name == "مجمع النقابات الجهوية لعمال البناء"
+
+
+def test_a_body_inside_a_role_is_not_the_body_speaking(make_doc: MakeDoc) -> None:
+    text = "وقال فريد الجلاصي قائد شرطة الميناء إن البحث متواصل. وقالت الشرطة إن المشتبه به فر."
+    q = by_cue(run(make_doc, text, [("فريد الجلاصي", "PER")]), "قالت")
+    assert q.speaker is not None and q.speaker.name == "الشرطة"
+
+
+def test_a_group_with_the_article_is_an_anonymous_speaker(make_doc: MakeDoc) -> None:
+    q = by_cue(run(make_doc, "ودعا النشطاء إلى تنظيم مظاهرة أمام السفارة مساء الجمعة."), "دعا")
+    assert q.speaker is not None and q.speaker.name == "النشطاء" and q.anonymous
+    assert q.content.startswith("تنظيم مظاهرة")
+
+
+def test_an_accusation_keeps_its_object(make_doc: MakeDoc) -> None:
+    text = "واتهمت الحكومة الجماعة المسلحة بإطلاق صاروخ على المطار."
+    q = by_cue(run(make_doc, text, [("الحكومة", "ORG"), ("الجماعة المسلحة", "ORG")]), "اتهمت")
+    assert q.speaker is not None and q.speaker.name == "الحكومة"
+    assert q.content.startswith("الجماعة المسلحة بإطلاق")
+
+
+def test_a_description_with_a_separate_preposition(make_doc: MakeDoc) -> None:
+    text = 'ووصف وزير الدفاع كمال العياري مدينة الرديف بـ "حصن الجنوب" خلال زيارته.'
+    q = by_cue(run(make_doc, text, [("كمال العياري", "PER"), ("مدينة الرديف", "GPE")]), "وصف")
+    assert q.speaker is not None and q.speaker.name == "كمال العياري"
+    assert q.content.startswith("مدينة الرديف")

@@ -247,8 +247,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 for d in ctx.drafts):
             continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
         if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
-                toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w):
-            continue  # داعية مصري: a noun with its adjective, not a participle
+                toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w) and not (
+                form_key.endswith("ا") and not toks[i + 1].w.endswith("ا")):
+            # داعية مصري: a noun with its adjective, not a participle; but an accusative participle
+            # (مؤكدا أهمية الحوار) would give its adjective the accusative alif too
+            continue
         if form.aspect == "participle" and form_key.endswith("ه") and i > first and toks[i - 1].is_word and \
                 not is_definite(prev) and prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
                 i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or

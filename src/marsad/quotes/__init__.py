@@ -67,6 +67,11 @@ _WORD_RE = re.compile(r"\w+")
 _ISSUER_STOP_RE = re.compile(r"[.:\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
 _ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
     "في", "اليوم", "أمس", "يوم", "على", "إلى", "الذي", "التي", "حول", "بشأن", "بخصوص", "مساء", "صباح", "و"))
+# A short name in parentheses right after a name (الهيئة العليا ... (الهايكا)), and how many words
+# before it the full name may run.
+_PAREN_ALIAS_RE = re.compile(r"\(([^()\n]{2,40})\)|[\"«“]([^\"«»“”\n]{2,30})[\"»”]")
+ABBREVIATION_WORDS = 10
+ABBREVIATED_MIN_WORDS = 3
 # Common nouns for people (heads.tsv kinds anon and anaphor) that refer back only to an unnamed speaker.
 PERSON_NOUNS = frozenset(fold_key(w) for w in ("رجل", "امرأة", "مرأة", "فتاة", "فتى", "شاب", "شابة", "سيدة",
                                                 "مواطن", "مواطنة"))
@@ -92,6 +97,39 @@ class _Builder:
             self.mentions.append((s, e, m.type, m.actor_id))
         self.mention_end_at = {s: e for s, e, t, _ in self.mentions if t in ("ORG", "PER")}
         self.mention_starts = frozenset(self.mention_end_at)
+        self.expansions = self._abbreviations()
+
+    def _abbreviations(self) -> dict[str, str]:
+        """Short names the article defines in parentheses or quotes, folded, mapped to the full name before them.
+
+        الهيئة العليا المستقلة للاتصال السمعي والبصري (الهايكا)، صندوق الأمم المتحدة للطفولة
+        (اليونيسف): the full name runs back from the parenthesis to the head word of a body, or to
+        the start of an entity mention, at most ABBREVIATION_WORDS words before it.
+        """
+        text = self.folded.text
+        out: dict[str, str] = {}
+        lex = lexicon()
+        for m in _PAREN_ALIAS_RE.finditer(text):
+            alias = _clean(m.group(1) or m.group(2))
+            if not alias or len(alias.split()) > 2:
+                continue
+            before = list(_WORD_RE.finditer(text, max(0, m.start() - 200), m.start()))[-ABBREVIATION_WORDS:]
+            if text[before[-1].end():m.start()].strip() if before else True:
+                continue  # the parenthesis must follow the name directly
+            start = None
+            for w in before:
+                bare = _bare(w.group())
+                if w.start() in self.mention_starts or "body" in lex.heads.get(bare, frozenset()):
+                    start = w.start()
+                    break
+            # (a long name only: تنظيم "داعش" names the group by its own name, not an abbreviation)
+            if start is None or len(text[start:before[-1].end()].split()) < ABBREVIATED_MIN_WORDS:
+                continue
+            name = _clean(self.source((start, before[-1].end())))
+            if text.startswith("لل", start):
+                name = "ال" + name[2:] if name.startswith("لل") else name
+            out.setdefault(fold_key(strip_article(alias)), name)
+        return out
 
     def source(self, span: tuple[int, int]) -> str:
         s = self.folded.to_source(*span)
@@ -145,6 +183,11 @@ class _Builder:
         issued it, and an institution named by its bare head (المجمع، الكتلة) by its fullest name.
         """
         found = self._speaker(phrase, history)
+        full = self.expansions.get(fold_key(strip_article(_clean(self.folded.text[found.span[0]:found.span[1]]))))
+        if full is None and found.name:
+            full = self.expansions.get(fold_key(strip_article(found.name)))
+        if full is not None:
+            return replace(found, name=full)
         if found.actor_id is None and not found.surname:
             issuer = self._issuer(found.span, history)
             if issuer is not None:

@@ -390,6 +390,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
                 end -= 1
             cand = ctx.analyze(toks, a, end) if end > a else None
+            if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts:
+                # وأفادت بمقتل الوزير، وتعهدت بملاحقة ...: the verb's preposition opens the content;
+                # the subject is a pronoun
+                cand, region_end = None, a
             if cand is not None:
                 cand.relayed = relayed
                 if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or (
@@ -481,7 +485,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
                 # about the object, which opens the statement (not بأن, after which the clause is it)
                 if form.lemma in OBJECT_CONTENT and content_tok is not None and j < content_tok <= j + OBJECT_WORDS \
-                        and toks[j].is_word and toks[j].w not in FUNCTION_WORDS and \
+                        and toks[j].is_word and toks[j].w not in PREPOSITIONS and \
                         toks[content_tok].w not in lex.comps and toks[content_tok - 1].w not in lex.comps:
                     content_tok = j
             elif form.frame == "np":
@@ -558,6 +562,12 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _fused_prep(form: CueForm, tok: Tok) -> bool:
+    """True when a word carries the verb's one-letter preposition (أفادت | بمقتل، دعا | لتنظيم)."""
+    w = tok.w
+    return tok.is_word and len(w) > 3 and w[0] in form.preps and not w.startswith(("بن", "بو"))
 
 
 def _inside_mention(ctx: Context, pos: int) -> bool:

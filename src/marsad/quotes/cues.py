@@ -56,6 +56,8 @@ OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
 # this many words (الهيئة العليا المستقلة للانتخابات).
 OBJECT_WORDS = 4
+# Particles that open a clause before its verb (كما أكد، فقد طالب) and join it as و does.
+CLAUSE_PARTICLES = frozenset(fold_key(w) for w in ("كما", "وكما", "فقد", "وقد", "لقد", "قد"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -241,7 +243,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         prev = toks[i - 1].w if i > first else ""
         if prev in ("ما", "حد"):
             continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these
-        has_conj = pro > 0 or prev in ("و", "ف")
+        # كما أكد، فقد طالب، وقد أعلن opening their clause: "also", "indeed" join the verb to what came
+        # before as و does
+        has_conj = pro > 0 or prev in ("و", "ف") or (prev in CLAUSE_PARTICLES and (
+            i - 1 == first or toks[i - 2].w in COMMAS or toks[i - 2].w in SENTENCE_END))
         if not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
                 d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
                 for d in ctx.drafts):

@@ -20,7 +20,7 @@ from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
-from marsad.quotes.phrases import SpeakerPhrase, head_key, nisba_like, tokenize
+from marsad.quotes.phrases import SpeakerPhrase, bare_readings, head_key, nisba_like, tokenize
 from marsad.text.arabic import DELETED_RE
 from marsad.text.normalize import FoldedText, fold, fold_key
 from marsad.text.segment import sentence_spans
@@ -188,10 +188,14 @@ class _Builder:
             full = self.expansions.get(fold_key(strip_article(found.name)))
         if full is not None:
             return replace(found, name=full)
-        if found.actor_id is None and not found.surname:
+        if found.surname:
+            return found
+        if found.actor_id is None:
             issuer = self._issuer(found.span, history)
             if issuer is not None:
                 return issuer
+        # (also when the entities stage made the bare head an actor of its own: الكتلة)
+        if found.actor_id is None or (found.name.startswith("ال") and len(found.name.split()) <= 2):
             fuller = self._fuller(found.span)
             if fuller is not None:
                 return replace(found, name=fuller)
@@ -313,7 +317,17 @@ class _Builder:
         if not words or len(words) > 2 or not words[0].startswith(("ال", "وال", "فال")):
             return None
         head = _bare(words[0])
-        if "body" not in lexicon().heads.get(head, frozenset()) or (len(words) == 2 and not _adjective(words[1])):
+        if len(words) == 2 and not _adjective(words[1]):
+            return None
+        # an organisation the entities stage found earlier under that head (كتلة نداء تونس)
+        named = [(e - s, s, e, actor_id) for s, e, t, actor_id in self.mentions if t == "ORG" and e <= span[0]
+                 and len(text[s:e].split()) > 1 and _bare(text[s:e].split()[0]) == head]
+        if named:
+            _, s, e, actor_id = max(named)
+            actor = self.doc.actor(actor_id) if actor_id else None
+            written = _clean(self.source((s, e)))
+            return actor.name if actor is not None and len(actor.name) >= len(written) else written
+        if "body" not in lexicon().heads.get(head, frozenset()):
             return None
         best: tuple[int, int] | None = None
         for m in re.finditer(rf"(?<!\w)[وفبل]?{re.escape(head)}(?= )", text[:span[0]]):
@@ -327,11 +341,13 @@ class _Builder:
                 kept: list[re.Match[str]] = []
                 for w in following[:FULLER_WORDS]:
                     gap = text[kept[-1].end() if kept else m.end():w.start()]
+                    # (a phrase with ب closes the name: كتلة نداء تونس | بالبرلمان)
                     if w.group() in _ISSUER_BREAK_WORDS or w.group() in lexicon().time_words or gap.strip() or \
-                            w.group() in lexicon().comps:
+                            w.group() in lexicon().comps or (kept and w.group().startswith("ب")) or \
+                            lexicon().cue_re.fullmatch(w.group()):
                         break
                     kept.append(w)
-                if not kept or not (kept[0].group().startswith("ال") or kept[0].group().startswith("لل")):
+                if not kept:
                     continue
                 e = kept[-1].end()
             if best is None or e - s > best[1] - best[0]:
@@ -424,8 +440,20 @@ class _Builder:
 
 
 def _bare(word: str) -> str:
-    """A folded word without its proclitics and article (والبيان -> بيان), as a head word of the lexicon."""
-    return head_key(lexicon(), word)
+    """A folded word without its proclitics and article (والبيان -> بيان), as a head word of the lexicon.
+
+    A word that is no head loses only what is surely not its own: the article and a proclitic before
+    it (الكتلة، بالكتلة -> كتلة, but كتلة keeps its ك).
+    """
+    lex = lexicon()
+    for reading in bare_readings(word):
+        if reading in lex.heads or reading in lex.multi_heads:
+            return reading
+    if len(word) > 4 and word[0] in "وفبك" and word[1:3] == "ال":
+        word = word[1:]
+    elif word.startswith("لل") and len(word) > 4:
+        word = "ا" + word[1:]
+    return strip_article(word)
 
 
 def _adjective(word: str) -> bool:

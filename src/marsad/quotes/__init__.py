@@ -331,12 +331,12 @@ class _Builder:
             return None
         best: tuple[int, int] | None = None
         for m in re.finditer(rf"(?<!\w)[وفبل]?{re.escape(head)}(?= )", text[:span[0]]):
-            s = m.start() + (len(m.group()) - len(head))
-            before = text[max(0, s - 30):s].split()
+            start = m.start() + (len(m.group()) - len(head))
+            before = text[max(0, start - 30):start].split()
             if before and "role" in lexicon().heads.get(_bare(before[-1]), frozenset()):
                 continue  # قائد شرطة المدينة: the body names a person's office, not a speaker
-            e = self.mention_end_at.get(s)
-            if e is None:
+            end = self.mention_end_at.get(start)
+            if end is None:
                 following = list(_WORD_RE.finditer(text, m.end(), min(len(text), m.end() + 120)))
                 kept: list[re.Match[str]] = []
                 for w in following[:FULLER_WORDS]:
@@ -349,9 +349,9 @@ class _Builder:
                     kept.append(w)
                 if not kept:
                     continue
-                e = kept[-1].end()
-            if best is None or e - s > best[1] - best[0]:
-                best = (s, e)
+                end = kept[-1].end()
+            if best is None or end - start > best[1] - best[0]:
+                best = (start, end)
         if best is None:
             return None
         _, actor_name = self._actor((best[0], best[0] + 1), ("ORG",))

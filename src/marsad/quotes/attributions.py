@@ -83,8 +83,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         elif w == "ما" and a + 1 < last:
             verb = toks[a + 1].w
             # حسب ما أكده، وفق ما أورده، ما نقلته: the verb with the pronoun that resumes ما
-            bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه") if verb.endswith(x) and len(verb) - len(x) >= 3),
-                             verb)
+            bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه")
+                              if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
             if verb not in ATTRIBUTION_VERBS and verb[:1] not in "يت" and verb not in lex.cues and \
                     bare_verb not in ATTRIBUTION_VERBS and bare_verb not in lex.cues:
                 continue

@@ -73,3 +73,43 @@ def test_a_description_with_a_separate_preposition(make_doc: MakeDoc) -> None:
     q = by_cue(run(make_doc, text, [("كمال العياري", "PER"), ("مدينة الرديف", "GPE")]), "وصف")
     assert q.speaker is not None and q.speaker.name == "كمال العياري"
     assert q.content.startswith("مدينة الرديف")
+
+
+def test_an_abbreviation_speaks_as_the_full_name(make_doc: MakeDoc) -> None:
+    text = ('قررت الهيئة الوطنية لمراقبة الأسواق الغذائية "الهمأغ" سحب المنتوج. '
+            "وأكدت الهمأغ أن القرار نهائي.")
+    q = by_cue(run(make_doc, text), "أكدت")
+    assert q.speaker is not None and q.speaker.name == "الهيئة الوطنية لمراقبة الأسواق الغذائية"
+    assert q.speaker_text == "الهمأغ"
+
+
+def test_a_quoted_group_name_is_no_abbreviation(make_doc: MakeDoc) -> None:
+    text = 'تبنى تنظيم "داعش" الهجوم. وقال داعش في بيان إن عناصره نفذوا العملية.'
+    q = by_cue(run(make_doc, text, [("داعش", "ORG"), ("داعش", "ORG")]), "قال")
+    assert q.speaker is not None and q.speaker.name != "تنظيم"
+
+
+def test_a_role_with_the_article_names_the_one_person_met_before(make_doc: MakeDoc) -> None:
+    text = ("قال الحاج سالم البدري، القائد بفصائل الحرس المحلي، إن الهجوم صد. "
+            "وأضاف القائد الميداني أن الخسائر محدودة.")
+    q = by_cue(run(make_doc, text, [("سالم البدري", "PER")]), "أضاف")
+    assert q.speaker is not None and q.speaker.name == "سالم البدري"
+
+
+def test_the_pronoun_that_resumes_ma_attributes(make_doc: MakeDoc) -> None:
+    text = "وأغلقت الطريق لساعات، وفق ما أورده مصدر أمني بالجهة."
+    q = by_cue(run(make_doc, text), "أورده")
+    assert q.speaker is not None and q.anonymous and q.speaker.name.startswith("مصدر أمني")
+    assert q.content.startswith("وأغلقت الطريق") or q.content.startswith("أغلقت الطريق")
+
+
+def test_kama_opening_a_clause_joins_the_verb(make_doc: MakeDoc) -> None:
+    text = "قال الوزير أحمد العلوي إن الوضع مستقر. كما طالب المحتجون بتنظير خريجي المعاهد."
+    q = by_cue(run(make_doc, text, [("أحمد العلوي", "PER")]), "طالب")
+    assert q.speaker is not None and q.speaker.name == "المحتجون" and q.content.startswith("بتنظير")
+
+
+def test_an_accusative_participle_before_a_nisba_shaped_noun(make_doc: MakeDoc) -> None:
+    text = "وقال الوزير كمال العياري إن الوضع مستقر مؤكدا أهمية الحوار بين الأطراف."
+    q = by_cue(run(make_doc, text, [("كمال العياري", "PER")]), "مؤكدا")
+    assert q.speaker is not None and q.speaker.name == "كمال العياري" and q.content.startswith("أهمية الحوار")

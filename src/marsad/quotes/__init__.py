@@ -430,6 +430,15 @@ class _Builder:
                     phrase.kind in ("role", "name") and prev.surname and (
                         folded_desc in prev.key or _same_role(folded_desc, prev.phrase_key)))):
                 return replace(prev, span=span)
+        # القائد الميداني after "الحاج فلان، القائد بفصائل المقاومة": a role written with the article
+        # and only adjectives names the one person met before under that role
+        desc_words = folded_desc.split()
+        if phrase.kind == "role" and desc_words and desc_words[0].startswith("ال") and all(
+                nisba_like(w) for w in desc_words[1:]):
+            same = {prev.name: prev for prev in history if prev.surname and (prev.role_head == phrase.head or any(
+                definite_reading(w) == phrase.head for w in prev.phrase_key.split()))}
+            if len(same) == 1:
+                return replace(next(iter(same.values())), span=span)
         # an institution speaks as the actor whose mention opens the phrase (وزارة الداخلية ...), not
         # as one named in its complement (تقرير صادر عن الأمين العام للأمم المتحدة)
         actor_id, actor_name = self._actor((span[0], span[0] + 1), ("ORG", "PER"))

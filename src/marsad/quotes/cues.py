@@ -240,6 +240,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # وإدانتها، إضافتها: a noun with its pronoun; بينه، بينهم: "between him/them"
         if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN):
             continue
+        if suffix == "ه" and form.aspect == "past" and i + 1 < last and toks[i + 1].w in ("الي", "لـ"):
+            continue  # إضافة إلى، إشارة إلى: the verbal noun (folded like أضافه), "in addition to"
         prev = toks[i - 1].w if i > first else ""
         if prev in ("ما", "حد"):
             continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these

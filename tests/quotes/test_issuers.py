@@ -113,3 +113,15 @@ def test_an_accusative_participle_before_a_nisba_shaped_noun(make_doc: MakeDoc) 
     text = "وقال الوزير كمال العياري إن الوضع مستقر مؤكدا أهمية الحوار بين الأطراف."
     q = by_cue(run(make_doc, text, [("كمال العياري", "PER")]), "مؤكدا")
     assert q.speaker is not None and q.speaker.name == "كمال العياري" and q.content.startswith("أهمية الحوار")
+
+
+def test_an_accusation_of_a_named_object(make_doc: MakeDoc) -> None:
+    text = "وكانت السلطات الألمانية قد اتهمت تونس بتعطيل ترحيل المشتبه به."
+    q = by_cue(run(make_doc, text, [("السلطات الألمانية", "ORG"), ("تونس", "GPE")]), "اتهمت")
+    assert q.speaker is not None and q.speaker.name == "السلطات الألمانية"
+    assert q.content.startswith("تونس بتعطيل")
+
+
+def test_a_warning_with_its_own_preposition(make_doc: MakeDoc) -> None:
+    q = by_cue(run(make_doc, "وحذر الأحمد من عودة المقاتلين إلى البلاد."), "حذر")
+    assert q.speaker is not None and q.speaker.name == "الأحمد" and q.content.startswith("عودة المقاتلين")

@@ -162,7 +162,7 @@ def _subject_at(ctx: Context, toks: list[Tok], c: int, i: int) -> SpeakerPhrase 
 
 
 def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: int,
-                  cues: set[int]) -> int | None:
+                  cues: set[int], mentions: dict[int, int]) -> int | None:
     """Index of the first content token after the preposition of a "prep" verb (or None).
 
     The preposition may come after inserted phrases (وتحدث الطبيب في تصريح لـ... عن "...") but not
@@ -194,7 +194,9 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
                 break
             # after a word with the article (الإدارة بصرف): after a bare noun the word is its
             # genitive (رئيس بلدية المدينة)
-            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and is_definite(toks[k - 1].w):
+            # (or after a name, اتهمت السلطات تونس بتعطيل)
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and (
+                    is_definite(toks[k - 1].w) or any(s <= toks[k - 1].start < e for s, e in mentions.items())):
                 return k
     found: int | None = None
     for k in range(j, min(stop - 1, j + MAX_PREP_DISTANCE)):
@@ -458,8 +460,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     continue
                 else:
                     speaker = last_speaker(ctx, cue_span[0], verb_gender(form_key, form))
+        # وحذر الأحمد من ...: after و, a word-long preposition of the verb right after the noun phrase
+        # marks the verb (a noun would take it only as a genitive chain, وصف القصيدة بأنها)
+        own_prep_after = has_conj and phrase is not None and not svo and region_end < last and \
+            toks[region_end].w in form.preps and len(toks[region_end].w) > 1
         if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous and \
-                not phrase.relayed:
+                not phrase.relayed and not own_prep_after:
             continue  # وصف القصيدة بأنها ...: a noun, not a verb with its subject
         if phrase is not None:
             if form.aspect != "participle" or speaker is None:
@@ -488,7 +494,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j0 = skip_time(lex, toks, j0, last)
             j = skip_fillers(lex, toks, j0, last)
             if form.frame == "prep":
-                content_tok = _prep_content(lex, form, toks, j0, last, cue_at)
+                content_tok = _prep_content(lex, form, toks, j0, last, cue_at, ctx.mention_ends)
                 # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
                 # about the object, which opens the statement (not بأن, after which the clause is it)
                 if form.lemma in OBJECT_CONTENT and content_tok is not None and j < content_tok <= j + OBJECT_WORDS \

@@ -233,10 +233,20 @@ def full_name(ctx: Context, phrase: SpeakerPhrase) -> bool:
         not words[0].startswith("ال") and not words[0].endswith(("ها", "هم"))  # ترتيبها العالمي
 
 
+# Prepositions that open a time phrase when a time word or a number follows them.
+_TIME_PREPS = frozenset({"منذ", "في", "خلال", "قبل", "بعد", "حتي"})
+
+
 def skip_time(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
-    """Skip time adverbs and numbers (أخيراً، أمس، اليوم الثلاثاء 3 يناير)."""
-    while j < stop and (toks[j].w in lex.time_words or toks[j].w.isdigit()):
-        j += 1
+    """Skip time adverbs and numbers (أخيراً، أمس، اليوم الثلاثاء 3 يناير، منذ أوت 2010)."""
+    while j < stop:
+        if toks[j].w in lex.time_words or toks[j].w.isdigit():
+            j += 1
+        elif toks[j].w in _TIME_PREPS and j + 1 < stop and (
+                toks[j + 1].w in lex.time_words or toks[j + 1].w.isdigit()):
+            j += 2  # منذ أوت، في 2010، خلال الأسبوع
+        else:
+            break
     return j
 
 

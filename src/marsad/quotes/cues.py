@@ -355,6 +355,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 after = ctx.analyze(toks, a, np_end)
                 if after is not None and not (after.certain or after.kind in ("anon", "body", "role")):
                     after = None
+            if a < last and (toks[a].w in PREPOSITIONS or toks[a].w in form.preps):
+                after = None  # كانت وسائل إعلام قد أعلنت | عن مقتل ...: a subject never opens with a preposition
             # وبعد العشاء أعلن ترامب، أما ليبيا فقد كشف التقرير: the subject is after the verb
             if after is not None and after.kind != "unknown" and (
                     not strong or after.certain or after.kind in ("anon", "body", "role", "anaphor")):

@@ -320,8 +320,10 @@ class _Builder:
         if len(words) == 2 and not _adjective(words[1]):
             return None
         # an organisation the entities stage found earlier under that head (كتلة نداء تونس)
+        # (in construct, كتلة نداء تونس: الصحيفة البريطانية is the same bare head with an adjective)
         named = [(e - s, s, e, actor_id) for s, e, t, actor_id in self.mentions if t == "ORG" and e <= span[0]
-                 and len(text[s:e].split()) > 1 and _bare(text[s:e].split()[0]) == head]
+                 and len(text[s:e].split()) > 1 and not text[s:e].startswith("ال")
+                 and _bare(text[s:e].split()[0]) == head]
         if named:
             _, s, e, actor_id = max(named)
             actor = self.doc.actor(actor_id) if actor_id else None

@@ -125,3 +125,20 @@ def test_an_accusation_of_a_named_object(make_doc: MakeDoc) -> None:
 def test_a_warning_with_its_own_preposition(make_doc: MakeDoc) -> None:
     q = by_cue(run(make_doc, "وحذر الأحمد من عودة المقاتلين إلى البلاد."), "حذر")
     assert q.speaker is not None and q.speaker.name == "الأحمد" and q.content.startswith("عودة المقاتلين")
+
+
+@pytest.mark.parametrize("text", [
+    "قال وزير الخارجية سامي العلوي إن المفاوضات مستمرة. وأكد مرارا أن الحل سياسي.",
+    "وقال وزير الخارجية سامي العلوي مرارا إن الحل سياسي.",
+])
+def test_an_adverb_is_never_the_speaker(make_doc: MakeDoc, text: str) -> None:
+    quotes = run(make_doc, text, [("سامي العلوي", "PER")])
+    assert quotes and all(q.speaker is not None and q.speaker.name == "سامي العلوي" for q in quotes)
+    assert all("مرارا" not in (q.speaker_text or "") for q in quotes)
+
+
+def test_a_document_named_by_dhat_speaks_for_its_issuer(make_doc: MakeDoc) -> None:
+    text = ("أصدرت وزارة الداخلية بيانا حول الهجوم. "
+            "وأضاف ذات البيان أن الوحدات الأمنية أوقفت المشتبه بهم.")
+    q = by_cue(run(make_doc, text, [("وزارة الداخلية", "ORG")]), "أضاف")
+    assert q.speaker is not None and q.speaker.name == "وزارة الداخلية"

@@ -268,10 +268,10 @@ def direct_content(ctx: Context, toks: list[Tok], q: int, sent_end: int) -> tupl
 
 
 def clause_start(toks: list[Tok], first: int, i: int) -> int:
-    """Index of the first token of the clause that contains token ``i`` (after a colon, إلا أن, يذكر أن)."""
+    """Index of the first token of the clause that contains token ``i`` (after a colon, إلا أن, يذكر أن, لكن)."""
     for k in range(i - 1, first - 1, -1):
         w = toks[k].w
-        if w in (":", "ان", "فيما", "بينما", "حيث") or w in SENTENCE_END:
+        if w in (":", "ان", "فيما", "بينما", "حيث", "لكن", "ولكن") or w in SENTENCE_END:
             return k + 1
     return first
 

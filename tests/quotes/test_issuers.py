@@ -142,3 +142,9 @@ def test_a_document_named_by_dhat_speaks_for_its_issuer(make_doc: MakeDoc) -> No
             "وأضاف ذات البيان أن الوحدات الأمنية أوقفت المشتبه بهم.")
     q = by_cue(run(make_doc, text, [("وزارة الداخلية", "ORG")]), "أضاف")
     assert q.speaker is not None and q.speaker.name == "وزارة الداخلية"
+
+
+def test_a_description_then_a_quoted_name(make_doc: MakeDoc) -> None:
+    text = 'اعتبرت القناة التلفزية الخاصة "الأفق"، قرار الهيئة جائرا. وأكدت القناة أن القرار سياسي.'
+    quotes = run(make_doc, text)
+    assert quotes and all(q.speaker is not None and q.speaker.name == "قناة الأفق" for q in quotes)

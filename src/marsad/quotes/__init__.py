@@ -67,6 +67,9 @@ _WORD_RE = re.compile(r"\w+")
 _ISSUER_STOP_RE = re.compile(r"[.:\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
 _ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
     "في", "اليوم", "أمس", "يوم", "على", "إلى", "الذي", "التي", "حول", "بشأن", "بخصوص", "مساء", "صباح", "و"))
+# A name in quotation marks right after a speaker phrase (القناة الخاصة "نسمة"), of at most this many words.
+_QUOTED_NAME_RE = re.compile(r"\s*[\"«“]([^\"«»“”\n]{2,40})[\"»”]")
+QUOTED_NAME_WORDS = 3
 # A short name in parentheses right after a name (الهيئة العليا ... (الهايكا)), and how many words
 # before it the full name may run.
 _PAREN_ALIAS_RE = re.compile(r"\(([^()\n]{2,40})\)|[\"«“]([^\"«»“”\n]{2,30})[\"»”]")
@@ -122,8 +125,11 @@ class _Builder:
                 if w.start() in self.mention_starts or "body" in lex.heads.get(bare, frozenset()):
                     start = w.start()
                     break
-            # (a long name only: تنظيم "داعش" names the group by its own name, not an abbreviation)
-            if start is None or len(text[start:before[-1].end()].split()) < ABBREVIATED_MIN_WORDS:
+            # (a long name only: تنظيم "داعش" names the group by its own name, not an abbreviation;
+            # and a name, not a description: القناة التلفزية الخاصة "نسمة")
+            long_words = text[start:before[-1].end()].split()
+            if start is None or len(long_words) < ABBREVIATED_MIN_WORDS or all(
+                    _adjective(w) for w in long_words[1:]):
                 continue
             name = _clean(self.source((start, before[-1].end())))
             if text.startswith("لل", start):
@@ -183,6 +189,9 @@ class _Builder:
         issued it, and an institution named by its bare head (المجمع، الكتلة) by its fullest name.
         """
         found = self._speaker(phrase, history)
+        named = self._quoted_name(found)
+        if named is not None:
+            return named
         full = self.expansions.get(fold_key(strip_article(_clean(self.folded.text[found.span[0]:found.span[1]]))))
         if full is None and found.name:
             full = self.expansions.get(fold_key(strip_article(found.name)))
@@ -200,6 +209,29 @@ class _Builder:
             if fuller is not None:
                 return replace(found, name=fuller)
         return found
+
+    def _quoted_name(self, found: Speaker) -> Speaker | None:
+        """An institution described, then named in quotation marks: its head with the name.
+
+        القناة التلفزية الخاصة "نسمة" -> قناة نسمة، موقع "سكاي نيوز" -> موقع سكاي نيوز: the
+        description only says what kind of body the quoted name is.
+        """
+        text = self.folded.text
+        if found.surname or found.anonymous or found.key != _clean(text[found.span[0]:found.span[1]]):
+            return None  # (a speaker met before keeps the name it had: وأوضحت الصحيفة "...")
+        m = _QUOTED_NAME_RE.match(text, found.span[1])
+        words = text[found.span[0]:found.span[1]].split()
+        if m is None or not words or len(m.group(1).split()) > QUOTED_NAME_WORDS:
+            return None
+        head = _bare(words[0])
+        kinds = lexicon().heads.get(head, frozenset())
+        if not kinds & {"body", "media"} or not all(_adjective(w) for w in words[1:]):
+            return None
+        head_source = _clean(self.source((found.span[0], found.span[0] + len(words[0]))))
+        head_source = strip_article(head_source[1:] if head_source[:1] in "وفبل" and
+                                    head_source[1:3] == "ال" else head_source)
+        name = _clean(self.source(m.span(1)))
+        return replace(found, name=f"{head_source} {name}")
 
     def _issuer(self, span: tuple[int, int], history: list[Speaker]) -> Speaker | None:
         """The body that issued the document a speaker phrase names, or None when it names no document.

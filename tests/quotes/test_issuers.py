@@ -148,3 +148,22 @@ def test_a_description_then_a_quoted_name(make_doc: MakeDoc) -> None:
     text = 'اعتبرت القناة التلفزية الخاصة "الأفق"، قرار الهيئة جائرا. وأكدت القناة أن القرار سياسي.'
     quotes = run(make_doc, text)
     assert quotes and all(q.speaker is not None and q.speaker.name == "قناة الأفق" for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "head"), [
+    ("اعترفت الشرطة في ولاية أريزونا بقتل رجل لم يكن يحمل سلاحا.", "اعترفت", "الشرطة", "بقتل رجل"),
+    ("اعترفت لجنة التحقيق التي شكلتها الحكومة، باستهداف الطائرات لمجلس عزاء.", "اعترفت", "لجنة التحقيق",
+     "باستهداف الطائرات"),
+    ("وكانت مصادر إعلامية أفادت، أمس بمقتل اثنين من المحتجين.", "أفادت", "مصادر إعلامية", "بمقتل اثنين"),
+    ("وقالت وسائل إعلام محلية، بينها الموقع الإلكتروني لصحيفة الصباح، إن القرار اتخذ ليلا.", "قالت",
+     "وسائل إعلام محلية", "القرار اتخذ"),
+])
+def test_the_fused_preposition_past_a_place_a_relative_or_an_apposition(
+        make_doc: MakeDoc, text: str, cue: str, speaker: str, head: str) -> None:
+    q = by_cue(run(make_doc, text), cue)
+    assert q.speaker is not None and q.speaker.name == speaker and q.content.startswith(head)
+
+
+def test_a_second_preposition_opens_the_content(make_doc: MakeDoc) -> None:
+    text = "صرح ضابط عسكري في المحافظة عن مقتل 45 جنديا بتفجير انتحاري."
+    assert all(not q.content.startswith("بتفجير") for q in run(make_doc, text))

@@ -51,6 +51,8 @@ from marsad.text.normalize import fold_key
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+# How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
+FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
 OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
@@ -171,11 +173,23 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
     """
     fused = [p for p in form.preps if len(p) == 1]
     k = j
-    while k < stop and toks[k].w in COMMAS:
-        k += 1
+    while k < stop and (toks[k].w in COMMAS or (k > j and toks[k].w in lex.time_words)):
+        k += 1  # أفادت، أمس بمقتل ...: a comma and a time adverb before the content
     if k < stop and fused and len(toks[k].w) > 2 and toks[k].w[0] in fused and toks[k].w not in (
             "بها", "لها"):
         return k
+    if fused and j < stop and (toks[j].w in PREPOSITIONS or toks[j].w in RELATIVES):
+        # اعترفت الشرطة في ولاية لوزيانا بجريمة ...، اعترفت اللجنة التي شكلتها المملكة، باستهداف ...:
+        # a place or a relative clause on the subject, then the fused preposition (after a comma
+        # when a relative clause stands between)
+        for k in range(j + 1, min(stop, j + FUSED_PREP_DISTANCE)):
+            w = toks[k].w
+            if k in cues or w in SENTENCE_END or w in lex.comps or w in OPEN_QUOTES or (
+                    toks[j].w in PREPOSITIONS and w in PREPOSITIONS):
+                break  # (صرح ضابط في الأنبار عن مقتل ... بتفجير: a second preposition opens the content)
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and (
+                    toks[j].w in PREPOSITIONS or toks[k - 1].w in COMMAS):
+                return k
     if k + 1 < stop and toks[k].w in fused:
         return k + 1  # وصفه بـ "درع تونس": the preposition written apart (with a tatweel) before the content
     if j < stop and toks[j].w in COMMAS:
@@ -231,6 +245,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
     # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
     hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    # بينها، بينهم: "among them", never a verb (and no stop for the search of a complementiser)
+    hits = [h for h in hits if not (h[2] in BETWEEN and len(toks[h[0]].w) > h[1] + len(h[2]))]
     cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
               or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
               or lex.cues[key].aspect == "participle"}

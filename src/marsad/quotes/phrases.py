@@ -64,7 +64,8 @@ ADDRESSEES = folded_set({"صحفيين", "صحافيين", "صحفيون", "صح
                          "حاضرين", "مواطنين"})
 # Subordinators that end a speaker phrase (تقرير أفريقي حيث يبلغ ...).
 CLAUSE_BREAKS = folded_set({"حيث", "بينما", "فيما", "عندما", "لأن", "إذ", "كما", "بعدما", "حين"})
-APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم"})
+APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم",
+                                 "بينها", "بينهم", "منها", "منهم", "ومنها", "ومنهم"})
 # "the same" / "the aforementioned" that mark an anaphoric speaker (ذات البلاغ، المصدر نفسه).
 SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "عينه"})
 # Adjectives that describe an anonymous source without the shape of a nisba or participle.

@@ -178,17 +178,17 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
     if k < stop and fused and len(toks[k].w) > 2 and toks[k].w[0] in fused and toks[k].w not in (
             "بها", "لها"):
         return k
-    if fused and j < stop and (toks[j].w in PREPOSITIONS or toks[j].w in RELATIVES):
+    if fused and j < stop and (toks[j].w == "في" or toks[j].w in RELATIVES):
         # اعترفت الشرطة في ولاية لوزيانا بجريمة ...، اعترفت اللجنة التي شكلتها المملكة، باستهداف ...:
         # a place or a relative clause on the subject, then the fused preposition (after a comma
         # when a relative clause stands between)
         for k in range(j + 1, min(stop, j + FUSED_PREP_DISTANCE)):
             w = toks[k].w
             if k in cues or w in SENTENCE_END or w in lex.comps or w in OPEN_QUOTES or (
-                    toks[j].w in PREPOSITIONS and w in PREPOSITIONS):
+                    toks[j].w == "في" and w in PREPOSITIONS):
                 break  # (صرح ضابط في الأنبار عن مقتل ... بتفجير: a second preposition opens the content)
             if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and (
-                    toks[j].w in PREPOSITIONS or toks[k - 1].w in COMMAS):
+                    toks[j].w == "في" or toks[k - 1].w in COMMAS):
                 return k
     if k + 1 < stop and toks[k].w in fused:
         return k + 1  # وصفه بـ "درع تونس": the preposition written apart (with a tatweel) before the content

@@ -167,3 +167,12 @@ def test_the_fused_preposition_past_a_place_a_relative_or_an_apposition(
 def test_a_second_preposition_opens_the_content(make_doc: MakeDoc) -> None:
     text = "صرح ضابط عسكري في المحافظة عن مقتل 45 جنديا بتفجير انتحاري."
     assert all(not q.content.startswith("بتفجير") for q in run(make_doc, text))
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت وزارة الدفاع في بيان مقتل خمسة مسلحين.",
+    "وأعلنت وزارة الدفاع في بيان رسمي لها اليوم مقتل خمسة مسلحين.",
+])
+def test_a_statement_in_a_statement_belongs_to_the_body(make_doc: MakeDoc, text: str) -> None:
+    q = by_cue(run(make_doc, text, [("وزارة الدفاع", "ORG")]), "أعلنت")
+    assert q.speaker is not None and q.speaker.name == "وزارة الدفاع" and q.content.startswith("مقتل خمسة")

@@ -27,6 +27,7 @@ from marsad.quotes.phrases import (
     head_at,
     insert_len,
     is_definite,
+    nisba_like,
     tokenize,
 )
 from marsad.quotes.speaker import analyze_speaker
@@ -176,7 +177,16 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
             if k is None:
-                break
+                # وأعلنت الوزارة في بيان (لها، رسمي، اليوم) مقتل ...: no comma closes it; it ends
+                # after its pronoun, nisba adjectives and time words (مقتل is no participle here)
+                k = j + 2
+                while k < stop and (toks[k].w in ("له", "لها", "لهم", "لهما") or toks[k].w in lex.time_words or
+                                    toks[k].w.isdigit() or (nisba_like(toks[k].w) and not toks[k].w.startswith("م"))):
+                    k += 1
+                if k >= stop or not toks[k].is_word or toks[k].w in lex.comps or toks[k].w in PREPOSITIONS:
+                    break
+                j = k
+                continue
             j = k + 1
         else:
             break

@@ -176,3 +176,18 @@ def test_a_second_preposition_opens_the_content(make_doc: MakeDoc) -> None:
 def test_a_statement_in_a_statement_belongs_to_the_body(make_doc: MakeDoc, text: str) -> None:
     q = by_cue(run(make_doc, text, [("وزارة الدفاع", "ORG")]), "أعلنت")
     assert q.speaker is not None and q.speaker.name == "وزارة الدفاع" and q.content.startswith("مقتل خمسة")
+
+
+def test_his_words_then_a_quotation(make_doc: MakeDoc) -> None:
+    text = 'نقلت وكالة الأنباء عن الوزير كمال العياري قوله في اجتماع أمني "تم القضاء على الخلية بالكامل".'
+    q = by_cue(run(make_doc, text, [("كمال العياري", "PER")]), "نقلت")
+    assert q.speaker is not None and q.speaker.name == "كمال العياري" and q.direct
+    assert q.content.startswith("تم القضاء")
+
+
+def test_a_quotation_after_the_occasion(make_doc: MakeDoc) -> None:
+    text = ('قال الرئيس أحمد العلوي إن الحرب مستمرة. '
+            'وقال في كلمة له أمام البرلمان الجديد "أؤكد لكم أن النصر قريب".')
+    quotes = run(make_doc, text, [("أحمد العلوي", "PER")])
+    assert any(q.direct and q.content.startswith("أؤكد لكم") and q.speaker is not None and
+               q.speaker.name == "أحمد العلوي" for q in quotes)

@@ -51,6 +51,8 @@ from marsad.text.normalize import fold_key
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+# "His words" after a relayed source (نقلت الوكالة عن فلان قوله "..."): the quotation that follows is the statement.
+SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قولهم", "قولهما"))
 # How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
 FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
@@ -335,7 +337,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
                 # or after a whole speaker phrase that the noun phrase reading stopped inside
                 # (وقالت فلانة المتحدثة باسم الخارجية "...", وقال فلان على تويتر "...")
-                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren or _speaker_before_quote(
+                # or after "his words" (نقلت الوكالة عن فلان قوله [في اجتماع ...] "...") or after the
+                # occasion of a statement the verb opens (وقال في كلمة له أمام البرلمان ... "...")
+                said = words >= 3 and (any(strip_article(t.w) in SAYING_NOUNS for t in toks[i + 1:k]) or (
+                    form.frame == "that" and toks[i + 1].w in ("في", "خلال") and
+                    "medium" in head_at(lex, toks, i + 2)[0]))
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren or said or _speaker_before_quote(
                         ctx, toks, i, k, words, form)) and not (short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
                     break

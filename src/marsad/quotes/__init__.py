@@ -20,7 +20,7 @@ from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
-from marsad.quotes.phrases import SpeakerPhrase, bare_readings, head_key, nisba_like, tokenize
+from marsad.quotes.phrases import RELATIVES, SpeakerPhrase, bare_readings, head_key, nisba_like, tokenize
 from marsad.text.arabic import DELETED_RE
 from marsad.text.normalize import FoldedText, fold, fold_key
 from marsad.text.segment import sentence_spans
@@ -54,7 +54,8 @@ DOCUMENT_NOUNS = frozenset(w for w, kinds in lexicon().heads.items() if "documen
 # Verbs of issuing that stand between a document and its issuer (تقرير نشرته مجلة شبيغل).
 ISSUING_VERBS = frozenset(fold_key(w) for w in (
     "أصدره", "أصدرته", "أصدرها", "أصدرتها", "نشره", "نشرته", "نشرها", "نشرتها", "أعده", "أعدته", "أعدها",
-    "أعدتها", "أجراه", "أجرته", "أجراها", "أجرتها", "صادر", "صادرة", "الصادر", "الصادرة"))
+    "أعدتها", "أجراه", "أجرته", "أجراها", "أجرتها", "صادر", "صادرة", "الصادر", "الصادرة", "نشر", "نشرت",
+    "المنشور", "المنشورة"))
 # Verbs whose subject issues the document that is their object (أصدرت الهيئة تقريرا).
 ISSUING_PAST = frozenset(fold_key(w) for w in ("أصدر", "أصدرت", "نشر", "نشرت", "أعد", "أعدت", "وزع", "وزعت"))
 # How far after a document noun its issuer is looked for, and how many words an unlinked issuer keeps.
@@ -120,6 +121,11 @@ class _Builder:
             if text[before[-1].end():m.start()].strip() if before else True:
                 continue  # the parenthesis must follow the name directly
             start = None
+            # (not past a relative or a verb: البيان الختامي للقمة الذي جاء بعنوان "إعلان الرياض" is a
+            # title, not an abbreviation)
+            cut = max((k for k, w in enumerate(before) if w.group() in RELATIVES or w.group() in lex.cues),
+                      default=-1)
+            before = before[cut + 1:]
             for w in before:
                 bare = _bare(w.group())
                 if w.start() in self.mention_starts or "body" in lex.heads.get(bare, frozenset()):
@@ -127,8 +133,10 @@ class _Builder:
                     break
             # (a long name only: تنظيم "داعش" names the group by its own name, not an abbreviation;
             # and a name, not a description: القناة التلفزية الخاصة "نسمة")
+            if start is None:
+                continue
             long_words = text[start:before[-1].end()].split()
-            if start is None or len(long_words) < ABBREVIATED_MIN_WORDS or all(
+            if len(long_words) < ABBREVIATED_MIN_WORDS or all(
                     _adjective(w) for w in long_words[1:]):
                 continue
             name = _clean(self.source((start, before[-1].end())))
@@ -276,7 +284,9 @@ class _Builder:
             if word in ("عن", "من") and k + 1 < len(words):
                 return self._phrase_from(words[k + 1].start(), end)
             if word in ISSUING_VERBS and k + 1 < len(words):
-                return self._phrase_from(words[k + 1].start(), end)
+                # (تقرير نشر في مجلة شبيغل: the medium it came out in)
+                at = k + 2 if words[k + 1].group() == "في" and k + 2 < len(words) else k + 1
+                return self._phrase_from(words[at].start(), end)
             if k == 0 and word.startswith("ل") and len(word) > 3 and not word.startswith("لا"):
                 s = w.start() + (2 if word.startswith("لل") else 1)
                 return self._phrase_from(s, end)

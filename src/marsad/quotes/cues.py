@@ -285,6 +285,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                                       toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and
                                                                toks[i + 2].w in lex.comps))):
             continue  # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
+        if form_key in BETWEEN and has_conj and any(t.w.startswith(("بين", "وبين")) for t in toks[max(first, i - 4):i]):
+            continue  # بينه وبين عون أمن: the second half of "between ... and ..."
         if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
             continue  # المشاعر بين الثنائي: "between", not "he explained"
         # 1. what opens the content: a complementiser, a colon or a quotation mark

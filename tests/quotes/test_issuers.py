@@ -191,3 +191,16 @@ def test_a_quotation_after_the_occasion(make_doc: MakeDoc) -> None:
     quotes = run(make_doc, text, [("أحمد العلوي", "PER")])
     assert any(q.direct and q.content.startswith("أؤكد لكم") and q.speaker is not None and
                q.speaker.name == "أحمد العلوي" for q in quotes)
+
+
+def test_a_role_given_in_an_apposition(make_doc: MakeDoc) -> None:
+    text = ("أكد سالم البدري، وهو رئيس بلدية الرديف، أن الأشغال متواصلة. "
+            "وأضاف رئيس البلدية أن الطريق ستفتح قريبا.")
+    q = by_cue(run(make_doc, text, [("سالم البدري", "PER")]), "أضاف")
+    assert q.speaker is not None and q.speaker.name == "سالم البدري"
+
+
+def test_between_and_between(make_doc: MakeDoc) -> None:
+    text = "أكد سالم البدري أن خلافا جد بينه وبين عون أمن، اليوم الجمعة، كاد أن يتحول إلى مأساة."
+    quotes = run(make_doc, text, [("سالم البدري", "PER")])
+    assert [q.cue for q in quotes] == ["أكد"]

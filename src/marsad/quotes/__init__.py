@@ -76,6 +76,8 @@ QUOTED_NAME_WORDS = 3
 _PAREN_ALIAS_RE = re.compile(r"\(([^()\n]{2,40})\)|[\"«“]([^\"«»“”\n]{2,30})[\"»”]")
 ABBREVIATION_WORDS = 10
 ABBREVIATED_MIN_WORDS = 3
+# How far after a person's name an apposition may give their role (فلان، وهو سائق حافلة بشركة ...).
+ROLE_LOOKAHEAD = 80
 # Common nouns for people (heads.tsv kinds anon and anaphor) that refer back only to an unnamed speaker.
 PERSON_NOUNS = frozenset(fold_key(w) for w in ("رجل", "امرأة", "مرأة", "فتاة", "فتى", "شاب", "شابة", "سيدة",
                                                 "مواطن", "مواطنة"))
@@ -217,6 +219,21 @@ class _Builder:
             if fuller is not None:
                 return replace(found, name=fuller)
         return found
+
+    def _apposition(self, end: int) -> list[str]:
+        """The words of an apposition set off by a comma right after a name (، وهو سائق حافلة بشركة ...،)."""
+        text = self.folded.text
+        rest = text[end:end + ROLE_LOOKAHEAD].lstrip()
+        if not rest.startswith(("،", ",")):
+            return []
+        words: list[str] = []
+        for w in rest[1:].split():
+            if w in lexicon().comps or lexicon().cue_re.fullmatch(w):
+                break
+            words.append(w.rstrip("،,."))
+            if w[-1:] in "،,.":
+                break  # the comma or full stop that closes the apposition
+        return [w for w in words if w]
 
     def _quoted_name(self, found: Speaker) -> Speaker | None:
         """An institution described, then named in quotation marks: its head with the name.
@@ -477,10 +494,21 @@ class _Builder:
         # القائد الميداني after "الحاج فلان، القائد بفصائل المقاومة": a role written with the article
         # and only adjectives names the one person met before under that role
         desc_words = folded_desc.split()
-        if phrase.kind == "role" and desc_words and desc_words[0].startswith("ال") and all(
-                nisba_like(w) for w in desc_words[1:]):
-            same = {prev.name: prev for prev in history if prev.surname and (prev.role_head == phrase.head or any(
-                definite_reading(w) == phrase.head for w in prev.phrase_key.split()))}
+        # (definite by the article or by a definite genitive: الوزير، رئيس البلدية)
+        if phrase.kind == "role" and desc_words and (desc_words[0].startswith("ال") or (
+                len(desc_words) > 1 and desc_words[-1].startswith("ال"))):
+            same: dict[str, Speaker] = {}
+            for prev in history:
+                if not prev.surname:
+                    continue
+                # (the role may follow the name as an apposition: أيمن بن عائشة، وهو سائق حافلة ...)
+                around = {r for w in (*prev.phrase_key.split(), *self._apposition(prev.span[1]))
+                          for r in bare_readings(w)}
+                if desc_words[0].startswith("ال") and all(nisba_like(w) for w in desc_words[1:]) and (
+                        prev.role_head == phrase.head or phrase.head in around):
+                    same[prev.name] = prev
+                elif len(desc_words) > 1 and all(set(bare_readings(w)) & around for w in desc_words):
+                    same[prev.name] = prev
             if len(same) == 1:
                 return replace(next(iter(same.values())), span=span)
         # an institution speaks as the actor whose mention opens the phrase (وزارة الداخلية ...), not

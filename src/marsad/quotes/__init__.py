@@ -388,7 +388,8 @@ class _Builder:
             actor = self.doc.actor(actor_id) if actor_id else None
             written = _clean(self.source((s, e)))
             return actor.name if actor is not None and len(actor.name) >= len(written) else written
-        if "body" not in lexicon().heads.get(head, frozenset()):
+        # (an unnamed source too: المسؤولون after "مسؤولون أمنيون عراقيون وأكراد")
+        if not lexicon().heads.get(head, frozenset()) & {"body", "anon"}:
             return None
         best: tuple[int, int] | None = None
         for m in re.finditer(rf"(?<!\w)[وفبل]?{re.escape(head)}(?= )", text[:span[0]]):

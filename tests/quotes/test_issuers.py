@@ -204,3 +204,17 @@ def test_between_and_between(make_doc: MakeDoc) -> None:
     text = "أكد سالم البدري أن خلافا جد بينه وبين عون أمن، اليوم الجمعة، كاد أن يتحول إلى مأساة."
     quotes = run(make_doc, text, [("سالم البدري", "PER")])
     assert [q.cue for q in quotes] == ["أكد"]
+
+
+def test_an_unnamed_source_keeps_its_fullest_description(make_doc: MakeDoc) -> None:
+    text = ("وقال مسؤولون أمنيون عراقيون وأكراد إن الهجوم صد. "
+            "وأشار المسؤولون إلى أن القوات استعادت القرية.")
+    q = by_cue(run(make_doc, text), "أشار")
+    assert q.speaker is not None and q.speaker.name.startswith("مسؤولون أمنيون عراقيون")
+
+
+def test_dan_condemns_at_the_head_of_its_clause(make_doc: MakeDoc) -> None:
+    q = by_cue(run(make_doc, "كما دان النائب عبد الله العدواني الحادث الإرهابي.",
+                   [("عبد الله العدواني", "PER")]), "دان")
+    assert q.speaker is not None and q.speaker.name == "عبد الله العدواني"
+    assert q.content.startswith("الحادث الإرهابي")

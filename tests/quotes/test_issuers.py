@@ -218,3 +218,8 @@ def test_dan_condemns_at_the_head_of_its_clause(make_doc: MakeDoc) -> None:
                    [("عبد الله العدواني", "PER")]), "دان")
     assert q.speaker is not None and q.speaker.name == "عبد الله العدواني"
     assert q.content.startswith("الحادث الإرهابي")
+
+
+def test_the_outlets_own_link_is_no_quote(make_doc: MakeDoc) -> None:
+    text = "وأوقفت الشرطة ثلاثة أشخاص.\nرابط الخبر بصحيفة الوئام: الكويت تبدأ محاكمة المتهمين بتفجير المسجد"
+    assert not [q for q in run(make_doc, text) if q.cue == ":"]

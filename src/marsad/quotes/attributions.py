@@ -24,12 +24,13 @@ from marsad.quotes.context import (
     line_start_of,
     trim_end,
 )
-from marsad.quotes.lexicon import strip_article
+from marsad.quotes.lexicon import Lexicon, strip_article
 from marsad.quotes.phrases import (
     COMMAS,
     OPEN_QUOTES,
     SpeakerPhrase,
     Tok,
+    bare_readings,
     head_at,
     is_definite,
     nisba_like,
@@ -206,8 +207,11 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
                 phrase = cand
                 break
         if phrase is None or (phrase.start > toks[first].start and governed(toks, phrase.start)) or (
-                "place" in head_at(lex, toks, a)[0] or toks[a].start in ctx.place_starts):
-            continue  # وقع الانفجار في شارع الحرية : ...، حي النصر: ...: a place, not a speaker
+                "place" in head_at(lex, toks, a)[0] or toks[a].start in ctx.place_starts) or _with_preposition(
+                lex, toks[a].w):
+            # وقع الانفجار في شارع الحرية : ...، حي النصر: ...: a place, not a speaker; رابط الخبر
+            # بصحيفة الوئام: ...: the outlet's own link, with ب, speaks for nobody
+            continue
         j = c + 1
         first_w = toks[j].w
         if toks[j].w.isdigit() or (toks[j].is_word and (head_at(lex, toks, j)[0] & {"role", "anon"} or (
@@ -227,3 +231,10 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, (toks[c].start, toks[c].end), (start, end), True, sentence,
                                 None, "colon"))
+
+
+def _with_preposition(lex: Lexicon, w: str) -> bool:
+    """True for a head word that carries a fused ب or ل (بصحيفة، للوزارة): governed, never a speaker."""
+    readings = bare_readings(w)
+    return w[:1] in "بل" and len(w) > 3 and readings[0] not in lex.heads and any(
+        r in lex.heads for r in readings[1:])

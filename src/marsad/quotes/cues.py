@@ -438,8 +438,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     # subject is singular, so after وطالبوا، وأكدوا the noun phrase is the object
                     cand = None
                     region_end = a
-            prep_next = region_end < last and (toks[region_end].w in form.preps or (
-                len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
+            # (also past a comma: أعرب عدد من نواب المجلس، عن إدانتهم)
+            after_np = region_end + 1 if region_end + 1 < last and toks[region_end].w in COMMAS else region_end
+            prep_next = after_np < last and (toks[after_np].w in form.preps or (
+                len(toks[after_np].w) > 3 and toks[after_np].w[0] in form.preps))
             if cand is not None and (opener is not None or cand.certain or cand.kind in (
                     "anon", "body", "role", "anaphor") or full_name(ctx, cand) or cand.role is not None or
                     toks[a].start in ctx.speaker_starts or (

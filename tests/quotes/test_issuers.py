@@ -223,3 +223,17 @@ def test_dan_condemns_at_the_head_of_its_clause(make_doc: MakeDoc) -> None:
 def test_the_outlets_own_link_is_no_quote(make_doc: MakeDoc) -> None:
     text = "وأوقفت الشرطة ثلاثة أشخاص.\nرابط الخبر بصحيفة الوئام: الكويت تبدأ محاكمة المتهمين بتفجير المسجد"
     assert not [q for q in run(make_doc, text) if q.cue == ":"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("أعرب عدد من نواب البرلمان، عن إدانتهم للهجوم الإرهابي.", "عدد من نواب البرلمان"),
+    ("وقال بعض الخبراء إن الوضع خطير.", "بعض الخبراء"),
+])
+def test_a_quantified_group_is_an_anonymous_speaker(make_doc: MakeDoc, text: str, speaker: str) -> None:
+    q = only_quote(run(make_doc, text))
+    assert q.speaker is not None and q.speaker.name == speaker and q.anonymous
+
+
+def only_quote(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [(q.cue, q.content) for q in quotes]
+    return quotes[0]

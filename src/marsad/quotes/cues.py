@@ -273,6 +273,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
                 for d in ctx.drafts):
             continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
+        if form.aspect == "participle" and prev in ("غير", "وغير"):
+            continue  # عملية غير معلنة: a negated adjective, not a participle of saying
         if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
                 toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w) and not (
                 form_key.endswith("ا") and not toks[i + 1].w.endswith("ا")):

@@ -474,9 +474,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                         form_key in lex.impersonal or (not has_conj and not mid)):
                     continue  # يُذكر أن، يُتوقع أن: impersonal
                 if form.aspect == "present" and not has_conj and i > first and toks[i - 1].is_word and \
-                        not is_definite(prev) and prev not in FUNCTION_WORDS and prev not in RELATIVES and \
-                        verb_gender(form_key, form) == "pl":
-                    continue  # على اسلاميين يقولون إنهم ...: a clause describing the noun before it
+                        not is_definite(prev) and prev not in FUNCTION_WORDS and prev not in RELATIVES and (
+                        verb_gender(form_key, form) == "pl" or not (
+                            head_at(lex, toks, i - 1)[0] or _inside_mention(ctx, toks[i - 1].start + 1))):
+                    # على اسلاميين يقولون إنهم ...، مواقع تدعو للعنف: a clause describing the noun before
+                    # it (a plural of things takes the feminine singular)
+                    continue
                 if prev in RELATIVES and suffix:
                     continue  # الذين طالبهم بـ ...: the antecedent is the object, not the speaker
                 if prev in RELATIVES and i - 1 > first:

@@ -237,3 +237,8 @@ def test_a_quantified_group_is_an_anonymous_speaker(make_doc: MakeDoc, text: str
 def only_quote(quotes: list[Quote]) -> Quote:
     assert len(quotes) == 1, [(q.cue, q.content) for q in quotes]
     return quotes[0]
+
+
+def test_a_noun_with_its_pronoun_after_the_subject_is_the_object(make_doc: MakeDoc) -> None:
+    q = by_cue(run(make_doc, "وأكدت الوزارة التزامها بحماية المواطنين."), "أكدت")
+    assert q.speaker is not None and q.speaker.name == "الوزارة" and q.content.startswith("التزامها")

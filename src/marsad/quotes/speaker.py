@@ -485,6 +485,10 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             j += 1
             mode = "def" if is_definite(w) else "lam"
             continue
+        if mode in ("def", "adj") and len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not w.startswith("لل"):
+            # وأكدت الوزارة | التزامها: after a definite noun, a noun with its pronoun is the object
+            # (not a lone ه, which folding also gives the ta marbuta of المحلية)
+            break
         if is_definite(w):
             if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
                 break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject

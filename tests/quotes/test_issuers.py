@@ -242,3 +242,11 @@ def only_quote(quotes: list[Quote]) -> Quote:
 def test_a_noun_with_its_pronoun_after_the_subject_is_the_object(make_doc: MakeDoc) -> None:
     q = by_cue(run(make_doc, "وأكدت الوزارة التزامها بحماية المواطنين."), "أكدت")
     assert q.speaker is not None and q.speaker.name == "الوزارة" and q.content.startswith("التزامها")
+
+
+def test_a_colon_after_a_word_of_saying_goes_on_with_the_speaker(make_doc: MakeDoc) -> None:
+    text = 'قال الوزير أحمد العلوي إن القرار نهائي. وعلق بالقول : "هناك أسماء كبيرة ستسقط".'
+    quotes = run(make_doc, text, [("أحمد العلوي", "PER")])
+    said = [q for q in quotes if q.content.startswith("هناك أسماء")]
+    assert len(said) == 1 and said[0].speaker is not None and said[0].speaker.name == "أحمد العلوي"
+    assert said[0].content == "هناك أسماء كبيرة ستسقط"

@@ -21,6 +21,7 @@ from marsad.quotes.context import (
     direct_content,
     full_name,
     governed,
+    last_speaker,
     line_start_of,
     trim_end,
 )
@@ -36,6 +37,7 @@ from marsad.quotes.phrases import (
     nisba_like,
 )
 from marsad.quotes.speaker import noun_phrase_end
+from marsad.text.normalize import fold_key
 
 
 def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int,
@@ -183,6 +185,20 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
             continue
         if any(qs <= toks[c].start < qe for qs, qe in ctx.quotations.items()):
             continue
+        if toks[c - 1].w in SAYING_WORDS and c + 1 < last:
+            # وعلق بالقول: "..."، وختم قائلا: ...: the last speaker goes on; the verb before is no name
+            said_by = last_speaker(ctx, toks[c - 1].start, "")
+            if said_by is not None:
+                j = c + 1
+                if toks[j].w in OPEN_QUOTES:
+                    start, end = direct_content(ctx, toks, j, sent_end)
+                else:
+                    start, end = toks[j].start, trim_end(ctx.text, toks[j].start, sent_end)
+                if len(ctx.text[start:end].split()) >= 2:
+                    ctx.used_colons.add(toks[c].start)
+                    ctx.drafts.append(Draft(said_by, (toks[c - 1].start, toks[c - 1].end), (start, end), True,
+                                            sentence, None, "colon-saying"))
+            continue
         line_start = line_start_of(ctx.text, toks[first].start, toks[c].start)
         s = c
         while s > first and toks[s - 1].start >= line_start and toks[s - 1].is_word and c - s < 4:
@@ -231,6 +247,10 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, (toks[c].start, toks[c].end), (start, end), True, sentence,
                                 None, "colon"))
+
+
+# Words of saying right before a colon (وعلق بالقول: ...): what follows is the last speaker's.
+SAYING_WORDS = frozenset(fold_key(w) for w in ("بالقول", "قائلا", "قائلاً", "قائلة", "قائلين", "قوله", "قولها"))
 
 
 def _with_preposition(lex: Lexicon, w: str) -> bool:

@@ -250,3 +250,10 @@ def test_a_colon_after_a_word_of_saying_goes_on_with_the_speaker(make_doc: MakeD
     said = [q for q in quotes if q.content.startswith("هناك أسماء")]
     assert len(said) == 1 and said[0].speaker is not None and said[0].speaker.name == "أحمد العلوي"
     assert said[0].content == "هناك أسماء كبيرة ستسقط"
+
+
+def test_a_mourning_statement(make_doc: MakeDoc) -> None:
+    text = "ونعت وزارة الداخلية الرقيب محمد الصغير الذي استشهد في الهجوم."
+    q = by_cue(run(make_doc, text, [("وزارة الداخلية", "ORG"), ("محمد الصغير", "PER")]), "نعت")
+    assert q.speaker is not None and q.speaker.name == "وزارة الداخلية" and q.content.startswith("الرقيب")
+    assert not run(make_doc, "وهذا نعت غريب.")

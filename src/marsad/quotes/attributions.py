@@ -39,6 +39,9 @@ from marsad.quotes.phrases import (
 from marsad.quotes.speaker import noun_phrase_end
 from marsad.text.normalize import fold_key
 
+# The preposition with the pronoun that resumes ما after the verb (بحسب ما أفاد به، وفق ما أعلن عنه).
+RESUMING_PPS = frozenset({"به", "بها", "له", "لها", "عنه", "عنها", "عنهم"})
+
 
 def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int,
                        sentence: int, hits: list[tuple[int, int]]) -> None:
@@ -81,7 +84,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if w.startswith("ما") and len(w) > 4 and (w[2:] in ATTRIBUTION_VERBS or w[2:] in lex.cues):
             cue_span = (toks[a].start + 2, toks[a].end)  # وفق ماذكره: ما written fused to the verb
             a += 1
-            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+            if a < last and toks[a].w in RESUMING_PPS:
                 a += 1
         elif w == "ما" and a + 1 < last:
             verb = toks[a + 1].w
@@ -93,7 +96,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 continue
             cue_span = (toks[a + 1].start, toks[a + 1].end)
             a += 2
-            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+            if a < last and toks[a].w in RESUMING_PPS:
                 a += 1  # بحسب ما أفاد به المتحدث
             if a < last and toks[a].w in ("في", "عن") and a + 1 < last and \
                     "medium" in head_at(lex, toks, a + 1)[0]:

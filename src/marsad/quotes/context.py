@@ -267,6 +267,12 @@ def direct_content(ctx: Context, toks: list[Tok], q: int, sent_end: int) -> tupl
     start = open_tok.end
     while start < sent_end and ctx.text[start].isspace():
         start += 1
+    # "ان المراكب ...": a complementiser inside the marks opens the content, as it does outside them
+    first_word = ctx.text[start:start + 8].split(" ", 1)[0]
+    if first_word in ("ان", "بان") and (close is None or start + len(first_word) < close):
+        start += len(first_word)
+        while start < sent_end and ctx.text[start].isspace():
+            start += 1
     if close is None:
         return start, trim_end(ctx.text, start, sent_end)
     inner_end = close - 1

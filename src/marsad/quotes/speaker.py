@@ -53,9 +53,10 @@ def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
         tok = toks[j]
         w = tok.w
         if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or insert_len(lex, toks, j) or (
+                j > a and w in ("وهو", "وهي", "وهم")) or (
                 j > a and guest_len(toks, j, b)) or (
                 j > a and "manner" in head_at(lex, toks, j)[0]):
-            break  # ... سوارنا سوبا راو قوله: "his words" ends the speaker
+            break  # ... سوارنا سوبا راو قوله: "his words" ends the speaker; وهو ... opens an apposition
         if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
             for k in range(j + 2, b):
                 found = outlet_at(lex, toks, k, b)

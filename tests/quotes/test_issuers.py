@@ -257,3 +257,10 @@ def test_a_mourning_statement(make_doc: MakeDoc) -> None:
     q = by_cue(run(make_doc, text, [("وزارة الداخلية", "ORG"), ("محمد الصغير", "PER")]), "نعت")
     assert q.speaker is not None and q.speaker.name == "وزارة الداخلية" and q.content.startswith("الرقيب")
     assert not run(make_doc, "وهذا نعت غريب.")
+
+
+def test_ala_ma_attributes_but_not_as_it_seems(make_doc: MakeDoc) -> None:
+    text = "وتمت تعبئة ألف شرطي لتنفيذ عمليات الدهم، على ما أوضح وزير الداخلية كمال العياري."
+    q = by_cue(run(make_doc, text, [("كمال العياري", "PER")]), "أوضح")
+    assert q.speaker is not None and q.speaker.name == "كمال العياري" and "تعبئة ألف شرطي" in q.content
+    assert not run(make_doc, "ووقع الحادث على ما يبدو بسبب خلل فني.")

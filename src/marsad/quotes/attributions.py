@@ -81,6 +81,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if phrase_tok.w.endswith("ما"):
             a -= 1  # حسبما ذكرت: ما fused to the phrase; read it as "حسب ما"
             w = "ما"
+        elif n > 1 and toks[q - 1].w == "ما":
+            a, w = q - 1, "ما"  # على ما أوضح الوزير: ما belongs to the phrase
         if w.startswith("ما") and len(w) > 4 and (w[2:] in ATTRIBUTION_VERBS or w[2:] in lex.cues):
             cue_span = (toks[a].start + 2, toks[a].end)  # وفق ماذكره: ما written fused to the verb
             a += 1
@@ -91,9 +93,9 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             # حسب ما أكده، وفق ما أورده، ما نقلته: the verb with the pronoun that resumes ما
             bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه")
                               if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
-            if verb not in ATTRIBUTION_VERBS and verb[:1] not in "يت" and verb not in lex.cues and \
-                    bare_verb not in ATTRIBUTION_VERBS and bare_verb not in lex.cues:
-                continue
+            if (verb not in ATTRIBUTION_VERBS and verb[:1] not in "يت" and verb not in lex.cues and
+                    bare_verb not in ATTRIBUTION_VERBS and bare_verb not in lex.cues) or verb in lex.impersonal:
+                continue  # (على ما يبدو، حسب ما يقال: "as it seems", nobody's statement)
             cue_span = (toks[a + 1].start, toks[a + 1].end)
             a += 2
             if a < last and toks[a].w in RESUMING_PPS:

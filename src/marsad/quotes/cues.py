@@ -57,6 +57,8 @@ SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قول
 FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
 OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
+# How many tokens the object of وصف، اتّهم may take before their fused preposition (كل من "X" و"Y" بـ).
+OBJECT_SCAN = 10
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
 # this many words (الهيئة العليا المستقلة للانتخابات).
 OBJECT_WORDS = 4
@@ -213,6 +215,14 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
             # (or after a name, اتهمت السلطات تونس بتعطيل)
             if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and (
                     is_definite(toks[k - 1].w) or any(s <= toks[k - 1].start < e for s, e in mentions.items())):
+                return k
+    if fused and form.lemma in OBJECT_CONTENT:
+        # وصف ترامب كل من "حزب الله" و"حماس" بالإرهاب: a longer object, with its names in quotes
+        for k in range(j + 1, min(stop, j + OBJECT_SCAN)):
+            w = toks[k].w
+            if k in cues or w in SENTENCE_END or w in COMMAS or w in lex.comps:
+                break
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها"):
                 return k
     found: int | None = None
     for k in range(j, min(stop - 1, j + MAX_PREP_DISTANCE)):
@@ -531,7 +541,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 content_tok = _prep_content(lex, form, toks, j0, last, cue_at, ctx.mention_ends)
                 # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
                 # about the object, which opens the statement (not بأن, after which the clause is it)
-                if form.lemma in OBJECT_CONTENT and content_tok is not None and j < content_tok <= j + OBJECT_WORDS \
+                if form.lemma in OBJECT_CONTENT and content_tok is not None and j < content_tok <= j + OBJECT_SCAN \
                         and toks[j].is_word and toks[j].w not in PREPOSITIONS and \
                         toks[content_tok].w not in lex.comps and toks[content_tok - 1].w not in lex.comps:
                     content_tok = j

@@ -264,3 +264,9 @@ def test_ala_ma_attributes_but_not_as_it_seems(make_doc: MakeDoc) -> None:
     q = by_cue(run(make_doc, text, [("كمال العياري", "PER")]), "أوضح")
     assert q.speaker is not None and q.speaker.name == "كمال العياري" and "تعبئة ألف شرطي" in q.content
     assert not run(make_doc, "ووقع الحادث على ما يبدو بسبب خلل فني.")
+
+
+def test_a_longer_object_of_a_description(make_doc: MakeDoc) -> None:
+    text = "ووصف الرئيس الأميركي دونالد ترامب كل من حزب الله وحماس بالإرهاب خلال كلمته في القمة."
+    q = by_cue(run(make_doc, text, [("دونالد ترامب", "PER")]), "وصف")
+    assert q.speaker is not None and q.speaker.name == "دونالد ترامب" and q.content.startswith("كل من حزب الله")

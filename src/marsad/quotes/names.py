@@ -210,7 +210,9 @@ class ArticleNames:
     def _issuer_in(self, start: int, end: int) -> tuple[int, int] | None:
         """The issuer written after a document noun in [start, end): صادر عن X، لـX، نشرته X، X (genitive)."""
         text = self.folded.text
-        words = list(_WORD_RE.finditer(text, start, end))
+        # (a time phrase between the document and its issuer does not count as words of the tail:
+        # بلاغ صادر اليوم الأربعاء عن وزارة الشؤون الخارجية)
+        words = [w for w in _WORD_RE.finditer(text, start, end) if w.group() not in lexicon().time_words]
         for k, w in enumerate(words):
             word = w.group()
             if word in ("عن", "من") and k + 1 < len(words):

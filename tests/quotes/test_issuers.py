@@ -270,3 +270,36 @@ def test_a_longer_object_of_a_description(make_doc: MakeDoc) -> None:
     text = "ووصف الرئيس الأميركي دونالد ترامب كل من حزب الله وحماس بالإرهاب خلال كلمته في القمة."
     q = by_cue(run(make_doc, text, [("دونالد ترامب", "PER")]), "وصف")
     assert q.speaker is not None and q.speaker.name == "دونالد ترامب" and q.content.startswith("كل من حزب الله")
+
+
+def test_a_time_phrase_between_a_document_and_its_issuer(make_doc: MakeDoc) -> None:
+    text = "وأكد بلاغ صادر اليوم الأربعاء عن وزارة النقل أن الرحلات ستستأنف غدا."
+    q = by_cue(run(make_doc, text), "أكد")
+    assert q.speaker is not None and q.speaker.name == "وزارة النقل"
+
+
+@pytest.mark.parametrize("later", [False, True])
+def test_a_definite_head_takes_the_one_fuller_name_of_the_article(make_doc: MakeDoc, later: bool) -> None:
+    full = "وقالت حديقة حيوان قرطاج إن الحارس عثر على النمر."
+    bare = "وتابعت الحديقة أن اللصوص فروا ليلا."
+    text = f"{bare} {full}" if later else f"{full} {bare}"
+    q = by_cue(run(make_doc, text), "تابعت")
+    assert q.speaker is not None and q.speaker.name == "حديقة حيوان قرطاج"
+    assert text[q.speaker_start:q.speaker_end] == "الحديقة"
+
+
+def test_two_fuller_names_leave_the_bare_head_as_written(make_doc: MakeDoc) -> None:
+    text = ("وقالت حديقة حيوان قرطاج إن النمر نفق. وقالت حديقة حيوان البلفيدير إن الأسد مريض. "
+            "وتابعت الحديقة أن اللصوص فروا ليلا.")
+    q = by_cue(run(make_doc, text), "تابعت")
+    assert q.speaker is not None and q.speaker.name == "الحديقة"
+
+
+def test_a_title_and_a_surname_name_the_one_person_with_that_surname(make_doc: MakeDoc) -> None:
+    text = ("أفاد الناطق باسم الحرس الوطني العميد خليفة الزواري بأن الدوريات متواصلة. "
+            "وأضاف العميد الزواري أن ثلاثة أشخاص أوقفوا.")
+    doc = make_doc(text, entities=[("خليفة الزواري", "PER", "خليفة الزواري")])
+    attribute_quotes(doc, QuotesConfig())
+    q = by_cue(doc.quotes, "أضاف")
+    assert q.speaker is not None and q.speaker.name == "خليفة الزواري"
+    assert q.speaker.actor_id == doc.actors[0].id

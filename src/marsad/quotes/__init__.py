@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from marsad.config import QuotesConfig
-from marsad.document import ActorRef, Document, Quote, Span
+from marsad.document import Actor, ActorRef, Document, Quote, Span
 from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
@@ -270,6 +270,57 @@ def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
     return kept
 
 
+def _with_fuller_speakers(drafts: list[Draft], doc: Document) -> list[Draft]:
+    """Give a speaker left as a bare head or a title with a surname the one fuller name of the article.
+
+    A definite head (الحديقة، حديقة الحيوان، الوالي) names the body or the office holder that another
+    statement of the article names in full with that head in construct (حديقة حيوان تواري، والي
+    مدنين طاهر المطماطي), before or after it; a title and a surname (العميد الشيباني) name the one
+    person of the article with that surname (خليفة الشيباني). When two fuller names fit, the speaker
+    stays as written.
+    """
+    speakers = {d.speaker.name: d.speaker for d in drafts if d.speaker is not None}
+    persons = [a for a in doc.actors if a.type == "PER"]
+    out = []
+    for d in drafts:
+        sp = d.speaker
+        fuller = None if sp is None or sp.actor_id is not None or sp.anonymous else _fuller_speaker(
+            sp, speakers, persons)
+        out.append(d if fuller is None else replace(d, speaker=fuller))
+    return out
+
+
+def _fuller_speaker(sp: Speaker, speakers: dict[str, Speaker], persons: list[Actor]) -> Speaker | None:
+    words = fold_key(sp.name).split()
+    if not words or len(words) > 2:
+        return None
+    heads = lexicon().heads
+    if _definite(words):
+        head = strip_article(words[0])
+        rest = {strip_article(w) for w in words[1:]}
+        # (another definite form, حديقة الحيوان beside الحديقة, is no fuller name of its own)
+        found = {name: other for name, other in speakers.items()
+                 if len(fold_key(name).split()) > len(words) and fold_key(name).split()[0] == head
+                 and not _definite(fold_key(name).split())
+                 and rest <= {strip_article(w) for w in fold_key(name).split()}}
+        if len(found) == 1:
+            return replace(next(iter(found.values())), span=sp.span)
+    titles = [w for w in words[:-1] if "role" in heads.get(strip_article(w), frozenset())]
+    if len(words) == 2 and titles:
+        surname = strip_article(words[-1])
+        people = {a.id: a for a in persons
+                  if len(a.name.split()) > 1 and strip_article(fold_key(a.name.split()[-1])) == surname}
+        if len(people) == 1:
+            person = next(iter(people.values()))
+            return replace(sp, name=person.name, actor_id=person.id, surname=surname)
+    return None
+
+
+def _definite(words: list[str]) -> bool:
+    """True for a head with the article or a head and a definite genitive (الحديقة، حديقة الحيوان)."""
+    return bool(words) and (words[0].startswith("ال") or (len(words) == 2 and words[1].startswith("ال")))
+
+
 def _source_span(folded: FoldedText, span: tuple[int, int]) -> tuple[int, int]:
     """The article span of a folded span, with the diacritics that follow its last letter (مغلقةٌ)."""
     s = folded.to_source(*span)
@@ -384,7 +435,8 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
             attribution_quotes(ctx, toks, 0, len(toks), fe, n, attr_list)
         if has_colon:
             colon_quotes(ctx, toks, 0, len(toks), fe, n)
-    quotes = (_to_quote(d, doc, folded) for d in _finish(ctx.drafts, ctx.breaks, text))
+    drafts = _with_fuller_speakers(_finish(ctx.drafts, ctx.breaks, text), doc)
+    quotes = (_to_quote(d, doc, folded) for d in drafts)
     # a cue with nothing after it (": وزير قال" at the very end) reports no statement
     doc.quotes = [q for q in quotes if q.content.strip()]
     return doc

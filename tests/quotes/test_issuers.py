@@ -303,3 +303,10 @@ def test_a_title_and_a_surname_name_the_one_person_with_that_surname(make_doc: M
     q = by_cue(doc.quotes, "أضاف")
     assert q.speaker is not None and q.speaker.name == "خليفة الزواري"
     assert q.speaker.actor_id == doc.actors[0].id
+
+
+def test_a_verb_after_fa_inna_is_inside_the_attributed_content(make_doc: MakeDoc) -> None:
+    text = "قتل ثلاثة أشخاص في الهجوم. وبحسب الشرطة فإن الحارس اعترف بجريمته التي نفذها بسكين."
+    quotes = run(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.content) for q in quotes] == [
+        ("الشرطة", "الحارس اعترف بجريمته التي نفذها بسكين")]

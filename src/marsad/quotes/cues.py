@@ -283,6 +283,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
                 for d in ctx.drafts):
             continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
+        if not has_conj and prev not in COMMAS and form.aspect != "participle" and _after_fa_inna(
+                lex, toks, first, i):
+            continue  # وبحسب الشرطة فإن الحارس اعترف ...: the same, when the attribution comes first
         if form.aspect == "participle" and prev in ("غير", "وغير"):
             continue  # عملية غير معلنة: a negated adjective, not a participle of saying
         if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
@@ -619,6 +622,23 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _after_fa_inna(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:
+    """True when the noun phrase before the verb at ``i`` follows فإن (فإنه، فإنها ...) in its clause.
+
+    فإن answers an attribution written first (وبحسب الشرطة فإن الحارس اعترف ...): the verb stands
+    inside the reported content, not at the head of a statement of its own. (After أن the annotators
+    often keep the inner statement, أن الشاب اعترف بـ، so only فإن decides.) A comma or a sentence end
+    closes the search.
+    """
+    for k in range(i - 1, max(first, i - MAX_SPEAKER_TOKENS) - 1, -1):
+        w = toks[k].w
+        if w in COMMAS or w in SENTENCE_END:
+            return False
+        if w in lex.comps:
+            return k < i - 1 and w.startswith("ف")
+    return False
 
 
 def _fused_prep(form: CueForm, tok: Tok) -> bool:

@@ -310,3 +310,17 @@ def test_a_verb_after_fa_inna_is_inside_the_attributed_content(make_doc: MakeDoc
     quotes = run(make_doc, text)
     assert [(q.speaker.name if q.speaker else None, q.content) for q in quotes] == [
         ("الشرطة", "الحارس اعترف بجريمته التي نفذها بسكين")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب وسط قوات الأمن في مناطق الجنوب.",
+     "برفع درجة التأهب وسط قوات الأمن في مناطق الجنوب"),
+    ("وتشهد المنطقة نزاعات متعددة، والتي أدت، حسب مراقبين، إلى تنامي نشاطات جماعات مسلحة.",
+     "إلى تنامي نشاطات جماعات مسلحة"),
+    # a finished clause before the source is the statement
+    ("وقتل خمسة أشخاص وأصيب عشرة آخرون في الانفجار، حسب مصادر طبية، فيما تتواصل عمليات البحث.",
+     "وقتل خمسة أشخاص وأصيب عشرة آخرون في الانفجار"),
+])
+def test_a_source_set_off_by_commas_after_a_clause_opening(make_doc: MakeDoc, text: str, content: str) -> None:
+    q = by_cue(run(make_doc, text), "حسب")
+    assert q.content == content

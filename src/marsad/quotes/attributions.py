@@ -164,11 +164,40 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             if toks[first].w in ("و", "ف"):
                 start = toks[first + 1].start
             end, direct = trim_end(ctx.text, start, phrase_tok.start), False
+            after = _content_after_source(ctx, toks, p, b, last, sent_end)
+            if after is not None:
+                start, end = after
         if end <= start:
             continue
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence,
                                 ctx.outlet_text(phrase.outlet) if phrase.outlet else None, "attribution"))
+
+
+# The words of a clause before an attribution set off by commas (وقد بدأت العملية، حسب مصدر عليم،
+# برفع ...) that leave it unfinished: its statement is what follows the source.
+SHORT_OPENING = 4
+CLAUSE_OPENERS = frozenset({"بينما", "حيث", "كما", "ثم", "لكن", "لكنه", "لكنها", "غير", "الا", "اذ"})
+
+
+def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: int,
+                          sent_end: int) -> tuple[int, int] | None:
+    """The content after a source set off by commas in mid-sentence, or None to keep the clause before.
+
+    وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب ...: the words before the phrase only open the
+    clause, and the statement goes on after the source's closing comma.
+    """
+    if p == 0 or toks[p - 1].w not in COMMAS or b >= last or toks[b].w not in COMMAS:
+        return None
+    # (the clause is what follows the comma before it: ...، والتي أدت، حسب مراقبين، إلى تنامي ...)
+    clause = next((k + 1 for k in range(p - 2, -1, -1) if toks[k].w in COMMAS), 0)
+    opening = sum(1 for t in toks[clause:p] if t.is_word and t.w not in ("و", "ف"))
+    rest = [t for t in toks[b + 1:last] if t.is_word]
+    # (a new clause after the source, ووصل عددهم ...، فيما تتواصل ...: the clause before was whole)
+    if opening > SHORT_OPENING or len(rest) < 3 or rest[0].w[:1] in ("و", "ف") or rest[0].w in CLAUSE_OPENERS:
+        return None
+    start = rest[0].start
+    return start, trim_end(ctx.text, start, sent_end)
 
 
 def _source_end(ctx: Context, toks: list[Tok], a: int, b: int) -> int:

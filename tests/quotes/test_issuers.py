@@ -324,3 +324,10 @@ def test_a_verb_after_fa_inna_is_inside_the_attributed_content(make_doc: MakeDoc
 def test_a_source_set_off_by_commas_after_a_clause_opening(make_doc: MakeDoc, text: str, content: str) -> None:
     q = by_cue(run(make_doc, text), "حسب")
     assert q.content == content
+
+
+def test_an_attribution_to_a_document_names_its_issuer(make_doc: MakeDoc) -> None:
+    text = "قتل ثلاثة أشخاص. وحسب إحصائيات وزارة الصحة فإن عدد الجرحى بلغ عشرين."
+    q = by_cue(run(make_doc, text), "حسب")
+    assert q.speaker is not None and q.speaker.name == "وزارة الصحة"
+    assert q.content == "عدد الجرحى بلغ عشرين"

@@ -72,7 +72,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             ctx.breaks.add(phrase_tok.start)
             continue
         a = q
-        if "medium" in kinds and a + 1 < last and toks[a + 1].is_word and (
+        # (a document too: بحسب بيانات الشرطة، وفق إحصائيات الوزارة)
+        if kinds & {"medium", "document"} and a + 1 < last and toks[a + 1].is_word and (
                 is_definite(toks[a + 1].w) or toks[a + 1].start in ctx.person_starts or
                 (head_at(lex, toks, a + 1)[0] & {"role", "body", "anon"} and not nisba_like(toks[a + 1].w))):
             a += 1  # حسب تصريح القاضي ...: the source is whose statement it is (not بيان صحفي)

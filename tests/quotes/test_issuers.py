@@ -331,3 +331,17 @@ def test_an_attribution_to_a_document_names_its_issuer(make_doc: MakeDoc) -> Non
     q = by_cue(run(make_doc, text), "حسب")
     assert q.speaker is not None and q.speaker.name == "وزارة الصحة"
     assert q.content == "عدد الجرحى بلغ عشرين"
+
+
+def test_a_source_named_in_quotation_marks_after_an_attribution(make_doc: MakeDoc) -> None:
+    text = "أنجبت سيدة ستة توائم. وبحسب ما نقل \"إنسايد إيديشن\"، فإن الأم وضعت توائمها في مستشفى الأطفال."
+    q = by_cue(run(make_doc, text), "نقل")
+    assert q.speaker is not None and q.speaker.name == "إنسايد إيديشن"
+    assert q.content == "الأم وضعت توائمها في مستشفى الأطفال"
+
+
+def test_no_abbreviation_runs_back_past_a_sentence_end(make_doc: MakeDoc) -> None:
+    text = ("وتلقت الحكومة تحذيرا من وكالة الاستخبارات الأمريكية. وبحسب \"الصباح\" فإن الأجهزة الأمنية "
+            "رفعت جهوزيتها.")
+    q = by_cue(run(make_doc, text), "بحسب")
+    assert q.speaker is not None and q.speaker.name == "الصباح"

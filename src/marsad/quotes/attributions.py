@@ -35,6 +35,7 @@ from marsad.quotes.phrases import (
     head_at,
     is_definite,
     nisba_like,
+    quoted_end,
 )
 from marsad.quotes.speaker import noun_phrase_end
 from marsad.text.normalize import fold_key
@@ -109,7 +110,12 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if a >= last:
             continue
         initial = all(t.w in ("و", "ف") for t in toks[first:p])
-        if initial:
+        # وبحسب ما نقل "إنسايد إيديشن"، فإن ...: a source named in quotation marks (an outlet, a body)
+        close = quoted_end(toks, a, last) if initial and toks[a].w in OPEN_QUOTES else a
+        quoted_source = close > a + 2 and close - a <= 6
+        if quoted_source:
+            b = close
+        elif initial:
             b = a
             while b < last and toks[b].w not in COMMAS and toks[b].w not in lex.comps \
                     and toks[b].w not in OPEN_QUOTES and b - a < MAX_SPEAKER_TOKENS:
@@ -128,7 +134,9 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 b = apposition_end(ctx, toks, b_np, b)
             else:
                 b = _source_end(ctx, toks, a, b)
-        phrase = ctx.analyze(toks, a, b)
+        phrase = ctx.analyze(toks, a + 1, b - 1) if quoted_source else ctx.analyze(toks, a, b)
+        if phrase is not None and quoted_source and phrase.kind == "unknown":
+            phrase.kind = "body"
         if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
                 phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
             continue  # حسب القانون، بحسب كنية الأم: not a source

@@ -96,6 +96,9 @@ class ArticleNames:
             # title, not an abbreviation)
             cut = max((k for k, w in enumerate(before) if w.group() in RELATIVES or w.group() in lex.cues),
                       default=-1)
+            # (nor past the end of a sentence: ... (سي آي إيه). وبحسب "السياسة")
+            cut = max([cut, *(k for k in range(len(before) - 1)
+                              if any(c in text[before[k].end():before[k + 1].start()] for c in ".!?؟\n"))])
             before = before[cut + 1:]
             for w in before:
                 bare = bare_head(w.group())

@@ -345,3 +345,12 @@ def test_no_abbreviation_runs_back_past_a_sentence_end(make_doc: MakeDoc) -> Non
             "رفعت جهوزيتها.")
     q = by_cue(run(make_doc, text), "بحسب")
     assert q.speaker is not None and q.speaker.name == "الصباح"
+
+
+def test_one_word_of_a_fuller_name_names_that_person(make_doc: MakeDoc) -> None:
+    text = ("وأشرف الزعيم الكوري الشمالي كيم جونغ أون على تجربة صاروخية. "
+            "وقال كيم إن بلاده مستعدة للرد على أي هجوم.")
+    doc = make_doc(text, entities=[("كيم جونغ أون", "PER", "كيم جونغ أون")])
+    attribute_quotes(doc, QuotesConfig())
+    q = by_cue(doc.quotes, "قال")
+    assert q.speaker is not None and q.speaker.name == "كيم جونغ أون"

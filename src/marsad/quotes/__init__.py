@@ -284,8 +284,10 @@ def _with_fuller_speakers(drafts: list[Draft], doc: Document) -> list[Draft]:
     out = []
     for d in drafts:
         sp = d.speaker
-        fuller = None if sp is None or sp.actor_id is not None or sp.anonymous else _fuller_speaker(
-            sp, speakers, persons)
+        # (a one-word name the entities stage made an actor of its own, كيم, may still be a short form)
+        short = sp is not None and sp.actor_id is not None and len(sp.name.split()) == 1
+        fuller = None if sp is None or (sp.actor_id is not None and not short) or sp.anonymous else \
+            _fuller_speaker(sp, speakers, persons)
         out.append(d if fuller is None else replace(d, speaker=fuller))
     return out
 
@@ -305,6 +307,14 @@ def _fuller_speaker(sp: Speaker, speakers: dict[str, Speaker], persons: list[Act
                  and rest <= {strip_article(w) for w in fold_key(name).split()}}
         if len(found) == 1:
             return replace(next(iter(found.values())), span=sp.span)
+    if len(words) == 1 and not words[0].startswith("ال") and strip_article(words[0]) not in heads:
+        # وقال كيم after كيم جونغ أون: a word of one person's fuller name
+        people = {a.id: a for a in persons if len(a.name.split()) > 1 and a.id != sp.actor_id
+                  and words[0] in {fold_key(w) for w in a.name.split()}}
+        if len(people) == 1:
+            person = next(iter(people.values()))
+            return replace(sp, name=person.name, actor_id=person.id, surname=words[0])
+        return None
     titles = [w for w in words[:-1] if "role" in heads.get(strip_article(w), frozenset())]
     if len(words) == 2 and titles:
         surname = strip_article(words[-1])

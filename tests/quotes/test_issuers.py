@@ -354,3 +354,10 @@ def test_one_word_of_a_fuller_name_names_that_person(make_doc: MakeDoc) -> None:
     attribute_quotes(doc, QuotesConfig())
     q = by_cue(doc.quotes, "قال")
     assert q.speaker is not None and q.speaker.name == "كيم جونغ أون"
+
+
+def test_a_phrase_opened_by_a_preposition_after_the_verb_is_no_speaker(make_doc: MakeDoc) -> None:
+    text = ("وقال الناطق باسم المحكمة سفيان السليطي إن الموقوف خطير. "
+            "وذكر بخصوص أنيس العامري، أن النيابة العمومية أذنت بفتح بحث تحقيقي.")
+    q = by_cue(run(make_doc, text, [("سفيان السليطي", "PER", "سفيان السليطي")]), "ذكر")
+    assert q.speaker is not None and q.speaker.name == "سفيان السليطي"

@@ -440,7 +440,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             end = region_end
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
                 end -= 1
-            cand = ctx.analyze(toks, a, end) if end > a else None
+            cand = ctx.analyze(toks, a, end) if end > a and toks[a].w not in PREPOSITIONS else None
+            if end > a and toks[a].w in PREPOSITIONS and opener is not None:
+                region_end = a  # وذكر بخصوص فلان، أن ...: a subject never opens with a preposition
             if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts:
                 # وأفادت بمقتل الوزير، وتعهدت بملاحقة ...: the verb's preposition opens the content;
                 # the subject is a pronoun

@@ -361,3 +361,11 @@ def test_a_phrase_opened_by_a_preposition_after_the_verb_is_no_speaker(make_doc:
             "وذكر بخصوص أنيس العامري، أن النيابة العمومية أذنت بفتح بحث تحقيقي.")
     q = by_cue(run(make_doc, text, [("سفيان السليطي", "PER", "سفيان السليطي")]), "ذكر")
     assert q.speaker is not None and q.speaker.name == "سفيان السليطي"
+
+
+@pytest.mark.parametrize("comma", ["،", ""])
+def test_a_statement_with_its_pronoun_is_no_part_of_the_speaker(make_doc: MakeDoc, comma: str) -> None:
+    text = f"وأكدت الوزارة في بيانها{comma} أن ردود الفعل العدائية للحكومة مرفوضة."
+    q = by_cue(run(make_doc, text), "أكدت")
+    assert q.speaker_text == "الوزارة"
+    assert q.content == "ردود الفعل العدائية للحكومة مرفوضة"

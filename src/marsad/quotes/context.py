@@ -27,6 +27,7 @@ from marsad.quotes.phrases import (
     head_at,
     insert_len,
     is_definite,
+    medium_at,
     nisba_like,
     tokenize,
 )
@@ -173,7 +174,7 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
             j += n  # ، ضيف برنامج "بوليتيكا" اليوم،
         elif w[0] == "ل" and len(w) > 3 and (n := addressee_len(lex, toks, j, stop)):
             j += n  # وأضاف للصحفيين، وأكد للجوهرة "اف ام": to whom, not who
-        elif w in ("في", "خلال", "عبر") and j + 1 < stop and "medium" in head_at(lex, toks, j + 1)[0]:
+        elif w in ("في", "خلال", "عبر") and j + 1 < stop and medium_at(lex, toks, j + 1):
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
             if k is None:

@@ -192,6 +192,15 @@ def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]
     return frozenset(), 0
 
 
+def medium_at(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """True when token ``i`` names the form of a statement (بيان، تصريح), also with its pronoun (بيانها)."""
+    if "medium" in head_at(lex, toks, i)[0]:
+        return True
+    w = toks[i].w if i < len(toks) else ""
+    return any(w.endswith(x) and len(w) - len(x) >= 3 and "medium" in lex.heads.get(w[:-len(x)], frozenset())
+               for x in ("ها", "هم", "ه"))
+
+
 def nisba_like(w: str, *, strict: bool = False) -> bool:
     """True for words shaped like adjectives: nisba (أمني، أمنية، أمنيون) or participles (مقرب، مطلعة).
 

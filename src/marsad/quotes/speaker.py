@@ -36,6 +36,7 @@ from marsad.quotes.phrases import (
     insert_len,
     is_definite,
     is_function,
+    medium_at,
     nisba_like,
     outlet_at,
     plural_head,
@@ -57,7 +58,7 @@ def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
                 j > a and guest_len(toks, j, b)) or (
                 j > a and "manner" in head_at(lex, toks, j)[0]):
             break  # ... سوارنا سوبا راو قوله: "his words" ends the speaker; وهو ... opens an apposition
-        if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
+        if w in ("في", "خلال") and j + 1 < b and medium_at(lex, toks, j + 1):
             for k in range(j + 2, b):
                 found = outlet_at(lex, toks, k, b)
                 if found:

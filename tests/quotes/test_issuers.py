@@ -369,3 +369,10 @@ def test_a_statement_with_its_pronoun_is_no_part_of_the_speaker(make_doc: MakeDo
     q = by_cue(run(make_doc, text), "أكدت")
     assert q.speaker_text == "الوزارة"
     assert q.content == "ردود الفعل العدائية للحكومة مرفوضة"
+
+
+def test_the_verbs_preposition_inside_an_adverbial_does_not_hide_the_complementiser(make_doc: MakeDoc) -> None:
+    text = ("وكان رئيس الحكومة قد أكد أمس في رده على تساؤلات نواب المجلس خلال النقاش حول الميزانية "
+            "أن الحكومة ستشهد تغييرات.")
+    q = by_cue(run(make_doc, text), "أكد")
+    assert q.content == "الحكومة ستشهد تغييرات"

@@ -367,8 +367,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     while k + 1 < last and toks[k + 1].start < close:
                         k += 1
             k += 1
+        # (not after an adverbial phrase: أكد أمس في رده على تساؤلات النواب ... أن)
         if opener is not None and opener[0] == "comp" and form.frame in ("prep", "np") and \
-                np_stop < region_end:
+                np_stop < region_end and toks[np_start].w not in PREPOSITIONS:
             w = toks[np_stop].w
             # وطالب الوزير المؤسسات الدولية بمتابعة ... وإلا: the preposition comes first (not an
             # outlet with ل: صرحت، لمبعوث الجوهرة، أن)

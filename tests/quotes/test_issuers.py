@@ -376,3 +376,9 @@ def test_the_verbs_preposition_inside_an_adverbial_does_not_hide_the_complementi
             "أن الحكومة ستشهد تغييرات.")
     q = by_cue(run(make_doc, text), "أكد")
     assert q.content == "الحكومة ستشهد تغييرات"
+
+
+def test_a_quotation_after_the_subject_and_the_occasion(make_doc: MakeDoc) -> None:
+    text = "وقال الرئيس في بيان \"نشير إلى أن الدول التي تدعم الإرهاب تخاطر بأن تقع ضحية له\"."
+    q = by_cue(run(make_doc, text), "قال")
+    assert q.direct and q.content.startswith("نشير إلى أن الدول")

@@ -42,6 +42,7 @@ from marsad.quotes.phrases import (
     has_pronoun_suffix,
     head_at,
     is_definite,
+    medium_at,
     nisba_like,
     plural_head,
 )
@@ -356,9 +357,14 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 # (وقالت فلانة المتحدثة باسم الخارجية "...", وقال فلان على تويتر "...")
                 # or after "his words" (نقلت الوكالة عن فلان قوله [في اجتماع ...] "...") or after the
                 # occasion of a statement the verb opens (وقال في كلمة له أمام البرلمان ... "...")
+                # (the occasion may follow the subject, وقال ترامب في بيان "...", but a title in quotes
+                # before a complementiser names a programme: في مقابلة مع برنامج "..." أن)
                 said = words >= 3 and (any(strip_article(t.w) in SAYING_NOUNS for t in toks[i + 1:k]) or (
                     form.frame == "that" and toks[i + 1].w in ("في", "خلال") and
-                    "medium" in head_at(lex, toks, i + 2)[0]))
+                    "medium" in head_at(lex, toks, i + 2)[0]) or (
+                    form.frame == "that" and not any(t.w in lex.comps for t in after_close[:3]) and any(
+                        toks[m].w in ("في", "خلال") and medium_at(lex, toks, m + 1)
+                        for m in range(i + 1, min(k - 1, i + 4)))))
                 if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren or said or _speaker_before_quote(
                         ctx, toks, i, k, words, form)) and not (short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح

@@ -382,3 +382,10 @@ def test_a_quotation_after_the_subject_and_the_occasion(make_doc: MakeDoc) -> No
     text = "وقال الرئيس في بيان \"نشير إلى أن الدول التي تدعم الإرهاب تخاطر بأن تقع ضحية له\"."
     q = by_cue(run(make_doc, text), "قال")
     assert q.direct and q.content.startswith("نشير إلى أن الدول")
+
+
+def test_a_negated_participle_inside_the_subject_stops_no_search(make_doc: MakeDoc) -> None:
+    text = "وأشارت تقارير غير مؤكدة إلى أن سبعة أشخاص على الأقل قتلوا. وأغلقت المتاجر."
+    q = by_cue(run(make_doc, text), "أشارت")
+    assert q.speaker is not None and q.speaker.name == "تقارير غير مؤكدة" and q.anonymous
+    assert q.content == "سبعة أشخاص على الأقل قتلوا"

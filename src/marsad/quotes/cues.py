@@ -260,9 +260,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
     # بينها، بينهم: "among them", never a verb (and no stop for the search of a complementiser)
     hits = [h for h in hits if not (h[2] in BETWEEN and len(toks[h[0]].w) > h[1] + len(h[2]))]
+    # (a participle negated as an adjective, تقارير غير مؤكدة, is no verb and stops nothing)
     cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
               or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
-              or lex.cues[key].aspect == "participle"}
+              or (lex.cues[key].aspect == "participle" and toks[i - 1].w not in ("غير", "وغير"))}
     for i, pro, form_key in hits:
         tok = toks[i]
         form = lex.cues[form_key]

@@ -389,3 +389,9 @@ def test_a_negated_participle_inside_the_subject_stops_no_search(make_doc: MakeD
     q = by_cue(run(make_doc, text), "أشارت")
     assert q.speaker is not None and q.speaker.name == "تقارير غير مؤكدة" and q.anonymous
     assert q.content == "سبعة أشخاص على الأقل قتلوا"
+
+
+def test_a_participle_read_as_a_noun_inside_the_subject_stops_no_search(make_doc: MakeDoc) -> None:
+    text = "وقال داعية مصري إن الفتوى باطلة."
+    q = by_cue(run(make_doc, text), "قال")
+    assert q.speaker_text == "داعية مصري" and q.content == "الفتوى باطلة"

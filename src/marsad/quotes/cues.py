@@ -263,7 +263,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     # (a participle negated as an adjective, تقارير غير مؤكدة, is no verb and stops nothing)
     cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
               or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
-              or (lex.cues[key].aspect == "participle" and toks[i - 1].w not in ("غير", "وغير"))}
+              or (lex.cues[key].aspect == "participle" and toks[i - 1].w not in ("غير", "وغير")
+                  and not _adjectival(lex, toks, first, last, i, key))}
     for i, pro, form_key in hits:
         tok = toks[i]
         form = lex.cues[form_key]
@@ -290,18 +291,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             continue  # وبحسب الشرطة فإن الحارس اعترف ...: the same, when the attribution comes first
         if form.aspect == "participle" and prev in ("غير", "وغير"):
             continue  # عملية غير معلنة: a negated adjective, not a participle of saying
-        if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
-                toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w) and not (
-                form_key.endswith("ا") and not toks[i + 1].w.endswith("ا")):
-            # داعية مصري: a noun with its adjective, not a participle; but an accusative participle
-            # (مؤكدا أهمية الحوار) would give its adjective the accusative alif too
+        if form.aspect == "participle" and _adjectival(lex, toks, first, last, i, form_key):
             continue
-        if form.aspect == "participle" and form_key.endswith("ه") and i > first and toks[i - 1].is_word and \
-                not is_definite(prev) and prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
-                i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
-                                      toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and
-                                                               toks[i + 2].w in lex.comps))):
-            continue  # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
         if form_key in BETWEEN and has_conj and any(t.w.startswith(("بين", "وبين")) for t in toks[max(first, i - 4):i]):
             continue  # بينه وبين عون أمن: the second half of "between ... and ..."
         if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
@@ -632,6 +623,23 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _adjectival(lex: Lexicon, toks: list[Tok], first: int, last: int, i: int, form_key: str) -> bool:
+    """True when the participle at ``i`` is a noun or an adjective, not a verb of saying."""
+    form = lex.cues[form_key]
+    if i + 1 < last and toks[i + 1].is_word and nisba_like(toks[i + 1].w, strict=True) and not is_definite(
+            toks[i + 1].w) and not (form_key.endswith("ا") and not toks[i + 1].w.endswith("ا")):
+        # داعية مصري: a noun with its adjective, not a participle; but an accusative participle
+        # (مؤكدا أهمية الحوار) would give its adjective the accusative alif too
+        return True
+    prev = toks[i - 1].w if i > first else ""
+    # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
+    return form_key.endswith("ه") and i > first and toks[i - 1].is_word and not is_definite(prev) and \
+        prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
+            i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
+                                  toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and
+                                                           toks[i + 2].w in lex.comps)))
 
 
 def _after_fa_inna(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:

@@ -15,12 +15,14 @@ import re
 from dataclasses import replace
 
 from marsad.config import QuotesConfig
-from marsad.document import ActorRef, Document, Quote, Span
+from marsad.document import Actor, ActorRef, Document, Quote, Span
 from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
-from marsad.quotes.phrases import SpeakerPhrase, head_key, tokenize
+from marsad.quotes.names import ArticleNames, refers_to
+from marsad.quotes.names import clean as _clean
+from marsad.quotes.phrases import SpeakerPhrase, bare_readings, head_key, nisba_like, tokenize
 from marsad.text.arabic import DELETED_RE
 from marsad.text.normalize import FoldedText, fold, fold_key
 from marsad.text.segment import sentence_spans
@@ -44,8 +46,6 @@ _COLON_RE = re.compile(r"\w\s?:\s*[\"«“]?(?!\d)\w")
 # How far after a "that" verb a complementiser is looked for before the sentence is tokenised: the
 # longest speaker phrase of the dev articles (role, apposition, name, outlet) spans 160 characters.
 OPENER_WINDOW = 250
-_QUOTE_CHARS = re.compile(r"[\"«»“”„]")
-_SPACES = re.compile(r"\s+")
 # A pull-quote repeats a statement of the body: it is dropped when this share of its words also
 # stands in a statement of the same speaker (the seed article's "سعد السعدي:" line shares 6 of 7).
 PULL_QUOTE_OVERLAP = 0.6
@@ -57,40 +57,8 @@ PERSON_NOUNS = frozenset(fold_key(w) for w in ("رجل", "امرأة", "مرأة
 ROLE_OVERLAP = 0.6
 
 
-def _clean(s: str) -> str:
-    return _SPACES.sub(" ", _QUOTE_CHARS.sub("", s)).strip(" ،,:")
-
-
-class _Builder:
+class _Builder(ArticleNames):
     """Turns speaker phrases into speakers, linking names to actors and resolving anaphora."""
-
-    def __init__(self, doc: Document, folded: FoldedText, heads: frozenset[str]) -> None:
-        self.doc = doc
-        self.folded = folded
-        self.heads = heads
-        self.mentions: list[tuple[int, int, str, str | None]] = []
-        for m in doc.entities:
-            s, e = folded.to_folded(m.start), folded.to_folded(m.end)
-            self.mentions.append((s, e, m.type, m.actor_id))
-
-    def source(self, span: tuple[int, int]) -> str:
-        s = self.folded.to_source(*span)
-        return self.doc.text[s.start:s.end]
-
-    def outlet(self, span: tuple[int, int]) -> str:
-        """The outlet's name; للجوهرة gives الجوهرة (the article's alef is elided after ل)."""
-        name = _clean(self.source(span))
-        if span[0] >= 2 and self.folded.text[span[0] - 2:span[0]] == "لل":
-            name = "ال" + name
-        return name
-
-    def _actor(self, span: tuple[int, int], types: tuple[str, ...]) -> tuple[str | None, str | None]:
-        for s, e, etype, actor_id in self.mentions:
-            if etype in types and s < span[1] and e > span[0] and actor_id:
-                actor = self.doc.actor(actor_id)
-                if actor is not None:
-                    return actor_id, actor.name
-        return None, None
 
     def _unprefixed(self, span: tuple[int, int]) -> tuple[int, int]:
         """The span without the preposition ل of an attribution or of "في تصريح لـ" (لمسؤول -> مسؤول)."""
@@ -119,7 +87,34 @@ class _Builder:
 
     def speaker(self, phrase: SpeakerPhrase, history: list[Speaker]) -> Speaker:
         """The speaker a phrase names: a person (linked to an actor), an anonymous source, an institution,
-        or, for an anaphor (الصحيفة، ذات البلاغ) or a repeated role (وزير العدل), one met before."""
+        or, for an anaphor (الصحيفة، ذات البلاغ) or a repeated role (وزير العدل), one met before.
+
+        A document (بيان صادر عن الوزارة، التقرير، إحصائية أعدها المركز) speaks for the body that
+        issued it, and an institution named by its bare head (المجمع، الكتلة) by its fullest name.
+        """
+        found = self._speaker(phrase, history)
+        named = self._quoted_name(found)
+        if named is not None:
+            return named
+        full = self.expansions.get(fold_key(strip_article(_clean(self.folded.text[found.span[0]:found.span[1]]))))
+        if full is None and found.name:
+            full = self.expansions.get(fold_key(strip_article(found.name)))
+        if full is not None:
+            return replace(found, name=full)
+        if found.surname:
+            return found
+        if found.actor_id is None:
+            issuer = self._issuer(found.span, history)
+            if issuer is not None:
+                return issuer
+        # (also when the entities stage made the bare head an actor of its own: الكتلة)
+        if found.actor_id is None or (found.name.startswith("ال") and len(found.name.split()) <= 2):
+            fuller = self._fuller(found.span)
+            if fuller is not None:
+                return replace(found, name=fuller)
+        return found
+
+    def _speaker(self, phrase: SpeakerPhrase, history: list[Speaker]) -> Speaker:
         text = self.folded.text
         span = self._unprefixed((phrase.start, phrase.end))
         folded_phrase = text[span[0]:span[1]]
@@ -169,7 +164,7 @@ class _Builder:
                            phrase_key=_clean(text[phrase.start:phrase.end]))
         if phrase.kind == "anaphor" and history:
             for prev in reversed(history):
-                if phrase.head and _refers_to(phrase.head, prev):
+                if phrase.head and refers_to(phrase.head, prev):
                     return replace(prev, span=span)
             # وأضاف المصدر: the speaker of the statement before; but a document or an institution
             # (وأشارت الصحيفة، ويضيف التقرير) named after a statement of a person or of unnamed
@@ -191,6 +186,26 @@ class _Builder:
                     phrase.kind in ("role", "name") and prev.surname and (
                         folded_desc in prev.key or _same_role(folded_desc, prev.phrase_key)))):
                 return replace(prev, span=span)
+        # القائد الميداني after "الحاج فلان، القائد بفصائل المقاومة": a role written with the article
+        # and only adjectives names the one person met before under that role
+        desc_words = folded_desc.split()
+        # (definite by the article or by a definite genitive: الوزير، رئيس البلدية)
+        if phrase.kind == "role" and desc_words and (desc_words[0].startswith("ال") or (
+                len(desc_words) > 1 and desc_words[-1].startswith("ال"))):
+            same: dict[str, Speaker] = {}
+            for prev in history:
+                if not prev.surname:
+                    continue
+                # (the role may follow the name as an apposition: أيمن بن عائشة، وهو سائق حافلة ...)
+                around = {r for w in (*prev.phrase_key.split(), *self._apposition(prev.span[1]))
+                          for r in bare_readings(w)}
+                if desc_words[0].startswith("ال") and all(nisba_like(w) for w in desc_words[1:]) and (
+                        prev.role_head == phrase.head or phrase.head in around):
+                    same[prev.name] = prev
+                elif len(desc_words) > 1 and all(set(bare_readings(w)) & around for w in desc_words):
+                    same[prev.name] = prev
+            if len(same) == 1:
+                return replace(next(iter(same.values())), span=span)
         # an institution speaks as the actor whose mention opens the phrase (وزارة الداخلية ...), not
         # as one named in its complement (تقرير صادر عن الأمين العام للأمم المتحدة)
         actor_id, actor_name = self._actor((span[0], span[0] + 1), ("ORG", "PER"))
@@ -218,18 +233,6 @@ def _same_role(desc: str, phrase_key: str) -> bool:
 def _surname(word_or_name: str) -> str:
     """The folded last word without the article, for comparing surnames (العياري، عياري)."""
     return strip_article(fold_key(word_or_name.split()[-1])) if word_or_name.split() else ""
-
-
-def _refers_to(head: str, prev: Speaker) -> bool:
-    """True when an anaphoric head (الوزير، الصحيفة، الشرطة) can name the speaker ``prev``.
-
-    A person is named by the head of their role (الوزير -> وزير الصناعة فلان), not by a body their
-    role mentions (الشرطة is not قائد شرطة كليفلاند, نادي الأسير not المتحدثة باسم نادي الأسير);
-    an institution by any word of its name.
-    """
-    if not prev.surname:
-        return any(definite_reading(w) == head for w in prev.key.split())
-    return prev.role_head == head
 
 
 def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
@@ -265,6 +268,67 @@ def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
         kept.append(d)
     kept.sort(key=lambda d: d.content[0])
     return kept
+
+
+def _with_fuller_speakers(drafts: list[Draft], doc: Document) -> list[Draft]:
+    """Give a speaker left as a bare head or a title with a surname the one fuller name of the article.
+
+    A definite head (الحديقة، حديقة الحيوان، الوالي) names the body or the office holder that another
+    statement of the article names in full with that head in construct (حديقة حيوان تواري، والي
+    مدنين طاهر المطماطي), before or after it; a title and a surname (العميد الشيباني) name the one
+    person of the article with that surname (خليفة الشيباني). When two fuller names fit, the speaker
+    stays as written.
+    """
+    speakers = {d.speaker.name: d.speaker for d in drafts if d.speaker is not None}
+    persons = [a for a in doc.actors if a.type == "PER"]
+    out = []
+    for d in drafts:
+        sp = d.speaker
+        # (a one-word name the entities stage made an actor of its own, كيم, may still be a short form)
+        short = sp is not None and sp.actor_id is not None and len(sp.name.split()) == 1
+        fuller = None if sp is None or (sp.actor_id is not None and not short) or sp.anonymous else \
+            _fuller_speaker(sp, speakers, persons)
+        out.append(d if fuller is None else replace(d, speaker=fuller))
+    return out
+
+
+def _fuller_speaker(sp: Speaker, speakers: dict[str, Speaker], persons: list[Actor]) -> Speaker | None:
+    words = fold_key(sp.name).split()
+    if not words or len(words) > 2:
+        return None
+    heads = lexicon().heads
+    if _definite(words):
+        head = strip_article(words[0])
+        rest = {strip_article(w) for w in words[1:]}
+        # (another definite form, حديقة الحيوان beside الحديقة, is no fuller name of its own)
+        found = {name: other for name, other in speakers.items()
+                 if len(fold_key(name).split()) > len(words) and fold_key(name).split()[0] == head
+                 and not _definite(fold_key(name).split())
+                 and rest <= {strip_article(w) for w in fold_key(name).split()}}
+        if len(found) == 1:
+            return replace(next(iter(found.values())), span=sp.span)
+    if len(words) == 1 and not words[0].startswith("ال") and strip_article(words[0]) not in heads:
+        # وقال كيم after كيم جونغ أون: a word of one person's fuller name
+        people = {a.id: a for a in persons if len(a.name.split()) > 1 and a.id != sp.actor_id
+                  and words[0] in {fold_key(w) for w in a.name.split()}}
+        if len(people) == 1:
+            person = next(iter(people.values()))
+            return replace(sp, name=person.name, actor_id=person.id, surname=words[0])
+        return None
+    titles = [w for w in words[:-1] if "role" in heads.get(strip_article(w), frozenset())]
+    if len(words) == 2 and titles:
+        surname = strip_article(words[-1])
+        people = {a.id: a for a in persons
+                  if len(a.name.split()) > 1 and strip_article(fold_key(a.name.split()[-1])) == surname}
+        if len(people) == 1:
+            person = next(iter(people.values()))
+            return replace(sp, name=person.name, actor_id=person.id, surname=surname)
+    return None
+
+
+def _definite(words: list[str]) -> bool:
+    """True for a head with the article or a head and a definite genitive (الحديقة، حديقة الحيوان)."""
+    return bool(words) and (words[0].startswith("ال") or (len(words) == 2 and words[1].startswith("ال")))
 
 
 def _source_span(folded: FoldedText, span: tuple[int, int]) -> tuple[int, int]:
@@ -381,7 +445,8 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
             attribution_quotes(ctx, toks, 0, len(toks), fe, n, attr_list)
         if has_colon:
             colon_quotes(ctx, toks, 0, len(toks), fe, n)
-    quotes = (_to_quote(d, doc, folded) for d in _finish(ctx.drafts, ctx.breaks, text))
+    drafts = _with_fuller_speakers(_finish(ctx.drafts, ctx.breaks, text), doc)
+    quotes = (_to_quote(d, doc, folded) for d in drafts)
     # a cue with nothing after it (": وزير قال" at the very end) reports no statement
     doc.quotes = [q for q in quotes if q.content.strip()]
     return doc

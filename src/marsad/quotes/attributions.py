@@ -21,20 +21,27 @@ from marsad.quotes.context import (
     direct_content,
     full_name,
     governed,
+    last_speaker,
     line_start_of,
     trim_end,
 )
-from marsad.quotes.lexicon import strip_article
+from marsad.quotes.lexicon import Lexicon, strip_article
 from marsad.quotes.phrases import (
     COMMAS,
     OPEN_QUOTES,
     SpeakerPhrase,
     Tok,
+    bare_readings,
     head_at,
     is_definite,
     nisba_like,
+    quoted_end,
 )
 from marsad.quotes.speaker import noun_phrase_end
+from marsad.text.normalize import fold_key
+
+# The preposition with the pronoun that resumes ما after the verb (بحسب ما أفاد به، وفق ما أعلن عنه).
+RESUMING_PPS = frozenset({"به", "بها", "له", "لها", "عنه", "عنها", "عنهم"})
 
 
 def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: int,
@@ -66,7 +73,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             ctx.breaks.add(phrase_tok.start)
             continue
         a = q
-        if "medium" in kinds and a + 1 < last and toks[a + 1].is_word and (
+        # (a document too: بحسب بيانات الشرطة، وفق إحصائيات الوزارة)
+        if kinds & {"medium", "document"} and a + 1 < last and toks[a + 1].is_word and (
                 is_definite(toks[a + 1].w) or toks[a + 1].start in ctx.person_starts or
                 (head_at(lex, toks, a + 1)[0] & {"role", "body", "anon"} and not nisba_like(toks[a + 1].w))):
             a += 1  # حسب تصريح القاضي ...: the source is whose statement it is (not بيان صحفي)
@@ -75,18 +83,24 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if phrase_tok.w.endswith("ما"):
             a -= 1  # حسبما ذكرت: ما fused to the phrase; read it as "حسب ما"
             w = "ما"
+        elif n > 1 and toks[q - 1].w == "ما":
+            a, w = q - 1, "ما"  # على ما أوضح الوزير: ما belongs to the phrase
         if w.startswith("ما") and len(w) > 4 and (w[2:] in ATTRIBUTION_VERBS or w[2:] in lex.cues):
             cue_span = (toks[a].start + 2, toks[a].end)  # وفق ماذكره: ما written fused to the verb
             a += 1
-            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+            if a < last and toks[a].w in RESUMING_PPS:
                 a += 1
         elif w == "ما" and a + 1 < last:
             verb = toks[a + 1].w
-            if verb not in ATTRIBUTION_VERBS and verb[:1] not in "يت" and verb not in lex.cues:
-                continue
+            # حسب ما أكده، وفق ما أورده، ما نقلته: the verb with the pronoun that resumes ما
+            bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه")
+                              if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
+            if (verb not in ATTRIBUTION_VERBS and verb[:1] not in "يت" and verb not in lex.cues and
+                    bare_verb not in ATTRIBUTION_VERBS and bare_verb not in lex.cues) or verb in lex.impersonal:
+                continue  # (على ما يبدو، حسب ما يقال: "as it seems", nobody's statement)
             cue_span = (toks[a + 1].start, toks[a + 1].end)
             a += 2
-            if a < last and toks[a].w in ("به", "بها", "له", "لها"):
+            if a < last and toks[a].w in RESUMING_PPS:
                 a += 1  # بحسب ما أفاد به المتحدث
             if a < last and toks[a].w in ("في", "عن") and a + 1 < last and \
                     "medium" in head_at(lex, toks, a + 1)[0]:
@@ -96,7 +110,12 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if a >= last:
             continue
         initial = all(t.w in ("و", "ف") for t in toks[first:p])
-        if initial:
+        # وبحسب ما نقل "إنسايد إيديشن"، فإن ...: a source named in quotation marks (an outlet, a body)
+        close = quoted_end(toks, a, last) if initial and toks[a].w in OPEN_QUOTES else a
+        quoted_source = close > a + 2 and close - a <= 6
+        if quoted_source:
+            b = close
+        elif initial:
             b = a
             while b < last and toks[b].w not in COMMAS and toks[b].w not in lex.comps \
                     and toks[b].w not in OPEN_QUOTES and b - a < MAX_SPEAKER_TOKENS:
@@ -115,7 +134,9 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 b = apposition_end(ctx, toks, b_np, b)
             else:
                 b = _source_end(ctx, toks, a, b)
-        phrase = ctx.analyze(toks, a, b)
+        phrase = ctx.analyze(toks, a + 1, b - 1) if quoted_source else ctx.analyze(toks, a, b)
+        if phrase is not None and quoted_source and phrase.kind == "unknown":
+            phrase.kind = "body"
         if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
                 phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
             continue  # حسب القانون، بحسب كنية الأم: not a source
@@ -152,11 +173,40 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             if toks[first].w in ("و", "ف"):
                 start = toks[first + 1].start
             end, direct = trim_end(ctx.text, start, phrase_tok.start), False
+            after = _content_after_source(ctx, toks, p, b, last, sent_end)
+            if after is not None:
+                start, end = after
         if end <= start:
             continue
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence,
                                 ctx.outlet_text(phrase.outlet) if phrase.outlet else None, "attribution"))
+
+
+# The words of a clause before an attribution set off by commas (وقد بدأت العملية، حسب مصدر عليم،
+# برفع ...) that leave it unfinished: its statement is what follows the source.
+SHORT_OPENING = 4
+CLAUSE_OPENERS = frozenset({"بينما", "حيث", "كما", "ثم", "لكن", "لكنه", "لكنها", "غير", "الا", "اذ"})
+
+
+def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: int,
+                          sent_end: int) -> tuple[int, int] | None:
+    """The content after a source set off by commas in mid-sentence, or None to keep the clause before.
+
+    وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب ...: the words before the phrase only open the
+    clause, and the statement goes on after the source's closing comma.
+    """
+    if p == 0 or toks[p - 1].w not in COMMAS or b >= last or toks[b].w not in COMMAS:
+        return None
+    # (the clause is what follows the comma before it: ...، والتي أدت، حسب مراقبين، إلى تنامي ...)
+    clause = next((k + 1 for k in range(p - 2, -1, -1) if toks[k].w in COMMAS), 0)
+    opening = sum(1 for t in toks[clause:p] if t.is_word and t.w not in ("و", "ف"))
+    rest = [t for t in toks[b + 1:last] if t.is_word]
+    # (a new clause after the source, ووصل عددهم ...، فيما تتواصل ...: the clause before was whole)
+    if opening > SHORT_OPENING or len(rest) < 3 or rest[0].w[:1] in ("و", "ف") or rest[0].w in CLAUSE_OPENERS:
+        return None
+    start = rest[0].start
+    return start, trim_end(ctx.text, start, sent_end)
 
 
 def _source_end(ctx: Context, toks: list[Tok], a: int, b: int) -> int:
@@ -177,6 +227,20 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
         if toks[c].w != ":" or toks[c].start in ctx.used_colons:
             continue
         if any(qs <= toks[c].start < qe for qs, qe in ctx.quotations.items()):
+            continue
+        if toks[c - 1].w in SAYING_WORDS and c + 1 < last:
+            # وعلق بالقول: "..."، وختم قائلا: ...: the last speaker goes on; the verb before is no name
+            said_by = last_speaker(ctx, toks[c - 1].start, "")
+            if said_by is not None:
+                j = c + 1
+                if toks[j].w in OPEN_QUOTES:
+                    start, end = direct_content(ctx, toks, j, sent_end)
+                else:
+                    start, end = toks[j].start, trim_end(ctx.text, toks[j].start, sent_end)
+                if len(ctx.text[start:end].split()) >= 2:
+                    ctx.used_colons.add(toks[c].start)
+                    ctx.drafts.append(Draft(said_by, (toks[c - 1].start, toks[c - 1].end), (start, end), True,
+                                            sentence, None, "colon-saying"))
             continue
         line_start = line_start_of(ctx.text, toks[first].start, toks[c].start)
         s = c
@@ -202,8 +266,11 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
                 phrase = cand
                 break
         if phrase is None or (phrase.start > toks[first].start and governed(toks, phrase.start)) or (
-                "place" in head_at(lex, toks, a)[0] or toks[a].start in ctx.place_starts):
-            continue  # وقع الانفجار في شارع الحرية : ...، حي النصر: ...: a place, not a speaker
+                "place" in head_at(lex, toks, a)[0] or toks[a].start in ctx.place_starts) or _with_preposition(
+                lex, toks[a].w):
+            # وقع الانفجار في شارع الحرية : ...، حي النصر: ...: a place, not a speaker; رابط الخبر
+            # بصحيفة الوئام: ...: the outlet's own link, with ب, speaks for nobody
+            continue
         j = c + 1
         first_w = toks[j].w
         if toks[j].w.isdigit() or (toks[j].is_word and (head_at(lex, toks, j)[0] & {"role", "anon"} or (
@@ -223,3 +290,14 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, (toks[c].start, toks[c].end), (start, end), True, sentence,
                                 None, "colon"))
+
+
+# Words of saying right before a colon (وعلق بالقول: ...): what follows is the last speaker's.
+SAYING_WORDS = frozenset(fold_key(w) for w in ("بالقول", "قائلا", "قائلاً", "قائلة", "قائلين", "قوله", "قولها"))
+
+
+def _with_preposition(lex: Lexicon, w: str) -> bool:
+    """True for a head word that carries a fused ب or ل (بصحيفة، للوزارة): governed, never a speaker."""
+    readings = bare_readings(w)
+    return w[:1] in "بل" and len(w) > 3 and readings[0] not in lex.heads and any(
+        r in lex.heads for r in readings[1:])

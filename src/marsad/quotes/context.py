@@ -27,6 +27,8 @@ from marsad.quotes.phrases import (
     head_at,
     insert_len,
     is_definite,
+    medium_at,
+    nisba_like,
     tokenize,
 )
 from marsad.quotes.speaker import analyze_speaker
@@ -172,11 +174,20 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
             j += n  # ، ضيف برنامج "بوليتيكا" اليوم،
         elif w[0] == "ل" and len(w) > 3 and (n := addressee_len(lex, toks, j, stop)):
             j += n  # وأضاف للصحفيين، وأكد للجوهرة "اف ام": to whom, not who
-        elif w in ("في", "خلال", "عبر") and j + 1 < stop and "medium" in head_at(lex, toks, j + 1)[0]:
+        elif w in ("في", "خلال", "عبر") and j + 1 < stop and medium_at(lex, toks, j + 1):
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
             if k is None:
-                break
+                # وأعلنت الوزارة في بيان (لها، رسمي، اليوم) مقتل ...: no comma closes it; it ends
+                # after its pronoun, nisba adjectives and time words (مقتل is no participle here)
+                k = j + 2
+                while k < stop and (toks[k].w in ("له", "لها", "لهم", "لهما") or toks[k].w in lex.time_words or
+                                    toks[k].w.isdigit() or (nisba_like(toks[k].w) and not toks[k].w.startswith("م"))):
+                    k += 1
+                if k >= stop or not toks[k].is_word or toks[k].w in lex.comps or toks[k].w in PREPOSITIONS:
+                    break
+                j = k
+                continue
             j = k + 1
         else:
             break
@@ -233,10 +244,20 @@ def full_name(ctx: Context, phrase: SpeakerPhrase) -> bool:
         not words[0].startswith("ال") and not words[0].endswith(("ها", "هم"))  # ترتيبها العالمي
 
 
+# Prepositions that open a time phrase when a time word or a number follows them.
+_TIME_PREPS = frozenset({"منذ", "في", "خلال", "قبل", "بعد", "حتي"})
+
+
 def skip_time(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
-    """Skip time adverbs and numbers (أخيراً، أمس، اليوم الثلاثاء 3 يناير)."""
-    while j < stop and (toks[j].w in lex.time_words or toks[j].w.isdigit()):
-        j += 1
+    """Skip time adverbs and numbers (أخيراً، أمس، اليوم الثلاثاء 3 يناير، منذ أوت 2010)."""
+    while j < stop:
+        if toks[j].w in lex.time_words or toks[j].w.isdigit():
+            j += 1
+        elif toks[j].w in _TIME_PREPS and j + 1 < stop and (
+                toks[j + 1].w in lex.time_words or toks[j + 1].w.isdigit()):
+            j += 2  # منذ أوت، في 2010، خلال الأسبوع
+        else:
+            break
     return j
 
 
@@ -247,6 +268,12 @@ def direct_content(ctx: Context, toks: list[Tok], q: int, sent_end: int) -> tupl
     start = open_tok.end
     while start < sent_end and ctx.text[start].isspace():
         start += 1
+    # "ان المراكب ...": a complementiser inside the marks opens the content, as it does outside them
+    first_word = ctx.text[start:start + 8].split(" ", 1)[0]
+    if first_word in ("ان", "بان") and (close is None or start + len(first_word) < close):
+        start += len(first_word)
+        while start < sent_end and ctx.text[start].isspace():
+            start += 1
     if close is None:
         return start, trim_end(ctx.text, start, sent_end)
     inner_end = close - 1
@@ -258,10 +285,10 @@ def direct_content(ctx: Context, toks: list[Tok], q: int, sent_end: int) -> tupl
 
 
 def clause_start(toks: list[Tok], first: int, i: int) -> int:
-    """Index of the first token of the clause that contains token ``i`` (after a colon, إلا أن, يذكر أن)."""
+    """Index of the first token of the clause that contains token ``i`` (after a colon, إلا أن, يذكر أن, لكن)."""
     for k in range(i - 1, first - 1, -1):
         w = toks[k].w
-        if w in (":", "ان", "فيما", "بينما", "حيث") or w in SENTENCE_END:
+        if w in (":", "ان", "فيما", "بينما", "حيث", "لكن", "ولكن") or w in SENTENCE_END:
             return k + 1
     return first
 

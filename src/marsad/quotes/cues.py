@@ -42,6 +42,7 @@ from marsad.quotes.phrases import (
     has_pronoun_suffix,
     head_at,
     is_definite,
+    medium_at,
     nisba_like,
     plural_head,
 )
@@ -51,9 +52,19 @@ from marsad.text.normalize import fold_key
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+# "His words" after a relayed source (نقلت الوكالة عن فلان قوله "..."): the quotation that follows is the statement.
+SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قولهم", "قولهما"))
+# How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
+FUSED_PREP_DISTANCE = 12
+# Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
+OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
+# How many tokens the object of وصف، اتّهم may take before their fused preposition (كل من "X" و"Y" بـ).
+OBJECT_SCAN = 10
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
 # this many words (الهيئة العليا المستقلة للانتخابات).
 OBJECT_WORDS = 4
+# Particles that open a clause before its verb (كما أكد، فقد طالب) and join it as و does.
+CLAUSE_PARTICLES = frozenset(fold_key(w) for w in ("كما", "وكما", "فقد", "وقد", "لقد", "قد"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -158,7 +169,7 @@ def _subject_at(ctx: Context, toks: list[Tok], c: int, i: int) -> SpeakerPhrase 
 
 
 def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: int,
-                  cues: set[int]) -> int | None:
+                  cues: set[int], mentions: dict[int, int]) -> int | None:
     """Index of the first content token after the preposition of a "prep" verb (or None).
 
     The preposition may come after inserted phrases (وتحدث الطبيب في تصريح لـ... عن "...") but not
@@ -167,11 +178,25 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
     """
     fused = [p for p in form.preps if len(p) == 1]
     k = j
-    while k < stop and toks[k].w in COMMAS:
-        k += 1
+    while k < stop and (toks[k].w in COMMAS or (k > j and toks[k].w in lex.time_words)):
+        k += 1  # أفادت، أمس بمقتل ...: a comma and a time adverb before the content
     if k < stop and fused and len(toks[k].w) > 2 and toks[k].w[0] in fused and toks[k].w not in (
             "بها", "لها"):
         return k
+    if fused and j < stop and (toks[j].w == "في" or toks[j].w in RELATIVES):
+        # اعترفت الشرطة في ولاية لوزيانا بجريمة ...، اعترفت اللجنة التي شكلتها المملكة، باستهداف ...:
+        # a place or a relative clause on the subject, then the fused preposition (after a comma
+        # when a relative clause stands between)
+        for k in range(j + 1, min(stop, j + FUSED_PREP_DISTANCE)):
+            w = toks[k].w
+            if k in cues or w in SENTENCE_END or w in lex.comps or w in OPEN_QUOTES or (
+                    toks[j].w == "في" and w in PREPOSITIONS):
+                break  # (صرح ضابط في الأنبار عن مقتل ... بتفجير: a second preposition opens the content)
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and (
+                    toks[j].w == "في" or toks[k - 1].w in COMMAS):
+                return k
+    if k + 1 < stop and toks[k].w in fused:
+        return k + 1  # وصفه بـ "درع تونس": the preposition written apart (with a tatweel) before the content
     if j < stop and toks[j].w in COMMAS:
         k = j + 1
         while k < stop and toks[k].w not in COMMAS and k - j < 15:
@@ -182,11 +207,23 @@ def _prep_content(lex: Lexicon, form: CueForm, toks: list[Tok], j: int, stop: in
         # وطالبوا الإدارة بصرف المستحقات: the object, then the fused preposition
         for k in range(j + 1, min(stop, j + OBJECT_WORDS + 1)):
             w = toks[k].w
+            if w in fused and k + 1 < stop:
+                return k + 1  # وصف المدينة بـ "درع تونس": the preposition written apart
             if not toks[k].is_word or w in FUNCTION_WORDS or k in cues:
                 break
             # after a word with the article (الإدارة بصرف): after a bare noun the word is its
             # genitive (رئيس بلدية المدينة)
-            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and is_definite(toks[k - 1].w):
+            # (or after a name, اتهمت السلطات تونس بتعطيل)
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها") and (
+                    is_definite(toks[k - 1].w) or any(s <= toks[k - 1].start < e for s, e in mentions.items())):
+                return k
+    if fused and form.lemma in OBJECT_CONTENT:
+        # وصف ترامب كل من "حزب الله" و"حماس" بالإرهاب: a longer object, with its names in quotes
+        for k in range(j + 1, min(stop, j + OBJECT_SCAN)):
+            w = toks[k].w
+            if k in cues or w in SENTENCE_END or w in COMMAS or w in lex.comps:
+                break
+            if len(w) > 3 and w[0] in fused and w not in ("بها", "لها"):
                 return k
     found: int | None = None
     for k in range(j, min(stop - 1, j + MAX_PREP_DISTANCE)):
@@ -221,9 +258,13 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
     # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
     hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    # بينها، بينهم: "among them", never a verb (and no stop for the search of a complementiser)
+    hits = [h for h in hits if not (h[2] in BETWEEN and len(toks[h[0]].w) > h[1] + len(h[2]))]
+    # (a participle negated as an adjective, تقارير غير مؤكدة, is no verb and stops nothing)
     cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
               or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
-              or lex.cues[key].aspect == "participle"}
+              or (lex.cues[key].aspect == "participle" and toks[i - 1].w not in ("غير", "وغير")
+                  and not _adjectival(lex, toks, first, last, i, key))}
     for i, pro, form_key in hits:
         tok = toks[i]
         form = lex.cues[form_key]
@@ -232,23 +273,28 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # وإدانتها، إضافتها: a noun with its pronoun; بينه، بينهم: "between him/them"
         if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN):
             continue
+        if suffix == "ه" and form.aspect == "past" and i + 1 < last and toks[i + 1].w in ("الي", "لـ"):
+            continue  # إضافة إلى، إشارة إلى: the verbal noun (folded like أضافه), "in addition to"
         prev = toks[i - 1].w if i > first else ""
         if prev in ("ما", "حد"):
             continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these
-        has_conj = pro > 0 or prev in ("و", "ف")
+        # كما أكد، فقد طالب، وقد أعلن opening their clause: "also", "indeed" join the verb to what came
+        # before as و does
+        has_conj = pro > 0 or prev in ("و", "ف") or (prev in CLAUSE_PARTICLES and (
+            i - 1 == first or toks[i - 2].w in COMMAS or toks[i - 2].w in SENTENCE_END))
         if not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
                 d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
                 for d in ctx.drafts):
             continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
-        if form.aspect == "participle" and i + 1 < last and toks[i + 1].is_word and nisba_like(
-                toks[i + 1].w, strict=True) and not is_definite(toks[i + 1].w):
-            continue  # داعية مصري: a noun with its adjective, not a participle
-        if form.aspect == "participle" and form_key.endswith("ه") and i > first and toks[i - 1].is_word and \
-                not is_definite(prev) and prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
-                i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
-                                      toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and
-                                                               toks[i + 2].w in lex.comps))):
-            continue  # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
+        if not has_conj and prev not in COMMAS and form.aspect != "participle" and _after_fa_inna(
+                lex, toks, first, i):
+            continue  # وبحسب الشرطة فإن الحارس اعترف ...: the same, when the attribution comes first
+        if form.aspect == "participle" and prev in ("غير", "وغير"):
+            continue  # عملية غير معلنة: a negated adjective, not a participle of saying
+        if form.aspect == "participle" and _adjectival(lex, toks, first, last, i, form_key):
+            continue
+        if form_key in BETWEEN and has_conj and any(t.w.startswith(("بين", "وبين")) for t in toks[max(first, i - 4):i]):
+            continue  # بينه وبين عون أمن: the second half of "between ... and ..."
         if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
             continue  # المشاعر بين الثنائي: "between", not "he explained"
         # 1. what opens the content: a complementiser, a colon or a quotation mark
@@ -257,6 +303,17 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         np_start = skip_fillers(lex, toks, i + 1, last)
         np_end = apposition_end(ctx, toks, noun_phrase_end(
             lex, toks, np_start, last, ctx.mention_ends, ctx.person_starts), last)
+        # وصف وزير الدفاع فرحات حرشاني مدينة بن قردان بـ: after a person's name, a place that opens
+        # is the object, not more of the subject
+        person_at = next((k for k in range(np_start, np_end) if toks[k].start in ctx.person_starts), None)
+        if person_at is not None:
+            np_end = next((k for k in range(person_at + 1, np_end) if toks[k].start in ctx.place_starts), np_end)
+        if form.lemma in OBJECT_FIRST and toks[np_start].start in ctx.mention_ends:
+            # اتهمت السعودية الحوثيين بـ: one name, then another that opens the object
+            ends = ctx.mention_ends[toks[np_start].start]
+            nxt = next((k for k in range(np_start + 1, np_end) if toks[k].start >= ends), None)
+            if nxt is not None and toks[nxt].start in ctx.mention_ends:
+                np_end = nxt
         np_stop = skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
@@ -290,7 +347,17 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
                 # or after a whole speaker phrase that the noun phrase reading stopped inside
                 # (وقالت فلانة المتحدثة باسم الخارجية "...", وقال فلان على تويتر "...")
-                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren or _speaker_before_quote(
+                # or after "his words" (نقلت الوكالة عن فلان قوله [في اجتماع ...] "...") or after the
+                # occasion of a statement the verb opens (وقال في كلمة له أمام البرلمان ... "...")
+                # (the occasion may follow the subject, وقال ترامب في بيان "...", but a title in quotes
+                # before a complementiser names a programme: في مقابلة مع برنامج "..." أن)
+                said = words >= 3 and (any(strip_article(t.w) in SAYING_NOUNS for t in toks[i + 1:k]) or (
+                    form.frame == "that" and toks[i + 1].w in ("في", "خلال") and
+                    "medium" in head_at(lex, toks, i + 2)[0]) or (
+                    form.frame == "that" and not any(t.w in lex.comps for t in after_close[:3]) and any(
+                        toks[m].w in ("في", "خلال") and medium_at(lex, toks, m + 1)
+                        for m in range(i + 1, min(k - 1, i + 4)))))
+                if (k == i + 1 or k == np_stop or toks[k - 1].w in COMMAS or paren or said or _speaker_before_quote(
                         ctx, toks, i, k, words, form)) and not (short_name or quoted_subject):
                     opener, region_end = ("quote", k), k  # وقال المتحدث "..." دون أن يوضح
                     break
@@ -298,8 +365,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     while k + 1 < last and toks[k + 1].start < close:
                         k += 1
             k += 1
+        # (not after an adverbial phrase: أكد أمس في رده على تساؤلات النواب ... أن)
         if opener is not None and opener[0] == "comp" and form.frame in ("prep", "np") and \
-                np_stop < region_end:
+                np_stop < region_end and toks[np_start].w not in PREPOSITIONS:
             w = toks[np_stop].w
             # وطالب الوزير المؤسسات الدولية بمتابعة ... وإلا: the preposition comes first (not an
             # outlet with ل: صرحت، لمبعوث الجوهرة، أن)
@@ -326,6 +394,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 after = ctx.analyze(toks, a, np_end)
                 if after is not None and not (after.certain or after.kind in ("anon", "body", "role")):
                     after = None
+            if a < last and (toks[a].w in PREPOSITIONS or toks[a].w in form.preps):
+                after = None  # كانت وسائل إعلام قد أعلنت | عن مقتل ...: a subject never opens with a preposition
             # وبعد العشاء أعلن ترامب، أما ليبيا فقد كشف التقرير: the subject is after the verb
             if after is not None and after.kind != "unknown" and (
                     not strong or after.certain or after.kind in ("anon", "body", "role", "anaphor")):
@@ -357,11 +427,25 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 and toks[np_end].w[0] not in "بك" and (
                     is_definite(toks[np_end].w) or "body" in head_at(lex, toks, np_end)[0]):
             region_end = np_end  # ووصف المتحدث | الهجوم بأنه ...: the object, not part of the subject
+        if not svo and form.aspect != "participle" and region_end > a and form.frame in ("prep", "np") and \
+                opener is not None:
+            # ودعا النشطاء إلى تنظيم مظاهرة "...": the verb's own preposition after its subject opens the
+            # content, wherever a later complementiser or quotation stands (not one inside a name)
+            own_prep = next((k for k in range(a + 1, region_end) if toks[k].w in form.preps and len(toks[k].w) > 1
+                             and not _inside_mention(ctx, toks[k].start)), None)
+            if own_prep is not None:
+                opener, region_end = None, own_prep
         if not svo and form.aspect != "participle" and region_end > a:
             end = region_end
             while end > a and (toks[end - 1].w in form.preps or toks[end - 1].w in COMMAS):
                 end -= 1
-            cand = ctx.analyze(toks, a, end) if end > a else None
+            cand = ctx.analyze(toks, a, end) if end > a and toks[a].w not in PREPOSITIONS else None
+            if end > a and toks[a].w in PREPOSITIONS and opener is not None:
+                region_end = a  # وذكر بخصوص فلان، أن ...: a subject never opens with a preposition
+            if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts:
+                # وأفادت بمقتل الوزير، وتعهدت بملاحقة ...: the verb's preposition opens the content;
+                # the subject is a pronoun
+                cand, region_end = None, a
             if cand is not None:
                 cand.relayed = relayed
                 if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or (
@@ -370,8 +454,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     # subject is singular, so after وطالبوا، وأكدوا the noun phrase is the object
                     cand = None
                     region_end = a
-            prep_next = region_end < last and (toks[region_end].w in form.preps or (
-                len(toks[region_end].w) > 3 and toks[region_end].w[0] in form.preps))
+            # (also past a comma: أعرب عدد من نواب المجلس، عن إدانتهم)
+            after_np = region_end + 1 if region_end + 1 < last and toks[region_end].w in COMMAS else region_end
+            prep_next = after_np < last and (toks[after_np].w in form.preps or (
+                len(toks[after_np].w) > 3 and toks[after_np].w[0] in form.preps))
             if cand is not None and (opener is not None or cand.certain or cand.kind in (
                     "anon", "body", "role", "anaphor") or full_name(ctx, cand) or cand.role is not None or
                     toks[a].start in ctx.speaker_starts or (
@@ -402,9 +488,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                         form_key in lex.impersonal or (not has_conj and not mid)):
                     continue  # يُذكر أن، يُتوقع أن: impersonal
                 if form.aspect == "present" and not has_conj and i > first and toks[i - 1].is_word and \
-                        not is_definite(prev) and prev not in FUNCTION_WORDS and prev not in RELATIVES and \
-                        verb_gender(form_key, form) == "pl":
-                    continue  # على اسلاميين يقولون إنهم ...: a clause describing the noun before it
+                        not is_definite(prev) and prev not in FUNCTION_WORDS and prev not in RELATIVES and (
+                        verb_gender(form_key, form) == "pl" or not (
+                            head_at(lex, toks, i - 1)[0] or _inside_mention(ctx, toks[i - 1].start + 1))):
+                    # على اسلاميين يقولون إنهم ...، مواقع تدعو للعنف: a clause describing the noun before
+                    # it (a plural of things takes the feminine singular)
+                    continue
                 if prev in RELATIVES and suffix:
                     continue  # الذين طالبهم بـ ...: the antecedent is the object, not the speaker
                 if prev in RELATIVES and i - 1 > first:
@@ -419,8 +508,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     continue
                 else:
                     speaker = last_speaker(ctx, cue_span[0], verb_gender(form_key, form))
+        # وحذر الأحمد من ...: after و, a word-long preposition of the verb right after the noun phrase
+        # marks the verb (a noun would take it only as a genitive chain, وصف القصيدة بأنها)
+        own_prep_after = has_conj and phrase is not None and not svo and region_end < last and \
+            toks[region_end].w in form.preps and len(toks[region_end].w) > 1
         if phrase is not None and phrase.kind == "unknown" and form_key in lex.ambiguous and \
-                not phrase.relayed:
+                not phrase.relayed and not own_prep_after:
             continue  # وصف القصيدة بأنها ...: a noun, not a verb with its subject
         if phrase is not None:
             if form.aspect != "participle" or speaker is None:
@@ -449,7 +542,13 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j0 = skip_time(lex, toks, j0, last)
             j = skip_fillers(lex, toks, j0, last)
             if form.frame == "prep":
-                content_tok = _prep_content(lex, form, toks, j0, last, cue_at)
+                content_tok = _prep_content(lex, form, toks, j0, last, cue_at, ctx.mention_ends)
+                # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
+                # about the object, which opens the statement (not بأن, after which the clause is it)
+                if form.lemma in OBJECT_CONTENT and content_tok is not None and j < content_tok <= j + OBJECT_SCAN \
+                        and toks[j].is_word and toks[j].w not in PREPOSITIONS and \
+                        toks[content_tok].w not in lex.comps and toks[content_tok - 1].w not in lex.comps:
+                    content_tok = j
             elif form.frame == "np":
                 adverbial = False  # a time adverb or a comma: still before the content
                 for k in range(j, min(last, j + NP_PREP_DISTANCE)):
@@ -524,6 +623,51 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _adjectival(lex: Lexicon, toks: list[Tok], first: int, last: int, i: int, form_key: str) -> bool:
+    """True when the participle at ``i`` is a noun or an adjective, not a verb of saying."""
+    form = lex.cues[form_key]
+    if i + 1 < last and toks[i + 1].is_word and nisba_like(toks[i + 1].w, strict=True) and not is_definite(
+            toks[i + 1].w) and not (form_key.endswith("ا") and not toks[i + 1].w.endswith("ا")):
+        # داعية مصري: a noun with its adjective, not a participle; but an accusative participle
+        # (مؤكدا أهمية الحوار) would give its adjective the accusative alif too
+        return True
+    prev = toks[i - 1].w if i > first else ""
+    # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
+    return form_key.endswith("ه") and i > first and toks[i - 1].is_word and not is_definite(prev) and \
+        prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
+            i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
+                                  toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and
+                                                           toks[i + 2].w in lex.comps)))
+
+
+def _after_fa_inna(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:
+    """True when the noun phrase before the verb at ``i`` follows فإن (فإنه، فإنها ...) in its clause.
+
+    فإن answers an attribution written first (وبحسب الشرطة فإن الحارس اعترف ...): the verb stands
+    inside the reported content, not at the head of a statement of its own. (After أن the annotators
+    often keep the inner statement, أن الشاب اعترف بـ، so only فإن decides.) A comma or a sentence end
+    closes the search.
+    """
+    for k in range(i - 1, max(first, i - MAX_SPEAKER_TOKENS) - 1, -1):
+        w = toks[k].w
+        if w in COMMAS or w in SENTENCE_END:
+            return False
+        if w in lex.comps:
+            return k < i - 1 and w.startswith("ف")
+    return False
+
+
+def _fused_prep(form: CueForm, tok: Tok) -> bool:
+    """True when a word carries the verb's one-letter preposition (أفادت | بمقتل، دعا | لتنظيم)."""
+    w = tok.w
+    return tok.is_word and len(w) > 3 and w[0] in form.preps and not w.startswith(("بن", "بو"))
+
+
+def _inside_mention(ctx: Context, pos: int) -> bool:
+    """True when folded position ``pos`` falls inside an entity mention (منظمة الدفاع عن حقوق الإنسان)."""
+    return any(s < pos < e for s, e in ctx.mention_ends.items())
 
 
 def _colon_before(toks: list[Tok], first: int, i: int) -> int | None:

@@ -64,7 +64,8 @@ ADDRESSEES = folded_set({"صحفيين", "صحافيين", "صحفيون", "صح
                          "حاضرين", "مواطنين"})
 # Subordinators that end a speaker phrase (تقرير أفريقي حيث يبلغ ...).
 CLAUSE_BREAKS = folded_set({"حيث", "بينما", "فيما", "عندما", "لأن", "إذ", "كما", "بعدما", "حين"})
-APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم"})
+APPOSITION_OPENERS = folded_set({"احد", "احدى", "ابرز", "اكبر", "اهم", "وهو", "وهي", "وهم",
+                                 "بينها", "بينهم", "منها", "منهم", "ومنها", "ومنهم"})
 # "the same" / "the aforementioned" that mark an anaphoric speaker (ذات البلاغ، المصدر نفسه).
 SAME_WORDS = folded_set({"ذات", "نفس", "ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكوره", "عينه"})
 # Adjectives that describe an anonymous source without the shape of a nisba or participle.
@@ -77,7 +78,7 @@ COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارز�
 SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "لدى"})
 # Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
 PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ",
-                           "أمام"})
+                           "أمام", "بخصوص", "بشأن"})
 # Prepositions of time that open a qualifying segment (وقال المسؤول، قبل ساعات من لقاء ...، إن).
 TIME_PREPOSITIONS = folded_set({"قبل", "بعد", "عقب", "إثر", "اثر", "أثناء", "اثناء", "خلال", "غداة", "إبان"})
 # Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).
@@ -189,6 +190,15 @@ def head_at(lex: Lexicon, toks: list[Tok], i: int) -> tuple[frozenset[str], int]
         if kinds:
             return kinds, 1
     return frozenset(), 0
+
+
+def medium_at(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """True when token ``i`` names the form of a statement (بيان، تصريح), also with its pronoun (بيانها)."""
+    if "medium" in head_at(lex, toks, i)[0]:
+        return True
+    w = toks[i].w if i < len(toks) else ""
+    return any(w.endswith(x) and len(w) - len(x) >= 3 and "medium" in lex.heads.get(w[:-len(x)], frozenset())
+               for x in ("ها", "هم", "ه"))
 
 
 def nisba_like(w: str, *, strict: bool = False) -> bool:

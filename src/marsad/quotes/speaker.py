@@ -36,8 +36,10 @@ from marsad.quotes.phrases import (
     insert_len,
     is_definite,
     is_function,
+    medium_at,
     nisba_like,
     outlet_at,
+    plural_head,
     quoted_end,
 )
 
@@ -52,10 +54,11 @@ def _segment_cut(lex: Lexicon, toks: list[Tok], a: int, b: int,
         tok = toks[j]
         w = tok.w
         if w in lex.time_words or w in RELATIVES or w in CLAUSE_BREAKS or insert_len(lex, toks, j) or (
+                j > a and w in ("وهو", "وهي", "وهم")) or (
                 j > a and guest_len(toks, j, b)) or (
                 j > a and "manner" in head_at(lex, toks, j)[0]):
-            break  # ... سوارنا سوبا راو قوله: "his words" ends the speaker
-        if w in ("في", "خلال") and j + 1 < b and "medium" in head_at(lex, toks, j + 1)[0]:
+            break  # ... سوارنا سوبا راو قوله: "his words" ends the speaker; وهو ... opens an apposition
+        if w in ("في", "خلال") and j + 1 < b and medium_at(lex, toks, j + 1):
             for k in range(j + 2, b):
                 found = outlet_at(lex, toks, k, b)
                 if found:
@@ -387,7 +390,10 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
     if "anaphor" in kinds and definite and all(
             nisba_like(t.w) or t.w in SAME_WORDS for t in toks[s + 1:e]):
         return SpeakerPhrase(start, end, "anaphor", head=head, outlet=outlet)
-    if "anon" in kinds and (not definite or n > 1):
+    # النشطاء، المحتجون: a group described with the article is still unnamed (not المحتجين, which
+    # is never a subject)
+    group = definite and plural_head(toks[s].w) and not toks[s].w.endswith("ين")
+    if "anon" in kinds and (not definite or n > 1 or group):
         return SpeakerPhrase(start, end, "anon", head=head, outlet=outlet)
     if "body" in kinds or "role" in kinds or "media" in kinds:
         return SpeakerPhrase(start, end, "role" if "role" in kinds else "body", head=head, outlet=outlet)
@@ -481,6 +487,10 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             j += 1
             mode = "def" if is_definite(w) else "lam"
             continue
+        if mode in ("def", "adj") and len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not w.startswith("لل"):
+            # وأكدت الوزارة | التزامها: after a definite noun, a noun with its pronoun is the object
+            # (not a lone ه, which folding also gives the ta marbuta of المحلية)
+            break
         if is_definite(w):
             if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
                 break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject

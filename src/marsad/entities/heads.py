@@ -30,6 +30,8 @@ MEDIA_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "
 LED_BY_HEADS = frozenset({"رياسه", "قياده", "اداره", "اشراف"})
 # Facility heads that after ب are verbal nouns (بسجن المتهم: by imprisoning the accused).
 VERBAL_HEADS = frozenset({"سجن"})
+# Facility heads that, after this preposition, are part of an idiom (folded head -> preposition).
+IDIOM_PREPOSITIONS = {"قاعده": "علي", "طريق": "عن"}
 # ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
 COMPLEMENT_PREPOSITIONS = frozenset({"عن", "علي", "من"})
 # verbal nouns whose preposition belongs to the name (للدفاع عن حقوق الإنسان، للقضاء على التمييز);
@@ -204,8 +206,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             continue  # برئاسة جبران باسيل، بقيادة السعودية: "led by", not an organisation
         if w.n == 1 and w.key[0] == "ب" and w.bare in VERBAL_HEADS:
             continue  # بسجن المتهم: "by imprisoning", not a prison
-        if i > 0 and words[i - 1].key == "علي" and w.bare == "قاعده":
-            continue  # على قاعدة الولاءات: "on the basis of", not a base
+        if i > 0 and IDIOM_PREPOSITIONS.get(w.bare) == words[i - 1].key:
+            continue  # على قاعدة الولاءات "on the basis of", عن طريق "by way of": no facility
         if not w.definite:
             span = _name_after_head(words, i + 1, lex)
             if span is None and etype in ("ORG", "FAC"):

@@ -193,6 +193,12 @@ def _town_served(words: list[Word], j: int, lex: Lexicons) -> int:
     return hit[0] if hit is not None and hit[1] == "GPE" and hit[3] == 1 else j
 
 
+def idiom_head(words: list[Word], i: int) -> bool:
+    """Whether the head at ``i`` is part of an idiom with the preposition before it (على قاعدة
+    الولاءات "on the basis of", عن طريق الحوار "by way of"): no facility is named there."""
+    return i > 0 and IDIOM_PREPOSITIONS.get(words[i].bare) == words[i - 1].key
+
+
 def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
     """Head noun + name (construct) and definite head + adjectives."""
     n = len(words)
@@ -206,8 +212,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             continue  # برئاسة جبران باسيل، بقيادة السعودية: "led by", not an organisation
         if w.n == 1 and w.key[0] == "ب" and w.bare in VERBAL_HEADS:
             continue  # بسجن المتهم: "by imprisoning", not a prison
-        if i > 0 and IDIOM_PREPOSITIONS.get(w.bare) == words[i - 1].key:
-            continue  # على قاعدة الولاءات "on the basis of", عن طريق "by way of": no facility
+        if idiom_head(words, i):
+            continue
         if not w.definite:
             span = _name_after_head(words, i + 1, lex)
             if span is None and etype in ("ORG", "FAC"):

@@ -11,6 +11,8 @@ from marsad.config import EntitiesConfig
 from marsad.document import Document
 from marsad.entities import _learned_extensions, find_entities
 from marsad.entities.candidates import PRIO_MODEL, PRIO_RULE, Candidate
+from marsad.entities.lexicons import load_lexicons
+from marsad.entities.words import analyze
 
 RULES_ONLY = EntitiesConfig(use_model=False)
 
@@ -56,9 +58,12 @@ def test_the_same_names_with_evidence_are_places(make_doc: Callable[..., Documen
 
 
 def test_a_learned_span_that_extends_rule_spans_takes_their_priority() -> None:
-    rules = [Candidate(0, 2, "ORG", "pattern", PRIO_RULE)]
+    lex = load_lexicons()
+    words = [analyze(t, lex) for t in "الجامعة العامة للمالية والتخطيط أن ترامب رفقة زوجته".split()]
+    rules = [Candidate(0, 2, "ORG", "pattern", PRIO_RULE), Candidate(5, 6, "PER", "actors", PRIO_RULE)]
     longer = Candidate(0, 4, "ORG", "crf", PRIO_MODEL, confidence=0.8)
     unsure = Candidate(0, 4, "ORG", "crf", PRIO_MODEL, confidence=0.2)
     crossing = Candidate(1, 4, "ORG", "crf", PRIO_MODEL, confidence=0.99)  # cuts a rule span
-    out = _learned_extensions([longer, unsure, crossing], rules, 6)
-    assert [c.priority for c in out] == [PRIO_RULE, PRIO_MODEL, PRIO_MODEL]
+    with_word = Candidate(5, 7, "PER", "crf", PRIO_MODEL, confidence=0.99)  # رفقة: "with", a frequent word
+    out = _learned_extensions([longer, unsure, crossing, with_word], rules, words, lex)
+    assert [c.priority for c in out] == [PRIO_RULE, PRIO_MODEL, PRIO_MODEL, PRIO_MODEL]

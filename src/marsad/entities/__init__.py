@@ -60,6 +60,9 @@ MODEL_MIN_CONFIDENCE = 0.95
 # 0.767 / 0.770 / 0.771; a threshold on every span, 0.5 or 0.7, gave no more).
 MODEL_MIN_CONFIDENCE_SINGLE = 0.9
 EXTEND_MIN_CONFIDENCE = 0.5
+# A person's name is extended by no word the ANT corpus uses this often: the tagger reads ترامب رفقة
+# زوجته ("Trump, with his wife") as one name because رفقة is also a first name.
+FREQUENT_WORD_COUNT = 100
 
 
 def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word]:
@@ -160,7 +163,8 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
     return Candidate(start, end, etype, "crf", PRIO_MODEL, words[start].n)
 
 
-def _learned_extensions(learned: list[Candidate], rules: list[Candidate], n_tokens: int) -> list[Candidate]:
+def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words: list[Word],
+                        lex: Lexicons) -> list[Candidate]:
     """The tagger's spans, those that extend rule spans promoted to the rules' priority.
 
     The rules know where a name starts (a head, a title, a listed name) better than where it
@@ -168,18 +172,20 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], n_toke
     العامة للمالية والتخطيط، وزارة الصحة والسكان، المحكمة الابتدائية بتونس، نهج قابس) is a
     matter of usage, which the tagger learned from the annotated articles. A span of the tagger
     that covers whole rule spans only, at least one of them, and reaches past them, is sure at
-    least ``EXTEND_MIN_CONFIDENCE``, replaces them.
+    least ``EXTEND_MIN_CONFIDENCE``, replaces them (a person's name not by a frequent word).
     """
-    owner = [-1] * n_tokens
+    owner = [-1] * len(words)
     for k, c in enumerate(rules):
         for t in range(c.start, c.end):
             owner[t] = k
     out = []
     for c in learned:
         inside = {owner[t] for t in range(c.start, c.end) if owner[t] >= 0}
-        if (c.confidence >= EXTEND_MIN_CONFIDENCE and inside
+        added = [words[t] for t in range(c.start, c.end) if owner[t] < 0]
+        if (c.confidence >= EXTEND_MIN_CONFIDENCE and inside and added
                 and all(rules[k].start >= c.start and rules[k].end <= c.end for k in inside)
-                and sum(rules[k].end - rules[k].start for k in inside) < c.end - c.start):
+                and not (c.type == "PER" and any(lex.vocabulary.get(w.key, 0) >= FREQUENT_WORD_COUNT
+                                                 for w in added))):
             out.append(replace(c, priority=PRIO_RULE))
         else:
             out.append(c)
@@ -328,7 +334,7 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     candidates = rule_candidates(words, lex)
     if cfg.use_model:
         learned = list(_model_candidates(doc, tokens, words, lex, candidates))
-        candidates.extend(_learned_extensions(learned, candidates, len(words)))
+        candidates.extend(_learned_extensions(learned, candidates, words, lex))
     selected = select(candidates, len(words))
     selected = select([*selected, *_coordinated(selected, words)], len(words))
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))

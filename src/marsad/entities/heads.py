@@ -30,6 +30,9 @@ MEDIA_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "
 LED_BY_HEADS = frozenset({"رياسه", "قياده", "اداره", "اشراف"})
 # Facility heads that after ب are verbal nouns (بسجن المتهم: by imprisoning the accused).
 VERBAL_HEADS = frozenset({"سجن"})
+# Road heads name a road in construct only (شارع الحبيب بورقيبة، نهج قابس): with the article and an
+# adjective they describe one (الطريق العام، الطريق الوطنية رقم 1 is a road between two towns).
+ROAD_HEADS = frozenset({"طريق", "شارع", "نهج"})
 # Facility heads that, after this preposition, are part of an idiom (folded head -> preposition).
 IDIOM_PREPOSITIONS = {"قاعده": "علي", "طريق": "عن"}
 # ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
@@ -254,7 +257,7 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                 end = _town_served(words, end, lex)
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
             continue
-        if etype == "FAC" and w.bare not in PLURAL_HEADS:
+        if etype == "FAC" and w.bare not in PLURAL_HEADS and w.bare not in ROAD_HEADS:
             # الساحة الكبرى، السفارة الأمريكية، السجن المركزي: a definite facility named by an
             # adjective of names or a demonym; a plain description (القاعدة العسكرية) is not one
             end = _adjectives(words, i + 1, lex, strict=True)

@@ -262,6 +262,18 @@ def _dominant_country(found: list[_Found], doc: Document) -> str | None:
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
+# Heads of road and street names (folded, without the article): a road runs between towns and a
+# street is often named after another town (نهج بنزرت in Ben Arous), so neither is placed at the
+# nearest town of its sentence; the events stage reads the towns around them.
+ROAD_HEADS = frozenset({"طريق", "شارع", "نهج"})
+
+
+def _is_road(mention: Mention) -> bool:
+    words = name_key(mention.text).split()
+    first = words[0] if words else ""
+    return mention.type == "FAC" and (first[2:] if first.startswith("ال") else first) in ROAD_HEADS
+
+
 def _anchor_unresolved(found: list[_Found]) -> None:
     """Give each unresolved mention the closest resolved place of its sentence, if any."""
     by_sentence: dict[int, list[_Found]] = {}
@@ -270,9 +282,11 @@ def _anchor_unresolved(found: list[_Found]) -> None:
         if f.resolution is not None and f.resolution.entry.kind != "country":
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
-        if f.resolution is not None or f.sentence < 0:
+        if f.resolution is not None or f.sentence < 0 or _is_road(f.mention):
             continue
-        options = by_sentence.get(f.sentence)
+        # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it
+        options = [o for o in by_sentence.get(f.sentence, ())
+                   if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)]
         if not options:
             continue
         f.anchor = min(options, key=lambda o: (

@@ -270,6 +270,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         end = _adjectives(words, i + 1, lex, strict=plural)
         if end > i + 1:
             end = _complement(words, end, lex)
+            if w.bare in LOCAL_HEADS:
+                end = _town_served(words, end, lex)  # المحكمة الابتدائية بتونس: a local office's seat
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
         elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
             yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)

@@ -67,3 +67,14 @@ def test_a_learned_span_that_extends_rule_spans_takes_their_priority() -> None:
     with_word = Candidate(5, 7, "PER", "crf", PRIO_MODEL, confidence=0.99)  # رفقة: "with", a frequent word
     out = _learned_extensions([longer, unsure, crossing, with_word], rules, words, lex)
     assert [c.priority for c in out] == [PRIO_RULE, PRIO_MODEL, PRIO_MODEL, PRIO_MODEL]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ونشرت النتائج على شبكة الانترنت مساء اليوم.",  # the internet, no network's name
+    "وقال إن الهجوم يستهدف أمن البلاد واستقرارها.",  # the country's security, no agency
+    "وانقطع التيار الكهربائي عن المدينة ساعات.",  # the electric current
+])
+def test_the_tagger_vetoes_patterns_that_name_nothing(make_doc: Callable[..., Document], sentence: str) -> None:
+    with_rules = {m.text for m in find_entities(make_doc(sentence), RULES_ONLY).entities}
+    learned = {m.text for m in find_entities(make_doc(sentence)).entities}
+    assert with_rules and not learned & with_rules

@@ -41,29 +41,39 @@ class Tagger:
             known = None  # slower, same tags
         self.features = FeatureCache(load_lexicons(), known)
 
-    def spans(self, words: list[str], hints: list[str] | None = None) -> list[tuple[int, int, str, float]]:
-        """(first token, end token, type, confidence) of each entity the model finds in one sentence.
+    def tag(self, words: list[str], hints: list[str] | None = None) -> list[tuple[str, float]]:
+        """The model's tag of each token of one sentence with its marginal probability.
 
-        ``hints`` are the IOB tags of the rule candidates over the same tokens (a feature). The
-        confidence is the lowest marginal probability the model gives the span's tags.
+        ``hints`` are the IOB tags of the rule candidates over the same tokens (a feature).
         """
         if not words:
             return []
         crf = self._tagger
         tags = crf.tag(self.features.sequence(words, hints))
-        out: list[tuple[int, int, str, float]] = []
-        start, kind = -1, ""
-        for i, tag in enumerate([*tags, "O"]):
-            label = tag[2:] if tag != "O" else ""
-            if start >= 0 and (tag == "O" or tag.startswith("B-") or label != kind):
-                etype = self.labels.get(kind)
-                if etype is not None:
-                    confidence = min(crf.marginal(tags[k], k) for k in range(start, i))
-                    out.append((start, i, etype, confidence))
-                start = -1
-            if tag != "O" and start < 0:
-                start, kind = i, label
-        return out
+        return [(t, crf.marginal(t, k)) for k, t in enumerate(tags)]
+
+    def spans(self, words: list[str], hints: list[str] | None = None) -> list[tuple[int, int, str, float]]:
+        """(first token, end token, type, confidence) of each entity the model finds in one sentence.
+
+        The confidence is the lowest marginal probability the model gives the span's tags.
+        """
+        return spans_of(self.tag(words, hints), self.labels)
+
+
+def spans_of(tagged: list[tuple[str, float]], labels: dict[str, str]) -> list[tuple[int, int, str, float]]:
+    """Entity spans of a tagged sentence (see :meth:`Tagger.tag`), labels mapped to marsad types."""
+    out: list[tuple[int, int, str, float]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*(t for t, _ in tagged), "O"]):
+        label = tag[2:] if tag != "O" else ""
+        if start >= 0 and (tag == "O" or tag.startswith("B-") or label != kind):
+            etype = labels.get(kind)
+            if etype is not None:
+                out.append((start, i, etype, min(m for _, m in tagged[start:i])))
+            start = -1
+        if tag != "O" and start < 0:
+            start, kind = i, label
+    return out
 
 
 @functools.cache

@@ -1,11 +1,29 @@
 #!/usr/bin/env python3
-"""Train marsad's entity tagger (a linear-chain CRF) on ANERcorp and write it into the package.
+"""Train marsad's entity tagger (a linear-chain CRF) and write it into the package.
 
   python scripts/train_ner.py [--shared ../shared] [--c1 0.05] [--c2 0.01] [--iterations 200]
+                              [--seed N] [--silver-tokens N] [--gold-copies N] [--tuning-fold]
+                              [--sample N --out DIR]
 
-Reads ``<shared>/data/ner/anercorp/ANERCorp.txt``, the person-name lists of
-``<shared>/data/lexicons/names/`` and the ANT corpus ``<shared>/data/corpus/ant-v1.1.jsonl``;
-writes ``src/marsad/data/models/``:
+Three sources, all recorded with their digests in ``ner-crf.json``:
+
+- ANERcorp train (``<shared>/data/ner/anercorp/ANERCorp.txt``; PERS/ORG/LOC/MISC read as
+  PER/ORG/GPE/MISC);
+- the in-domain gold: the train ids of ``benchmarks/data/train-ant-split.json`` (never the
+  validation ids), each entity's canonical name and aliases projected onto the article's tokens
+  (:func:`project_forms`) as PER/ORG/GPE/LOC/FAC, repeated ``--gold-copies`` times;
+- silver: ANT corpus sentences (``<shared>/data/corpus/ant-v1.1.jsonl``, articles of train-ant
+  and dev excluded, drawn in a ``--seed``-ed order up to ``--silver-tokens``) where the name lists
+  (places gazetteer, actor lexicon with the UniversalPetrarch dictionary, our own lists, with the
+  Wikidata/AKhateeb name words through the person patterns) mark a name, tagged by the rule layer
+  and shown to the model without the rule-hint features.
+
+``--tuning-fold`` trains on every other train-split gold article, so that run-time thresholds
+(marsad.entities) can be chosen on the other half; ``--sample N`` is a quick check of the whole
+recipe on N sentences of each source, written to ``--out`` only (used by the tests).
+
+Also reads the person-name lists of ``<shared>/data/lexicons/names/`` and writes into
+``src/marsad/data/models/``:
 
 - ``ner-names.tsv``: folded person-name words (Wikidata CC0 and AKhateeb MIT lists), ``F`` marks a
   first name; used as a tagger feature and by the name rules;

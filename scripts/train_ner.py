@@ -299,7 +299,7 @@ def project_forms(text: str, tokens: list[tuple[int, int]], forms: list[tuple[st
     for k, (s, e) in enumerate(tokens):
         for c in range(s, min(e, s + 3)):
             token_at[c] = k
-    for form, etype in sorted(set(forms), key=lambda f: -len(f[0])):
+    for form, etype in sorted(set(forms), key=lambda f: (-len(f[0]), f)):  # ties: a fixed order
         needles = [(form, 0)]
         if form.startswith("ال") and len(form) > 3:
             needles.append(("لل" + form[2:], 1))  # the needle holds the ل proclitic

@@ -138,8 +138,10 @@ def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int
         end = j + 1
     else:
         # an indefinite feminine word after a head is an adjective (قرية صغيرة، قاعدة عسكرية)
+        # unless the corpus never writes it as a word (قرية كرانة، بلدة صبراتة)
         if w.bare.endswith("ه") and w.base not in lex.known_words and not (
-                j + 1 < n and words[j + 1].definite and name_word(words[j + 1])):
+                j + 1 < n and words[j + 1].definite and name_word(words[j + 1])) and (
+                w.ordinary or w.bare.endswith("يه") or w.key in lex.vocabulary):
             return None
         end = j + 1
         if end < n and name_word(words[end]) and not words[end].n:

@@ -14,6 +14,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "src" / "marsad" / "data"
 # which script builds which folder; hand-edited files say "hand-edited"
 BUILDERS = {
+    "entities/complements-corpus.tsv": "scripts/build_complements.py",
     "models/": "scripts/train_ner.py",
     "gazetteer/": "scripts/build_gazetteer.py",
     "actors/": "scripts/build_actors.py",

@@ -217,7 +217,8 @@ def load_lexicons() -> Lexicons:
             key = fold_key(r[0])
             adjectives[r[1]].update((key, key + "ه"))
     bare_orgs = frozenset(fold_key(r[0]) for r in _tsv("entities/bare_orgs.tsv") if r)
-    complements = frozenset(fold_key(r[0]) for r in _tsv("entities/complements.tsv") if r)
+    complements = frozenset(fold_key(r[0]) for r in (*_tsv("entities/complements.tsv"),
+                                                      *_tsv("entities/complements-corpus.tsv")) if r)
     known = set(index) | person | place_words
     return Lexicons(heads=heads, definite_heads=definite_heads, titles=titles,
                     title_first=frozenset(t[0] for t in titles),

@@ -49,3 +49,11 @@ def test_an_organisation_keeps_the_complement_the_corpus_writes_after_adjectives
 
 def test_a_purpose_after_an_organisation_stays_out_of_its_name() -> None:
     assert "النقابة الجهوية للاحتجاج" not in _orgs("دعت النقابة الجهوية للاحتجاج أمام مقر الولاية.")
+
+
+def test_a_place_head_before_a_body_names_its_regional_branch() -> None:
+    # إقليم and منطقة head places (إقليم كردستان) and, before a security body, its regional command
+    assert "إقليم الحرس الوطني بجندوبة" in _orgs("وأفاد إقليم الحرس الوطني بجندوبة أن الوحدات حجزت البضاعة.")
+    assert "منطقة الأمن الوطني" in _orgs("تقع منطقة الأمن الوطني بسوسة في وسط المدينة.")
+    doc = extract("زار الوفد إقليم كردستان العراق.", published="2017-01-10", id="t2")
+    assert [m.type for m in doc.entities if m.text.startswith("إقليم")] == ["LOC"]

@@ -198,6 +198,21 @@ def _town_served(words: list[Word], j: int, lex: Lexicons) -> int:
     return hit[0] if hit is not None and hit[1] == "GPE" and hit[3] == 1 else j
 
 
+def _body_named(words: list[Word], start: int, end: int, lex: Lexicons) -> int | None:
+    """End of the organisation named from ``start`` when [start, end) names one - a lexicon ORG, a
+    bare one, or a definite organisation head and its adjectives (الحرس الوطني، الأمن الوطني) -
+    else None."""
+    hit = phrase_at(words, start, lex)
+    if hit is not None:
+        return end if hit[1] == "ORG" and hit[0] == end else None
+    w = words[start]
+    if end != start + 1 or not w.definite or w.n:
+        return None
+    if w.head == "ORG":
+        return _adjectives(words, end, lex, strict=False)
+    return end if w.bare_org else None
+
+
 def idiom_head(words: list[Word], i: int) -> bool:
     """Whether the head at ``i`` is part of an idiom with the preposition before it (على قاعدة
     الولاءات "on the basis of", عن طريق الحوار "by way of"): no facility is named there."""
@@ -226,6 +241,10 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             if span is None:
                 continue
             start, end = span
+            body = _body_named(words, start, end, lex) if etype in PLACE_TYPES else None
+            if body is not None:
+                # إقليم الحرس الوطني، منطقة الأمن الوطني: a body's regional branch, not a place
+                etype, end = "ORG", body
             known = phrase_at(words, i, lex) if w.phrase else None
             if known is not None and end > known[0]:
                 # لحزب الله حسن نصر الله: the lexicon knows where the name ends; only adjectives

@@ -57,3 +57,8 @@ def test_a_place_head_before_a_body_names_its_regional_branch() -> None:
     assert "منطقة الأمن الوطني" in _orgs("تقع منطقة الأمن الوطني بسوسة في وسط المدينة.")
     doc = extract("زار الوفد إقليم كردستان العراق.", published="2017-01-10", id="t2")
     assert [m.type for m in doc.entities if m.text.startswith("إقليم")] == ["LOC"]
+
+
+def test_an_area_named_after_a_body_without_an_adjective_of_names_stays_a_place() -> None:
+    # منطقة الشرطة الرابعة is a district of Baghdad: an ordinal is no adjective of names
+    assert "منطقة الشرطة الرابعة" not in _orgs("انفجرت سيارة مفخخة في منطقة الشرطة الرابعة جنوب بغداد.")

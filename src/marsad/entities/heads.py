@@ -199,18 +199,18 @@ def _town_served(words: list[Word], j: int, lex: Lexicons) -> int:
 
 
 def _body_named(words: list[Word], start: int, end: int, lex: Lexicons) -> int | None:
-    """End of the organisation named from ``start`` when [start, end) names one - a lexicon ORG, a
-    bare one, or a definite organisation head and its adjectives (الحرس الوطني، الأمن الوطني) -
-    else None."""
+    """End of the organisation named from ``start`` when [start, end) names one - a lexicon ORG or
+    a definite organisation head and its adjectives of names (الحرس الوطني، الأمن الوطني) - else
+    None."""
     hit = phrase_at(words, start, lex)
     if hit is not None:
         return end if hit[1] == "ORG" and hit[0] == end else None
     w = words[start]
-    if end != start + 1 or not w.definite or w.n:
+    if end != start + 1 or not w.definite or w.n or w.head != "ORG":
         return None
-    if w.head == "ORG":
-        return _adjectives(words, end, lex, strict=False)
-    return end if w.bare_org else None
+    # an adjective of names must follow: منطقة الشرطة الرابعة is a district of Baghdad
+    body = _adjectives(words, end, lex, strict=True)
+    return body if body > end else None
 
 
 def idiom_head(words: list[Word], i: int) -> bool:

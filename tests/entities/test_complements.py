@@ -62,3 +62,8 @@ def test_a_place_head_before_a_body_names_its_regional_branch() -> None:
 def test_an_area_named_after_a_body_without_an_adjective_of_names_stays_a_place() -> None:
     # منطقة الشرطة الرابعة is a district of Baghdad: an ordinal is no adjective of names
     assert "منطقة الشرطة الرابعة" not in _orgs("انفجرت سيارة مفخخة في منطقة الشرطة الرابعة جنوب بغداد.")
+
+
+def test_the_opposition_is_an_organisation() -> None:
+    orgs = _orgs("وقصفت قوات النظام مواقع المعارضة السورية في ريف حلب، وقالت المعارضة إن المدنيين قتلوا.")
+    assert "المعارضة السورية" in orgs and "المعارضة" in orgs

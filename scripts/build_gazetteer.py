@@ -71,6 +71,10 @@ FALSE_FRIEND_RULES = ((30, 20_000), (300, 100_000), (1000, 10**10))
 # are towns.
 AMBIGUOUS_MIN_COUNT = 15
 AMBIGUOUS_MAX_LOCATIVE = 0.2
+# Countries and regions are named bare far more often than towns (أعلنت مصر، في اليمن the same), so
+# they are ordinary words only under a lower share: مالي 0.05 (مبلغ مالي، دعم مالي), كوبا 0.09 (كأس
+# كوبا), تشيلي 0.06 are; البحرين 0.15, عمان 0.17, مصر 0.24 are not (ANT corpus).
+AMBIGUOUS_MAX_LOCATIVE_NAMED = 0.1
 # Town names that are also first names or common words but pass the corpus test because the
 # town is often named too (جمال: Jemmal and the first name Jamal; رواد: Raoued and "pioneers").
 # عشاق ("lovers", Uşak's GeoNames name; news writes أوشاك) and جاكسون (the surname; Jackson, Mississippi)
@@ -351,16 +355,21 @@ def ambiguous_names(rows: list[Row], counts: Counter[str], people: set[str]) -> 
     """
     out: dict[str, tuple[str, int, float]] = {}
     for r in rows:
-        # curated facilities and regions are named in full (جبل الشعانبي، مطار أورلي): their bare
-        # short forms follow head nouns, and the curated table vouches for them
-        if r.kind in ("country", "facility", "region"):
+        # curated facilities are named in full (مطار أورلي): their bare short forms follow head
+        # nouns, and the curated table vouches for them
+        if r.kind == "facility":
             continue
+        named = r.kind in ("country", "region")
         for n in [r.name_ar, *r.variants]:
             key = fold_key(n)
             if key in out or " " in key:
                 continue
             count = name_count(n, counts)
-            if key in people:
+            if named:
+                share = locative_share(n, counts)
+                if count >= AMBIGUOUS_MIN_COUNT and share < AMBIGUOUS_MAX_LOCATIVE_NAMED:
+                    out[key] = (key, count, round(share, 3))
+            elif key in people:
                 out[key] = (key, count, round(locative_share(n, counts), 3))
             elif count >= AMBIGUOUS_MIN_COUNT:
                 share = locative_share(n, counts)

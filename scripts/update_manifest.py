@@ -16,6 +16,7 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "marsad" / "data"
 BUILDERS = {
     "models/actor-ranker": "scripts/train_actor_ranker.py",
     "actors/periods.tsv": "hand-edited",
+    "entities/complements-corpus.tsv": "scripts/build_complements.py",
     "models/": "scripts/train_ner.py",
     "gazetteer/": "scripts/build_gazetteer.py",
     "actors/": "scripts/build_actors.py",

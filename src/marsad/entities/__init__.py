@@ -4,11 +4,14 @@ Three kinds of finder propose spans over the tokens of ``doc.tokens``:
 
 1. lexicons and patterns (:mod:`marsad.entities.rules`): name lists (our own, the places
    gazetteer, the actor lexicon), head nouns with their names, titles and first names;
-2. the CRF trained on ANERcorp (:mod:`marsad.entities.tagger`) for names no list knows;
+2. the CRF (:mod:`marsad.entities.tagger`), trained on ANERcorp, the annotated ANT articles and
+   name lists projected on ANT sentences, for names no list knows;
 3. propagation: a name found once is found again elsewhere in the same article (الكاظمي after
    مصطفى الكاظمي).
 
-Overlaps are resolved by priority (1 over 2 over 3), then by length. The one overlap kept is a
+Overlaps are resolved by priority (1 over 2 over 3), then by length; a tagger span that covers
+rule spans and reaches past them takes the rules' priority (the rules know where a name starts,
+the tagger learned from the annotations where it ends: :func:`_learned_extensions`). The one overlap kept is a
 place nested in a chosen organisation or facility name (اليمن in تحالف دعم الشرعية في اليمن, see
 :mod:`marsad.entities.nested`), as the gold convention annotates it. Spans drop attached
 proclitics (وبغداد -> بغداد, للتحالف -> لتحالف, since ل + ال elides the alef) and always satisfy
@@ -18,17 +21,17 @@ proclitics (وبغداد -> بغداد, للتحالف -> لتحالف, since ل
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from dataclasses import replace
 
 from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
 from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, Candidate, select
-from marsad.entities.heads import PLURAL_HEADS
+from marsad.entities.heads import PLURAL_HEADS, idiom_head
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.nested import nested_places
 from marsad.entities.phrases import phrase_at, place_in_context
 from marsad.entities.rules import rule_candidates, rule_tags
-from marsad.entities.tagger import tagger
+from marsad.entities.tagger import spans_of, tagger
 from marsad.entities.words import NAME_LINKS, Word, analyze, source_skip
 from marsad.text.segment import sentence_spans, token_spans
 
@@ -45,6 +48,24 @@ GENERIC_ANAPHORS = frozenset({"امن", "شرطه", "استخبارات", "مخ�
 # Tokens the tagger reads on each side of a possible unknown name: the reach of its features.
 # On the dev set 2 finds the same names as 3 or whole sentences, at 0.25 ms less per ANT article.
 MODEL_WINDOW = 2
+# A span of the tagger with no person-name word in it (an organisation, a place no list knows) is
+# kept when the model is at least this sure of it; one that extends rule spans (see
+# _learned_extensions) at least EXTEND_MIN_CONFIDENCE. Chosen with a model trained on half the
+# train-split gold (scripts/train_ner.py --tuning-fold), scored on the other half: 0.9 / 0.95 /
+# never gave entity F1 0.765 / 0.766 / 0.762; extensions at 0.3 / 0.5 / 0.7 gave 0.768 / 0.766 /
+# 0.767 and none at all 0.749.
+MODEL_MIN_CONFIDENCE = 0.95
+# A one-word span, even a person-name word, needs this much (same tuning: 0.5 / 0.7 / 0.9 gave
+# 0.767 / 0.770 / 0.771; a threshold on every span, 0.5 or 0.7, gave no more).
+MODEL_MIN_CONFIDENCE_SINGLE = 0.9
+EXTEND_MIN_CONFIDENCE = 0.5
+# A pattern span the tagger reads as no name with at least this marginal on every token is dropped
+# (see _model_candidates). On the tuning fold a veto at 0.9 / 0.95 / 0.97 / 0.99 scored 0.785 /
+# 0.784 / 0.783 / 0.783 against 0.779 without one: flat, so the most conservative is kept.
+VETO_MIN_CONFIDENCE = 0.99
+# A person's name is extended by no word the ANT corpus uses this often: the tagger reads ترامب رفقة
+# زوجته ("Trump, with his wife") as one name because رفقة is also a first name.
+FREQUENT_WORD_COUNT = 100
 
 
 def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word]:
@@ -63,22 +84,34 @@ def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word
 
 
 def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[Word],
-                      lex: Lexicons, rules: list[Candidate]) -> Iterable[Candidate]:
-    """Spans of the CRF, sentence by sentence, cleaned of punctuation and non-names at the edges.
+                      lex: Lexicons, rules: list[Candidate]) -> tuple[list[Candidate], set[Candidate]]:
+    """Spans of the CRF, sentence by sentence, cleaned of punctuation and non-names at the edges,
+    and the pattern spans of the rules that the CRF vetoes.
 
     Tagging is the costliest step of the stage, so the tagger reads only windows of
     ``MODEL_WINDOW`` tokens on each side of a token that no rule covered and that may be part of
-    a name the lists do not know (a person-name word that is not a common word), clipped to the
-    sentence. Elsewhere the rules have already said what the tagger would.
+    a name the lists do not know (see :func:`_may_start_window`), and around the spans of the
+    patterns (heads, titles), clipped to the sentence. Elsewhere the name lists have already said
+    what the tagger would. A span without a person-name word needs ``MODEL_MIN_CONFIDENCE``.
+
+    A pattern span the tagger reads as no name at all, every token "O" with a marginal of at least
+    ``VETO_MIN_CONFIDENCE``, is vetoed: a head with a descriptive complement (الوحدات الأمنية،
+    شبكة الانترنت، التيار الكهربائي) is where the annotated articles taught the tagger that the
+    patterns overreach.
     """
     tag = tagger()
     text = doc.text
     covered = bytearray(len(words))
+    read = bytearray(len(words))
     for c in rules:
         covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if c.source == "pattern":
+            read[c.start:c.end] = b"\x01" * (c.end - c.start)
     hints = rule_tags(rules, len(words))
     starts = [s for s, _ in tokens]
     sentences = doc.sentences or sentence_spans(text)
+    found: list[Candidate] = []
+    outside = [0.0] * len(words)  # the marginal of "O" where the tagger read and said O
     for sent in sentences:
         a = bisect_left(starts, sent.start)
         b = bisect_left(starts, sent.end)
@@ -86,18 +119,43 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
             continue
         windows: list[list[int]] = []
         for k in range(a, b):
-            w = words[k]
-            if w.person and not covered[k] and not w.ordinary:
+            if read[k] or _may_start_window(words, covered, k, a):
                 lo, hi = max(a, k - MODEL_WINDOW), min(b, k + MODEL_WINDOW + 1)
                 if windows and lo <= windows[-1][1]:
                     windows[-1][1] = hi
                 else:
                     windows.append([lo, hi])
         for lo, hi in windows:
-            for s, e, etype in tag.spans([text[x:y] for x, y in tokens[lo:hi]], hints[lo:hi]):
+            tagged = tag.tag([text[x:y] for x, y in tokens[lo:hi]], hints[lo:hi])
+            for k, (t, marginal) in enumerate(tagged):
+                if t == "O":
+                    outside[lo + k] = marginal
+            for s, e, etype, confidence in spans_of(tagged, tag.labels):
+                if confidence < MODEL_MIN_CONFIDENCE and not any(
+                        w.person and not w.ordinary for w in words[lo + s:lo + e]):
+                    continue
+                if e - s == 1 and confidence < MODEL_MIN_CONFIDENCE_SINGLE:
+                    continue  # أركان، شعبة، دابر: a lone word the model half believes is a name
                 cand = _clean_model_span(lo + s, lo + e, etype, words, lex)
                 if cand is not None:
-                    yield cand
+                    found.append(replace(cand, confidence=confidence))
+    vetoed = {c for c in rules if c.source == "pattern"
+              and all(outside[k] >= VETO_MIN_CONFIDENCE for k in range(c.start, c.end))}
+    return found, vetoed
+
+
+def _may_start_window(words: list[Word], covered: bytearray, k: int, first: int) -> bool:
+    """Whether the tagger should read around token ``k`` (the first token of its sentence is ``first``).
+
+    Around an uncovered person-name word that is no common word (a name no list knows); right
+    after a rule span (where the rules may have stopped a name short); at an uncovered head noun.
+    """
+    if covered[k]:
+        return False
+    w = words[k]
+    if not w.is_word or w.stop:
+        return False
+    return bool((w.person and not w.ordinary) or (k > first and covered[k - 1]) or w.head is not None)
 
 
 def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
@@ -108,8 +166,8 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
         start += 1  # الجامايكي يوسين بولت: the demonym or title is no part of the name
     while end > start and (not words[end - 1].is_word or words[end - 1].stop):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or idiom_head(words, start):
+        return None  # عن طريق الحوار: the rules' reading of an idiom holds for the tagger too
     span = words[start:end]
     if all(w.demonym or w.title or w.blocked or (w.adjective and not w.person) for w in span):
         return None
@@ -124,6 +182,35 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
         if hit is not None and hit[0] == end:
             etype = hit[1]
     return Candidate(start, end, etype, "crf", PRIO_MODEL, words[start].n)
+
+
+def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words: list[Word],
+                        lex: Lexicons) -> list[Candidate]:
+    """The tagger's spans, those that extend rule spans promoted to the rules' priority.
+
+    The rules know where a name starts (a head, a title, a listed name) better than where it
+    ends: how far a complement, a coordinated portfolio or a served town belongs to it (الجامعة
+    العامة للمالية والتخطيط، وزارة الصحة والسكان، المحكمة الابتدائية بتونس، نهج قابس) is a
+    matter of usage, which the tagger learned from the annotated articles. A span of the tagger
+    that covers whole rule spans only, at least one of them, and reaches past them, is sure at
+    least ``EXTEND_MIN_CONFIDENCE``, replaces them (a person's name not by a frequent word).
+    """
+    owner = [-1] * len(words)
+    for k, c in enumerate(rules):
+        for t in range(c.start, c.end):
+            owner[t] = k
+    out = []
+    for c in learned:
+        inside = {owner[t] for t in range(c.start, c.end) if owner[t] >= 0}
+        added = [words[t] for t in range(c.start, c.end) if owner[t] < 0]
+        if (c.confidence >= EXTEND_MIN_CONFIDENCE and inside and added
+                and all(rules[k].start >= c.start and rules[k].end <= c.end for k in inside)
+                and not (c.type == "PER" and any(lex.vocabulary.get(w.key, 0) >= FREQUENT_WORD_COUNT
+                                                 for w in added))):
+            out.append(replace(c, priority=PRIO_RULE))
+        else:
+            out.append(c)
+    return out
 
 
 def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
@@ -267,7 +354,9 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     words = _words(text, tokens, lex)
     candidates = rule_candidates(words, lex)
     if cfg.use_model:
-        candidates.extend(_model_candidates(doc, tokens, words, lex, candidates))
+        learned, vetoed = _model_candidates(doc, tokens, words, lex, candidates)
+        candidates = [c for c in candidates if c not in vetoed]
+        candidates.extend(_learned_extensions(learned, candidates, words, lex))
     selected = select(candidates, len(words))
     selected = select([*selected, *_coordinated(selected, words)], len(words))
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))

@@ -31,6 +31,8 @@ class Candidate:
     # (صحيفة "الرياض" is the newspaper, not the city); otherwise a list entry keeps its type
     # (ريف دمشق is a governorate), and beats a guessed person (بن قردان is a town).
     rank: int = 1
+    # the tagger's lowest marginal probability over the span's tags (1.0 for the other finders)
+    confidence: float = 1.0
 
 
 def select(candidates: Iterable[Candidate], n_tokens: int) -> list[Candidate]:

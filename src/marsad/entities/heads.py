@@ -30,6 +30,11 @@ MEDIA_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "
 LED_BY_HEADS = frozenset({"رياسه", "قياده", "اداره", "اشراف"})
 # Facility heads that after ب are verbal nouns (بسجن المتهم: by imprisoning the accused).
 VERBAL_HEADS = frozenset({"سجن"})
+# Road heads name a road in construct only (شارع الحبيب بورقيبة، نهج قابس): with the article and an
+# adjective they describe one (الطريق العام، الطريق الوطنية رقم 1 is a road between two towns).
+ROAD_HEADS = frozenset({"طريق", "شارع", "نهج"})
+# Facility heads that, after this preposition, are part of an idiom (folded head -> preposition).
+IDIOM_PREPOSITIONS = {"قاعده": "علي", "طريق": "عن"}
 # ل-complement openers that continue an organisation's name after a preposition (للدفاع عن ...)
 COMPLEMENT_PREPOSITIONS = frozenset({"عن", "علي", "من"})
 # verbal nouns whose preposition belongs to the name (للدفاع عن حقوق الإنسان، للقضاء على التمييز);
@@ -133,8 +138,10 @@ def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int
         end = j + 1
     else:
         # an indefinite feminine word after a head is an adjective (قرية صغيرة، قاعدة عسكرية)
+        # unless the corpus never writes it as a word (قرية كرانة، بلدة صبراتة)
         if w.bare.endswith("ه") and w.base not in lex.known_words and not (
-                j + 1 < n and words[j + 1].definite and name_word(words[j + 1])):
+                j + 1 < n and words[j + 1].definite and name_word(words[j + 1])) and (
+                w.ordinary or w.bare.endswith("يه") or w.key in lex.vocabulary):
             return None
         end = j + 1
         if end < n and name_word(words[end]) and not words[end].n:
@@ -191,6 +198,27 @@ def _town_served(words: list[Word], j: int, lex: Lexicons) -> int:
     return hit[0] if hit is not None and hit[1] == "GPE" and hit[3] == 1 else j
 
 
+def _body_named(words: list[Word], start: int, end: int, lex: Lexicons) -> int | None:
+    """End of the organisation named from ``start`` when [start, end) names one - a lexicon ORG or
+    a definite organisation head and its adjectives of names (الحرس الوطني، الأمن الوطني) - else
+    None."""
+    hit = phrase_at(words, start, lex)
+    if hit is not None:
+        return end if hit[1] == "ORG" and hit[0] == end else None
+    w = words[start]
+    if end != start + 1 or not w.definite or w.n or w.head != "ORG":
+        return None
+    # an adjective of names must follow: منطقة الشرطة الرابعة is a district of Baghdad
+    body = _adjectives(words, end, lex, strict=True)
+    return body if body > end else None
+
+
+def idiom_head(words: list[Word], i: int) -> bool:
+    """Whether the head at ``i`` is part of an idiom with the preposition before it (على قاعدة
+    الولاءات "on the basis of", عن طريق الحوار "by way of"): no facility is named there."""
+    return i > 0 and IDIOM_PREPOSITIONS.get(words[i].bare) == words[i - 1].key
+
+
 def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
     """Head noun + name (construct) and definite head + adjectives."""
     n = len(words)
@@ -204,8 +232,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             continue  # برئاسة جبران باسيل، بقيادة السعودية: "led by", not an organisation
         if w.n == 1 and w.key[0] == "ب" and w.bare in VERBAL_HEADS:
             continue  # بسجن المتهم: "by imprisoning", not a prison
-        if i > 0 and words[i - 1].key == "علي" and w.bare == "قاعده":
-            continue  # على قاعدة الولاءات: "on the basis of", not a base
+        if idiom_head(words, i):
+            continue
         if not w.definite:
             span = _name_after_head(words, i + 1, lex)
             if span is None and etype in ("ORG", "FAC"):
@@ -213,6 +241,10 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             if span is None:
                 continue
             start, end = span
+            body = _body_named(words, start, end, lex) if etype in PLACE_TYPES else None
+            if body is not None:
+                # إقليم الحرس الوطني، منطقة الأمن الوطني: a body's regional branch, not a place
+                etype, end = "ORG", body
             known = phrase_at(words, i, lex) if w.phrase else None
             if known is not None and end > known[0]:
                 # لحزب الله حسن نصر الله: the lexicon knows where the name ends; only adjectives
@@ -246,7 +278,7 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                 end = _town_served(words, end, lex)
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
             continue
-        if etype == "FAC" and w.bare not in PLURAL_HEADS:
+        if etype == "FAC" and w.bare not in PLURAL_HEADS and w.bare not in ROAD_HEADS:
             # الساحة الكبرى، السفارة الأمريكية، السجن المركزي: a definite facility named by an
             # adjective of names or a demonym; a plain description (القاعدة العسكرية) is not one
             end = _adjectives(words, i + 1, lex, strict=True)
@@ -259,6 +291,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         end = _adjectives(words, i + 1, lex, strict=plural)
         if end > i + 1:
             end = _complement(words, end, lex)
+            if w.bare in LOCAL_HEADS:
+                end = _town_served(words, end, lex)  # المحكمة الابتدائية بتونس: a local office's seat
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
         elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
             yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)

@@ -217,7 +217,8 @@ def load_lexicons() -> Lexicons:
             key = fold_key(r[0])
             adjectives[r[1]].update((key, key + "ه"))
     bare_orgs = frozenset(fold_key(r[0]) for r in _tsv("entities/bare_orgs.tsv") if r)
-    complements = frozenset(fold_key(r[0]) for r in _tsv("entities/complements.tsv") if r)
+    complements = frozenset(fold_key(r[0]) for r in (*_tsv("entities/complements.tsv"),
+                                                      *_tsv("entities/complements-corpus.tsv")) if r)
     known = set(index) | person | place_words
     return Lexicons(heads=heads, definite_heads=definite_heads, titles=titles,
                     title_first=frozenset(t[0] for t in titles),
@@ -229,5 +230,15 @@ def load_lexicons() -> Lexicons:
                     own_phrase_starts=own_starts,
                     vocabulary={r[0]: int(r[1]) for r in _tsv("models/ner-vocab.tsv")
                                 if len(r) > 1 and r[1].isdigit()},
-                    ambiguous_places=frozenset(fold_key(r[0]) for r in _tsv("entities/ambiguous_places.tsv") if r))
+                    ambiguous_places=_ambiguous_places())
+
+
+def _ambiguous_places() -> frozenset[str]:
+    """Place names that are also ordinary words: our own short list, and the names that
+    scripts/build_gazetteer.py finds the ANT corpus using mostly outside a place's context
+    (``gazetteer/ambiguous.tsv``: rarely after في، من، مدينة ...), folded, without the article's
+    variants (both forms are listed where both occur)."""
+    own = {fold_key(r[0]) for r in _tsv("entities/ambiguous_places.tsv") if r}
+    built = {fold_key(r[0]) for r in _tsv("gazetteer/ambiguous.tsv") if r}
+    return frozenset(own | built)
 

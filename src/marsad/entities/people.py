@@ -14,6 +14,8 @@ from marsad.entities.phrases import phrase_at
 from marsad.entities.words import NAME_LINKS, Word, clitic_word, quoted_end
 
 GUEST = frozenset(("ضيف", "ضيفه"))  # folded: ضيف، ضيفة
+# words of a kunya (أبو محمد، أم أحمد), folded: the nisba after one belongs to the name
+KUNYA_OPENERS = frozenset(("ابو", "ابي", "ام"))
 
 
 def _ali_opens(words: list[Word], i: int) -> bool:
@@ -46,6 +48,9 @@ def _person_extent(words: list[Word], j: int, lex: Lexicons, *, loose: bool) -> 
             stop = False
         # ضيف ends a name (X ضيف البرنامج, the talk-show guest) except in ضيف الله
         stop = stop or (k > j and w.key in GUEST and not (k + 1 < n and words[k + 1].key == "الله"))
+        if k == j + 2 and words[j].base in KUNYA_OPENERS and w.definite and w.demonym and not w.n:
+            k += 1  # أبو دعاء المغربي، أبو الحسن التونسي: a kunya's nisba is the rest of the name
+            break
         if not w.is_word or stop or w.title or (w.demonym and w.definite) or w.head is not None or (
                 k > j and w.n) or clitic_word(w, lex):
             break

@@ -123,6 +123,9 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             single = _single_place(words, i, lex)
             if single is not None:
                 hit = single if place_in_context(words, i, lex) else None
+        elif (hit is not None and hit[0] == i + 1 and hit[1] in PLACE_TYPES
+              and _pronoun_reading(w, lex) and not place_in_context(words, i, lex)):
+            hit = None
         if hit is None:
             i += 1
             continue
@@ -142,6 +145,16 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                 skip = words[start].n
         yield Candidate(start, end, etype, source, PRIO_RULE, skip)
         i = end
+
+
+# A word written with a final ه whose stem is seen this often in the ANT corpus reads as the stem
+# and a pronoun (داخله "inside it", not the town Dakhla) unless the context makes it a place.
+PRONOUN_STEM_MIN_COUNT = 100
+
+
+def _pronoun_reading(w: Word, lex: Lexicons) -> bool:
+    """Whether a one-word place name reads as a common word with the pronoun ه (داخله)."""
+    return w.final_ha and lex.vocabulary.get(w.key[:-1], 0) >= PRONOUN_STEM_MIN_COUNT
 
 
 def agreeing_adjective(words: list[Word], i: int) -> bool:

@@ -24,6 +24,8 @@ from marsad.document import Document, Mention, Place
 from marsad.places.context import (
     CAPITAL_WORD,
     FUNCTION_WORDS,
+    HEAD_INSIDE_RE,
+    HEAD_KIND,
     PLURAL_HEADS,
     REGION_EXPRESSION_RE,
     REGION_EXPRESSION_WORDS,
@@ -52,6 +54,15 @@ _LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
 REGION_VOTE = 0.5
 ACTOR_VOTE = 0.3
 ANCHOR_KIND_ORDER = {"facility": 0, "city": 1, "region": 2, "admin1": 3}
+# A village or district the gazetteer lacks, named with its head (قرية كرانة، بلدة جليب، حي
+# المعادي), with no known town in its sentence: it keeps its own name at precision 3 in the best
+# evidence of where it lies - a known town its name ends with, a country named beside it, the
+# last town of the sentences just before it, the article's main province, the article's country -
+# never a country that an unrelated clause mentions.
+UNKNOWN_SCORE = 0.55
+UNKNOWN_LOOKBACK = 2  # sentences before the mention where a known town or province still locates it
+UNKNOWN_COUNTRY_GAP = 6  # words between such a place and a country named beside it
+UNKNOWN_HEAD_KINDS = frozenset({"city", "area"})
 
 
 @dataclass(slots=True)
@@ -63,6 +74,7 @@ class _Found:
     near: bool = False
     resolution: Resolution | None = None
     anchor: _Found | None = None
+    unknown_in: PlaceEntry | None = None  # evidence of where a headed place the gazetteer lacks lies
     sentence: int = -1
     plural_head: bool = False
 
@@ -150,6 +162,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
     _anchor_unresolved(found)
+    _locate_unknown(found, country, gaz, doc.text)
 
     places: list[Place] = []
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -168,12 +181,17 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                              score=ANCHOR_SCORE, kind=kind)
         elif res is not None:
             referent = (res.entry.id, res.kind)
+        elif f.unknown_in is not None and UNKNOWN_SCORE >= cfg.min_score:
+            entry = f.unknown_in
+            referent = ("unknown", name_key(f.mention.text), entry.id)
+            res = Resolution(entry=entry, rule=f"unknown-in-{entry.kind}", precision=3,
+                             score=UNKNOWN_SCORE, kind="city")
         else:
             continue
         place = by_referent.get(referent)
         if place is None:
             place = _place(f"p{len(places) + 1}", f.mention.text, res, [])
-            if referent[0] == "near":
+            if referent[0] in ("near", "unknown"):
                 place.name_en = None
                 place.geonameid = None
             by_referent[referent] = place
@@ -262,6 +280,18 @@ def _dominant_country(found: list[_Found], doc: Document) -> str | None:
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
+# Heads of road and street names (folded, without the article): a road runs between towns and a
+# street is often named after another town (نهج بنزرت in Ben Arous), so neither is placed at the
+# nearest town of its sentence; the events stage reads the towns around them.
+ROAD_HEADS = frozenset({"طريق", "شارع", "نهج"})
+
+
+def _is_road(mention: Mention) -> bool:
+    words = name_key(mention.text).split()
+    first = words[0] if words else ""
+    return mention.type == "FAC" and (first[2:] if first.startswith("ال") else first) in ROAD_HEADS
+
+
 def _anchor_unresolved(found: list[_Found]) -> None:
     """Give each unresolved mention the closest resolved place of its sentence, if any."""
     by_sentence: dict[int, list[_Found]] = {}
@@ -270,14 +300,75 @@ def _anchor_unresolved(found: list[_Found]) -> None:
         if f.resolution is not None and f.resolution.entry.kind != "country":
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
-        if f.resolution is not None or f.sentence < 0:
+        if f.resolution is not None or f.sentence < 0 or _is_road(f.mention):
             continue
-        options = by_sentence.get(f.sentence)
+        # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it
+        options = [o for o in by_sentence.get(f.sentence, ())
+                   if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)]
         if not options:
             continue
         f.anchor = min(options, key=lambda o: (
             ANCHOR_KIND_ORDER.get(o.resolution.entry.kind if o.resolution else "", 9),
             abs(o.mention.start - f.mention.start)))
+
+
+def _own_head(f: _Found) -> str | None:
+    """The kind a head noun gives the mention, before it (في قرية كرانة) or inside it (بلدة جليب)."""
+    if f.head is not None:
+        return f.head
+    inside = HEAD_INSIDE_RE.match(_bare_name(name_key(f.mention.text)))
+    return HEAD_KIND.get(inside.group(1)) if inside else None
+
+
+def _bare_name(key: str) -> str:
+    """A folded name without the proclitics before its head noun (بقرية → قريه)."""
+    first, _, rest = key.partition(" ")
+    return f"{bare_word(first)} {rest}" if rest else key
+
+
+def _locate_unknown(found: list[_Found], country: str | None, gaz: Gazetteer, text: str) -> None:
+    """Evidence of where each headed place the gazetteer lacks lies (see ``UNKNOWN_SCORE``)."""
+    resolved = [(f, f.resolution.entry) for f in found if f.resolution is not None and f.sentence >= 0]
+    home = gaz.get(f"country-{country.lower()}") if country else None
+    # the article's main province: the one its known towns and provinces name most often
+    towns = [e for _, e in resolved if e.kind != "country" and e.admin1 and e.country == country]
+    main = max(towns, key=lambda e: sum(t.admin1 == e.admin1 for t in towns), default=None)
+    for f in found:
+        if f.resolution is not None or f.anchor is not None or f.sentence < 0 or _is_road(f.mention):
+            continue
+        if _own_head(f) not in UNKNOWN_HEAD_KINDS:
+            continue
+        nested = _nested_place(f, country, gaz)
+        if nested is not None:
+            f.unknown_in = nested  # سهل الزبداني: the town the area is named after
+            continue
+        # a country named next to it (ببلدة جليب بالصومال), not one a later clause mentions
+        same = [e for o, e in resolved if o.sentence == f.sentence and e.kind == "country"
+                and _words_apart(text, f.mention, o.mention) <= UNKNOWN_COUNTRY_GAP]
+        if same:
+            f.unknown_in = same[0]
+            continue
+        before = [e for o, e in resolved if f.sentence - UNKNOWN_LOOKBACK <= o.sentence < f.sentence
+                  and e.kind != "country" and (country is None or e.country == country)]
+        f.unknown_in = before[-1] if before else main or home
+
+
+def _words_apart(text: str, a: Mention, b: Mention) -> int:
+    gap = text[a.end:b.start] if a.end <= b.start else text[b.end:a.start]
+    return len(gap.split())
+
+
+def _nested_place(f: _Found, country: str | None, gaz: Gazetteer) -> PlaceEntry | None:
+    """A known town or province the unknown name ends with (سهل الزبداني، حي الصدر ببغداد)."""
+    words = _bare_name(name_key(f.mention.text)).split()
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        entries = [e for e in gaz.candidates(tail) if e.kind in ("city", "admin1", "region")]
+        if country is not None:
+            entries = [e for e in entries if e.country == country]
+        if len({e.country for e in entries}) == 1:
+            return entries[0]
+    return None
 
 
 def _add_region_expressions(doc: Document, folded: FoldedText, gaz: Gazetteer, country: str | None,

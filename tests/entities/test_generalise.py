@@ -1,0 +1,80 @@
+"""Conventions of the annotation guide and the evidence places need (issue 10): roads and
+neighbourhoods, kunya names, ordinary words that are also place names, the tagger's extensions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from marsad.config import EntitiesConfig
+from marsad.document import Document
+from marsad.entities import _learned_extensions, find_entities
+from marsad.entities.candidates import PRIO_MODEL, PRIO_RULE, Candidate
+from marsad.entities.lexicons import load_lexicons
+from marsad.entities.words import analyze
+
+RULES_ONLY = EntitiesConfig(use_model=False)
+
+
+def _found(doc: Document) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in doc.entities}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # named roads and streets are facilities (ANNOTATION-GUIDE: "named buildings and roads")
+    ("وقع الحادث في شارع الحبيب بورقيبة وسط العاصمة.", ("شارع الحبيب بورقيبة", "FAC")),
+    ("أغلقت الشرطة نهج قابس صباح اليوم.", ("نهج قابس", "FAC")),
+    # a named area or neighbourhood is a GPE (the guide lists neighbourhoods under GPE)
+    ("اندلعت مواجهات في حي التضامن ليلة أمس.", ("حي التضامن", "GPE")),
+    # the nisba after a kunya is the rest of the name
+    ("وقال أبو دعاء المغربي إن التنظيم انسحب.", ("أبو دعاء المغربي", "PER")),
+])
+def test_conventions_of_the_guide(make_doc: Callable[..., Document], sentence: str,
+                                  expected: tuple[str, str]) -> None:
+    doc = find_entities(make_doc(sentence), RULES_ONLY)
+    doc.check_offsets()
+    assert expected in _found(doc)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقد تم تحويل مبلغ مالي كبير إلى حساب المتهم.",  # مالي: the corpus says "financial"
+    "وعثر على جثة داخله بعد ساعات من البحث.",  # داخله: "inside it", not Dakhla
+    "ولم يتم التوصل إلى حل عن طريق الحوار.",  # عن طريق: "by way of", no road
+])
+def test_ordinary_words_are_no_places(make_doc: Callable[..., Document], sentence: str) -> None:
+    doc = find_entities(make_doc(sentence))
+    assert not [m for m in doc.entities if m.type in ("GPE", "LOC", "FAC")]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("وقتل جنديان في مالي، حسب وزارة الدفاع.", "مالي"),  # after a preposition of place
+    ("وزار الوفد مدينة الداخلة في الصحراء.", "مدينة الداخلة"),  # after a place head
+])
+def test_the_same_names_with_evidence_are_places(make_doc: Callable[..., Document], sentence: str,
+                                                 place: str) -> None:
+    doc = find_entities(make_doc(sentence))
+    assert (place, "GPE") in _found(doc)
+
+
+def test_a_learned_span_that_extends_rule_spans_takes_their_priority() -> None:
+    lex = load_lexicons()
+    words = [analyze(t, lex) for t in "الجامعة العامة للمالية والتخطيط أن ترامب رفقة زوجته".split()]
+    rules = [Candidate(0, 2, "ORG", "pattern", PRIO_RULE), Candidate(5, 6, "PER", "actors", PRIO_RULE)]
+    longer = Candidate(0, 4, "ORG", "crf", PRIO_MODEL, confidence=0.8)
+    unsure = Candidate(0, 4, "ORG", "crf", PRIO_MODEL, confidence=0.2)
+    crossing = Candidate(1, 4, "ORG", "crf", PRIO_MODEL, confidence=0.99)  # cuts a rule span
+    with_word = Candidate(5, 7, "PER", "crf", PRIO_MODEL, confidence=0.99)  # رفقة: "with", a frequent word
+    out = _learned_extensions([longer, unsure, crossing, with_word], rules, words, lex)
+    assert [c.priority for c in out] == [PRIO_RULE, PRIO_MODEL, PRIO_MODEL, PRIO_MODEL]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ونشرت النتائج على شبكة الانترنت مساء اليوم.",  # the internet, no network's name
+    "وقال إن الهجوم يستهدف أمن البلاد واستقرارها.",  # the country's security, no agency
+    "وانقطع التيار الكهربائي عن المدينة ساعات.",  # the electric current
+])
+def test_the_tagger_vetoes_patterns_that_name_nothing(make_doc: Callable[..., Document], sentence: str) -> None:
+    with_rules = {m.text for m in find_entities(make_doc(sentence), RULES_ONLY).entities}
+    learned = {m.text for m in find_entities(make_doc(sentence)).entities}
+    assert with_rules and not learned & with_rules

@@ -80,15 +80,17 @@ def _bad_line(where: str, doc_id: str, problem: str) -> Article:
                    warnings=[input_warning(WarningCode.BAD_RECORD, f"{where}: {problem}")])
 
 
-def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str) -> Iterator[Article]:
+def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str, first_line: int = 1) -> Iterator[Article]:
     """Articles from the lines of a JSONL file, in order; blank lines are skipped.
 
     Args:
         lines: the raw lines (bytes, with or without their line ends).
         name: the file name for messages (``corpus.jsonl``).
         stem: the prefix of ids made for records without one (``corpus`` gives ``corpus-12``).
+        first_line: the line number of the first of ``lines`` in its file (a part of a file read
+            by the Dask engine numbers its lines as the whole file does).
     """
-    for lineno, raw in enumerate(lines, 1):
+    for lineno, raw in enumerate(lines, first_line):
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():

@@ -376,8 +376,6 @@ def _run_dask(args: argparse.Namespace, config: Config, sources: list[Any], db: 
 
     require_dask()  # before anything else: without the extra, the install hint and exit code 2
     sink = sink_for(db=None if args.parquet else db, parquet=args.parquet)
-    if not args.parquet:
-        open_store(db).close()  # created and migrated once here, not by every worker at once
     t0 = time.perf_counter()
     try:
         report = run_dask(sources, config, sink, scheduler=args.scheduler, workers=args.workers,

@@ -168,9 +168,10 @@ def _client(scheduler: str | None, workers: int) -> tuple[Any, Callable[[], None
         except OSError as err:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
         return client, client.close
-    # one thread per worker: the pipeline is pure Python and holds the GIL
+    # one thread per worker: the pipeline is pure Python and holds the GIL; ":0" puts the dashboard on
+    # a free port, so that two runs on one machine never collide on 8787
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=40)
+                           dashboard_address=":0", silence_logs=40)
     client = Client(cluster)
 
     def close() -> None:
@@ -207,8 +208,7 @@ def run_dask(sources: Sequence[Source], config: Config, sink: Sink, *, scheduler
     from distributed import as_completed
 
     parts = plan_partitions(sources, size=partition_size)
-    if isinstance(sink, ParquetSink):
-        sink.prepare([p.digest for p in parts], resume=resume)
+    sink.prepare([p.digest for p in parts], resume=resume)
     job = Job(config=config, sink=sink, resume=resume, keep_ids=keep_ids)
     report = DaskRunReport(partitions=len(parts))
     close: Callable[[], None] | None = None
@@ -221,11 +221,11 @@ def run_dask(sources: Sequence[Source], config: Config, sink: Sink, *, scheduler
         window = max(4, 4 * report.workers)
         queue = deque(parts)
         futures = as_completed()
-        job_future = client.scatter(job, broadcast=True)
 
         def submit() -> None:
             part = queue.popleft()
-            futures.add(client.submit(run_partition, part, job_future, key=f"marsad-{part.digest}-{part.index}",
+            # the job (configuration and sink) pickles to under a kilobyte: sent with each task
+            futures.add(client.submit(run_partition, part, job, key=f"marsad-{part.digest}-{part.index}",
                                       pure=False))
 
         for _ in range(min(window, len(queue))):

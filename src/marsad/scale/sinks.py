@@ -71,6 +71,13 @@ class StoreSink:
 
     url: str
 
+    def prepare(self, digests: Sequence[str], *, resume: bool) -> None:
+        """Create and migrate the store once, on the driver, before any worker opens it.
+
+        Workers opening a new store at the same moment would each try to create its tables.
+        """
+        open_store(self.url).close()
+
     def write(self, index: int, part_digest: str, articles: list[Article], run: Run, *,
               resume: bool) -> tuple[Written, list[Document]]:
         """Run and store the articles of one partition; return what was written and the documents run."""

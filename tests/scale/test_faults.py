@@ -124,7 +124,7 @@ def test_a_second_kill_during_the_resume_still_ends_complete(sample200: tuple[Pa
         driver = subprocess.Popen(_extract(*common, "-o", os.devnull), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL, start_new_session=True)
         try:
-            _wait_for(lambda f=floor: _count(db) >= f or driver.poll() is not None, "results", 300)  # type: ignore[misc]
+            _wait_for(lambda f=floor, d=driver: _count(db) >= f or d.poll() is not None, "results", 300)
             os.kill(driver.pid, signal.SIGKILL)
             driver.wait(timeout=30)
         finally:

@@ -39,6 +39,16 @@ def article_from_record(data: Any, *, fallback_id: str, where: str) -> Article:
     >>> article.text, article.title, article.warnings[0].message
     ('قصف', None, "f.jsonl:1: field 'title' must be a string or null, got int (field ignored)")
     """
+    article = _article_from_record(data, fallback_id=fallback_id, where=where)
+    replaced = article.replace_surrogates()
+    if replaced:
+        article.warnings.append(input_warning(WarningCode.MIS_ENCODED, (
+            f"{where}: {', '.join(replaced)} held lone surrogate escapes (\\ud800-\\udfff), which are no "
+            "characters; each was replaced by U+FFFD")))
+    return article
+
+
+def _article_from_record(data: Any, *, fallback_id: str, where: str) -> Article:
     if isinstance(data, dict) and data.get("id") in (None, ""):
         data = {**data, "id": fallback_id}
     try:

@@ -94,3 +94,94 @@ def seed_text() -> str:
 def shared_dir() -> Iterator[Path]:
     _need_shared(SHARED)
     yield SHARED
+
+
+# --- a real PostgreSQL server for the store tests (marked `postgres`) ---------------------------
+# The suite starts its own throw-away server from Debian's postgresql package: initdb into a
+# temporary directory as the unprivileged `postgres` user (the server refuses to run as root),
+# pg_ctl start on a free loopback port, about a second. Where the package cannot be installed the
+# tests skip with the reason; in CI (CI=true) that is a failure: scripts/ci/postgres.sh installs it.
+
+
+def _postgres_bindir() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
+                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else None
+
+
+def _unavailable(reason: str) -> None:
+    message = f"PostgreSQL tests cannot run: {reason} (install it: bash scripts/ci/postgres.sh)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " — in CI this is a failure, not a skip")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running PostgreSQL server for this test session; yields its base URL (no database)."""
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    bindir = _postgres_bindir()
+    if bindir is None:
+        _unavailable("no server binaries under /usr/lib/postgresql/*/bin")
+        raise AssertionError("unreachable")
+    try:
+        import psycopg  # noqa: F401
+    except ModuleNotFoundError:
+        _unavailable("the psycopg driver is not installed (pip install -e '.[postgres]')")
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    datadir = Path(tempfile.mkdtemp(prefix="marsad-pg-"))
+    if as_root:
+        shutil.chown(datadir, "postgres", "postgres")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    try:
+        subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(datadir / "data"), "-U", "postgres",
+                        "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"],
+                       check=True, capture_output=True, timeout=120)
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(datadir / "data"), "-l",
+                        str(datadir / "server.log"), "-w", "-t", "60", "-o",
+                        f"-p {port} -k {datadir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                        "-c synchronous_commit=off -c full_page_writes=off", "start"],
+                       check=True, capture_output=True, timeout=120)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as err:
+        detail = getattr(err, "stderr", b"") or b""
+        shutil.rmtree(datadir, ignore_errors=True)
+        _unavailable(f"the server did not start: {err} {detail.decode(errors='replace')[-500:]}")
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(datadir / "data"), "-m", "immediate",
+                        "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(datadir, ignore_errors=True)
+
+
+_pg_databases = iter(range(1, 1_000_000))
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new empty database on the session's server, dropped after the test; yields its URL."""
+    import psycopg
+
+    name = f"marsad_test_{next(_pg_databases)}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{postgres_server}/{name}"
+    finally:
+        with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store test opens its store: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue("postgres_url"))

@@ -366,8 +366,17 @@ class Event:
     historical: bool = False
     notes: str = ""
     confidence: float | None = None
+    # The incident (events of several articles reporting one real-world event) this event belongs
+    # to; set only on documents read from a store, so an extraction's output never carries it.
+    incident_id: str | None = None
 
     def to_dict(self) -> JSON:
+        data = self._to_dict()
+        if self.incident_id is not None:
+            data["incident_id"] = self.incident_id
+        return data
+
+    def _to_dict(self) -> JSON:
         return {"id": self.id, "event_type": self.event_type, "sub_event_type": self.sub_event_type,
                 "disorder_type": self.disorder_type, "plover": self.plover,
                 "plover_mode": list(self.plover_mode),
@@ -404,7 +413,8 @@ class Event:
                    target=data.get("target"), location=EventLocation.from_dict(data.get("location")),
                    date=data.get("date"), time_precision=data.get("time_precision") or 3,
                    fatalities=data.get("fatalities"), historical=bool(data.get("historical")),
-                   notes=data.get("notes") or "", confidence=data.get("confidence"))
+                   notes=data.get("notes") or "", confidence=data.get("confidence"),
+                   incident_id=data.get("incident_id"))
 
 
 @dataclass(slots=True)
@@ -533,3 +543,95 @@ class Document:
         errors = self.offset_errors()
         if errors:
             raise AssertionError(f"{self.id}: " + "; ".join(errors[:20]))
+
+
+# --- records of a store: flattened events and incidents (what queries, linking and the API read) ---
+
+
+@dataclass(slots=True, kw_only=True)
+class EventRecord:
+    """One stored event, flattened into the fields analysts filter on and incident linking compares.
+
+    ``date_key`` is the first day of the event's date (a month counts as its first day), or of its
+    article's published date when the event is undated; ``date_last`` is the last day the date can
+    mean (the month's last day for a month), so a vague date covers a range instead of one day.
+    """
+
+    doc_id: str
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    date: str | None = None
+    date_key: str | None = None
+    date_last: str | None = None
+    time_precision: int = 3
+    relative_date: bool = False  # the date came from a relative expression (أمس، الأحد الماضي)
+    country: str | None = None  # ISO 3166-1 alpha-2, upper case
+    admin1: str | None = None
+    location: str | None = None
+    location_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    actor1_en: str | None = None
+    actor2_en: str | None = None
+    fatalities: int | None = None
+    historical: bool = False
+    confidence: float | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    evidence: str = ""
+    incident_id: str | None = None
+    # the incident this event belonged to before its article was re-extracted (it rejoins it)
+    incident_hint: str | None = None
+
+    def to_dict(self) -> JSON:
+        return {name: getattr(self, name) for name in self.__slots__
+                if name != "incident_hint"}
+
+
+@dataclass(slots=True, kw_only=True)
+class Incident:
+    """One real-world event reported by one or more articles: ACLED's row, with all its sources.
+
+    The fields are picked from the member events by ACLED's rules (see :mod:`marsad.dedup`); ``id``
+    is ACLED-like (``IRQ12``: the country's ISO3 code and a sequence number), None until stored.
+    """
+
+    id: str | None
+    event_type: str
+    sub_event_type: str
+    country: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    location_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+    date: str | None = None
+    date_key: str | None = None
+    date_last: str | None = None
+    time_precision: int = 3
+    actor1: str | None = None
+    actor2: str | None = None
+    actor1_en: str | None = None
+    actor2_en: str | None = None
+    fatalities: int | None = None
+    created_at: float = 0.0  # Unix seconds
+    updated_at: float = 0.0
+    events: list[EventRecord] = field(default_factory=list)  # the reports, one per (article, event)
+
+    @property
+    def sources(self) -> list[str]:
+        """The outlets that reported it, each once, in the order of their reports."""
+        return list(dict.fromkeys(e.outlet for e in self.events if e.outlet))
+
+    def to_dict(self) -> JSON:
+        data: JSON = {name: getattr(self, name) for name in self.__slots__
+                      if name != "events"}
+        data["source"] = "; ".join(self.sources)
+        data["events"] = [e.to_dict() for e in self.events]
+        return data

@@ -137,3 +137,41 @@ def test_a_second_kill_during_the_resume_still_ends_complete(sample200: tuple[Pa
     ids = stored_ids(db)
     assert len(ids) == len(set(ids)) == 200
     assert sorted(stored_lines(db)) == sorted(expected)
+
+
+def _pg_lines(url: str) -> list[str]:
+    import psycopg
+    try:
+        with psycopg.connect(url) as conn:
+            return [r[0] for r in conn.execute("SELECT result FROM documents")]
+    except psycopg.errors.UndefinedTable:  # the run has not migrated the database yet
+        return []
+
+
+@pytest.mark.postgres
+def test_killing_the_driver_on_postgresql_and_resuming_equals_an_uninterrupted_run(
+        sample200: tuple[Path, list[str]], postgres_url: str, tmp_path: Path) -> None:
+    path, expected = sample200
+    common = [str(path), "--engine", "dask", "--workers", "2", "--partition-size", "8", "--db", postgres_url]
+    driver = subprocess.Popen(_extract(*common, "-o", os.devnull), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_for(lambda: len(_pg_lines(postgres_url)) >= 30 or driver.poll() is not None, "the first results", 300)
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait(timeout=30)
+    finally:
+        try:
+            os.killpg(driver.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    at_kill = len(_pg_lines(postgres_url))
+    assert driver.returncode == -signal.SIGKILL
+    assert 0 < at_kill < 200, f"{at_kill} results stored when the driver was killed: the test proves nothing"
+    out = tmp_path / "resumed.jsonl"
+    resumed = subprocess.run(_extract(*common, "--resume", "-o", str(out)), capture_output=True, text=True,
+                             timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{at_kill} already stored (skipped)" in resumed.stderr
+    lines = _pg_lines(postgres_url)
+    assert len(lines) == 200 and sorted(lines) == sorted(expected)
+    assert out.read_text(encoding="utf-8").splitlines() == expected

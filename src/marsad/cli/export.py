@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from marsad.cli.paths import refuse_overwriting
 from marsad.document import Document
 from marsad.errors import ConfigError
 from marsad.export.csv import write_csv
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     events = EventFilter(since=args.since, until=args.until, country=args.country,
                          min_confidence=args.min_confidence)
     db = args.db or default_location()
+    refuse_overwriting(args.output, store=db)
     with open_store(db, create=False) as store:
         if args.output and args.output != "-":
             target = Path(args.output)

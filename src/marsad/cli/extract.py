@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from marsad.cli.paths import refuse_overwriting
 from marsad.config import Config, load_config
 from marsad.document import Article, Document
 from marsad.errors import ConfigError, MarsadError
@@ -187,15 +188,11 @@ class _Writer:
             raise self.error
 
 
-def _probe_output(path: str | None, input_files: Iterable[str] = ()) -> None:
+def _probe_output(path: str | None) -> None:
     """Raise ConfigError when ``path`` cannot be written, without truncating or leaving a file."""
     if path is None or path == "-":
         return
     target = Path(path)
-    resolved = target.resolve()
-    for name in input_files:
-        if Path(name).resolve() == resolved:
-            raise ConfigError(f"-o {target} is also an input: writing it would destroy the articles")
     if target.is_dir():
         raise ConfigError(f"cannot write results to {target}: it is a directory")
     existed = target.exists()
@@ -333,8 +330,9 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("no INPUT given and stdin is a terminal; name files, folders or URLs, "
                           "or pipe articles in (see marsad extract --help)")
     sources = resolve_inputs(inputs)
-    _probe_output(args.output, [src.location for src in sources if src.kind == "file"])
     db = args.db or default_location()
+    refuse_overwriting(args.output, store=db, inputs=[src.location for src in sources if src.kind == "file"])
+    _probe_output(args.output)
     if args.engine == "dask":
         return _run_dask(args, config, sources, db)
     pipeline = Pipeline(config)

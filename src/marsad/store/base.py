@@ -1,10 +1,12 @@
-"""The store seam: the :class:`Store` Protocol, the schema version, and ``open_store(url_or_path)``.
+"""The store seam: the :class:`Store` Protocol, query records, the schema version, ``open_store``.
 
-A store keeps one result per article id, with the article's content hash, the exact JSON line the
-run wrote, and when it was stored; it also keeps the events flattened (date, country, admin1,
-type) so that exports and analysts can query them without parsing every result. Callers (the CLI,
-the API, scale-out runners) talk to the Protocol only, so a PostgreSQL store can be added behind
-``open_store("postgresql://...")`` without changing any of them.
+A store keeps one current result per article id, with the article's content hash, the exact JSON
+line the run wrote, and when it was stored. A different result for a stored id never overwrites it
+silently: it becomes the next version, and the replaced one stays in the id's history. The store
+also keeps the events of current results flattened (date, country, admin1, type, actors, incident)
+so that exports, the API and incident linking query them without parsing every result. Callers
+(the CLI, the API, scale-out runners) talk to the Protocol only; ``open_store`` picks SQLite (a
+path or ``sqlite:///``) or PostgreSQL (``postgresql://``), both :class:`marsad.store.sql.SQLStore`.
 """
 
 from __future__ import annotations
@@ -13,21 +15,27 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from marsad.document import Document
+from marsad.document import Document, EventRecord, Incident
 from marsad.errors import ConfigError, StoreError
 
-# Bumped with every migration appended to marsad.store.sqlite.MIGRATIONS; a store whose recorded
-# version is higher was written by a newer marsad and is refused rather than misread.
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from marsad.store.sql import SQLStore
+
+# The number of the last alembic revision in marsad/store/migrations/versions (revisions are named
+# 0001, 0002 ...); a store whose recorded version is higher was written by a newer marsad and is
+# refused rather than misread.
+SCHEMA_VERSION = 2
 
 DEFAULT_DB = "marsad.db"
 DB_ENV = "MARSAD_DB"
+# The team store's URL (postgresql://user@host/db); $MARSAD_DB wins when both are set.
+DATABASE_URL_ENV = "MARSAD_DATABASE_URL"
 
 
 class RunStoreError(StoreError):
@@ -45,10 +53,22 @@ class StoredResult:
     line: str  # the contract JSON of the result, exactly as `marsad extract` wrote it
     stored_at: float  # Unix seconds
     published: str | None
+    version: int = 1  # 1 for the first result stored under this id, +1 for each that replaced one
+    # {event id: incident id} of its events; document() and to_dict() put them on the events
+    incident_ids: Mapping[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract JSON of the result, every event with its ``incident_id``."""
+        data: dict[str, Any] = json.loads(self.line)
+        links = self.incident_ids or {}
+        for event in data.get("events") or []:
+            if isinstance(event, dict):
+                event["incident_id"] = links.get(str(event.get("id")))
+        return data
 
     def document(self) -> Document:
-        """The result rebuilt as a :class:`Document`."""
-        return Document.from_dict(json.loads(self.line))
+        """The result rebuilt as a :class:`Document`, every event with its ``incident_id``."""
+        return Document.from_dict(self.to_dict())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,6 +121,72 @@ def date_key(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventQuery:
+    """What ``query_events``/``query_incidents`` keep (ACLED's API idioms); every filter is optional.
+
+    A sequence filter keeps rows equal to any of its values (``event_type=("Battles", "Protests")``);
+    ``country`` takes ISO 3166-1 alpha-2 codes, ISO3 codes or ACLED's English names; ``admin1``
+    and the types compare case-insensitively; ``actor`` matches actor1 or actor2 and ``actor1``/
+    ``actor2`` their own column, by substring of the Arabic name folded (hamza, alef maqsura, ta
+    marbuta, diacritics: ``الانبار`` finds ``الأنبار``) or of the English name, case-insensitive.
+    Dates are inclusive and compare an event's first day (``date_key``).
+    """
+
+    country: Sequence[str] = ()
+    admin1: Sequence[str] = ()
+    event_type: Sequence[str] = ()
+    sub_event_type: Sequence[str] = ()
+    actor: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    incident_id: str | None = None
+    doc_id: str | None = None
+    min_confidence: float | None = None  # events only; unscored events are kept
+    limit: int | None = 500  # None: no limit
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """One entry of the deletion feed: what disappeared, why, what replaced it, when (Unix seconds)."""
+
+    seq: int
+    kind: str  # "incident" | "event"
+    item_id: str  # an incident id, or "doc_id/event_id"
+    reason: str  # "merged" | "retracted" (its article no longer reports it) | "corrected"
+    replaced_by: str | None
+    deleted_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as stored (the token itself is never stored, only its SHA-256)."""
+
+    name: str
+    scopes: tuple[str, ...]
+    created_at: float
+    last_used_at: float | None
+    revoked_at: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEdit:
+    """One correction an analyst made to a stored event (values as JSON-ready Python values)."""
+
+    id: int
+    doc_id: str
+    event_id: str | None
+    field: str
+    old_value: Any
+    new_value: Any
+    author: str | None
+    note: str | None
+    created_at: float
+
+
 class Store(Protocol):
     """What the CLI, the API and scale-out runners need from a result store."""
 
@@ -111,12 +197,18 @@ class Store(Protocol):
         ``lines`` (parallel to ``docs``) are the JSON lines already written for them, so that the
         store keeps byte-identical copies; ``hashes`` the content hashes of the articles as read.
         Both default to what the documents give. Storing the same result again changes nothing;
-        a different result for the same id replaces the old one.
+        a different result for the same id (even within one call) becomes its current result,
+        with the version number one higher, and the one it replaces moves to :meth:`history`.
+        Stored events wait for incident linking (``marsad.dedup.link_incidents(store)``).
         """
         ...
 
     def get(self, doc_id: str) -> StoredResult | None:
-        """The stored result of one article id, or None."""
+        """The current result of one article id, or None."""
+        ...
+
+    def history(self, doc_id: str) -> list[StoredResult]:
+        """The earlier results of one article id that newer ones replaced, oldest first."""
         ...
 
     def content_hashes(self) -> dict[str, str]:
@@ -138,8 +230,28 @@ class Store(Protocol):
         """How many results are stored."""
         ...
 
-    def count_events(self) -> int:
-        """How many events are stored."""
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events are stored (that match ``query``; its limit and offset are ignored)."""
+        ...
+
+    def query_events(self, query: EventQuery) -> list[EventRecord]:
+        """Stored events matching ``query``, newest first (date, then storing order)."""
+        ...
+
+    def count_incidents(self, query: EventQuery | None = None) -> int:
+        """How many incidents there are (that match ``query``; limit and offset are ignored)."""
+        ...
+
+    def query_incidents(self, query: EventQuery, *, with_events: bool = False) -> list[Incident]:
+        """Incidents matching ``query`` (on the incident's own fields), newest first."""
+        ...
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        """One incident with all its events (its sources), or None."""
+        ...
+
+    def deleted_since(self, since: float, *, limit: int | None = None) -> list[Deletion]:
+        """The deletion feed: incidents and events gone at or after ``since`` (Unix seconds), oldest first."""
         ...
 
     def close(self) -> None:
@@ -153,43 +265,74 @@ class Store(Protocol):
 
 
 def default_location(env: Mapping[str, str] | None = None) -> str:
-    """The store location when none is given: ``$MARSAD_DB``, else ``./marsad.db``."""
-    value = (env if env is not None else os.environ).get(DB_ENV, "").strip()
+    """The store location when none is given: ``$MARSAD_DB``, else ``$MARSAD_DATABASE_URL``, else ``./marsad.db``."""
+    environ = env if env is not None else os.environ
+    value = environ.get(DB_ENV, "").strip() or environ.get(DATABASE_URL_ENV, "").strip()
     return value or DEFAULT_DB
 
 
-def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
+def store_file(url_or_path: str | Path) -> Path | None:
+    """The file a store location names: a path, or ``sqlite:///PATH``; None for a server URL.
+
+    >>> store_file("runs/a.db"), store_file("sqlite:///runs/a.db"), store_file("sqlite:////tmp/a.db")
+    (PosixPath('runs/a.db'), PosixPath('runs/a.db'), PosixPath('/tmp/a.db'))
+    >>> store_file("postgresql://localhost/marsad") is None
+    True
+
+    Raises:
+        ConfigError: an unknown URL scheme.
+    """
+    target = str(url_or_path)
+    scheme, sep, rest = target.partition("://")
+    if not sep:
+        return Path(target)
+    scheme = scheme.lower()
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return None
+    if scheme != "sqlite":
+        raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path, sqlite:///PATH "
+                          "or postgresql://USER@HOST/DB")
+    # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
+    if rest.startswith("//"):
+        return Path("/" + rest.lstrip("/"))
+    if rest.startswith("/"):
+        return Path(rest[1:])
+    return Path(rest)
+
+
+def store_files(url_or_path: str | Path) -> tuple[Path, ...]:
+    """Every file a store at this location consists of (none for a server URL): an output written
+    over any of them would destroy the store, so the CLI refuses such an output path.
+
+    >>> [p.name for p in store_files("sqlite:///runs/a.db")]
+    ['a.db', 'a.db-wal', 'a.db-shm', 'a.db-journal']
+    """
+    path = store_file(url_or_path)
+    if path is None:
+        return ()
+    return (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")))
+
+
+def open_store(url_or_path: str | Path, *, create: bool = True) -> SQLStore:
     """Open (and migrate) the store at a path or URL.
 
     Args:
-        url_or_path: a file path, ``sqlite:///path``, or ``postgresql://...`` (not available yet).
+        url_or_path: a file path, ``sqlite:///path``, or ``postgresql://user:pw@host:port/db``
+            (needs ``pip install 'marsad[postgres]'``).
         create: when False, a missing SQLite file is an error instead of a new empty store
             (``show`` and ``export`` read; they should not leave empty databases behind).
 
     Raises:
-        ConfigError: an unsupported URL scheme.
-        StoreError: the file is not a marsad store, is corrupt, or has a newer schema.
+        ConfigError: an unsupported URL scheme, or the PostgreSQL driver is not installed.
+        StoreError: the file or database is not a marsad store, is corrupt, has a newer schema,
+            or cannot be reached.
     """
-    # imported here, not at the top: marsad.store.sqlite imports this module
-    from marsad.store.sqlite import SQLiteStore
+    # imported here, not at the top: marsad.store.sql imports this module
+    from marsad.store.sql import SQLStore
 
-    target = str(url_or_path)
-    scheme, sep, rest = target.partition("://")
-    if sep:
-        scheme = scheme.lower()
-        if scheme in ("postgresql", "postgres"):
-            raise ConfigError("PostgreSQL stores are not available in this version of marsad; "
-                              "use a SQLite file path (e.g. --db results.db)")
-        if scheme != "sqlite":
-            raise ConfigError(f"unknown store URL scheme {scheme!r}; use a file path or sqlite:///PATH")
-        # SQLAlchemy's convention: sqlite:///rel.db is relative, sqlite:////abs.db absolute
-        if rest.startswith("//"):
-            target = "/" + rest.lstrip("/")
-        elif rest.startswith("/"):
-            target = rest[1:]
-        else:
-            target = rest
-    path = Path(target)
+    path = store_file(url_or_path)
+    if path is None:
+        return SQLStore.postgresql(str(url_or_path))
     if not create and not path.exists():
         raise StoreError(f"no store at {path} (run `marsad extract` first, or pass --db PATH)")
-    return SQLiteStore(path)
+    return SQLStore.sqlite(path)

@@ -9,8 +9,9 @@ the models:
 * local: one process running the pipeline and committing to SQLite as ``marsad extract`` does;
 * dask-W: ``run_dask`` on a LocalCluster of W worker processes (one thread each), writing to a
   fresh SQLite store, and again to Parquet;
-* store: the write rate of the SQLite store alone (``put_many`` of the same results, 64 a
-  transaction), which bounds how many workers one store can feed.
+* store: the write rate of the store alone (``put_many`` of the same results, 64 a transaction,
+  from 1 and 2 processes at once), SQLite and any ``--store URL`` (PostgreSQL), which bounds how
+  many workers one store can feed.
 
 Reports articles/s (wall clock), the ratio to the local engine, each worker's resident memory
 after the run (and the highest seen while it ran), and the CPU seconds the run's processes used
@@ -24,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import threading
@@ -130,24 +130,37 @@ def run_cluster(sample: Path, tmp: Path, workers: int, partition_size: int) -> l
     return rows
 
 
-def store_rate(tmp: Path) -> dict[str, Any]:
-    """Results/s that SQLite takes in 64-result transactions (the results of the local run, re-keyed)."""
+def _write_share(url: str, prefix: str, lines: list[str]) -> tuple[float, float]:
+    """Write ``lines`` as results with ids ``prefix-N`` into ``url``, 64 a transaction: (seconds, CPU seconds)."""
+    from marsad.document import Document
+    docs = [Document.from_dict(json.loads(line)) for line in lines]
+    for i, d in enumerate(docs):
+        d.article.id = f"{prefix}-{i}"
+    lines = [json.dumps(d.to_dict(), ensure_ascii=False) for d in docs]
+    with open_store(url) as store:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for i in range(0, len(docs), 64):
+            store.put_many(docs[i:i + 64], lines=lines[i:i + 64], hashes=["h"] * len(docs[i:i + 64]))
+        return time.perf_counter() - t0, time.process_time() - c0
+
+
+def store_rate(tmp: Path, url: str, writers: int) -> dict[str, Any]:
+    """Results/s that the store at ``url`` takes from ``writers`` processes at once (the local run's results)."""
+    import multiprocessing
     with open_store(tmp / "local.db") as src:
-        stored = list(src.iter_results())
-    docs = [s.document() for s in stored]
-    lines = [s.line for s in stored]
-    rates, cpu_rates = [], []
-    for attempt in range(3):
-        with open_store(tmp / f"rate{attempt}.db") as store:
-            for d in docs:
-                d.article.id = f"r{attempt}-{d.article.id}"
-            t0, c0 = time.perf_counter(), time.process_time()
-            for i in range(0, len(docs), 64):
-                store.put_many(docs[i:i + 64], lines=lines[i:i + 64], hashes=["h"] * len(docs[i:i + 64]))
-            rates.append(len(docs) / (time.perf_counter() - t0))
-            cpu_rates.append(len(docs) / max(1e-9, time.process_time() - c0))
-    return {"engine": "sqlite-store-writes", "results_per_s": round(statistics.median(rates)),
-            "results_per_cpu_s": round(statistics.median(cpu_rates)),
+        lines = [s.line for s in src.iter_results()]
+    open_store(url).close()  # migrated once, before the writers start
+    rates = []
+    for attempt in range(2):
+        with multiprocessing.get_context("fork").Pool(writers) as pool:
+            t0 = time.perf_counter()
+            results = pool.starmap(_write_share, [(url, f"w{attempt}-{k}", lines) for k in range(writers)])
+            seconds = time.perf_counter() - t0
+        rates.append(writers * len(lines) / seconds)
+    cpu = sum(c for _, c in results) / (writers * len(lines))
+    label = url.split("@")[-1] if "://" in url else "sqlite file"
+    return {"engine": "store-writes", "store": label, "writers": writers, "results_per_s": round(max(rates)),
+            "writer_cpu_ms_per_result": round(1000 * cpu, 3),
             "mean_result_bytes": round(sum(len(ln.encode()) for ln in lines) / max(1, len(lines)))}
 
 
@@ -156,6 +169,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", default="1,2", help="LocalCluster sizes, comma-separated")
     parser.add_argument("--partition-size", type=int, default=128)
+    parser.add_argument("--store", action="append", default=[], metavar="URL",
+                        help="also measure the write rate of this store (e.g. a PostgreSQL URL); repeatable")
+    parser.add_argument("--stores-only", action="store_true", help="skip the Dask runs (write rates only)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="marsad-scale-") as name:
@@ -163,9 +179,12 @@ def main() -> int:
         sample = write_sample(tmp / "sample.jsonl", args.articles)
         load_before = os.getloadavg()
         rows = [run_local(sample, tmp)]
-        for workers in (int(w) for w in args.workers.split(",")):
-            rows += run_cluster(sample, tmp, workers, args.partition_size)
-        rows.append(store_rate(tmp))
+        if not args.stores_only:
+            for workers in (int(w) for w in args.workers.split(",")):
+                rows += run_cluster(sample, tmp, workers, args.partition_size)
+        for url in [str(tmp / "rates.db"), *args.store]:
+            for writers in (1, 2):
+                rows.append(store_rate(tmp, url, writers))
         load_after = os.getloadavg()
     local, local_cpu = rows[0]["articles_per_s"], rows[0]["cpu_ms_per_article"]
     for row in rows:

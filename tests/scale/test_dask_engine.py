@@ -17,6 +17,11 @@ from marsad.scale.sinks import ParquetSink, StoreSink
 from tests.scale.samples import local_lines, stored_ids, stored_lines, write_sample
 
 
+def _pipeline_id() -> int:
+    import marsad.scale.dask
+    return id(marsad.scale.dask._PIPELINE)
+
+
 def _run(client: Any, inputs: list[str], sink: StoreSink | ParquetSink, **kw: Any) -> Any:
     return run_dask(resolve_inputs(inputs), load_config(), sink, client=client, **kw)
 
@@ -29,11 +34,13 @@ def test_dask_store_equals_local_on_200_ant_articles(dask_client: Any, sample200
     assert report.partitions == 13 and report.processed == 200 and report.written == 200
     assert len({r.worker_pid for r in report.reports.values()}) == 2  # both workers took partitions
     assert sorted(stored_lines(db)) == sorted(expected)
+    pipelines = dask_client.run(_pipeline_id)  # the pipeline (models loaded) each worker built
     # a re-run writes nothing; with resume it does not even run the pipeline
     assert _run(dask_client, [str(path)], StoreSink(str(db)), partition_size=16).written == 0
     again = _run(dask_client, [str(path)], StoreSink(str(db)), partition_size=50, resume=True)
     assert (again.processed, again.skipped, again.written) == (0, 200, 0)
     assert sorted(stored_lines(db)) == sorted(expected)
+    assert dask_client.run(_pipeline_id) == pipelines  # built once per worker, kept across partitions and runs
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ which is several times slower on the hot path of a 10,000-article batch.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,10 @@ PLACE_KINDS = ("facility", "city", "admin1", "country", "region")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 
 JSON = dict[str, Any]
+
+# Lone UTF-16 surrogates: a JSON escape such as "\ud800" puts one in a Python string, but it is no
+# character, and no UTF-8 output (a results file, the store, a web page) can hold it.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,23 @@ class Article:
     def to_dict(self) -> JSON:
         return {"id": self.id, "text": self.text, "title": self.title, "published": self.published,
                 "url": self.url, "source": self.source}
+
+    def replace_surrogates(self) -> list[str]:
+        """Replace each lone surrogate in the fields by U+FFFD; return the names of the fields changed.
+
+        One code point for one, so offsets into ``text`` are those of the input.
+
+        >>> article = Article(id="a", text="قصف " + chr(0xD800) + " بغداد")
+        >>> article.replace_surrogates(), article.text == "قصف \ufffd بغداد"
+        (['text'], True)
+        """
+        changed = []
+        for name in ("id", "text", "title", "published", "url", "source"):
+            value = getattr(self, name)
+            if value and _SURROGATE_RE.search(value):
+                setattr(self, name, _SURROGATE_RE.sub("\ufffd", value))
+                changed.append(name)
+        return changed
 
     @classmethod
     def from_dict(cls, data: JSON) -> Article:

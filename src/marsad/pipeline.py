@@ -128,6 +128,10 @@ class Pipeline:
         doc = Document(article=article)
         doc.warnings.extend(ResultWarning(code=w.code, message=w.message, stage=w.stage)
                             for w in article.warnings)
+        replaced = article.replace_surrogates()  # readers already do; callers of the API may not
+        if replaced:
+            doc.add_warning(WarningCode.MIS_ENCODED, f"{', '.join(replaced)} held lone surrogates, which are no "
+                            "characters; each was replaced by U+FFFD", stage="input")
         text = article.text
         if len(text) > cfg.max_chars:
             article.text = text[: cfg.max_chars]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,3 +34,17 @@ def test_stage_never_raises_and_spans_stay_exact(parts: list[tuple[str, str]], p
         width = {"day": 10, "week": 10, "month": 7, "year": 4}[d.precision]
         assert d.value is None or len(d.value) == width, (d.text, d.value, d.precision)
         assert d.time_precision == {"day": 1, "week": 2}.get(d.precision, 3)
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+@pytest.mark.parametrize("text", ["قتل جندي الأحد المقبل", "قتل جندي الأحد الماضي", "وقع الانفجار أمس",
+                                  "قبل ثلاثة أيام", "بعد يومين من الهجوم", "الأسبوع المقبل"])
+def test_relative_dates_at_the_ends_of_the_calendar_give_no_date_instead_of_failing(text: str,
+                                                                                    published: str) -> None:
+    # found by benchmarks/fuzz.py: date arithmetic past 9999-12-31 raised OverflowError and the
+    # dates stage failed for the whole article
+    doc = Document(article=Article(id="edge", text=text, published=published))
+    doc.cache["published_date"] = dt.date.fromisoformat(published)
+    doc = normalize_dates(doc)
+    doc.check_offsets()
+    assert all(d.value is None or "0001" <= d.value[:4] <= "9999" for d in doc.dates)

@@ -1,4 +1,4 @@
-"""``marsad extract INPUT... [-o results.jsonl] [--db PATH] [--workers N] [--resume] [--strict]``.
+"""``marsad extract INPUT... [-o results.jsonl] [--db PATH] [--workers N] [--resume] [--strict] [--engine dask]``.
 
 Reads articles (JSONL, JSON, text, HTML, RSS files, folders, URLs, or ``-`` for stdin), runs the
 pipeline, writes one contract JSON line per article, and stores every result (default
@@ -20,6 +20,10 @@ earlier one kept (``marsad show ID --history``). A second article under an id al
 same run is left out and named in the summary, so ``-o`` holds exactly what the store holds; a
 failed re-read (a URL that cannot be fetched) keeps the stored result. ``-o`` may not be the
 store, its -wal/-shm files or an input (exit 2).
+
+Scale-out: ``--engine dask`` runs partitions of the input (JSONL, Parquet, folders) on Dask workers
+(``--scheduler ADDRESS``, or a local cluster of ``--workers`` processes) that write the results
+themselves, to the store or to ``--parquet DIR``; ``-o`` is written from there after the run.
 """
 
 from __future__ import annotations
@@ -77,6 +81,15 @@ def add_parser(subparsers: Any) -> None:
                         "(each sentence judged alone), rules (the rule stack's candidates, no model)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                    help="time limit for fetching one URL (default 20)")
+    scale = p.add_argument_group("scale-out (see docs/SCALING.md)")
+    scale.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes (default), or Dask distributed (needs marsad[dask])")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler to run on (default: a local cluster of --workers processes)")
+    scale.add_argument("--parquet", metavar="DIR",
+                       help="dask engine: write results as DIR/part-NNNNNN.parquet instead of the store")
+    scale.add_argument("--partition-size", type=int, default=None, metavar="N",
+                       help="dask engine: articles per partition (default 128)")
     p.set_defaults(func=run)
 
 
@@ -420,6 +433,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(f"--workers must be at least 1, got {args.workers}")
     if args.timeout <= 0:
         raise ConfigError(f"--timeout must be positive, got {args.timeout}")
+    if args.engine != "dask" and (args.scheduler or args.parquet or args.partition_size is not None):
+        raise ConfigError("--scheduler, --parquet and --partition-size need --engine dask")
     config = _config(args)
     inputs = list(args.inputs) or ["-"]
     if inputs == ["-"] and sys.stdin.isatty():
@@ -430,6 +445,8 @@ def run(args: argparse.Namespace) -> int:
     db = args.db or default_location()
     refuse_overwriting(args.output, store=db, inputs=[src.location for src in sources if src.kind == "file"])
     _probe_output(args.output)
+    if args.engine == "dask":
+        return _run_dask(args, config, sources, db)
     pipeline = Pipeline(config)
     with open_store(db) as store:
         out, close_out = _open_output(args.output)
@@ -470,4 +487,39 @@ def run(args: argparse.Namespace) -> int:
                 pass  # the store already failed; that error is the one to report
     stats.skipped_files, stats.empty_inputs = skipped_files, empty_inputs
     print(_summary(stats, time.perf_counter() - t0, destinations), file=sys.stderr)
+    return 0
+
+
+def _run_dask(args: argparse.Namespace, config: Config, sources: list[Any], db: str) -> int:
+    """``marsad extract --engine dask``: results to the store or to ``--parquet``, then to ``-o`` in input order."""
+    from marsad.scale.dask import require_dask, run_dask, sink_for
+    from marsad.scale.partitions import PARTITION_SIZE
+
+    require_dask()  # before anything else: without the extra, the install hint and exit code 2
+    sink = sink_for(db=None if args.parquet else db, parquet=args.parquet)
+    t0 = time.perf_counter()
+    try:
+        report = run_dask(sources, config, sink, scheduler=args.scheduler, workers=args.workers,
+                          resume=args.resume, partition_size=args.partition_size or PARTITION_SIZE,
+                          keep_ids=args.output is not None or not sys.stdout.isatty())
+    except MarsadError:
+        raise
+    except Exception as err:
+        print(f"marsad: error: the run stopped: {err!r} (written results are kept; re-run with --resume)",
+              file=sys.stderr)
+        return 1
+    out, close_out = _open_output(args.output)
+    try:
+        if out is not None:
+            for line in sink.lines(list(report.ids())):
+                out.write(line + "\n")
+    finally:
+        if close_out and out is not None:
+            out.close()
+    stats = RunStats(processed=report.processed, skipped=report.skipped, events=report.events,
+                     quotes=report.quotes, with_warnings=report.with_warnings,
+                     warning_codes=report.warning_codes, failures=report.failures)
+    destinations = [args.parquet or db] + (["stdout"] if out is sys.stdout else [str(args.output)] if out else [])
+    print(_summary(stats, time.perf_counter() - t0, destinations)
+          + f" [dask: {report.workers} workers, {report.partitions} partitions]", file=sys.stderr)
     return 0

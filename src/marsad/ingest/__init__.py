@@ -7,8 +7,9 @@ becomes an article with empty (or partial) text and a W1xx warning saying why, s
 thousand files keeps going and every input appears in the results.
 
 Formats: ``.txt`` (plain text), ``.html``/``.htm`` (main text by trafilatura), ``.jsonl`` (input
-records of the contract), ``.json`` (an array of records), RSS/Atom (``.xml``, ``.rss``, ``.atom``)
-and, for URLs, stdin and files with other extensions, whatever the content looks like.
+records of the contract), ``.json`` (an array of records), ``.parquet`` (records as rows; needs
+pyarrow), RSS/Atom (``.xml``, ``.rss``, ``.atom``) and, for URLs, stdin and files with other
+extensions, whatever the content looks like.
 """
 
 from __future__ import annotations
@@ -30,18 +31,20 @@ from marsad.ingest.html import read_html
 from marsad.ingest.ids import content_id, location
 from marsad.ingest.jsonl import read_json, read_jsonl, split_lines
 from marsad.ingest.notes import input_warning
+from marsad.ingest.parquet import parquet_rows, read_parquet, require_pyarrow
 from marsad.ingest.rss import read_feed
 from marsad.ingest.text import read_text
 
 __all__ = ["FORMATS", "Source", "count_articles", "read_articles", "resolve_inputs", "sniff_format"]
 
-FORMATS = ("text", "html", "jsonl", "json", "feed")
+FORMATS = ("text", "html", "jsonl", "json", "feed", "parquet")
 SourceKind = Literal["file", "url", "stdin"]
 EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".parquet": "parquet",
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FEED_TAG_RE = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]")
@@ -164,6 +167,8 @@ def resolve_inputs(inputs: Sequence[str], *, skipped: list[str] | None = None) -
                 sources.extend(_file_source(p) for p in (_files_under(path, skipped) if path.is_dir() else [path]))
         else:
             raise ConfigError(f"input {value} does not exist (expected a file, directory, glob, URL or -)")
+    if any(src.format == "parquet" for src in sources):
+        require_pyarrow()  # a missing optional dependency is a setup error, found before reading
     return sources
 
 
@@ -210,6 +215,9 @@ def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,
             return
         yield from _read_bytes(head + stream.read(), src, fmt, follow_links=follow_links, timeout=timeout)
         return
+    if src.format == "parquet":
+        yield from _read_parquet_source(src)
+        return
     try:
         if src.format == "jsonl" and not _starts_with_utf16_bom(src.location):
             with open(src.location, "rb") as fh:
@@ -222,6 +230,20 @@ def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,
         return
     fmt = src.format or sniff_format(data)
     yield from _read_bytes(data, src, fmt, follow_links=follow_links, timeout=timeout)
+
+
+def _read_parquet_source(src: Source) -> Iterator[Article]:
+    """The rows of a Parquet file; a file that cannot be read becomes one article with a warning."""
+    number = 0
+    try:
+        for article in read_parquet(src.location, name=src.name, stem=src.stem):
+            number += 1
+            yield article
+    except ConfigError:
+        raise
+    except Exception as err:  # OSError or a pyarrow error: a corrupt file must not stop a batch
+        yield Article(id=f"{src.stem}-{number + 1}", text="", warnings=[input_warning(
+            WarningCode.BAD_RECORD, f"{src.name}: could not be read as Parquet: {type(err).__name__}: {err}")])
 
 
 def _read_head(stream: BinaryIO) -> bytes:
@@ -349,6 +371,8 @@ def count_articles(sources: Iterable[Source]) -> int | None:
         try:
             if src.format == "jsonl":
                 total += _count_lines(src.location)
+            elif src.format == "parquet":
+                total += parquet_rows(src.location)
             elif src.format == "feed":
                 data = Path(src.location).read_bytes()
                 total += max(1, data.count(b"<item") + data.count(b"<entry"))
@@ -356,7 +380,7 @@ def count_articles(sources: Iterable[Source]) -> int | None:
                 return None
             else:
                 total += 1
-        except OSError:
+        except Exception:  # OSError, or pyarrow's error for a corrupt Parquet file
             total += 1  # the read will fail and yield one article with a warning
     return total
 

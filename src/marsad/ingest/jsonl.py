@@ -42,6 +42,12 @@ def article_from_record(data: Any, *, label: str, where: str) -> Article:
     ('f-1cee9ca74250', 'قصف', None, "f.jsonl:1: field 'title' must be a string or null, got int (field ignored)")
     """
     article = _article_from_record(data, where)
+    # before the id: a content hash cannot encode a lone surrogate
+    replaced = article.replace_surrogates()
+    if replaced:
+        article.warnings.append(input_warning(WarningCode.MIS_ENCODED, (
+            f"{where}: {', '.join(replaced)} held lone surrogate escapes (\\ud800-\\udfff), which are no "
+            "characters; each was replaced by U+FFFD")))
     if _record_id(data, "") == "":
         article.id = content_id(label, article, where=location(where))
     return article
@@ -91,15 +97,17 @@ def _bad_line(where: str, label: str, problem: str, code: WarningCode = WarningC
     return article
 
 
-def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str) -> Iterator[Article]:
+def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str, first_line: int = 1) -> Iterator[Article]:
     """Articles from the lines of a JSONL file, in order; blank lines are skipped.
 
     Args:
         lines: the raw lines (bytes, with or without their line ends).
         name: the file name for messages (``corpus.jsonl``).
         stem: the label of ids made for records without one (``corpus`` gives ``corpus-<hash>``).
+        first_line: the line number of the first of ``lines`` in its file (a part of a file read
+            by the Dask engine numbers its lines as the whole file does).
     """
-    for lineno, raw in enumerate(lines, 1):
+    for lineno, raw in enumerate(lines, first_line):
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():

@@ -185,3 +185,23 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture()
+def check_ant_store() -> Callable[[str, Path], None]:
+    """``check(url, results)``: a store filled by ``marsad extract`` of all ANT holds every article of
+    the run's output and every event, each linked to exactly one incident."""
+    from marsad.store import EventQuery, open_store
+
+    def check(url: str, results: Path) -> None:
+        with results.open(encoding="utf-8") as fh:
+            docs = [json.loads(line) for line in fh]
+        events = sum(len(d["events"]) for d in docs)
+        with open_store(url) as store:
+            assert store.count() == len(docs) == 10_101
+            assert store.count_events() == events
+            assert sum(len(i.events) for i in store.iter_incidents()) == events
+            assert 0 < store.count_incidents() <= events
+            assert store.count_events(EventQuery(country=("Tunisia",))) > 0
+
+    return check

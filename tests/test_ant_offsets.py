@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ ANT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "corpu
 
 
 @pytest.mark.slow
-def test_all_ant_articles_pass_the_offset_check(tmp_path: Path) -> None:
+def test_all_ant_articles_pass_the_offset_check(tmp_path: Path,
+                                                check_ant_store: Callable[[str, Path], None]) -> None:
     if not ANT.exists():
         raise FileNotFoundError(f"{ANT} is missing: this test reads the ANT corpus from ../shared")
     out = tmp_path / "ant.jsonl"
@@ -36,3 +38,5 @@ def test_all_ant_articles_pass_the_offset_check(tmp_path: Path) -> None:
                 problems.append(f"{doc.id}: {'; '.join(errors[:3])}")
     assert n == expected
     assert not problems, f"{len(problems)} articles with bad offsets, e.g.:\n" + "\n".join(problems[:20])
+    # the same run filled the SQLite store: every article, every event linked to an incident
+    check_ant_store(str(tmp_path / "ant.db"), out)

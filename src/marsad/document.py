@@ -565,7 +565,7 @@ class EventRecord:
     date_key: str | None = None
     date_last: str | None = None
     time_precision: int = 3
-    relative_date: bool = False  # the date came from a relative expression (أمس، الأحد الماضي)
+    relative_date: bool = False  # the date came from "yesterday" (أمس، البارحة): it may be a day off
     country: str | None = None  # ISO 3166-1 alpha-2, upper case
     admin1: str | None = None
     location: str | None = None

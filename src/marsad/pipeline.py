@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import multiprocessing
+import queue
 import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from marsad.config import Config, load_config
 from marsad.document import Article, Document, ResultWarning
@@ -194,8 +197,53 @@ class Pipeline:
         # fork shares the loaded lexicons and models with the workers copy-on-write
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
+        stop = threading.Event()
         with ctx.Pool(workers, initializer=_init_worker, initargs=(self.config,)) as pool:
-            yield from pool.imap(_run_in_worker, articles, chunksize=chunksize)
+            try:
+                yield from pool.imap(_run_in_worker, _read_ahead(articles, stop, 4 * workers * chunksize),
+                                     chunksize=chunksize)
+            finally:
+                stop.set()  # before the pool stops: its feeding thread must not wait on input
+
+
+_END = object()
+
+
+def _read_ahead(articles: Iterable[Article], stop: threading.Event, size: int) -> Iterator[Article]:
+    """``articles``, read by a daemon thread of their own.
+
+    The pool feeds its workers from a thread that it joins when it stops. Were that thread to read
+    the input itself, a run stopped (Ctrl-C, SIGTERM) while a pipe waits for more articles would
+    hang in that join; waiting here instead, on a queue with a timeout, it notices ``stop``.
+    """
+    handed: queue.Queue[object] = queue.Queue(maxsize=size)
+
+    def read() -> None:
+        try:
+            for article in articles:
+                while not stop.is_set():
+                    try:
+                        handed.put(article, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            handed.put(_END)
+        except BaseException as err:  # handed on, raised where the articles are consumed
+            handed.put(err)
+
+    threading.Thread(target=read, name="marsad-read", daemon=True).start()
+    while not stop.is_set():
+        try:
+            item = handed.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        if item is _END:
+            return
+        if isinstance(item, BaseException):
+            raise item
+        yield cast(Article, item)
 
 
 _WORKER: Pipeline | None = None
@@ -203,6 +251,9 @@ _WORKER: Pipeline | None = None
 
 def _init_worker(config: Config) -> None:
     global _WORKER
+    # A forked worker inherits the parent's SIGTERM handler (the CLI turns SIGTERM into an
+    # exception); the pool stops its workers with SIGTERM, which must simply end them.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Pipeline(config)
 
 

@@ -54,7 +54,7 @@ def test_export_geojson_leaves_out_events_without_coordinates(
     data = json.loads(captured.out)
     assert data["type"] == "FeatureCollection"
     assert [f["properties"]["article_id"] for f in data["features"]] == ["iq-1", "sy-1"]
-    assert "1 events without coordinates left out" in captured.err
+    assert "1 event without coordinates left out" in captured.err
 
 
 def test_export_jsonl_gives_the_stored_lines(filled_store: Path, capsys: pytest.CaptureFixture[str]) -> None:

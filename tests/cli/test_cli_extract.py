@@ -219,7 +219,7 @@ def test_extract_resume_skips_stored_and_rewrites_output_in_order(
     out.write_text(out.read_text(encoding="utf-8")[:-500], encoding="utf-8")  # a torn file
     capsys.readouterr()
     assert main(["extract", str(ant20), "-o", str(out), "--db", str(db), "--resume"]) == 0
-    assert "1 articles" in capsys.readouterr().err
+    assert "1 article in" in capsys.readouterr().err
     fresh = tmp_path / "fresh.jsonl"
     assert main(["extract", str(ant20), "-o", str(fresh), "--db", str(tmp_path / "fresh.db")]) == 0
     assert out.read_bytes() == fresh.read_bytes()

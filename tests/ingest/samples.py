@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from marsad.document import Article
@@ -15,6 +16,16 @@ PAGE = ("<html><head>{meta}<title>عنوان الصفحة</title></head><body><a
         " استمرت ساعات.</p>"
         "<p>وذكر بيان رسمي أن الحظر يبدأ عند الساعة الثامنة مساء ويستمر حتى إشعار آخر.</p>"
         "</article></body></html>")
+
+
+def made_id(label: str, doc_id: str) -> bool:
+    """Whether ``doc_id`` is an id marsad made for an input without one: ``<label>-<12 hex digits>``."""
+    return re.fullmatch(re.escape(label) + r"-[0-9a-f]{12}", doc_id) is not None
+
+
+def content_id_of(label: str, text: str, title: str | None = None, published: str | None = None) -> str:
+    """The id made from an article's content (see marsad.ingest.ids)."""
+    return f"{label}-{Article(id='', text=text, title=title, published=published).content_hash[:12]}"
 
 
 def codes(article: Article) -> list[str]:

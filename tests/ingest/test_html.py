@@ -9,12 +9,12 @@ import pytest
 from marsad.errors import WarningCode
 from marsad.ingest.html import date_of, declared_charset, html_to_text
 from marsad.ingest.notes import PUBLISHED_FROM_PAGE
-from tests.ingest.samples import PAGE, codes, read_one
+from tests.ingest.samples import PAGE, codes, content_id_of, read_one
 
 
 def test_read_html_page_main_text_and_metadata(fixtures_dir: Path) -> None:
     article = read_one(fixtures_dir / "page_ar.html")
-    assert article.id == "page_ar"
+    assert article.id == content_id_of("page_ar", article.text, article.title, article.published)
     assert article.title == "مقتل ثلاثة عناصر أمن بهجوم مسلح شرقي المدينة"
     assert article.published == "2021-03-14"  # the meta tag's own date, not shifted to UTC
     assert article.url == "https://news.example.org/ar/attack-east"  # canonical beats og:url

@@ -10,14 +10,18 @@ import pytest
 
 from marsad.errors import WarningCode
 from marsad.ingest import read_articles
-from tests.ingest.samples import codes
+from tests.ingest.samples import codes, content_id_of, made_id
 
 
 def test_read_jsonl_good_and_bad_lines(fixtures_dir: Path) -> None:
     articles = list(read_articles([str(fixtures_dir / "records.jsonl")]))
-    by_id = {a.id: a for a in articles}
-    assert [a.id for a in articles] == ["r1", "records-2", "records-4", "records-5", "r5", "r6", "r7",
-                                        "records-9"]
+    ids = [a.id for a in articles]
+    assert [ids[0], *ids[4:7]] == ["r1", "r5", "r6", "r7"]
+    # records without an id get one from their content, bad lines from where they are
+    assert all(made_id("records", i) for i in [*ids[1:4], ids[7]]) and len(set(ids)) == len(ids)
+    assert ids[1] == content_id_of("records", articles[1].text, articles[1].title, articles[1].published)
+    by_id = dict(zip(["r1", "records-2", "records-4", "records-5", "r5", "r6", "r7", "records-9"], articles,
+                     strict=True))
     r1 = by_id["r1"]
     assert (r1.title, r1.published, r1.source, codes(r1)) == ("انفجار عبوة ناسفة", "2020-02-10",
                                                               "وكالة تجريبية", [])
@@ -54,15 +58,18 @@ def test_read_jsonl_in_utf16(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    ('[{"id": "x", "text": "أول"}, {"text": "ثان"}, 7]', [("x", "أول", []), ("batch-2", "ثان", []),
-                                                             ("batch-3", "", ["W103"])]),
+    ('[{"id": "x", "text": "أول"}, {"text": "ثان"}, 7]', [("x", "أول", []), ("batch-*", "ثان", []),
+                                                             ("batch-*", "", ["W103"])]),
     ('{"id": "solo", "text": "سجل واحد"}', [("solo", "سجل واحد", [])]),
     ('{"id": "l1", "text": "سطر"}\n{"id": "l2", "text": "سطر آخر"}\n',
      [("l1", "سطر", []), ("l2", "سطر آخر", [])]),
-    ('"just a string"', [("batch", "", ["W103"])]),
-    ("[1, 2", [("batch", "", ["W103"])]),
+    ('"just a string"', [("batch-*", "", ["W103"])]),
+    ("[1, 2", [("batch-*", "", ["W103"])]),
 ])
 def test_read_json_file(tmp_path: Path, content: str, expected: list[tuple[str, str, list[str]]]) -> None:
     path = tmp_path / "batch.json"
     path.write_text(content, encoding="utf-8")
-    assert [(a.id, a.text, codes(a)) for a in read_articles([str(path)])] == expected
+    got = list(read_articles([str(path)]))
+    assert [(a.text, codes(a)) for a in got] == [(text, c) for _, text, c in expected]
+    for article, (doc_id, _, _) in zip(got, expected, strict=True):
+        assert made_id("batch", article.id) if doc_id == "batch-*" else article.id == doc_id

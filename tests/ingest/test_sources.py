@@ -14,7 +14,7 @@ import pytest
 from marsad.document import Article
 from marsad.errors import ConfigError, WarningCode
 from marsad.ingest import Source, count_articles, read_articles, resolve_inputs, sniff_format
-from tests.ingest.samples import ARTICLE, PAGE, codes
+from tests.ingest.samples import ARTICLE, PAGE, codes, content_id_of, made_id
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -37,10 +37,13 @@ def test_resolve_directory_recursive_sorted_unique_ids(tmp_path: Path) -> None:
     sources = resolve_inputs([str(root)])
     assert [Path(s.location).relative_to(root).as_posix() for s in sources] == [
         "a/news.txt", "b/news.txt", "b/page.html", "recs.jsonl"]
-    assert [s.id for s in sources] == ["news", "news-2", "page", None]
     assert [s.format for s in sources] == ["text", "text", "html", "jsonl"]
     assert count_articles(sources) == 5
-    assert [a.id for a in read_articles(sources)] == ["news", "news-2", "page", "j1", "j2"]
+    articles = list(read_articles(sources))
+    # two files named news.txt in two folders: two ids, each made from the file's content
+    assert [a.id for a in articles] == [content_id_of("news", "خبر أول."), content_id_of("news", "خبر ثان."),
+                                        articles[2].id, "j1", "j2"]
+    assert made_id("page", articles[2].id)
 
 
 def test_resolve_glob_and_order_of_arguments(tmp_path: Path) -> None:
@@ -92,8 +95,8 @@ def test_count_articles_feed_items(fixtures_dir: Path) -> None:
 
 @pytest.mark.parametrize(("data", "expected"), [
     ('{"id": "s1", "text": "خبر"}\n{"id": "s2", "text": "x"}'.encode(), [("s1", "خبر"), ("s2", "x")]),
-    (ARTICLE.encode("utf-8"), [("stdin", ARTICLE)]),
-    (ARTICLE.encode("cp1256"), [("stdin", ARTICLE)]),
+    (ARTICLE.encode("utf-8"), [(content_id_of("stdin", ARTICLE), ARTICLE)]),
+    (ARTICLE.encode("cp1256"), [(content_id_of("stdin", ARTICLE), ARTICLE)]),
     (b"[]", []),
 ])
 def test_read_stdin_sniffs_format(data: bytes, expected: list[tuple[str, str]]) -> None:
@@ -157,9 +160,10 @@ def test_a_reader_that_breaks_becomes_a_warning(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "a.html").write_text(PAGE.format(meta=""), encoding="utf-8")
     (tmp_path / "b.txt").write_text("نص سليم", encoding="utf-8")
     first, second = read_articles([str(tmp_path)])
-    assert (first.id, first.text, codes(first)) == ("a", "", [WarningCode.BAD_RECORD])
+    assert (first.text, codes(first)) == ("", [WarningCode.BAD_RECORD])
+    assert made_id("a", first.id)
     assert "parser bug" in first.warnings[0].message
-    assert (second.id, second.text) == ("b", "نص سليم")
+    assert (second.id, second.text) == (content_id_of("b", "نص سليم"), "نص سليم")
 
 
 def test_read_stdin_utf16_jsonl() -> None:
@@ -171,3 +175,22 @@ def test_read_stdin_utf16_jsonl() -> None:
 def test_read_articles_refuses_a_mix_of_strings_and_sources(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         list(read_articles(["-", Source("-", "stdin")]))  # type: ignore[list-item]
+
+
+def test_resolve_names_the_files_a_directory_holds_that_are_no_input(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    (root / "a" / "photo.JPG").write_bytes(b"\xff\xd8\xff")
+    skipped: list[str] = []
+    sources = resolve_inputs([str(root)], skipped=skipped)
+    assert len(sources) == 4
+    assert skipped == [str(root / "a" / "photo.JPG"), str(root / "b" / "notes.md")]  # hidden ones unmentioned
+
+
+def test_read_articles_names_the_inputs_that_held_no_article(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n \n", encoding="utf-8")
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "one.jsonl").write_text('{"id": "x", "text": "نص"}\n', encoding="utf-8")
+    empty: list[str] = []
+    inputs = [str(tmp_path / n) for n in ("empty.jsonl", "none.json", "one.jsonl")]
+    assert [a.id for a in read_articles(inputs, empty=empty)] == ["x"]
+    assert empty == inputs[:2]

@@ -10,7 +10,7 @@ import pytest
 from marsad.errors import WarningCode
 from marsad.ingest.notes import PUBLISHED_FROM_PAGE
 from marsad.pipeline import Pipeline
-from tests.ingest.samples import ARTICLE, codes, read_one
+from tests.ingest.samples import ARTICLE, codes, content_id_of, read_one
 
 
 @pytest.mark.parametrize(("encoding", "prefix", "warned"), [
@@ -26,7 +26,7 @@ def test_read_text_file_in_any_encoding(tmp_path: Path, encoding: str, prefix: b
     path.write_bytes(prefix + ARTICLE.encode(encoding))
     article = read_one(path)
     assert article.text == ARTICLE
-    assert article.id == "haawn"
+    assert article.id == content_id_of("haawn", ARTICLE)
     assert codes(article) == ([WarningCode.MIS_ENCODED] if warned else [])
 
 

@@ -43,20 +43,23 @@ def test_parquet_partitions_read_as_the_whole_file(tmp_path: Path) -> None:
     path = tmp_path / "rows.parquet"
     pq.write_table(table, path, row_group_size=2)
     whole = _whole([str(path)])
-    assert [w[0] for w in whole] == ["a", "rows-2", "c", "rows-4", "e"]
+    ids = [w[0] for w in whole]
+    assert ids[0::2] == ["a", "c", "e"] and ids[1].startswith("rows-") and ids[3].startswith("rows-")
+    assert len(set(ids)) == 5
     assert whole[2][2] and "row 3" in whole[2][2][0]  # the row without text is a warning, not a crash
     for size in (1, 2, 3, 7):
         assert _by_parts([str(path)], size) == whole
 
 
-def test_files_partitions_keep_the_unique_ids_of_the_whole_input(tmp_path: Path) -> None:
+def test_files_partitions_keep_the_ids_of_the_whole_input(tmp_path: Path) -> None:
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "same.txt").write_text(f"نص {sub}", encoding="utf-8")
         (tmp_path / sub / "page.html").write_text(f"<html><body><p>صفحة {sub} فيها نص</p></body></html>",
                                                   encoding="utf-8")
     whole = _whole([str(tmp_path)])
-    assert [w[0] for w in whole] == ["page", "same", "page-2", "same-2"]
+    ids = [w[0] for w in whole]
+    assert [i.rsplit("-", 1)[0] for i in ids] == ["page", "same", "page", "same"] and len(set(ids)) == 4
     for size in (1, 3):
         assert _by_parts([str(tmp_path)], size) == whole
 

@@ -25,6 +25,7 @@ that the lexicon knows (العامري) is taken as that person only when the ar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from marsad.actors.lexicon import LexiconEntry, Tables, lookup_key, strip_titles
@@ -231,8 +232,10 @@ class Resolver:
                 c.entry = self.entries[i]
         for c in out.values():
             if len(c.members) > 1:
-                types = [self.mentions[i].type for i in c.members]
-                c.group = TYPE_GROUP.get(max(set(types), key=types.count), "org")
+                # the most frequent type; between types as frequent, the one met first (members
+                # are in text order), never the order of a set, which varies with the hash seed
+                types = Counter(self.mentions[i].type for i in c.members)
+                c.group = TYPE_GROUP.get(types.most_common(1)[0][0], "org")
             c.longest = max(len(w) for w in c.forms.values())
         return sorted(out.values(), key=lambda c: c.first)
 

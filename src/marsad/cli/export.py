@@ -1,32 +1,41 @@
-"""``marsad export --format csv|jsonl|geojson [--since D] [--until D] [--country C] [--min-confidence P] [-o F]``.
+"""``marsad export --format csv|jsonl|geojson|parquet [--incidents] [--since D] [--until D] [--country C]``.
 
-Reads the store (``--db``, else ``$MARSAD_DB``, else ``./marsad.db``) and writes ACLED-style CSV
-(one row per event, UTF-8 with a byte order mark), JSON Lines (one document result per line), or a
-GeoJSON FeatureCollection of the events that have coordinates. ``--since``/``--until`` keep events
-whose date (or, when undated, whose article's published date) lies in the range, inclusive;
-``--country`` keeps events located in that country; ``--min-confidence P`` leaves out violence and
-protest events whose confidence (how surely their sentence reports them) is below P (JSON Lines
-keeps whole documents). Without ``-o`` the export goes to stdout.
+Reads the store (``--db``, else ``$MARSAD_DB``, else ``$MARSAD_DATABASE_URL``, else ``./marsad.db``)
+and writes ACLED-style CSV (one row per event, UTF-8 with a byte order mark, with its
+``incident_id``), JSON Lines (one document result per line, every event with its ``incident_id``),
+a GeoJSON FeatureCollection of the events that have coordinates, or Parquet (needs
+``pip install 'marsad[parquet]'``; ``-o FILE`` required). ``--incidents`` writes one row per
+incident instead (ACLED's row of one real-world event: ``event_id_cnty`` is the incident id and
+``source`` every outlet that reported it; JSON Lines: one incident with its reports per line).
+``--since``/``--until`` keep events whose date (or, when undated, whose article's published date)
+lies in the range, inclusive; ``--country`` keeps events located in that country;
+``--min-confidence P`` leaves out violence and protest events whose confidence (how surely their
+sentence reports them) is below P (JSON Lines keeps whole documents). Without ``-o`` the export
+goes to stdout.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from marsad.cli.paths import refuse_overwriting
-from marsad.document import Document
+from marsad.cli.words import plural
+from marsad.document import Document, Incident
 from marsad.errors import ConfigError
-from marsad.export.csv import write_csv
-from marsad.export.geojson import write_geojson
+from marsad.export.acled import COLUMNS, INCIDENT_COLUMNS, event_rows, incident_rows
+from marsad.export.csv import write_csv, write_incidents_csv
+from marsad.export.geojson import write_geojson, write_incidents_geojson
 from marsad.export.jsonl import write_jsonl
-from marsad.store.base import EventFilter, Store, default_location, open_store
+from marsad.export.table import write_parquet
+from marsad.store.base import EventFilter, EventQuery, Store, StoredResult, default_location, open_store
 
-FORMATS = ("csv", "jsonl", "geojson")
+FORMATS = ("csv", "jsonl", "geojson", "parquet")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -35,6 +44,8 @@ def add_parser(subparsers: Any) -> None:
         "export", help="stored results as ACLED-style CSV, JSONL or GeoJSON",
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    p.add_argument("--incidents", action="store_true",
+                   help="one row per incident (real-world event, all its sources) instead of per report")
     p.add_argument("--since", type=_date_arg, metavar="YYYY-MM-DD", help="events on or after this date")
     p.add_argument("--until", type=_date_arg, metavar="YYYY-MM-DD", help="events on or before this date")
     p.add_argument("--country", type=_country_arg, metavar="ISO2", help="events in this country (e.g. IQ)")
@@ -74,20 +85,48 @@ def _documents(store: Store, events: EventFilter) -> Iterator[tuple[Document, fl
         yield stored.document(), stored.stored_at
 
 
-def export(store: Store, fmt: str, out: IO[str], *, events: EventFilter | None = None) -> tuple[int, int]:
-    """Write the store's results in ``fmt`` to ``out``; return (records written, events left out).
+def _incidents(store: Store, events: EventFilter) -> Iterator[Incident]:
+    """The store's incidents in pages, newest first, filtered like the events."""
+    return store.iter_incidents(EventQuery(country=(events.country,) if events.country else (),
+                                           since=events.since, until=events.until))
 
-    Records are events for csv/geojson and documents for jsonl; only geojson leaves events out
-    (those without coordinates).
+
+def _jsonl_line(stored: StoredResult) -> str:
+    # the line as stored, byte for byte, unless incidents were linked: then its events say which
+    return json.dumps(stored.to_dict(), ensure_ascii=False) if stored.incident_ids else stored.line
+
+
+def export(store: Store, fmt: str, out: IO[str] | None, *, events: EventFilter | None = None,
+           incidents: bool = False, path: str | None = None) -> tuple[int, int]:
+    """Write the store's results in ``fmt`` to ``out`` (Parquet: to ``path``); return (records, left out).
+
+    Records are events (or incidents) for csv/geojson/parquet and documents (or incidents) for
+    jsonl; only geojson leaves records out (those without coordinates).
     """
     flt = events or EventFilter()
     keep = None if flt.empty else flt.keeps
+    if fmt == "parquet":
+        if path is None:
+            raise ConfigError("--format parquet writes a file: give -o FILE.parquet")
+        if incidents:
+            return write_parquet(incident_rows(_incidents(store, flt)), path, INCIDENT_COLUMNS), 0
+        rows = (row for doc, stored_at in _documents(store, flt)
+                for row in event_rows(doc, stored_at=stored_at, keep=keep))
+        return write_parquet(rows, path, COLUMNS), 0
+    assert out is not None
     if fmt == "csv":
+        if incidents:
+            return write_incidents_csv(_incidents(store, flt), out), 0
         return write_csv(_documents(store, flt), out, keep=keep), 0
     if fmt == "geojson":
+        if incidents:
+            return write_incidents_geojson(_incidents(store, flt), out)
         return write_geojson(_documents(store, flt), out, keep=keep)
     if fmt == "jsonl":
-        return write_jsonl((r.line for r in store.iter_results(events=flt)), out), 0
+        if incidents:
+            lines = (json.dumps(i.to_dict(), ensure_ascii=False) for i in _incidents(store, flt))
+            return write_jsonl(lines, out), 0
+        return write_jsonl((_jsonl_line(r) for r in store.iter_results(events=flt)), out), 0
     raise ConfigError(f"unknown export format {fmt!r}; allowed: {', '.join(FORMATS)}")
 
 
@@ -99,8 +138,13 @@ def run(args: argparse.Namespace) -> int:
                          min_confidence=args.min_confidence)
     db = args.db or default_location()
     refuse_overwriting(args.output, store=db)
+    if args.format == "parquet" and (not args.output or args.output == "-"):
+        raise ConfigError("--format parquet writes a file: give -o FILE.parquet")
     with open_store(db, create=False) as store:
-        if args.output and args.output != "-":
+        if args.format == "parquet":
+            written, skipped = export(store, "parquet", None, events=events, incidents=args.incidents,
+                                      path=args.output)
+        elif args.output and args.output != "-":
             target = Path(args.output)
             try:
                 # newline="" because the csv module writes its own \r\n line ends
@@ -108,13 +152,13 @@ def run(args: argparse.Namespace) -> int:
             except OSError as err:
                 raise ConfigError(f"cannot write {target}: {err.strerror or err}") from err
             with out:
-                written, skipped = export(store, args.format, out, events=events)
+                written, skipped = export(store, args.format, out, events=events, incidents=args.incidents)
         else:
-            written, skipped = export(store, args.format, sys.stdout, events=events)
+            written, skipped = export(store, args.format, sys.stdout, events=events, incidents=args.incidents)
             sys.stdout.flush()
-    unit = "documents" if args.format == "jsonl" else "events"
-    line = f"marsad export: {written} {unit} as {args.format}"
+    unit = "incident" if args.incidents else "document" if args.format == "jsonl" else "event"
+    line = f"marsad export: {plural(written, unit)} as {args.format}"
     if skipped:
-        line += f"; {skipped} events without coordinates left out"
+        line += f"; {plural(skipped, 'incident' if args.incidents else 'event')} without coordinates left out"
     print(line, file=sys.stderr)
     return 0

@@ -13,6 +13,14 @@ whichever comes first). A run killed at any point loses nothing committed; ``--r
 articles stored with the same id and content hash and rewrites ``-o`` from start to end, taking
 the skipped articles' lines from the store, so that the file equals an uninterrupted run's.
 
+Identity: an article without an id of its own gets ``<file stem>-<12 hex digits of its content
+hash>`` (``stdin-…`` for standard input), so that different articles never share an id. The store
+never overwrites silently: a different result under a stored id becomes its next version, the
+earlier one kept (``marsad show ID --history``). A second article under an id already used in the
+same run is left out and named in the summary, so ``-o`` holds exactly what the store holds; a
+failed re-read (a URL that cannot be fetched) keeps the stored result. ``-o`` may not be the
+store, its -wal/-shm files or an input (exit 2).
+
 Scale-out: ``--engine dask`` runs partitions of the input (JSONL, Parquet, folders) on Dask workers
 (``--scheduler ADDRESS``, or a local cluster of ``--workers`` processes) that write the results
 themselves, to the store or to ``--parquet DIR``; ``-o`` is written from there after the run.
@@ -29,14 +37,16 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from marsad.cli.paths import refuse_overwriting
+from marsad.cli.words import plural
 from marsad.config import Config, load_config
+from marsad.dedup import link_incidents
 from marsad.document import Article, Document
-from marsad.errors import ConfigError, MarsadError
+from marsad.errors import ConfigError, MarsadError, WarningCode
 from marsad.pipeline import Pipeline
-from marsad.store.base import Store, default_location, open_store
+from marsad.store.base import Store, default_location, open_store, store_label
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -82,11 +92,22 @@ def add_parser(subparsers: Any) -> None:
 
 @dataclass(slots=True)
 class _Pending:
-    """One input article in input order: already stored (skipped) or sent to the pipeline."""
+    """One input article in input order: sent to the pipeline ("run"), answered from the store
+    ("stored": resumed, or "kept": its fetch failed), or left out ("refused": a duplicate id)."""
 
     id: str
     content_hash: str
-    stored: bool
+    how: str = "run"
+
+    @property
+    def waiting(self) -> bool:
+        """Whether its result comes from the pipeline (the others are settled without it)."""
+        return self.how == "run"
+
+
+# An article whose read failed (no text, and one of these warnings) never replaces a stored result
+# that has content: a page that cannot be fetched today says nothing about yesterday's article.
+_FAILED_READ = frozenset({WarningCode.FETCH_FAILED, WarningCode.NOT_TEXT, WarningCode.BAD_RECORD})
 
 
 @dataclass(slots=True)
@@ -95,11 +116,17 @@ class RunStats:
 
     processed: int = 0
     skipped: int = 0
+    duplicates: int = 0  # articles left out because their id came earlier in the run
+    kept: int = 0  # failed reads whose id had a stored result, which was kept
+    new_versions: int = 0  # results that replaced a different stored one (kept in its history)
     events: int = 0
     quotes: int = 0
     with_warnings: int = 0
     warning_codes: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)  # a few "id: message" of stage failures
+    notes: list[str] = field(default_factory=list)  # a few lines saying what was left out and why
+    skipped_files: list[str] = field(default_factory=list)  # files in input folders that are no articles
+    empty_inputs: list[str] = field(default_factory=list)  # inputs that held no article at all
 
     def add(self, doc: Document) -> None:
         self.processed += 1
@@ -128,6 +155,7 @@ class _Writer:
         self.lines: list[str] = []
         self.hashes: list[str] = []
         self.last_commit = time.monotonic()
+        self.new_versions = 0
         self.error: BaseException | None = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -158,8 +186,17 @@ class _Writer:
             self.docs.append(doc)
             self.lines.append(line)
             self.hashes.append(content_hash)
+            old = self.store.get(doc.id)
+            if old is not None and old.line != line:
+                self.new_versions += 1
             if len(self.docs) >= BATCH_SIZE:
                 self._commit_locked()
+
+    def stored_hash(self, doc_id: str) -> str | None:
+        """The content hash of the result stored for ``doc_id``, or None."""
+        with self._lock:
+            stored = self.store.get(doc_id)
+            return stored.content_hash if stored is not None else None
 
     def add_stored(self, doc_id: str) -> bool:
         """Write the stored line of ``doc_id``; False when the store no longer has it."""
@@ -175,6 +212,9 @@ class _Writer:
         if self.docs:
             self.store.put_many(self.docs, lines=self.lines, hashes=self.hashes)
             self.docs, self.lines, self.hashes = [], [], []
+            # the new events join (or start) incidents across articles; only the new ones are
+            # compared, with candidates found by day and country, so this cost stays flat
+            link_incidents(self.store)
         self.last_commit = time.monotonic()
 
     def close(self) -> None:
@@ -219,6 +259,19 @@ def _open_output(path: str | None) -> tuple[IO[str] | None, bool]:
         raise ConfigError(f"cannot write results to {target}: {err.strerror or err}") from err
 
 
+def _stdin_reader() -> BinaryIO:
+    """Standard input as a byte stream of its own, not ``sys.stdin.buffer``.
+
+    With several workers the articles are read by a daemon thread, which may be waiting in a read
+    when the run is stopped (Ctrl-C, SIGTERM). Were it ``sys.stdin.buffer``, the interpreter would
+    abort at exit, since it flushes the standard streams and finds that one's lock held.
+    """
+    try:
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # lives as long as the run
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a test's replaced stdin)
+        return sys.stdin.buffer
+
+
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config) if args.config else load_config()
     if args.strict:
@@ -245,52 +298,105 @@ def run_extract(articles: Iterable[Article], pipeline: Pipeline, store: Store, o
     pending: deque[_Pending] = deque()
     stats = RunStats()
     writer = _Writer(store, out)
+    seen: dict[str, str] = {}  # id -> content hash of every article of this run so far
+
+    def note(line: str) -> None:
+        if len(stats.notes) < 5:
+            stats.notes.append(line)
+
+    def settle(article: Article, content_hash: str) -> str:
+        """How this article's result is obtained (see _Pending)."""
+        first_hash = seen.get(article.id)
+        if first_hash is not None:
+            # The store keeps one result per id, and -o must hold what the store holds: a second
+            # article under an id of this run is left out, never written over the first.
+            same = "the same article again" if first_hash == content_hash else "a different article"
+            note(f"id {article.id!r} came earlier in this run; {same} under it was left out"
+                 + ("" if first_hash == content_hash else " (give each article its own id)"))
+            return "refused"
+        seen[article.id] = content_hash
+        if known.get(article.id) == content_hash:
+            return "stored"
+        if not article.text.strip() and any(w.code in _FAILED_READ for w in article.warnings):
+            stored_hash = writer.stored_hash(article.id)
+            if stored_hash is not None and stored_hash != content_hash:
+                reason = next(w.message for w in article.warnings if w.code in _FAILED_READ)
+                note(f"{article.id}: {reason}; the result stored earlier was kept")
+                return "kept"
+        return "run"
 
     def to_process() -> Iterator[Article]:
         for article in articles:
             content_hash = article.content_hash
-            if known.get(article.id) == content_hash:
-                pending.append(_Pending(article.id, content_hash, True))
-                continue
-            pending.append(_Pending(article.id, content_hash, False))
-            yield article
+            item = _Pending(article.id, content_hash, settle(article, content_hash))
+            pending.append(item)
+            if item.waiting:
+                yield article
 
-    def flush_stored() -> None:
-        while pending and pending[0].stored:
+    def flush_settled() -> None:
+        while pending and not pending[0].waiting:
             item = pending.popleft()
+            if item.how == "refused":
+                stats.duplicates += 1
+                continue
             writer.add_stored(item.id)
-            stats.skipped += 1
+            if item.how == "kept":
+                stats.kept += 1
+            else:
+                stats.skipped += 1
             if progress is not None:
                 progress(stats)
 
     try:
         for doc in pipeline.run_many(to_process(), workers=workers):
-            flush_stored()
+            flush_settled()
             item = pending.popleft()
             writer.add(doc, item.content_hash)
             stats.add(doc)
             if progress is not None:
                 progress(stats)
-        flush_stored()
+        flush_settled()
     finally:
         writer.close()
+        stats.new_versions = writer.new_versions
     return stats
 
 
 def _summary(stats: RunStats, seconds: float, destinations: list[str]) -> str:
     rate = stats.processed / seconds if seconds > 0 else 0.0
-    parts = [f"{stats.processed} articles in {seconds:.1f} s ({rate:.1f}/s)",
-             f"{stats.events} events, {stats.quotes} quotes"]
+    parts = [f"{plural(stats.processed, 'article')} in {seconds:.1f} s ({rate:.1f}/s)",
+             f"{plural(stats.events, 'event')}, {plural(stats.quotes, 'quote')}"]
     if stats.skipped:
         parts.append(f"{stats.skipped} already stored (skipped)")
+    if stats.duplicates:
+        parts.append(f"{plural(stats.duplicates, 'article')} left out (an id already used in this run)")
+    if stats.kept:
+        parts.append(f"{plural(stats.kept, 'failed read')} kept the stored result")
+    if stats.new_versions:
+        parts.append(f"{plural(stats.new_versions, 'stored result')} replaced by a new version "
+                     "(the earlier kept in the store's history)")
     if stats.with_warnings:
         codes = ", ".join(f"{code} ×{n}" for code, n in sorted(stats.warning_codes.items()))
         parts.append(f"{stats.with_warnings} with warnings ({codes})")
+    if stats.empty_inputs:
+        parts.append(f"{plural(len(stats.empty_inputs), 'input')} held no article")
+    if stats.skipped_files:
+        kinds = sorted({Path(p).suffix.lower() or "no extension" for p in stats.skipped_files})
+        parts.append(f"{plural(len(stats.skipped_files), 'file')} in the input folders skipped: "
+                     f"not an article format ({', '.join(kinds)})")
     line = "marsad extract: " + "; ".join(parts) + " → " + ", ".join(destinations)
     if len(destinations) == 1:
         line += " (read them with `marsad show ID` or `marsad export`)"
     for failure in stats.failures:
         line += f"\n  {failure}"
+    for note in stats.notes:
+        line += f"\n  {note}"
+    for name in stats.empty_inputs[:5]:
+        line += f"\n  warning: {name} holds no article (an empty file or stream?)"
+    for name in stats.skipped_files[:5]:
+        line += f"\n  skipped: {name}"
+    if len(stats.skipped_files) > 5:
+        line += f"\n  skipped: ... and {len(stats.skipped_files) - 5} more"
     return line
 
 
@@ -307,7 +413,7 @@ def _progress_bar(total: int | None, t0: float) -> tuple[Progress, Callable[[Run
     def advance(stats: RunStats) -> None:
         elapsed = time.perf_counter() - t0
         rate = f"{stats.processed / elapsed:.1f}" if elapsed > 0 else "0.0"
-        bar.update(task, completed=stats.processed + stats.skipped, rate=rate)
+        bar.update(task, completed=stats.processed + stats.skipped + stats.kept + stats.duplicates, rate=rate)
 
     return bar, advance
 
@@ -329,7 +435,8 @@ def run(args: argparse.Namespace) -> int:
     if inputs == ["-"] and sys.stdin.isatty():
         raise ConfigError("no INPUT given and stdin is a terminal; name files, folders or URLs, "
                           "or pipe articles in (see marsad extract --help)")
-    sources = resolve_inputs(inputs)
+    skipped_files: list[str] = []
+    sources = resolve_inputs(inputs, skipped=skipped_files)
     db = args.db or default_location()
     refuse_overwriting(args.output, store=db, inputs=[src.location for src in sources if src.kind == "file"])
     _probe_output(args.output)
@@ -338,13 +445,17 @@ def run(args: argparse.Namespace) -> int:
     pipeline = Pipeline(config)
     with open_store(db) as store:
         out, close_out = _open_output(args.output)
-        destinations = [db] + (["stdout"] if out is sys.stdout else [str(args.output)] if out else [])
+        destinations = [store_label(db)] + (["stdout"] if out is sys.stdout else [str(args.output)] if out else [])
         t0 = time.perf_counter()
         bar, advance = (_progress_bar(count_articles(sources), t0) if sys.stderr.isatty()
                         else (None, None))
+        run_id = store.start_run("extract", {"inputs": inputs, "workers": args.workers, "resume": args.resume})
+        status = "failed"
+        stats = RunStats()
+        empty_inputs: list[str] = []
         try:
-            articles = read_articles(sources, stdin=sys.stdin.buffer, follow_links=args.follow_links,
-                                     timeout=args.timeout)
+            articles = read_articles(sources, stdin=_stdin_reader(), follow_links=args.follow_links,
+                                     timeout=args.timeout, empty=empty_inputs)
             if bar is not None:
                 with bar:
                     stats = run_extract(articles, pipeline, store, out, workers=args.workers,
@@ -352,6 +463,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 stats = run_extract(articles, pipeline, store, out, workers=args.workers,
                                     resume=args.resume)
+            status = "done"
         except (MarsadError, BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as err:
@@ -363,6 +475,12 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if close_out and out is not None:
                 out.close()
+            try:
+                store.finish_run(run_id, status=status, processed=stats.processed, skipped=stats.skipped,
+                                 events=stats.events)
+            except MarsadError:
+                pass  # the store already failed; that error is the one to report
+    stats.skipped_files, stats.empty_inputs = skipped_files, empty_inputs
     print(_summary(stats, time.perf_counter() - t0, destinations), file=sys.stderr)
     return 0
 

@@ -1,7 +1,10 @@
-"""``marsad show RESULT_OR_ID [--id ID] [--db PATH] [--visual]``: one document result, readable.
+"""``marsad show RESULT_OR_ID [--id ID] [--db PATH] [--visual] [--history | --stored-version N]``.
 
-RESULT_OR_ID is a document id in the store, a results JSONL file (``--id`` picks one document,
-else the first is shown), or ``-`` for JSONL on stdin.
+One document result, readable. RESULT_OR_ID is a document id in the store, a results JSONL file
+(``--id`` picks one document, else the first is shown), or ``-`` for JSONL on stdin.
+
+A stored result that a newer one replaced is kept: ``--history`` lists every stored version of an
+id (when stored, the content hash, what it found), ``--stored-version N`` shows version N.
 
 Right-to-left text: labels are English; by default every Arabic value is wrapped in Unicode
 bidi isolates (FSI … PDI), so a terminal that implements the bidi algorithm (GNOME Terminal,
@@ -15,6 +18,7 @@ first, and right-to-left paragraphs are right-aligned.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import json
 import shutil
@@ -25,9 +29,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from marsad.cli.words import plural
 from marsad.document import Document, Event, Quote
 from marsad.errors import ConfigError
-from marsad.store.base import default_location, open_store
+from marsad.store.base import StoredResult, default_location, open_store
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE: direction taken from the first strong letter inside
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -48,6 +53,9 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--visual", action="store_true",
                    help="reorder right-to-left text here, for terminals without bidi support")
     p.add_argument("--width", type=int, metavar="N", help="wrap width for --visual (default: terminal)")
+    p.add_argument("--history", action="store_true",
+                   help="list every stored version of the result (a newer one never overwrites an older)")
+    p.add_argument("--stored-version", type=int, metavar="N", help="show version N of a stored result")
     p.set_defaults(func=run)
 
 
@@ -349,7 +357,8 @@ def _render_quote(doc: Document, n: int, q: Quote, view: _View) -> None:
 def _render_event(doc: Document, e: Event, view: _View) -> None:
     view.text(f"  {e.id:<5} {e.event_type} / {e.sub_event_type}"
               + (f" · PLOVER {e.plover}" if e.plover else "")
-              + (f" · {e.disorder_type}" if e.disorder_type else ""))
+              + (f" · {e.disorder_type}" if e.disorder_type else "")
+              + (f" · incident {e.incident_id}" if e.incident_id else ""))
     if e.actor1 is not None:
         view.text(f"        actor1     {_actor_label(doc, e.actor1.name, e.actor1.actor_id, view)}"
                   + (" (claimed)" if e.actor1_claimed else ""))
@@ -447,10 +456,42 @@ def load(target: str, *, doc_id: str | None, db: str | None) -> tuple[Document, 
     return stored.document(), 1
 
 
+def _versions(doc_id: str, db: str | None) -> list[StoredResult]:
+    """Every stored version of ``doc_id``, oldest first, the current one last."""
+    with open_store(db or default_location(), create=False) as store:
+        current = store.get(doc_id)
+        if current is None:
+            raise ConfigError(f"no document {doc_id!r} in the store")
+        return [*store.history(doc_id), current]
+
+
+def _history_lines(versions: list[StoredResult]) -> str:
+    lines = []
+    for v in versions:
+        doc = v.document()
+        stamp = dt.datetime.fromtimestamp(v.stored_at).strftime("%Y-%m-%d %H:%M:%S")
+        current = "  (current)" if v is versions[-1] else ""
+        lines.append(f"version {v.version}  stored {stamp}  content {v.content_hash[:12]}  "
+                     f"{plural(len(doc.events), 'event')}, {plural(len(doc.quotes), 'quote')}, "
+                     f"{plural(len(doc.warnings), 'warning')}{current}\n")
+    return "".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     """Carry out ``marsad show``; return the exit code."""
-    doc, count = load(args.target, doc_id=args.doc_id, db=args.db)
     width = args.width or shutil.get_terminal_size((100, 24)).columns
+    if args.history or args.stored_version is not None:
+        versions = _versions(args.doc_id or args.target, args.db)
+        if args.history:
+            sys.stdout.write(_history_lines(versions))
+            return 0
+        chosen = next((v for v in versions if v.version == args.stored_version), None)
+        if chosen is None:
+            raise ConfigError(f"{args.doc_id or args.target!r} has no stored version {args.stored_version} "
+                              f"(it has {', '.join(str(v.version) for v in versions)})")
+        sys.stdout.write(render(chosen.document(), visual=args.visual, width=width))
+        return 0
+    doc, count = load(args.target, doc_id=args.doc_id, db=args.db)
     sys.stdout.write(render(doc, visual=args.visual, width=width))
     if count > 1 and args.doc_id is None:
         print(f"marsad show: showed the first of {count} results; pick another with --id", file=sys.stderr)

@@ -54,7 +54,9 @@ class ConfidenceModel:
 
     def score(self, features: list[str]) -> float:
         """The probability that a sentence with these features reports its event."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        # each feature once, summed in the order given: a float sum in set order would vary in its
+        # last bits with the hash seed
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in dict.fromkeys(features))
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -113,7 +115,7 @@ def event_features(doc: Document, event: Event) -> list[str]:
         out += [f"support={word.kind}", f"support_word={word.form}"]
     for word in find_words(modality_matcher(), sentence, 0, len(sentence)):
         out += [f"modality={word.kind}", f"modality_word={word.form}"]
-    out += [f"word={w}" for w in set(words)]
+    out += [f"word={w}" for w in dict.fromkeys(words)]  # once each, in text order
     if words:
         out.append(f"first={words[0]}")
     return out

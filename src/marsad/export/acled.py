@@ -14,11 +14,11 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.document import ActorRef, Document, Event
+from marsad.document import ActorRef, Document, Event, Incident
 from marsad.errors import DataFileError
 from marsad.resources import read_tsv
 
@@ -36,7 +36,13 @@ ACLED_COLUMNS: tuple[str, ...] = (
 MARSAD_COLUMNS: tuple[str, ...] = (
     "article_id", "event_id", "url", "published", "evidence_start", "evidence_end", "evidence_text",
     "quotes_count", "actor1_ar", "actor2_ar", "location_ar", "target_ar", "actor1_claimed",
-    "historical", "fatalities_stated", "plover", "confidence",
+    "historical", "fatalities_stated", "plover", "confidence", "incident_id",
+)
+# One row per incident (``marsad export --incidents``, ``marsad.load``): ACLED's columns, where
+# ``event_id_cnty`` is the incident's id and ``source`` every outlet that reported it, then these.
+INCIDENT_COLUMNS: tuple[str, ...] = (
+    *ACLED_COLUMNS,
+    "incident_id", "reports", "article_ids", "location_ar", "actor1_ar", "actor2_ar", "created_at", "updated_at",
 )
 COLUMNS: tuple[str, ...] = ACLED_COLUMNS + MARSAD_COLUMNS
 
@@ -229,4 +235,68 @@ def event_rows(doc: Document, *, stored_at: float | None = None,
             "fatalities_stated": event.fatalities is not None,
             "plover": event.plover or "",
             "confidence": event.confidence,
+            "incident_id": event.incident_id or "",
+        }
+
+
+
+def incident_rows(incidents: Iterable[Incident], *,
+                  keep: EventPredicate | None = None) -> Iterator[dict[str, Any]]:
+    """One typed row (``INCIDENT_COLUMNS`` order) per incident: ACLED's row of one real-world event.
+
+    ``keep`` is given the incident's date, country and None (incidents carry no confidence).
+    """
+    table = countries()
+    for incident in incidents:
+        iso2 = (incident.country or "").upper()
+        if keep is not None and not keep(incident.date_key, iso2, None):
+            continue
+        country = table.get(iso2)
+        year: int | str = dt.date.fromisoformat(incident.date_key).year if incident.date_key else ""
+        disorder = _DISORDER.get(incident.event_type, "")
+        if incident.sub_event_type == "Excessive force against protesters":
+            disorder = "Political violence; Demonstrations"
+        elif incident.sub_event_type == "Mob violence":
+            disorder = "Political violence"
+        notes = next((e.evidence for e in incident.events if e.evidence), "")
+        yield {
+            "event_id_cnty": incident.id or "",
+            "event_date": incident.date_key or "",
+            "year": year,
+            "time_precision": incident.time_precision,
+            "disorder_type": disorder,
+            "event_type": incident.event_type,
+            "sub_event_type": incident.sub_event_type,
+            "actor1": incident.actor1_en or incident.actor1 or "",
+            "assoc_actor_1": "",
+            "inter1": None,
+            "actor2": incident.actor2_en or incident.actor2 or "",
+            "assoc_actor_2": "",
+            "inter2": None,
+            "interaction": None,
+            "civilian_targeting": "",
+            "iso": country.iso_numeric if country else None,
+            "region": country.region if country else "",
+            "country": country.name_en if country else iso2,
+            "admin1": incident.admin1 or "",
+            "admin2": "",
+            "admin3": "",
+            "location": incident.location_en or incident.location or "",
+            "latitude": incident.lat,
+            "longitude": incident.lon,
+            "geo_precision": incident.geo_precision,
+            "source": "; ".join(incident.sources),
+            "source_scale": "",
+            "notes": notes,
+            "fatalities": incident.fatalities if incident.fatalities is not None else 0,
+            "tags": "",
+            "timestamp": int(incident.updated_at) if incident.updated_at else None,
+            "incident_id": incident.id or "",
+            "reports": len(incident.events),
+            "article_ids": "; ".join(dict.fromkeys(e.doc_id for e in incident.events)),
+            "location_ar": incident.location or "",
+            "actor1_ar": incident.actor1 or "",
+            "actor2_ar": incident.actor2 or "",
+            "created_at": incident.created_at,
+            "updated_at": incident.updated_at,
         }

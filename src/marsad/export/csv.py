@@ -10,8 +10,8 @@ import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
-from marsad.document import Document
-from marsad.export.acled import COLUMNS, EventPredicate, event_rows
+from marsad.document import Document, Incident
+from marsad.export.acled import COLUMNS, INCIDENT_COLUMNS, EventPredicate, event_rows, incident_rows
 
 BOM = "\ufeff"
 
@@ -43,4 +43,18 @@ def write_csv(items: Iterable[tuple[Document, float | None]], out: IO[str], *,
         for row in event_rows(doc, stored_at=stored_at, keep=keep):
             writer.writerow([_cell(row[c]) for c in COLUMNS])
             rows += 1
+    return rows
+
+
+def write_incidents_csv(incidents: Iterable[Incident], out: IO[str], *, keep: EventPredicate | None = None,
+                        bom: bool = True) -> int:
+    """Write one row per incident (``INCIDENT_COLUMNS``); return the number of rows."""
+    if bom:
+        out.write(BOM)
+    writer = csv.writer(out)
+    writer.writerow(INCIDENT_COLUMNS)
+    rows = 0
+    for row in incident_rows(incidents, keep=keep):
+        writer.writerow([_cell(row[c]) for c in INCIDENT_COLUMNS])
+        rows += 1
     return rows

@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -28,9 +28,10 @@ from marsad.errors import ConfigError, InputError, WarningCode
 from marsad.ingest.decode import SAMPLE_BYTES, decode_bytes
 from marsad.ingest.fetch import fetch
 from marsad.ingest.html import read_html
+from marsad.ingest.ids import content_id, location
 from marsad.ingest.jsonl import read_json, read_jsonl, split_lines
 from marsad.ingest.notes import input_warning
-from marsad.ingest.parquet import parquet_rows, read_parquet, require_pyarrow
+from marsad.ingest.parquet import parquet_rows, read_parquet, require_pyarrow, unreadable_row
 from marsad.ingest.rss import read_feed
 from marsad.ingest.text import read_text
 
@@ -56,8 +57,9 @@ class Source:
     """One input to read.
 
     ``kind`` is ``file``, ``url`` or ``stdin``; ``format`` is one of :data:`FORMATS`, or None to
-    decide from the content; ``id`` is the article id of a single-article file (its stem, made
-    unique across the run by :func:`resolve_inputs`).
+    decide from the content; ``id`` is the article id of a single-article file or stdin when the
+    caller names one; without it the id is made from the stem and the content
+    (:mod:`marsad.ingest.ids`); a URL's article is identified by the URL.
     """
 
     location: str
@@ -72,7 +74,7 @@ class Source:
 
     @property
     def stem(self) -> str:
-        """The prefix of ids made up for records and items of this source."""
+        """The readable label of ids made up for this source's articles (the file stem)."""
         if self.kind == "stdin":
             return "stdin"
         if self.kind == "url":
@@ -114,13 +116,19 @@ def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def _files_under(directory: Path) -> list[Path]:
-    """Input files under ``directory``, recursively, hidden ones skipped, in sorted path order."""
+def _files_under(directory: Path, skipped: list[str] | None = None) -> list[Path]:
+    """Input files under ``directory``, recursively, hidden ones left out, in sorted path order;
+    the other visible files (notes, images, spreadsheets ...) are appended to ``skipped``."""
     found: list[Path] = []
+    others: list[Path] = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(root, f) for f in files
-                     if not f.startswith(".") and Path(f).suffix.lower() in EXTENSIONS)
+        for f in files:
+            if f.startswith("."):
+                continue
+            (found if Path(f).suffix.lower() in EXTENSIONS else others).append(Path(root, f))
+    if skipped is not None:
+        skipped.extend(str(p) for p in sorted(others))
     return sorted(found)
 
 
@@ -128,12 +136,14 @@ def _file_source(path: Path) -> Source:
     return Source(str(path), "file", EXTENSIONS.get(path.suffix.lower()))
 
 
-def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
+def resolve_inputs(inputs: Sequence[str], *, skipped: list[str] | None = None) -> list[Source]:
     """Expand INPUT arguments into sources, in order; raise ConfigError for one that names nothing.
 
     Each argument is ``-`` (stdin), an ``http(s)://`` URL, a file, a directory (its input files,
-    recursively, sorted) or a glob (``news/**/*.html``). Single-article files get their stem as
-    article id, with ``-2``, ``-3`` ... added when two files share a stem.
+    recursively, sorted) or a glob (``news/**/*.html``). Articles read without an id get one from
+    their source's stem and their content when they are read (:mod:`marsad.ingest.ids`).
+    Files in a directory whose extension is not an input format are left out; when ``skipped`` is
+    given, their paths are appended to it so that the caller can say so.
     """
     sources: list[Source] = []
     for value in inputs:
@@ -142,7 +152,7 @@ def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
         elif _is_url(value):
             sources.append(Source(value, "url"))
         elif os.path.isdir(value):
-            files = _files_under(Path(value))
+            files = _files_under(Path(value), skipped)
             if not files:
                 raise ConfigError(f"input directory {value} holds no {'/'.join(sorted(EXTENSIONS))} files")
             sources.extend(_file_source(p) for p in files)
@@ -154,33 +164,17 @@ def resolve_inputs(inputs: Sequence[str]) -> list[Source]:
                 raise ConfigError(f"input pattern {value} matches no file")
             for match in matches:
                 path = Path(match)
-                sources.extend(_file_source(p) for p in (_files_under(path) if path.is_dir() else [path]))
+                sources.extend(_file_source(p) for p in (_files_under(path, skipped) if path.is_dir() else [path]))
         else:
             raise ConfigError(f"input {value} does not exist (expected a file, directory, glob, URL or -)")
     if any(src.format == "parquet" for src in sources):
         require_pyarrow()  # a missing optional dependency is a setup error, found before reading
-    return _unique_ids(sources)
-
-
-def _unique_ids(sources: list[Source]) -> list[Source]:
-    used: set[str] = set()
-    out: list[Source] = []
-    for src in sources:
-        if src.kind != "file" or src.format in ("jsonl", "json", "feed", "parquet"):
-            out.append(src)
-            continue
-        stem = Path(src.location).stem or "article"
-        doc_id, n = stem, 1
-        while doc_id in used:
-            n += 1
-            doc_id = f"{stem}-{n}"
-        used.add(doc_id)
-        out.append(replace(src, id=doc_id))
-    return out
+    return sources
 
 
 def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO | None = None,
-                  follow_links: bool = False, timeout: float = 20.0) -> Iterator[Article]:
+                  follow_links: bool = False, timeout: float = 20.0,
+                  empty: list[str] | None = None) -> Iterator[Article]:
     """Read every input and yield its articles in input order; a broken input never raises.
 
     Args:
@@ -190,6 +184,8 @@ def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO |
         follow_links: for feeds, fetch each item's page and read its main text instead of the
             item's summary.
         timeout: seconds allowed per URL fetch.
+        empty: when given, the name of every input that held no article at all (an empty JSONL
+            file or stream, a JSON ``[]``) is appended to it, so that the caller can say so.
     """
     sources = [s for s in inputs if isinstance(s, Source)]
     if len(sources) != len(inputs):
@@ -197,7 +193,12 @@ def read_articles(inputs: Sequence[str] | Sequence[Source], *, stdin: BinaryIO |
             raise TypeError("read_articles takes INPUT strings or Sources, not a mix of both")
         sources = resolve_inputs([str(s) for s in inputs])
     for src in sources:
-        yield from _read_source(src, stdin=stdin, follow_links=follow_links, timeout=timeout)
+        count = 0
+        for article in _read_source(src, stdin=stdin, follow_links=follow_links, timeout=timeout):
+            count += 1
+            yield article
+        if count == 0 and empty is not None:
+            empty.append(src.name)
 
 
 def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,
@@ -224,8 +225,8 @@ def _read_source(src: Source, *, stdin: BinaryIO | None, follow_links: bool,
             return
         data = Path(src.location).read_bytes()
     except OSError as err:
-        yield Article(id=src.id or src.stem, text="", warnings=[input_warning(
-            WarningCode.FETCH_FAILED, f"{src.name}: cannot read the file: {err.strerror or err}")])
+        yield _identified(Article(id="", text="", warnings=[input_warning(
+            WarningCode.FETCH_FAILED, f"{src.name}: cannot read the file: {err.strerror or err}")]), src)
         return
     fmt = src.format or sniff_format(data)
     yield from _read_bytes(data, src, fmt, follow_links=follow_links, timeout=timeout)
@@ -241,8 +242,7 @@ def _read_parquet_source(src: Source) -> Iterator[Article]:
     except ConfigError:
         raise
     except Exception as err:  # OSError or a pyarrow error: a corrupt file must not stop a batch
-        yield Article(id=f"{src.stem}-{number + 1}", text="", warnings=[input_warning(
-            WarningCode.BAD_RECORD, f"{src.name}: could not be read as Parquet: {type(err).__name__}: {err}")])
+        yield unreadable_row(src.name, src.stem, number + 1, err)
 
 
 def _read_head(stream: BinaryIO) -> bytes:
@@ -291,13 +291,24 @@ def _read_bytes(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeo
         yield from _read_format(data, src, fmt, follow_links=follow_links, timeout=timeout,
                                 declared=declared, url=url)
     except Exception as err:  # a parser bug on one odd input must not stop a batch
-        yield Article(id=src.id or src.stem, text="", url=url, warnings=[input_warning(
-            WarningCode.BAD_RECORD, f"{src.name}: could not be read as {fmt}: {type(err).__name__}: {err}")])
+        yield _identified(Article(id="", text="", url=url, warnings=[input_warning(
+            WarningCode.BAD_RECORD, f"{src.name}: could not be read as {fmt}: {type(err).__name__}: {err}")]), src)
+
+
+def _identified(article: Article, src: Source) -> Article:
+    """``article`` (the one article of ``src``) with its id: the source's, the URL, or from its content."""
+    if src.id:
+        article.id = src.id
+    elif src.kind == "url":
+        article.id = src.location
+    else:
+        article.id = content_id(src.stem, article, where=location(src.name))
+    return article
 
 
 def _read_format(data: bytes, src: Source, fmt: str, *, follow_links: bool, timeout: float,
                  declared: str | None, url: str | None) -> Iterator[Article]:
-    doc_id = src.id or src.stem
+    doc_id = src.id or src.stem  # replaced by _identified once the content is known
     if fmt == "jsonl":
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             data = decode_bytes(data).text.encode("utf-8")
@@ -310,9 +321,9 @@ def _read_format(data: bytes, src: Source, fmt: str, *, follow_links: bool, time
         yield from read_feed(data, name=src.name, stem=src.stem, follow_links=follow_links,
                              read_page=read_page, declared=declared)
     elif fmt == "html":
-        yield read_html(data, doc_id=doc_id, url=url, declared=declared, where=src.name)
+        yield _identified(read_html(data, doc_id=doc_id, url=url, declared=declared, where=src.name), src)
     else:
-        yield read_text(data, doc_id=doc_id, where=src.name, url=url)
+        yield _identified(read_text(data, doc_id=doc_id, where=src.name, url=url), src)
 
 
 def _fetch_page(url: str, *, timeout: float) -> Article:

@@ -14,6 +14,7 @@ from typing import Any
 from marsad.document import Article, ResultWarning
 from marsad.errors import InputError, WarningCode
 from marsad.ingest.decode import decode_bytes
+from marsad.ingest.ids import content_id, location
 from marsad.ingest.notes import input_warning
 
 _FIELDS = ("title", "published", "url", "source")
@@ -27,28 +28,33 @@ def _record_id(data: Any, fallback: str) -> str:
     return fallback
 
 
-def article_from_record(data: Any, *, fallback_id: str, where: str) -> Article:
+def article_from_record(data: Any, *, label: str, where: str) -> Article:
     """An article from one parsed record; a bad record keeps what is usable and gains a W103 warning.
 
     Args:
         data: the parsed JSON value of the line.
-        fallback_id: the id when the record has none (``<file stem>-<line number>``).
+        label: the readable part of the id made when the record has none (the file stem; see
+            :mod:`marsad.ingest.ids`).
         where: ``file:line`` for the warning message.
 
-    >>> article = article_from_record({"text": "قصف", "title": 5}, fallback_id="f-1", where="f.jsonl:1")
-    >>> article.text, article.title, article.warnings[0].message
-    ('قصف', None, "f.jsonl:1: field 'title' must be a string or null, got int (field ignored)")
+    >>> article = article_from_record({"text": "قصف", "title": 5}, label="f", where="f.jsonl:1")
+    >>> article.id, article.text, article.title, article.warnings[0].message
+    ('f-1cee9ca74250', 'قصف', None, "f.jsonl:1: field 'title' must be a string or null, got int (field ignored)")
     """
-    article = _article_from_record(data, fallback_id=fallback_id, where=where)
+    article = _article_from_record(data, where)
+    # before the id: a content hash cannot encode a lone surrogate
     replaced = article.replace_surrogates()
     if replaced:
         article.warnings.append(input_warning(WarningCode.MIS_ENCODED, (
             f"{where}: {', '.join(replaced)} held lone surrogate escapes (\\ud800-\\udfff), which are no "
             "characters; each was replaced by U+FFFD")))
+    if _record_id(data, "") == "":
+        article.id = content_id(label, article, where=location(where))
     return article
 
 
-def _article_from_record(data: Any, *, fallback_id: str, where: str) -> Article:
+def _article_from_record(data: Any, where: str) -> Article:
+    fallback_id = "?"  # replaced by the caller when the record has no id
     if isinstance(data, dict) and data.get("id") in (None, ""):
         data = {**data, "id": fallback_id}
     try:
@@ -85,9 +91,10 @@ def _not_json(err: ValueError) -> str:
     return f"not JSON: {err}"
 
 
-def _bad_line(where: str, doc_id: str, problem: str) -> Article:
-    return Article(id=doc_id, text="",
-                   warnings=[input_warning(WarningCode.BAD_RECORD, f"{where}: {problem}")])
+def _bad_line(where: str, label: str, problem: str, code: WarningCode = WarningCode.BAD_RECORD) -> Article:
+    article = Article(id="", text="", warnings=[input_warning(code, f"{where}: {problem}")])
+    article.id = content_id(label, article, where=location(where))
+    return article
 
 
 def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str, first_line: int = 1) -> Iterator[Article]:
@@ -96,7 +103,7 @@ def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str, first_line: int 
     Args:
         lines: the raw lines (bytes, with or without their line ends).
         name: the file name for messages (``corpus.jsonl``).
-        stem: the prefix of ids made for records without one (``corpus`` gives ``corpus-12``).
+        stem: the label of ids made for records without one (``corpus`` gives ``corpus-<hash>``).
         first_line: the line number of the first of ``lines`` in its file (a part of a file read
             by the Dask engine numbers its lines as the whole file does).
     """
@@ -106,7 +113,6 @@ def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str, first_line: int 
         if not raw.strip():
             continue
         where = f"{name}:{lineno}"
-        fallback_id = f"{stem}-{lineno}"
         notes: list[ResultWarning] = []
         try:
             data = json.loads(raw)
@@ -116,15 +122,15 @@ def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str, first_line: int 
             try:
                 data = json.loads(decoded.text)
             except ValueError as err:
-                yield _bad_line(where, fallback_id, _not_json(err))
+                yield _bad_line(where, stem, _not_json(err))
                 continue
         except ValueError as err:
-            yield _bad_line(where, fallback_id, _not_json(err))
+            yield _bad_line(where, stem, _not_json(err))
             continue
         if not isinstance(data, dict):
-            yield _bad_line(where, fallback_id, f"a record must be a JSON object, got {type(data).__name__}")
+            yield _bad_line(where, stem, f"a record must be a JSON object, got {type(data).__name__}")
             continue
-        article = article_from_record(data, fallback_id=fallback_id, where=where)
+        article = article_from_record(data, label=stem, where=where)
         article.warnings[:0] = notes
         yield article
 
@@ -133,7 +139,7 @@ def read_json(data: bytes, *, name: str, stem: str) -> Iterator[Article]:
     """Articles from a ``.json`` file: an array of records, one record, or JSON Lines misnamed."""
     decoded = decode_bytes(data)
     if decoded.code == WarningCode.NOT_TEXT:
-        yield Article(id=stem, text="", warnings=[input_warning(decoded.code, f"{name}: {decoded.note}")])
+        yield _bad_line(name, stem, decoded.note or "not text", code=WarningCode.NOT_TEXT)
         return
     try:
         value = json.loads(decoded.text)
@@ -144,14 +150,14 @@ def read_json(data: bytes, *, name: str, stem: str) -> Iterator[Article]:
         yield _bad_line(name, stem, _not_json(err))
         return
     if isinstance(value, dict):
-        yield article_from_record(value, fallback_id=stem, where=name)
+        yield article_from_record(value, label=stem, where=name)
     elif isinstance(value, list):
         for i, item in enumerate(value, 1):
-            where, fallback_id = f"{name}[{i}]", f"{stem}-{i}"
+            where = f"{name}[{i}]"
             if not isinstance(item, dict):
                 problem = f"a record must be a JSON object, got {type(item).__name__}"
-                yield _bad_line(where, fallback_id, problem)
+                yield _bad_line(where, stem, problem)
             else:
-                yield article_from_record(item, fallback_id=fallback_id, where=where)
+                yield article_from_record(item, label=stem, where=where)
     else:
         yield _bad_line(name, stem, f"expected an array of records or one record, got {type(value).__name__}")

@@ -20,6 +20,7 @@ from marsad.document import Article, ResultWarning
 from marsad.errors import InputError, WarningCode
 from marsad.ingest.decode import decode_bytes
 from marsad.ingest.html import date_of, declared_charset, html_to_text
+from marsad.ingest.ids import content_id, location
 from marsad.ingest.notes import input_warning
 
 # Given a URL, the article of the page it points to; raises InputError when it cannot be fetched.
@@ -99,7 +100,7 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
     Args:
         data: the feed bytes.
         name: the file or URL, for messages.
-        stem: the prefix of ids for items without guid or link (``<stem>-<n>``).
+        stem: the label of ids for items without guid or link (``<stem>-<hash>``, see marsad.ingest.ids).
         follow_links: read each item's linked page (through ``read_page``) instead of its summary;
             when the page cannot be read the summary is kept with a W108 warning.
         read_page: fetches and extracts one page; needed when ``follow_links`` is set.
@@ -109,7 +110,9 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
 
     utf8, decoding = _as_utf8(data, declared, name)
     if utf8 is None:
-        yield Article(id=stem, text="", warnings=[decoding] if decoding else [])
+        failed = Article(id="", text="", warnings=[decoding] if decoding else [])
+        failed.id = content_id(stem, failed, where=location(name))
+        yield failed
         return
     parsed = feedparser.parse(utf8)
     entries = parsed.get("entries") or []
@@ -118,12 +121,14 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
         reason = (f"not a readable RSS/Atom feed ({problem})" if parsed.get("bozo")
                   else "the feed has no items")
         code = WarningCode.BAD_RECORD if parsed.get("bozo") else WarningCode.EMPTY_TEXT
-        yield Article(id=stem, text="", warnings=[input_warning(code, f"{name}: {reason}")])
+        failed = Article(id="", text="", warnings=[input_warning(code, f"{name}: {reason}")])
+        failed.id = content_id(stem, failed, where=location(name))
+        yield failed
         return
     feed_title = (parsed.get("feed") or {}).get("title") or None
     for n, entry in enumerate(entries, 1):
         link = entry.get("link") or None
-        doc_id = entry.get("id") or link or f"{stem}-{n}"
+        doc_id = entry.get("id") or link
         title_detail = entry.get("title_detail")
         title = _plain(title_detail, entry["title"]) if entry.get("title") else None
         published = item_date(entry.get("published") or entry.get("updated") or entry.get("created"),
@@ -140,7 +145,7 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
                                               f"{err}; the feed summary is used instead"))
             else:
                 if page.text.strip():
-                    page.id = doc_id
+                    page.id = str(doc_id)
                     page.title = page.title or title
                     page.published = page.published or published
                     page.source = feed_title or page.source  # the feed names the outlet
@@ -151,5 +156,8 @@ def read_feed(data: bytes, *, name: str, stem: str, follow_links: bool = False,
                                               f"{link}: no article text in the page; feed summary used"))
         if not text.strip():
             warnings.append(input_warning(WarningCode.EMPTY_TEXT, f"{name}: item {n} has no text"))
-        yield Article(id=str(doc_id), text=text, title=title, published=published, url=link,
-                      source=feed_title, warnings=warnings)
+        item = Article(id=str(doc_id or ""), text=text, title=title, published=published, url=link,
+                       source=feed_title, warnings=warnings)
+        if not doc_id:  # neither guid nor link: an id from the item's content
+            item.id = content_id(stem, item, where=f"{location(name)}#{n}")
+        yield item

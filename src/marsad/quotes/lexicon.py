@@ -86,7 +86,7 @@ def _alternation(words: list[str]) -> str:
     lets it fail after a letter or two. Longer words win because every optional tail is greedy.
     """
     trie: Trie = {}
-    for w in set(words):
+    for w in sorted(set(words)):  # sorted: the same pattern under every hash seed
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})

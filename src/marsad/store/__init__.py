@@ -67,8 +67,10 @@ from marsad.store.base import (
     open_store,
     store_file,
     store_files,
+    store_label,
 )
 
 __all__ = ["DATABASE_URL_ENV", "DB_ENV", "DEFAULT_DB", "SCHEMA_VERSION", "Deletion", "EventFilter",
            "EventQuery", "ReviewEdit", "RunStoreError", "Store", "StoredResult", "TokenInfo", "date_key",
-           "default_location", "open_store", "store_file", "store_files"]
+           "default_location", "open_store", "store_file", "store_files",
+           "store_label"]

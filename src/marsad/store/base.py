@@ -16,6 +16,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -250,8 +251,25 @@ class Store(Protocol):
         """One incident with all its events (its sources), or None."""
         ...
 
+    def iter_incidents(self, query: EventQuery | None = None, *, page: int = 1000) -> Iterator[Incident]:
+        """Every incident matching ``query`` (its limit and offset ignored) with its events, in pages."""
+        ...
+
     def deleted_since(self, since: float, *, limit: int | None = None) -> list[Deletion]:
         """The deletion feed: incidents and events gone at or after ``since`` (Unix seconds), oldest first."""
+        ...
+
+    def start_run(self, command: str, args: dict[str, Any] | None = None) -> int:
+        """Record the start of a run (``marsad extract`` ...); return its id."""
+        ...
+
+    def finish_run(self, run_id: int, *, status: str = "done", processed: int = 0, skipped: int = 0,
+                   events: int = 0) -> None:
+        """Record how a run ended."""
+        ...
+
+    def incident_index(self) -> AbstractContextManager[Any]:
+        """One write transaction seen as ``marsad.dedup.IncidentIndex`` (what ``link_incidents`` uses)."""
         ...
 
     def close(self) -> None:
@@ -298,6 +316,21 @@ def store_file(url_or_path: str | Path) -> Path | None:
     if rest.startswith("/"):
         return Path(rest[1:])
     return Path(rest)
+
+
+def store_label(url_or_path: str | Path) -> str:
+    """A store location fit for messages: a server URL loses its password.
+
+    >>> store_label("postgresql://marsad:secret@db:5432/m"), store_label("runs/a.db")
+    ('postgresql://marsad:***@db:5432/m', 'runs/a.db')
+    """
+    target = str(url_or_path)
+    scheme, sep, rest = target.partition("://")
+    if not sep or "@" not in rest:
+        return target
+    credentials, _, host = rest.rpartition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}"
 
 
 def store_files(url_or_path: str | Path) -> tuple[Path, ...]:

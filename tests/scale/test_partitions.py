@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -45,9 +44,8 @@ def test_parquet_partitions_read_as_the_whole_file(tmp_path: Path) -> None:
     pq.write_table(table, path, row_group_size=2)
     whole = _whole([str(path)])
     ids = [w[0] for w in whole]
-    # rows without an id take the file's stem and their content hash (marsad.ingest.ids), as records do
-    assert [ids[0], ids[2], ids[4]] == ["a", "c", "e"]
-    assert all(re.fullmatch(r"rows-[0-9a-f]{12}", i) for i in (ids[1], ids[3])) and ids[1] != ids[3]
+    assert ids[0::2] == ["a", "c", "e"] and ids[1].startswith("rows-") and ids[3].startswith("rows-")
+    assert len(set(ids)) == 5
     assert whole[2][2] and "row 3" in whole[2][2][0]  # the row without text is a warning, not a crash
     for size in (1, 2, 3, 7):
         assert _by_parts([str(path)], size) == whole
@@ -61,9 +59,7 @@ def test_files_partitions_keep_the_ids_of_the_whole_input(tmp_path: Path) -> Non
                                                   encoding="utf-8")
     whole = _whole([str(tmp_path)])
     ids = [w[0] for w in whole]
-    # files of one name in two folders: the same stem, different content hashes (marsad.ingest.ids)
-    assert [i.rsplit("-", 1)[0] for i in ids] == ["page", "same", "page", "same"]
-    assert len(set(ids)) == 4
+    assert [i.rsplit("-", 1)[0] for i in ids] == ["page", "same", "page", "same"] and len(set(ids)) == 4
     for size in (1, 3):
         assert _by_parts([str(tmp_path)], size) == whole
 

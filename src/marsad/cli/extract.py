@@ -497,17 +497,32 @@ def _run_dask(args: argparse.Namespace, config: Config, sources: list[Any], db: 
 
     require_dask()  # before anything else: without the extra, the install hint and exit code 2
     sink = sink_for(db=None if args.parquet else db, parquet=args.parquet)
+    run_id: int | None = None
+    if not args.parquet:
+        with open_store(db) as store:
+            run_id = store.start_run("extract", {"inputs": [s.location for s in sources], "engine": "dask",
+                                                 "workers": args.workers, "resume": args.resume})
     t0 = time.perf_counter()
     try:
         report = run_dask(sources, config, sink, scheduler=args.scheduler, workers=args.workers,
                           resume=args.resume, partition_size=args.partition_size or PARTITION_SIZE,
                           keep_ids=args.output is not None or not sys.stdout.isatty())
-    except MarsadError:
-        raise
     except Exception as err:
+        if run_id is not None:
+            with open_store(db) as store:
+                store.finish_run(run_id, status="failed")
+        if isinstance(err, MarsadError):
+            raise
         print(f"marsad: error: the run stopped: {err!r} (written results are kept; re-run with --resume)",
               file=sys.stderr)
         return 1
+    if run_id is not None:
+        with open_store(db) as store:
+            # the workers stored their events unlinked; one pass on the driver links them all
+            # (a run killed before this point leaves them for the resumed run's pass)
+            link_incidents(store)
+            store.finish_run(run_id, status="done", processed=report.processed, skipped=report.skipped,
+                             events=report.events)
     out, close_out = _open_output(args.output)
     try:
         if out is not None:

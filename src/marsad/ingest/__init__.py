@@ -31,7 +31,7 @@ from marsad.ingest.html import read_html
 from marsad.ingest.ids import content_id, location
 from marsad.ingest.jsonl import read_json, read_jsonl, split_lines
 from marsad.ingest.notes import input_warning
-from marsad.ingest.parquet import parquet_rows, read_parquet, require_pyarrow
+from marsad.ingest.parquet import parquet_rows, read_parquet, require_pyarrow, unreadable_row
 from marsad.ingest.rss import read_feed
 from marsad.ingest.text import read_text
 
@@ -242,8 +242,7 @@ def _read_parquet_source(src: Source) -> Iterator[Article]:
     except ConfigError:
         raise
     except Exception as err:  # OSError or a pyarrow error: a corrupt file must not stop a batch
-        yield Article(id=f"{src.stem}-{number + 1}", text="", warnings=[input_warning(
-            WarningCode.BAD_RECORD, f"{src.name}: could not be read as Parquet: {type(err).__name__}: {err}")])
+        yield unreadable_row(src.name, src.stem, number + 1, err)
 
 
 def _read_head(stream: BinaryIO) -> bytes:

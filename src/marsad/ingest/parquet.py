@@ -2,9 +2,10 @@
 
 A Parquet input holds one input record of the contract per row: a ``text`` column and any of
 ``id``, ``title``, ``published``, ``url``, ``source``; other columns are ignored. A row without an
-id gets ``<file stem>-<row number>`` (counted from 1), as a JSONL line does with its line number,
-so that the Dask engine, which reads a file in row ranges, gives every row the same id as a whole
-read. A bad row becomes an article with a W103 warning, as a bad JSONL line does.
+id gets one from its content (``<file stem>-<hash>``, :mod:`marsad.ingest.ids`), as a JSONL line
+does; a row without text, from its place (``name:row N``, rows counted from 1), so that the Dask
+engine, which reads a file in row ranges, gives every row the same id as a whole read. A bad row
+becomes an article with a W103 warning, as a bad JSONL line does.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.document import Article
-from marsad.errors import ConfigError
+from marsad.errors import ConfigError, WarningCode
+from marsad.ingest.ids import content_id, location
 from marsad.ingest.jsonl import article_from_record
+from marsad.ingest.notes import input_warning
 
 COLUMNS = ("id", "text", "title", "published", "url", "source")
 INSTALL_HINT = "reading or writing Parquet needs pyarrow: pip install 'marsad[parquet]' (or 'marsad[dask]')"
@@ -76,3 +79,11 @@ def read_parquet(path: str, *, name: str, stem: str, start: int = 0, stop: int |
                     data.setdefault("text", None)
                 yield article_from_record(data, label=stem, where=f"{name}:row {number}")
         row += group_rows
+
+
+def unreadable_row(name: str, stem: str, number: int, err: Exception) -> Article:
+    """The article standing for row ``number`` (and the rest) of a file pyarrow cannot read further."""
+    article = Article(id="", text="", warnings=[input_warning(
+        WarningCode.BAD_RECORD, f"{name}: could not be read as Parquet: {type(err).__name__}: {err}")])
+    article.id = content_id(stem, article, where=location(f"{name}:row {number}"))
+    return article

@@ -5,10 +5,10 @@ articles costs the driver one pass over the JSONL files (to count lines) and a l
 footers, and the workers read their parts from the shared file system:
 
 * ``lines``: a byte range of a JSONL file, cut at line ends, with the number of its first line
-  (records without an id are named ``<stem>-<line>``, as a whole read names them);
-* ``rows``: a row range of a Parquet file (ids made as ``<stem>-<row>``);
-* ``files``: a run of consecutive single-article, JSON or feed files (their ids were fixed by
-  :func:`marsad.ingest.resolve_inputs`, which makes repeated stems unique across the whole input).
+  (a record without an id is named from its content, a bad line from its file and line number, as
+  a whole read names them: :mod:`marsad.ingest.ids`);
+* ``rows``: a row range of a Parquet file (ids made the same way, with row numbers);
+* ``files``: a run of consecutive single-article, JSON or feed files (ids from content or path).
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from marsad.document import Article
-from marsad.errors import ConfigError, WarningCode
+from marsad.errors import ConfigError
 from marsad.ingest import Source, read_articles
 from marsad.ingest.jsonl import read_jsonl, split_lines
-from marsad.ingest.notes import input_warning
-from marsad.ingest.parquet import parquet_rows, read_parquet
+from marsad.ingest.parquet import parquet_rows, read_parquet, unreadable_row
 
 PartitionKind = Literal["lines", "rows", "files"]
 
@@ -138,8 +137,7 @@ def read_partition(part: Partition) -> Iterator[Article]:
         except ConfigError:
             raise
         except Exception as err:  # a corrupt row group: one warning, as the local reader gives
-            yield Article(id=f"{src.stem}-{number + 1}", text="", warnings=[input_warning(
-                WarningCode.BAD_RECORD, f"{src.name}: could not be read as Parquet: {type(err).__name__}: {err}")])
+            yield unreadable_row(src.name, src.stem, number + 1, err)
         return
     with open(src.location, "rb") as fh:
         fh.seek(part.start)

@@ -197,10 +197,11 @@ def test_events_passive_subject_is_the_victim(sentence: str, actor1: str | None,
     assert event.actor2 is not None and event.actor2.name == actor2
 
 
-# The owner of the weapon that killed (برصاص الشرطة) is actor1; gunmen are no named actor.
+# The owner of the weapon that killed (برصاص الشرطة) is actor1; gunmen are the described actor
+# (the annotation guide: an unnamed but described perpetrator is actor1 as written).
 @pytest.mark.parametrize(("sentence", "actor1"), [
     ("قتل شاب برصاص الشرطة في مدينة القصرين أمس.", "الشرطة"),
-    ("قتل شرطي برصاص مسلحين في مدينة القصرين أمس.", None),
+    ("قتل شرطي برصاص مسلحين في مدينة القصرين أمس.", "مسلحين"),
 ])
 def test_events_instrument_owner_is_actor1(sentence: str, actor1: str | None) -> None:
     (event,) = _run(sentence).events
@@ -224,7 +225,7 @@ def test_events_light_verb_subject_is_actor1(sentence: str) -> None:
     ("وقال المتحدث إن مسلحا اندفع نحو دورية من أربعة جنود في باريس أمس، فأطلق أحد الجنود النار عليه "
      "وأصابه، مشيرا إلى أن الشرطة أوقفت المهاجم.", None),
     ("هاجم مسلح بسكين دورية عسكرية قرب متحف في باريس أمس. وقال قائد شرطة باريس ميشال كادو إن "
-     "المهاجم أصيب.", None),
+     "المهاجم أصيب.", "مسلح"),  # the described attacker, not the speaker's police
     ("ألقت الشرطة أمس القبض على ناشط معارض في باريس.", "الشرطة"),
     ("أسفرت الهجمات العسكرية للقوات السورية ضد الجماعات المسلحة أمس عن مقتل 12 مسلحا في ريف حلب.",
      "القوات السورية"),

@@ -125,7 +125,7 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
     """
     out = Actors()
     text = index.folded.text
-    in_seg = [a for a in index.actors if seg_start <= a.start < seg_end and not _building(index, a)]
+    in_seg = [a for a in index.actors if seg_start <= a.start < seg_end and not is_building(index, a)]
     if claim is not None:
         c0, c1 = claim
         in_sent = [a for a in index.actors if sent_start <= a.start < c0 and not is_civilian(a)]
@@ -212,7 +212,7 @@ def choose_actors(index: DocIndex, *, seg_start: int, seg_end: int, anchor_start
     return out
 
 
-def _building(index: DocIndex, item: Located) -> bool:
+def is_building(index: DocIndex, item: Located) -> bool:
     """True for a name of a building or site (المسجد النبوي، مركز الإصلاح): a target, never an actor."""
     if item.mention is not None and item.mention.type == "FAC":
         return True

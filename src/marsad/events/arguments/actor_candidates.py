@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from marsad.document import Actor, ActorRef
 from marsad.errors import DataFileError
+from marsad.events.arguments import is_building
 from marsad.events.arguments.index import DocIndex, Located, demonyms
 from marsad.resources import read_tsv
 from marsad.text.normalize import FoldedText, fold_key
@@ -156,8 +157,8 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
     for a in index.actors:
         if a.start >= w1:
             break
-        if a.start < w0:
-            continue
+        if a.start < w0 or is_building(index, a):
+            continue  # a building or site that was hit (المسجد النبوي) is a target, never an actor
         name = fullest.get(a.actor.id, a.actor.name) if a.actor is not None else (
             a.mention.text if a.mention is not None else "")
         if not name:

@@ -24,7 +24,7 @@ def test_queue_filters_and_counts(client: TestClient, token: str, example_doc: D
     csrf = sign_in(client, token)
     page = client.get("/desk").text
     assert 'data-count="pending">2<' in page and example_doc.id in page
-    only_iraq = client.get("/desk", params={"country": "IQ", "event_type": "Protests"}).text
+    only_iraq = client.get("/desk", params={"country": "IQ", "event_type": "Battles"}).text
     assert example_doc.id in only_iraq and "hostile-1" not in only_iraq
     assert "hostile-1" not in client.get("/desk", params={"since": "2024-01-01"}).text
     assert client.get("/desk", params={"state": "nonsense"}).status_code == 400

@@ -54,6 +54,11 @@ from marsad.text.normalize import fold_key
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
 # "His words" after a relayed source (نقلت الوكالة عن فلان قوله "..."): the quotation that follows is the statement.
 SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قولهم", "قولهما"))
+# تعهّد بـ is also "to take a case in hand" (تعهد قاضي التحقيق بالملف، تعهدت الفرقة بالبحث): with a case, an
+# inquiry or a file as its object the verb reports no pledge.
+TAKE_CHARGE_VERB = fold_key("تعهّد")
+CASE_FILES = frozenset(fold_key(w) for w in (
+    "ملف", "ملفات", "قضية", "قضايا", "بحث", "أبحاث", "تحقيق", "تحقيقات", "تتبع", "تتبعات", "شكاية", "مسألة"))
 # How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
 FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
@@ -314,6 +319,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             nxt = next((k for k in range(np_start + 1, np_end) if toks[k].start >= ends), None)
             if nxt is not None and toks[nxt].start in ctx.mention_ends:
                 np_end = nxt
+        if "ب" in form.preps:
+            # ندد الوزير بالهجوم، أشاد الرئيس بنجاح ...: after a role, a ب-phrase is the verb's own
+            # complement unless it names the seat of the office (المدير بوزارة الخارجية)
+            np_end = next((k for k in range(np_start + 1, np_end) if _governed_by_verb(ctx, toks, k)), np_end)
         np_stop = skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
@@ -583,6 +592,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if phrase is not None and phrase.kind in ("name", "anon"):
                 ctx.remember(speaker)  # أكدها نائب سابق: the speaker of what follows
             continue
+        if form.lemma == TAKE_CHARGE_VERB and _case_file(toks[content_tok].w):
+            continue  # تعهد قاضي التحقيق بالملف: he took the case in hand, no pledge is reported
         if toks[content_tok].w in OPEN_QUOTES:
             start, end = direct_content(ctx, toks, content_tok, sent_end)
             # هدد "إسرائيل" باستهداف ...: a quoted word opens an indirect statement
@@ -657,6 +668,21 @@ def _after_fa_inna(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:
         if w in lex.comps:
             return k < i - 1 and w.startswith("ف")
     return False
+
+
+def _case_file(w: str) -> bool:
+    """True for بملف، بالقضية، بالبحث ...: the object of تعهّد in its sense "to take in hand"."""
+    return w.startswith("ب") and strip_article(w[1:]) in CASE_FILES
+
+
+def _governed_by_verb(ctx: Context, toks: list[Tok], k: int) -> bool:
+    """True for a word with a fused ب that names no body, place or office (بالهجوم، بنجاح، بضرورة)."""
+    w = toks[k].w
+    if len(w) <= 3 or w[0] != "ب" or w in ("باسم", "بإسم") or not toks[k].is_word:
+        return False
+    if head_at(ctx.lex, toks, k)[0] & {"body", "role", "anon", "medium", "place"}:
+        return False
+    return not any(toks[k].start < s < toks[k].end for s in ctx.mention_ends)
 
 
 def _fused_prep(form: CueForm, tok: Tok) -> bool:

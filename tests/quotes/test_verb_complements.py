@@ -1,0 +1,41 @@
+"""Tests of issue 10 item 5 (third round): the complement a reporting verb governs is its content,
+not more of its subject. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from marsad.config import QuotesConfig
+from marsad.document import Document, Quote
+from marsad.quotes import attribute_quotes
+
+MakeDoc = Callable[..., Document]
+
+
+def run(make_doc: MakeDoc, text: str) -> list[Quote]:
+    doc = make_doc(text, entities=[])
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    return doc.quotes
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # a role, then the verb's ب: the ب-phrase is the condemnation, the praise, the demand
+    ("ندد الوزير بالهجوم على الدورية في الجبل.", "الوزير", "بالهجوم على الدورية في الجبل"),
+    ("وأشاد السفير بنجاح الانتخابات البلدية.", "السفير", "بنجاح الانتخابات البلدية"),
+    # the seat of an office stays in the subject (المدير بوزارة ..., العميد بالحماية ...)
+    ("وطالب المدير العام بوزارة الصحة بتوفير الأدوية.", "المدير العام بوزارة الصحة", "بتوفير الأدوية"),
+])
+def test_the_verbs_own_ba_phrase_after_a_role_is_the_content(
+        make_doc: MakeDoc, text: str, speaker: str, content: str) -> None:
+    quotes = run(make_doc, text)
+    assert [(q.speaker_text, q.content) for q in quotes] == [(speaker, content)]
+
+
+def test_taking_a_case_in_hand_is_no_pledge(make_doc: MakeDoc) -> None:
+    assert run(make_doc, "وتعهد قاضي التحقيق بالملف منذ يوم الأحد.") == []
+    assert run(make_doc, "وتعهدت الفرقة الأمنية بالبحث في الحادثة.") == []
+    pledge = run(make_doc, "وتعهدت الحكومة بتوفير الحماية للمواطنين.")
+    assert [q.content for q in pledge] == ["بتوفير الحماية للمواطنين"]

@@ -39,3 +39,19 @@ def test_taking_a_case_in_hand_is_no_pledge(make_doc: MakeDoc) -> None:
     assert run(make_doc, "وتعهدت الفرقة الأمنية بالبحث في الحادثة.") == []
     pledge = run(make_doc, "وتعهدت الحكومة بتوفير الحماية للمواطنين.")
     assert [q.content for q in pledge] == ["بتوفير الحماية للمواطنين"]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("ويعتقد المحققون أن المهاجم تصرف بمفرده.", "يعتقد", "المهاجم تصرف بمفرده"),
+    ("وعلق الوزير بالقول: الوضع تحت السيطرة.", "علق", "الوضع تحت السيطرة"),
+    ("وقدمت الوزارة تعازيها، متمنية الشفاء العاجل للمصابين.", "متمنية", "الشفاء العاجل للمصابين"),
+    ("واعتذرت الشركة عن تأخر الرحلات.", "اعتذرت", "تأخر الرحلات"),
+    ("ودافع الوزير عن قراره، رافضا الاتهامات الموجهة إلى الحكومة.", "رافضا", "الاتهامات الموجهة إلى الحكومة"),
+])
+def test_verbs_of_opinion_wish_apology_and_rejection_report(
+        make_doc: MakeDoc, text: str, cue: str, content: str) -> None:
+    assert [q.content for q in run(make_doc, text) if q.cue == cue] == [content]
+
+
+def test_a_finite_rejection_is_a_decision_not_a_statement(make_doc: MakeDoc) -> None:
+    assert run(make_doc, "ورفضت المحكمة الطعن المقدم من الدفاع.") == []

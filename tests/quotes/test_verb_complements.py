@@ -55,3 +55,17 @@ def test_verbs_of_opinion_wish_apology_and_rejection_report(
 
 def test_a_finite_rejection_is_a_decision_not_a_statement(make_doc: MakeDoc) -> None:
     assert run(make_doc, "ورفضت المحكمة الطعن المقدم من الدفاع.") == []
+
+
+def test_a_country_name_ends_the_subject_before_an_indefinite_object(make_doc: MakeDoc) -> None:
+    text = "أدانت تونس عملية اقتحام مقر البعثة في العاصمة."
+    doc = make_doc(text, entities=[("تونس", "GPE")])
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes] == [("تونس", "عملية اقتحام مقر البعثة في العاصمة")]
+
+
+def test_a_persons_name_goes_on_with_a_surname_the_tagger_missed(make_doc: MakeDoc) -> None:
+    text = "وقال الوزير كمال عياشي إن الوضع مستقر."
+    doc = make_doc(text, entities=[("كمال", "PER")])
+    attribute_quotes(doc, QuotesConfig())
+    assert [q.speaker_text for q in doc.quotes] == ["الوزير كمال عياشي"]

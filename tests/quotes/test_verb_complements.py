@@ -69,3 +69,10 @@ def test_a_persons_name_goes_on_with_a_surname_the_tagger_missed(make_doc: MakeD
     doc = make_doc(text, entities=[("كمال", "PER")])
     attribute_quotes(doc, QuotesConfig())
     assert [q.speaker_text for q in doc.quotes] == ["الوزير كمال عياشي"]
+
+
+def test_according_to_a_statement_between_commas_is_an_insert(make_doc: MakeDoc) -> None:
+    text = "وتؤكد تونس، وفق بيان أصدرته وزارة الخارجية اليوم الثلاثاء، تضامنها الكامل مع المغرب."
+    doc = make_doc(text, entities=[("تونس", "GPE")])
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes] == [("تونس", "تضامنها الكامل مع المغرب")]

@@ -76,3 +76,16 @@ def test_according_to_a_statement_between_commas_is_an_insert(make_doc: MakeDoc)
     doc = make_doc(text, entities=[("تونس", "GPE")])
     attribute_quotes(doc, QuotesConfig())
     assert [(q.speaker_text, q.content) for q in doc.quotes] == [("تونس", "تضامنها الكامل مع المغرب")]
+
+
+@pytest.mark.parametrize("contrast", ["فيما", "بينما", "في حين"])
+def test_a_contrast_opens_another_speakers_statement(make_doc: MakeDoc, contrast: str) -> None:
+    text = f"وقال الوزير إن الوضع مستقر {contrast} أكد المعارضون أن الأزمة تتفاقم."
+    quotes = run(make_doc, text)
+    assert [(q.speaker_text, q.content) for q in quotes] == [
+        ("الوزير", "الوضع مستقر"), ("المعارضون", "الأزمة تتفاقم")]
+
+
+def test_a_contrast_without_a_subject_stays_in_the_statement(make_doc: MakeDoc) -> None:
+    quotes = run(make_doc, "وقال الوزير إن الوضع مستقر فيما أكد أن الأزمة انتهت.")
+    assert [q.speaker_text for q in quotes] == ["الوزير"]

@@ -59,6 +59,8 @@ SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قول
 TAKE_CHARGE_VERB = fold_key("تعهّد")
 CASE_FILES = frozenset(fold_key(w) for w in (
     "ملف", "ملفات", "قضية", "قضايا", "بحث", "أبحاث", "تحقيق", "تحقيقات", "تتبع", "تتبعات", "شكاية", "مسألة"))
+# "Whereas" before a reporting verb: another speaker's statement begins (فيما، بينما).
+CONTRASTS = frozenset(fold_key(w) for w in ("فيما", "بينما"))
 # How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
 FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
@@ -287,7 +289,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # before as و does
         has_conj = pro > 0 or prev in ("و", "ف") or (prev in CLAUSE_PARTICLES and (
             i - 1 == first or toks[i - 2].w in COMMAS or toks[i - 2].w in SENTENCE_END))
-        if not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
+        # فيما اعتبر آخرون أن ...، بينما أكد المعارضون ...، في حين قال ...: a contrast opens a statement of
+        # another speaker inside the content of the first, which stops there
+        contrast = i - 1 if prev in CONTRASTS else (
+            i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
+        if contrast is None and not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
                 d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
                 for d in ctx.drafts):
             continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
@@ -611,6 +617,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,
                                 "cue-" + form.frame))
+        if contrast is not None:
+            ctx.breaks.add(toks[contrast].start)
 
 
 def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: int, form: CueForm) -> bool:

@@ -89,3 +89,11 @@ def test_a_contrast_opens_another_speakers_statement(make_doc: MakeDoc, contrast
 def test_a_contrast_without_a_subject_stays_in_the_statement(make_doc: MakeDoc) -> None:
     quotes = run(make_doc, "وقال الوزير إن الوضع مستقر فيما أكد أن الأزمة انتهت.")
     assert [q.speaker_text for q in quotes] == ["الوزير"]
+
+
+def test_the_noun_phrase_kana_opens_is_the_subject(make_doc: MakeDoc) -> None:
+    text = ("وقالت الشرطة إن الوضع مستقر. "
+            "وكان المرصد الوطني للحقوق والحريات المعارض لسياسات الحكومة أعلن أمس أن القائد قتل.")
+    quotes = run(make_doc, text)
+    assert [(q.speaker_text, q.content) for q in quotes] == [
+        ("الشرطة", "الوضع مستقر"), ("المرصد الوطني للحقوق والحريات المعارض لسياسات الحكومة", "القائد قتل")]

@@ -95,7 +95,8 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
     while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
-    if a < b and toks[a].w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"):
+    kana = a < b and toks[a].w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")
+    if kana:
         a += 1
         strong = True
     if a >= b:
@@ -113,6 +114,13 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
         if whole is not None and (strong or whole.kind in ("name", "anon", "body", "role", "anaphor")) and \
                 (b - a <= 6 or any(t.w in COMMAS for t in toks[a:b])):
             return whole, strong or any(t.w in COMMAS for t in toks[a:b])
+    if kana:
+        # وكانت وكالة "فرانس برس" أفادت، وكان المرصد السوري ... المعارض لبشار الأسد أعلن: the subject is
+        # the noun phrase that كان opens, whatever follows it before the verb
+        end = noun_phrase_end(lex, toks, a, b, ctx.mention_ends, ctx.person_starts)
+        subject = ctx.analyze(toks, a, end) if end > a else None
+        if subject is not None and subject.kind != "unknown":
+            return subject, True
     best: SpeakerPhrase | None = None
     k = b - 1
     while k >= a and b - k <= 6:

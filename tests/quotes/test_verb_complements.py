@@ -97,3 +97,9 @@ def test_the_noun_phrase_kana_opens_is_the_subject(make_doc: MakeDoc) -> None:
     quotes = run(make_doc, text)
     assert [(q.speaker_text, q.content) for q in quotes] == [
         ("الشرطة", "الوضع مستقر"), ("المرصد الوطني للحقوق والحريات المعارض لسياسات الحكومة", "القائد قتل")]
+
+
+def test_a_quoted_name_after_kana_is_the_subject(make_doc: MakeDoc) -> None:
+    text = 'وقالت الشرطة إن الوضع مستقر. وكانت وكالة "الأنباء الرسمية" أفادت بمقتل الوزير مساء الأربعاء.'
+    quotes = run(make_doc, text)
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("الشرطة", "قالت"), ('وكالة "الأنباء الرسمية"', "أفادت")]

@@ -59,6 +59,10 @@ SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قول
 TAKE_CHARGE_VERB = fold_key("تعهّد")
 CASE_FILES = frozenset(fold_key(w) for w in (
     "ملف", "ملفات", "قضية", "قضايا", "بحث", "أبحاث", "تحقيق", "تحقيقات", "تتبع", "تتبعات", "شكاية", "مسألة"))
+# كان opening a clause whose subject comes before the reporting verb (وكان المرصد أعلن).
+KANA = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
+# Marks that close a quotation (a quoted name may end the subject: وكانت وكالة "فرانس برس" أفادت).
+CLOSE_QUOTES = frozenset("\"»”")
 # "Whereas" before a reporting verb: another speaker's statement begins (فيما، بينما).
 CONTRASTS = frozenset(fold_key(w) for w in ("فيما", "بينما"))
 # How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
@@ -95,7 +99,7 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
     while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
-    kana = a < b and toks[a].w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")
+    kana = a < b and toks[a].w in KANA
     if kana:
         a += 1
         strong = True
@@ -133,6 +137,14 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False
+
+
+def _opens_with_kana(toks: list[Tok], first: int, i: int) -> bool:
+    """True when the clause of the verb at ``i`` opens with كان (وكانت وكالة "فرانس برس" أفادت)."""
+    c = clause_start(toks, first, i)
+    while c < i and toks[c].w in ("و", "ف"):
+        c += 1
+    return c < i and toks[c].w in KANA
 
 
 def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
@@ -408,7 +420,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         outlet: str | None = None
         svo = False
         if not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
-                toks[i - 1].is_word or toks[i - 1].w in COMMAS):
+                toks[i - 1].is_word or toks[i - 1].w in COMMAS or (
+                    toks[i - 1].w in CLOSE_QUOTES and _opens_with_kana(toks, first, i))):
             before, strong = _preverbal(ctx, toks, first, i)
             after = ctx.analyze(toks, a, region_end) if opener is not None and region_end > a else None
             # after a comma the verb may open a new clause with its own subject (في تعليقه على ...،

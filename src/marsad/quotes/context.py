@@ -32,6 +32,7 @@ from marsad.quotes.phrases import (
     tokenize,
 )
 from marsad.quotes.speaker import analyze_speaker
+from marsad.text.normalize import fold_key
 
 # Beyond this many tokens after a verb, a complementiser belongs to another clause; measured on the
 # dev articles, where the longest speaker phrase (role, apposition, name, outlet) takes about 24 tokens.
@@ -158,6 +159,10 @@ def trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# "According to" before the form of a statement (وفق بيان، حسب بلاغ): between commas, an insert.
+BY_STATEMENT = frozenset(fold_key(w) for w in ("وفق", "وفقا", "وفقاً", "حسب", "بحسب", "طبقا", "طبقاً"))
+
+
 def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
     """Skip commas, time adverbs and inserted phrases (أخيراً، اليوم الثلاثاء، من جهته، في بيان مقتضب،)."""
     while j < stop:
@@ -174,6 +179,9 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
             j += n  # ، ضيف برنامج "بوليتيكا" اليوم،
         elif w[0] == "ل" and len(w) > 3 and (n := addressee_len(lex, toks, j, stop)):
             j += n  # وأضاف للصحفيين، وأكد للجوهرة "اف ام": to whom, not who
+        elif w in BY_STATEMENT and j + 1 < stop and medium_at(lex, toks, j + 1) and (k := next(
+                (k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)):
+            j = k + 1  # وتؤكد تونس، وفق بيان أصدرته الخارجية اليوم، تضامنها: the source, between commas
         elif w in ("في", "خلال", "عبر") and j + 1 < stop and medium_at(lex, toks, j + 1):
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)

@@ -54,6 +54,17 @@ from marsad.text.normalize import fold_key
 OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
 # "His words" after a relayed source (نقلت الوكالة عن فلان قوله "..."): the quotation that follows is the statement.
 SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قولهم", "قولهما"))
+# تعهّد بـ is also "to take a case in hand" (تعهد قاضي التحقيق بالملف، تعهدت الفرقة بالبحث): with a case, an
+# inquiry or a file as its object the verb reports no pledge.
+TAKE_CHARGE_VERB = fold_key("تعهّد")
+CASE_FILES = frozenset(fold_key(w) for w in (
+    "ملف", "ملفات", "قضية", "قضايا", "بحث", "أبحاث", "تحقيق", "تحقيقات", "تتبع", "تتبعات", "شكاية", "مسألة"))
+# كان opening a clause whose subject comes before the reporting verb (وكان المرصد أعلن).
+KANA = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
+# Marks that close a quotation (a quoted name may end the subject: وكانت وكالة "فرانس برس" أفادت).
+CLOSE_QUOTES = frozenset("\"»”")
+# "Whereas" before a reporting verb: another speaker's statement begins (فيما، بينما).
+CONTRASTS = frozenset(fold_key(w) for w in ("فيما", "بينما"))
 # How far after the subject a fused preposition of the verb may stand past a place or a relative clause.
 FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
@@ -88,7 +99,8 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
     while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
-    if a < b and toks[a].w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"):
+    kana = a < b and toks[a].w in KANA
+    if kana:
         a += 1
         strong = True
     if a >= b:
@@ -106,6 +118,13 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
         if whole is not None and (strong or whole.kind in ("name", "anon", "body", "role", "anaphor")) and \
                 (b - a <= 6 or any(t.w in COMMAS for t in toks[a:b])):
             return whole, strong or any(t.w in COMMAS for t in toks[a:b])
+    if kana:
+        # وكانت وكالة "فرانس برس" أفادت، وكان المرصد السوري ... المعارض لبشار الأسد أعلن: the subject is
+        # the noun phrase that كان opens, whatever follows it before the verb
+        end = noun_phrase_end(lex, toks, a, b, ctx.mention_ends, ctx.person_starts)
+        subject = ctx.analyze(toks, a, end) if end > a else None
+        if subject is not None and subject.kind != "unknown":
+            return subject, True
     best: SpeakerPhrase | None = None
     k = b - 1
     while k >= a and b - k <= 6:
@@ -118,6 +137,14 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False
+
+
+def _opens_with_kana(toks: list[Tok], first: int, i: int) -> bool:
+    """True when the clause of the verb at ``i`` opens with كان (وكانت وكالة "فرانس برس" أفادت)."""
+    c = clause_start(toks, first, i)
+    while c < i and toks[c].w in ("و", "ف"):
+        c += 1
+    return c < i and toks[c].w in KANA
 
 
 def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
@@ -282,7 +309,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # before as و does
         has_conj = pro > 0 or prev in ("و", "ف") or (prev in CLAUSE_PARTICLES and (
             i - 1 == first or toks[i - 2].w in COMMAS or toks[i - 2].w in SENTENCE_END))
-        if not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
+        # فيما اعتبر آخرون أن ...، بينما أكد المعارضون ...، في حين قال ...: a contrast opens a statement of
+        # another speaker inside the content of the first, which stops there
+        contrast = i - 1 if prev in CONTRASTS else (
+            i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
+        if contrast is None and not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
                 d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
                 for d in ctx.drafts):
             continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
@@ -314,6 +345,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             nxt = next((k for k in range(np_start + 1, np_end) if toks[k].start >= ends), None)
             if nxt is not None and toks[nxt].start in ctx.mention_ends:
                 np_end = nxt
+        if "ب" in form.preps:
+            # ندد الوزير بالهجوم، أشاد الرئيس بنجاح ...: after a role, a ب-phrase is the verb's own
+            # complement unless it names the seat of the office (المدير بوزارة الخارجية)
+            np_end = next((k for k in range(np_start + 1, np_end) if _governed_by_verb(ctx, toks, k)), np_end)
         np_stop = skip_fillers(lex, toks, np_end, last)
         k = i + 1
         while k < last and k - i <= MAX_SPEAKER_TOKENS:
@@ -385,7 +420,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         outlet: str | None = None
         svo = False
         if not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
-                toks[i - 1].is_word or toks[i - 1].w in COMMAS):
+                toks[i - 1].is_word or toks[i - 1].w in COMMAS or (
+                    toks[i - 1].w in CLOSE_QUOTES and _opens_with_kana(toks, first, i))):
             before, strong = _preverbal(ctx, toks, first, i)
             after = ctx.analyze(toks, a, region_end) if opener is not None and region_end > a else None
             # after a comma the verb may open a new clause with its own subject (في تعليقه على ...،
@@ -583,6 +619,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if phrase is not None and phrase.kind in ("name", "anon"):
                 ctx.remember(speaker)  # أكدها نائب سابق: the speaker of what follows
             continue
+        if form.lemma == TAKE_CHARGE_VERB and _case_file(toks[content_tok].w):
+            continue  # تعهد قاضي التحقيق بالملف: he took the case in hand, no pledge is reported
         if toks[content_tok].w in OPEN_QUOTES:
             start, end = direct_content(ctx, toks, content_tok, sent_end)
             # هدد "إسرائيل" باستهداف ...: a quoted word opens an indirect statement
@@ -600,6 +638,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,
                                 "cue-" + form.frame))
+        if contrast is not None:
+            ctx.breaks.add(toks[contrast].start)
 
 
 def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: int, form: CueForm) -> bool:
@@ -657,6 +697,21 @@ def _after_fa_inna(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:
         if w in lex.comps:
             return k < i - 1 and w.startswith("ف")
     return False
+
+
+def _case_file(w: str) -> bool:
+    """True for بملف، بالقضية، بالبحث ...: the object of تعهّد in its sense "to take in hand"."""
+    return w.startswith("ب") and strip_article(w[1:]) in CASE_FILES
+
+
+def _governed_by_verb(ctx: Context, toks: list[Tok], k: int) -> bool:
+    """True for a word with a fused ب that names no body, place or office (بالهجوم، بنجاح، بضرورة)."""
+    w = toks[k].w
+    if len(w) <= 3 or w[0] != "ب" or w in ("باسم", "بإسم") or not toks[k].is_word:
+        return False
+    if head_at(ctx.lex, toks, k)[0] & {"body", "role", "anon", "medium", "place"}:
+        return False
+    return not any(toks[k].start < s < toks[k].end for s in ctx.mention_ends)
 
 
 def _fused_prep(form: CueForm, tok: Tok) -> bool:

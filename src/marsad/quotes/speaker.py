@@ -435,6 +435,8 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
     j = a
     mode = "construct"
     head_kinds, _ = head_at(lex, toks, a)
+    # ends of names of places and bodies (a person's name may go on with a surname the tagger missed)
+    name_ends = frozenset(e for s, e in entity_ends.items() if s not in person_starts)
     while j < b and j - a < 12:
         tok = toks[j]
         if tok.start in entity_ends and (j == a or mode in ("construct", "lam") or (
@@ -515,7 +517,10 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             j += 1
             continue
         # an adjective agrees in definiteness: after a word with the article only one with it
-        if mode in ("construct", "adj") and nisba_like(w) and not is_definite(toks[j - 1].w):
+        # (the name of a place or body is definite: تونس | عملية احتلال ...، the indefinite word opens
+        # the object)
+        if mode in ("construct", "adj") and nisba_like(w) and not is_definite(toks[j - 1].w) and \
+                toks[j - 1].end not in name_ends:
             j += 1
             mode = "adj"
             continue

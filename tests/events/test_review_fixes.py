@@ -371,3 +371,13 @@ def test_a_protest_and_the_killing_it_is_about(text: str, expected: list[tuple[s
 def test_a_named_victim_is_one_detail(text: str, expected: list[tuple[str, bool, int | None]]) -> None:
     doc = extract(text, published="2008-01-02")
     assert [(e.sub_event_type, e.historical, e.fatalities) for e in doc.events] == expected
+
+
+# An actor the ranker fills (the rules left it empty) is named in the notes by its ACLED English,
+# unless it is a generic one (protesters, unidentified armed men keep the notes' own phrase).
+def test_events_notes_name_an_actor_the_ranker_filled() -> None:
+    doc = _run("نفذ الطيران العراقي أمس ضربة جوية على مخبأ للتنظيم في وادي الشاي جنوب كركوك.")
+    (event,) = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert event.actor1 is not None and event.actor1.name_en
+    assert event.actor1.name_en.startswith("Military Forces of Iraq")
+    assert event.actor1.name_en in event.notes

@@ -28,7 +28,7 @@ how the rules' knowledge is tested.
 from __future__ import annotations
 
 from marsad.config import EventsConfig
-from marsad.document import Document
+from marsad.document import ActorRef, Document
 from marsad.events.arguments import country_names, folded_positions
 from marsad.events.arguments.actor_ranker import assign_actors
 from marsad.events.candidates import Candidates, find_candidates
@@ -114,7 +114,23 @@ def record_events(cands: Candidates, drafts: list[Draft]) -> Document:
         d.event.id = f"ev{n}"
         country = d.event.location.country if d.event.location else None
         country_en = country_names().get(country, ("", ""))[1] if country else None
-        d.event.notes = write_notes(d.event, actor1_en=d.actor1_en, actor2_en=d.actor2_en,
+        d.event.notes = write_notes(d.event, actor1_en=d.actor1_en or _specific_english(d.event.actor1),
+                                    actor2_en=d.actor2_en or _specific_english(d.event.actor2),
                                     country_en=country_en or None)
         doc.events.append(d.event)
     return doc
+
+
+# ACLED's generic actors: the notes keep their own wording for these (protesters, unidentified armed men)
+GENERIC_ACTORS = ("Protesters", "Rioters", "Civilians", "Unidentified")
+
+
+def _specific_english(actor: ActorRef | None) -> str | None:
+    """The English name an event actor was given (the ranker fills roles the rules left empty), if specific.
+
+    "الطيران العراقي" described without a lexicon entry is "Military Forces of Iraq (2022-)" in the
+    notes too; a generic description keeps the notes' own phrase.
+    """
+    if actor is None or not actor.name_en or actor.name_en.startswith(GENERIC_ACTORS):
+        return None
+    return actor.name_en

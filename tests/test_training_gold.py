@@ -1,0 +1,55 @@
+"""The learners' data: the train/validation split drawn once, and the extra ANT gold kept without text."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def _script(name: str) -> ModuleType:
+    path = REPO / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_split_is_the_one_drawn_and_halves_do_not_meet() -> None:
+    split_script = _script("split_train_ant")
+    committed = json.loads(split_script.SPLIT.read_text(encoding="utf-8"))
+    assert split_script.draw(SHARED / "data" / "train-ant") == committed
+    assert not set(committed["train"]) & set(committed["validation"])
+    assert len(committed["validation"]) == 60 and len(committed["train"]) == 166
+
+
+def test_extra_gold_holds_no_text_and_its_strings_are_in_the_corpus() -> None:
+    training_gold = _script("training_gold")
+    validation = set(json.loads(training_gold.SPLIT.read_text(encoding="utf-8"))["validation"])
+    files = sorted(Path(training_gold.EXTRA).glob("*.json"))
+    assert files
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert "text" not in gold and "title" not in gold, path.name  # the text stays in ../shared
+        assert gold["id"] not in validation
+    golds, digest = training_gold.training_golds(SHARED, "events")
+    extra = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in files}
+    joined = [g for g in golds if g["id"] in extra]
+    assert len(joined) == len(extra) and len(digest) == 64
+    for gold in joined:
+        text = gold["text"]
+        for event in gold["events"]:
+            assert event["evidence"] in text, (gold["id"], event["evidence"])
+        for quote in gold["quotes"]:
+            assert quote["quote_head"] in text, (gold["id"], quote["quote_head"])
+        for entity in gold["entities"]:
+            for alias in entity.get("aliases", []):
+                assert alias in text, (gold["id"], alias)
+    assert not validation & {g["id"] for g in golds}  # the learners never see the validation half

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
+from training_gold import gsr_sentences, prf  # scripts/training_gold.py, beside this script
 
 import marsad
 from marsad.config import Config, EventsConfig, PipelineConfig
@@ -76,20 +77,12 @@ def read_sentences(shared: Path) -> tuple[list[Sentence], str]:
     digest = hashlib.sha256()
     out = []
     for kind in KINDS:
-        path = shared / "data" / "gsr" / f"{kind}-dev.jsonl"
-        raw = path.read_bytes()
+        records, raw = gsr_sentences(shared, kind)
         digest.update(raw)
-        for line in raw.decode("utf-8").splitlines():
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            if rec["label"] == "ambiguous":
-                continue
+        for rec in records:
             doc = pipe.run(Article(id=rec["id"], text=rec["text"]))
             examples = [event_features(doc, e) for e in doc.events if in_family(kind, e)]
-            # ids are "<kind>-<article id>-<sentence number>"
-            article = rec["id"].split("-", 1)[1].rsplit("-", 1)[0]
-            out.append(Sentence(rec["id"], kind, article, rec["label"] == "yes", examples))
+            out.append(Sentence(rec["id"], kind, rec["article"], rec["label"] == "yes", examples))
     return out, digest.hexdigest()
 
 
@@ -159,10 +152,7 @@ def sentence_f1(sentences: list[Sentence], scores: dict[str, float], kind: str, 
         tp += s.positive and hit
         fp += (not s.positive) and hit
         fn += s.positive and not hit
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "tp": tp, "fp": fp, "fn": fn}
+    return {**prf(tp, fp, fn), "tp": tp, "fp": fp, "fn": fn}
 
 
 def main() -> int:

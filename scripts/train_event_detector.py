@@ -47,7 +47,7 @@ from types import ModuleType
 from typing import Any
 
 import pycrfsuite
-from training_gold import training_golds  # scripts/training_gold.py, beside this script
+from training_gold import gsr_sentences, prf, training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
 from marsad.config import Config, EventsConfig, PipelineConfig
@@ -123,12 +123,7 @@ def gsr_examples(shared: Path, pipe: marsad.Pipeline) -> list[tuple[list[str], s
     of the sentence's family (else its commonest type), "no" sentences ``none``."""
     out = []
     for kind in ("assault", "protest"):
-        for line in (shared / "data" / "gsr" / f"{kind}-dev.jsonl").read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            if rec["label"] == "ambiguous":
-                continue
+        for rec in gsr_sentences(shared, kind)[0]:
             doc = pipe.run(Article(id=rec["id"], text=rec["text"]))
             doc.cache["published_date"] = None
             cands = find_candidates(doc, EventsConfig())
@@ -223,10 +218,8 @@ def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]],
         scorer.score_events(item.gold, pred, acc, [])
         eventless_hit += int(not item.gold.get("events") and bool(events))
     tp, n_pred, n_gold = acc["events"]
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "tp": tp, "pred": n_pred, "gold": n_gold, "not_event_hits": acc["not_event_hits"],
+    return {**prf(tp, n_pred - tp, n_gold - tp), "tp": tp, "pred": n_pred, "gold": n_gold,
+            "not_event_hits": acc["not_event_hits"],
             "eventless_articles_with_events": eventless_hit}
 
 
@@ -242,10 +235,7 @@ def sentence_level(items: list[Labelled], detections: dict[str, dict[int, Detect
             fn += bool(gold) and not hit
             typed += bool(gold) and det.sub_event_type in (gold or ())
     n_pos = tp + fn
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / n_pos if n_pos else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "type_accuracy": round(typed / n_pos, 3) if n_pos else 0.0, "event_sentences": n_pos}
+    return {**prf(tp, fp, fn), "type_accuracy": round(typed / n_pos, 3) if n_pos else 0.0, "event_sentences": n_pos}
 
 
 def main() -> int:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from train_event_detector import pipeline_before_events, train_one
+from training_gold import gsr_sentences, prf
 
 from marsad.config import EventsConfig
 from marsad.document import Article
@@ -59,20 +60,14 @@ class Record:
 
 
 def read_records(shared: Path, kind: str, pipe: object) -> tuple[list[Record], bytes]:
-    raw = (shared / "data" / "gsr" / f"{kind}-dev.jsonl").read_bytes()
+    records, raw = gsr_sentences(shared, kind)
     out = []
-    for line in raw.decode("utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        if rec["label"] == "ambiguous":
-            continue
+    for rec in records:
         doc = pipe.run(Article(id=rec["id"], text=rec["text"]))  # type: ignore[attr-defined]
         doc.cache["published_date"] = None
         cands = find_candidates(doc, EventsConfig())
         features = [sentence_features(cands, i) for i in sorted(cands.hits)] if cands is not None else []
-        # ids are "<kind>-<article id>-<sentence number>"
-        out.append(Record(rec["id"].split("-", 1)[1].rsplit("-", 1)[0], rec["label"] == "yes", features))
+        out.append(Record(rec["article"], rec["label"] == "yes", features))
     return out, raw
 
 
@@ -91,10 +86,7 @@ def f1_at(records: list[Record], scores: list[float], threshold: float) -> dict[
         tp += r.positive and hit
         fp += (not r.positive) and hit
         fn += r.positive and not hit
-    p = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
-    return {"p": round(p, 3), "r": round(rc, 3), "f1": round(2 * p * rc / (p + rc), 3) if p + rc else 0.0,
-            "tp": tp, "fp": fp, "fn": fn}
+    return {**prf(tp, fp, fn), "tp": tp, "fp": fp, "fn": fn}
 
 
 def main() -> int:

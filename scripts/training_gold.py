@@ -1,4 +1,5 @@
-"""The gold the learners may train on: the train half of train-ant, plus the extra ANT gold of the repo.
+"""The gold the learners may train on: the train half of train-ant, the extra ANT gold of the repo, and
+the shared GSR half; and the precision/recall arithmetic their cross-validation reports.
 
 ``benchmarks/data/train-ant-split.json`` names the train half of ``<shared>/data/train-ant`` (the
 validation half is never read here). ``benchmarks/data/gold-ant-extra/<id>.json`` holds further ANT
@@ -71,3 +72,27 @@ def training_golds(shared: Path, layer: str, *, extra: bool = True) -> tuple[lis
             golds.append({**gold, "text": record["text"], "title": record.get("title")})
     golds.sort(key=lambda g: g["id"])
     return golds, digest.hexdigest()
+
+
+def gsr_sentences(shared: Path, kind: str) -> tuple[list[dict[str, Any]], bytes]:
+    """The labelled sentences of one family ("assault", "protest") of the shared GSR half, and the file's bytes.
+
+    "ambiguous" sentences are left out; each record gets ``article``, the id of the article the sentence
+    came from (GSR ids are "<kind>-<article id>-<sentence number>"), for folds grouped by article.
+    """
+    raw = (shared / "data" / "gsr" / f"{kind}-dev.jsonl").read_bytes()
+    records = []
+    for line in raw.decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if record["label"] != "ambiguous":
+            records.append({**record, "article": record["id"].split("-", 1)[1].rsplit("-", 1)[0]})
+    return records, raw
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 (rounded to three places, as the scorers print them) of the counts."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}

@@ -20,11 +20,11 @@ the share of places resolved with the right country and admin1 (goal >= 0.95).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import re
 import sys
-import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +35,13 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "place-readings.jsonl"
 
 
-def admin_key(name: str | None) -> str:
-    """A first-level division's name folded for comparison (Sidi Bouzid, sidi-bouzid, Sīdī Bū Zayd)."""
-    folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"\b(governorate|province|wilaya|muhafazat|district|region)\b", "", folded)
-    return re.sub(r"[^a-z]", "", folded)
+def admin_key_of(shared: Path) -> Callable[[str | None], str]:
+    """The scorer's folding of a first-level division's name (its spellings and aliases count as one)."""
+    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.admin_key  # type: ignore[no-any-return]
 
 
 def read_places(doc: Document, start: int, end: int) -> list[Place]:
@@ -49,7 +51,7 @@ def read_places(doc: Document, start: int, end: int) -> list[Place]:
             if m.place_id in places and m.start < end and start < m.end]
 
 
-def judge(row: dict[str, Any], found: list[Place]) -> tuple[bool, str]:
+def judge(row: dict[str, Any], found: list[Place], admin_key: Callable[[str | None], str]) -> tuple[bool, str]:
     """Whether the reading is right, and what was read."""
     what = ", ".join(f"{p.name} ({p.country}/{p.admin1})" for p in found) or "no place"
     if row["kind"] in ("ordinary", "outlet"):
@@ -68,6 +70,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--show-errors", action="store_true")
     a = ap.parse_args()
+    admin_key = admin_key_of(a.shared)
     rows = [json.loads(line) for line in a.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {row["id"] for row in rows}
     records = {}
@@ -89,7 +92,7 @@ def main() -> int:
         if doc.text[row["start"]:row["end"]] != row["surface"]:
             print(f"offsets do not match the text: {row}", file=sys.stderr)
             return 2
-        ok, what = judge(row, read_places(doc, row["start"], row["end"]))
+        ok, what = judge(row, read_places(doc, row["start"], row["end"]), admin_key)
         total[row["kind"]] += 1
         right[row["kind"]] += ok
         if a.show_errors and not ok:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Event errors by kind: why gold events are missed and where extra events come from.
 
-  python benchmarks/event_errors.py [--set validation|heldout|train|dev|dev-mashriq] [--shared ../shared] [--json]
+  python benchmarks/event_errors.py [--set validation|heldout|stream|train|dev|dev-mashriq]
+                                    [--shared ../shared] [--json]
 
 The scorer (shared/eval/score.py) only counts misses and extras; this sorts them, so that a change can be
 judged by the kinds of error it removes and adds, not by one F1. A predicted event and a gold event

@@ -71,3 +71,19 @@ def test_heldout_gold_is_apart_from_all_training_gold_and_its_strings_are_in_the
     for gold in joined:
         assert gold["text"] and all(e["evidence"] in gold["text"] for e in gold["events"])
     assert sum(len(g["events"]) for g in joined) == 94
+
+
+def test_stream_gold_is_a_random_sample_apart_from_all_other_gold() -> None:
+    training_gold = _script("training_gold")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import quality_gate
+
+    stream = quality_gate.gold_articles(SHARED, "stream")
+    ids = {g["id"] for g in stream}
+    assert len(ids) == 100 and all(g["complete"] == ["events"] for g in stream)
+    assert sum(1 for g in stream if not g["events"]) == 84  # most of a news stream reports no event
+    heldout = {g["id"] for g in quality_gate.gold_articles(SHARED, "heldout")}
+    golds, _ = training_gold.training_golds(SHARED, "events")
+    assert not ids & heldout and not ids & {g["id"] for g in golds}
+    for gold in stream:
+        assert all(e["evidence"] in gold["text"] for e in gold["events"])

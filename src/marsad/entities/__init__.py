@@ -26,7 +26,7 @@ from dataclasses import replace
 from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
 from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, Candidate, select
-from marsad.entities.heads import PLURAL_HEADS, idiom_head
+from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.nested import nested_places
 from marsad.entities.phrases import phrase_at, place_in_context
@@ -139,7 +139,7 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
                 cand = _clean_model_span(lo + s, lo + e, etype, words, lex)
                 if cand is not None:
                     found.append(replace(cand, confidence=confidence))
-    vetoed = {c for c in rules if c.source == "pattern"
+    vetoed = {c for c in rules if c.source == "pattern" and words[c.start].bare not in MEDIA_HEADS
               and all(outside[k] >= VETO_MIN_CONFIDENCE for k in range(c.start, c.end))}
     return found, vetoed
 
@@ -210,6 +210,28 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words:
             out.append(replace(c, priority=PRIO_RULE))
         else:
             out.append(c)
+    return out
+
+
+def _whole_links(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """People's names that end on a link word (عبد، أبو، بن) take the word it links to, or lose it.
+
+    A name never ends on عبد or بن: علي أحمد شوقي عبد | الخالق is cut where the tagger's
+    confidence fell, not where the name ends.
+    """
+    taken = bytearray(len(words) + 1)
+    for c in selected:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for c in selected:
+        last = words[c.end - 1]
+        if c.type == "PER" and last.base in NAME_LINKS and last.n == 0:
+            nxt = words[c.end] if c.end < len(words) else None
+            if nxt is not None and nxt.is_word and not nxt.stop and not nxt.n and not taken[c.end]:
+                c = replace(c, end=c.end + 1)
+            elif c.end - c.start > 1:
+                c = replace(c, end=c.end - 1)
+        out.append(c)
     return out
 
 
@@ -357,7 +379,7 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         learned, vetoed = _model_candidates(doc, tokens, words, lex, candidates)
         candidates = [c for c in candidates if c not in vetoed]
         candidates.extend(_learned_extensions(learned, candidates, words, lex))
-    selected = select(candidates, len(words))
+    selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex))

@@ -190,7 +190,7 @@ def place_with_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int]
     return j, span[1]
 
 
-def _town_served(words: list[Word], j: int, lex: Lexicons) -> int:
+def town_served(words: list[Word], j: int, lex: Lexicons) -> int:
     """End of ب + a town closing the name of a local office at ``j`` (بتوزر), or ``j``."""
     if j >= len(words) or words[j].n != 1 or words[j].key[0] != "ب" or not words[j].phrase:
         return j
@@ -275,7 +275,7 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             if etype == "ORG" and hit_known(words, start, end, lex):
                 end = _complement(words, end, lex)
             if etype == "ORG" and w.bare in LOCAL_HEADS:
-                end = _town_served(words, end, lex)
+                end = town_served(words, end, lex)
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
             continue
         if etype == "FAC" and w.bare not in PLURAL_HEADS and w.bare not in ROAD_HEADS:
@@ -292,7 +292,7 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         if end > i + 1:
             end = _complement(words, end, lex)
             if w.bare in LOCAL_HEADS:
-                end = _town_served(words, end, lex)  # المحكمة الابتدائية بتونس: a local office's seat
+                end = town_served(words, end, lex)  # المحكمة الابتدائية بتونس: a local office's seat
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
         elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
             yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)

@@ -11,7 +11,7 @@ and may be absent or partial, so reading them never fails: a missing file contri
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.errors import DataFileError
 from marsad.resources import read_tsv
@@ -44,6 +44,11 @@ def core_word(word: str) -> str:
     if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
         w = w[1:]
     return strip_article(w)[0]
+
+
+# organisation name (folded words, the first without proclitics) -> the continuations the corpus
+# writes after it (folded words), longest first: see marsad.entities.continuations
+Continuations = dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
 def _tsv(relative: str) -> tuple[tuple[str, ...], ...]:
@@ -86,6 +91,10 @@ class Lexicons:
     vocabulary: dict[str, int]  # frequent words of the ANT corpus and their counts (train_ner.py)
     # place names that are also ordinary words (معسكر، حديثة): places only in a place's context
     ambiguous_places: frozenset[str] = frozenset()
+    # organisation names -> the و/ل words the corpus writes after them (continuations.py)
+    continuations: Continuations = field(default_factory=dict)
+    # two-word organisation names (head + name, folded) frequent in the corpus (وزاره العدل)
+    corpus_orgs: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -230,7 +239,18 @@ def load_lexicons() -> Lexicons:
                     own_phrase_starts=own_starts,
                     vocabulary={r[0]: int(r[1]) for r in _tsv("models/ner-vocab.tsv")
                                 if len(r) > 1 and r[1].isdigit()},
-                    ambiguous_places=_ambiguous_places())
+                    ambiguous_places=_ambiguous_places(), continuations=_continuations(),
+                    corpus_orgs=frozenset(tuple(r[0].split()) for r in _tsv("entities/org-names-corpus.tsv") if r))
+
+
+def _continuations() -> Continuations:
+    """Fixed continuations of organisation names (``entities/continuations-corpus.tsv``, built by
+    scripts/build_complements.py): name words -> continuation words, longest first."""
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for r in _tsv("entities/continuations-corpus.tsv"):
+        if len(r) >= 2 and r[0] and r[1]:
+            table.setdefault(tuple(r[0].split()), []).append(tuple(r[1].split()))
+    return {k: tuple(sorted(v, key=lambda c: (-len(c), c))) for k, v in table.items()}
 
 
 def _ambiguous_places() -> frozenset[str]:

@@ -126,6 +126,9 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         elif (hit is not None and hit[0] == i + 1 and hit[1] in PLACE_TYPES
               and _pronoun_reading(w, lex) and not place_in_context(words, i, lex)):
             hit = None
+        if (hit is not None and hit[0] == i + 1 and hit[1] in PLACE_TYPES and construct_reading(words, i, lex)
+                and not (i > 0 and words[i - 1].head in PLACE_TYPES and not words[i - 1].definite)):
+            hit = None  # حماة الوطن، مسقط رأسه: a noun in construct, not a town
         if hit is None:
             i += 1
             continue
@@ -155,6 +158,35 @@ PRONOUN_STEM_MIN_COUNT = 100
 def _pronoun_reading(w: Word, lex: Lexicons) -> bool:
     """Whether a one-word place name reads as a common word with the pronoun ه (داخله)."""
     return w.final_ha and lex.vocabulary.get(w.key[:-1], 0) >= PRONOUN_STEM_MIN_COUNT
+
+
+# Definite nouns that may follow a place's name without governing it: days, and apposed capitals
+# (بغداد الاثنين، تونس العاصمة).
+APPOSED = frozenset({"الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "العاصمه"})
+
+
+def construct_reading(words: list[Word], i: int, lex: Lexicons) -> bool:
+    """Whether the one-word place name at ``i`` reads as a common noun governing the next word.
+
+    A town's name is definite by itself and governs no genitive; when a definite common noun
+    (حماة الوطن "the protectors of the homeland"، صور الهجوم "pictures of the attack") or a noun
+    with a pronoun (مسقط رأسه "his birthplace") follows it, the word is the common noun. What may
+    follow a name is excluded: an adjective or demonym (حلب الشرقية)، a direction, another name, a
+    head noun, a word that follows places (أمس، اليوم), a day; and after a preposition of place
+    (في حلب القديمة، بغزة المحاصرة) a definite word is read as describing the town.
+    """
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    if not nxt.is_word or nxt.n or nxt.stop or nxt.person or nxt.head is not None or (
+            nxt.phrase and phrase_at(words, i + 1, lex) is not None):
+        return False
+    if nxt.definite:
+        # في حلب القديمة: after a preposition of place the next word describes the town
+        located = (i > 0 and words[i - 1].key in PLACE_PREPOSITIONS) or "ب" in words[i].key[:words[i].n]
+        return (not located and nxt.ordinary and not (nxt.adjective or nxt.demonym or nxt.blocked)
+                and nxt.bare not in DIRECTIONS and nxt.base not in APPOSED and nxt.bare not in PLACE_FOLLOWERS)
+    return _pronoun_reading(nxt, lex) and nxt.bare not in DIRECTIONS
 
 
 def agreeing_adjective(words: list[Word], i: int) -> bool:

@@ -1,0 +1,34 @@
+"""A town's name that reads as a common noun in construct is no place; people's names end on a name."""
+
+from __future__ import annotations
+
+from marsad.document import Document
+from marsad.pipeline import extract
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    doc: Document = extract(text, published="2017-01-10", id="t1")
+    doc.check_offsets()
+    return [(m.type, m.text) for m in doc.entities]
+
+
+def _places(text: str) -> list[str]:
+    return [t for k, t in _mentions(text) if k in ("GPE", "LOC")]
+
+
+def test_a_town_name_governing_a_noun_is_the_common_noun() -> None:
+    # written for this test: حماة "protectors", مسقط رأسه "his birthplace"
+    assert _places("شارك في المسيرة حماة الوطن من كل الجهات.") == []
+    assert _places("عاد اللاعب إلى مسقط رأسه بعد غياب طويل.") == []
+
+
+def test_a_town_described_after_a_preposition_of_place_stays_a_town() -> None:
+    assert "حلب" in _places("وصلت القوات إلى حلب القديمة أمس.")
+    assert "غزة" in _places("قصفت الطائرات مواقع بغزة المحاصرة.")
+    assert "بغداد" in _places("قالت الشرطة في بغداد الاثنين إن التفجير أوقع قتلى.")
+    assert _places("تظاهر المئات في تونس العاصمة.") != []
+
+
+def test_a_person_name_does_not_end_on_a_link_word() -> None:
+    people = [t for k, t in _mentions("وقال المحامي علي أحمد شوقي عبد الخالق إن موكله بريء.") if k == "PER"]
+    assert all(not p.endswith("عبد") for p in people)

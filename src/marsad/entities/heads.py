@@ -271,7 +271,7 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                 # مدينة حمص السورية، بلدة عرسال البقاعية: a town's adjectives say where it is,
                 # they are not its name; a demonym does not name a region or mountain either
                 if etype != "GPE":
-                    end = _adjectives(words, end, lex, strict=False, demonyms=etype in ("ORG", "FAC"))
+                    end = _adjectives(words, end, lex, strict=etype == "FAC", demonyms=etype in ("ORG", "FAC"))
             if etype == "ORG" and hit_known(words, start, end, lex):
                 end = _complement(words, end, lex)
             if etype == "ORG" and w.bare in LOCAL_HEADS:

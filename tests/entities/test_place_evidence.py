@@ -32,3 +32,16 @@ def test_a_town_described_after_a_preposition_of_place_stays_a_town() -> None:
 def test_a_person_name_does_not_end_on_a_link_word() -> None:
     people = [t for k, t in _mentions("وقال المحامي علي أحمد شوقي عبد الخالق إن موكله بريء.") if k == "PER"]
     assert all(not p.endswith("عبد") for p in people)
+
+
+def _orgs(text: str) -> list[str]:
+    return [t for k, t in _mentions(text) if k == "ORG"]
+
+
+def test_an_outlet_named_without_its_head_is_an_organisation_where_it_reports() -> None:
+    # written for this test: الشروق (the newspaper; also "sunrise" and a town), العربية (the channel)
+    assert "الشروق" in _orgs("ذكرت الشروق أن الحكومة ستجتمع غدا.")
+    assert "العربية" in _orgs("نقلت العربية عن مصادر أمنية أن الانفجار وقع صباحا.")
+    assert _mentions("استيقظ الناس مع الشروق وخرجوا إلى الحقول.") == []
+    assert _mentions("تعلم الطلاب العربية في المدرسة.") == []
+    assert "الشروق" not in _places("ذكرت الشروق أن الحكومة ستجتمع غدا.")

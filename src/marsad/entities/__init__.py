@@ -29,6 +29,7 @@ from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, C
 from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.nested import nested_places
+from marsad.entities.outlets import find_outlets
 from marsad.entities.phrases import phrase_at, place_in_context
 from marsad.entities.rules import rule_candidates, rule_tags
 from marsad.entities.tagger import spans_of, tagger
@@ -381,6 +382,10 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         candidates.extend(_learned_extensions(learned, candidates, words, lex))
     selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
+    taken = bytearray(len(words))
+    for c in selected:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    selected.extend(find_outlets(words, lex, taken))
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex))
     mentions = []

@@ -95,6 +95,8 @@ class Lexicons:
     continuations: Continuations = field(default_factory=dict)
     # two-word organisation names (head + name, folded) frequent in the corpus (وزاره العدل)
     corpus_orgs: frozenset[tuple[str, ...]] = frozenset()
+    # outlets of the actor lexicon named without their head, by first word (الشروق، العربية)
+    outlets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -229,6 +231,8 @@ def load_lexicons() -> Lexicons:
     complements = frozenset(fold_key(r[0]) for r in (*_tsv("entities/complements.tsv"),
                                                       *_tsv("entities/complements-corpus.tsv")) if r)
     known = set(index) | person | place_words
+    ambiguous = _ambiguous_places()
+    outlets = _bare_outlets(heads, phrases, ambiguous)
     return Lexicons(heads=heads, definite_heads=definite_heads, titles=titles,
                     title_first=frozenset(t[0] for t in titles),
                     stopwords=stop, demonyms=demonyms, phrases=phrases,
@@ -239,8 +243,36 @@ def load_lexicons() -> Lexicons:
                     own_phrase_starts=own_starts,
                     vocabulary={r[0]: int(r[1]) for r in _tsv("models/ner-vocab.tsv")
                                 if len(r) > 1 and r[1].isdigit()},
-                    ambiguous_places=_ambiguous_places(), continuations=_continuations(),
+                    ambiguous_places=ambiguous, continuations=_continuations(),
+                    outlets=outlets,
                     corpus_orgs=frozenset(tuple(r[0].split()) for r in _tsv("entities/org-names-corpus.tsv") if r))
+
+
+# heads of outlets' names in the actor lexicon (folded, without the article)
+OUTLET_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "اذاعه", "موقع", "شبكه", "مجله", "تلفزيون"})
+
+
+def _bare_outlets(heads: dict[str, str], phrases: dict[str, dict[str, tuple[Phrase, ...]]],
+                  ambiguous: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names of the actor lexicon's media outlets without their head (صحيفة الشروق -> الشروق),
+    by first word; a name that is also a place (صحيفة الرياض) is left out unless the place is an
+    ordinary word itself (الشروق، الخبر: ambiguous places), and so is a head."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for row in _tsv("actors/actors.tsv"):
+        if len(row) < 6 or row[5] != "media":
+            continue
+        for name in [row[2], *row[3].split("|")]:
+            words = tuple(fold_key(name).split())
+            if len(words) >= 2 and strip_article(words[0])[0] in OUTLET_HEADS:
+                words = words[1:]
+            elif not words or strip_article(words[0])[0] in OUTLET_HEADS:
+                continue
+            first = words[0]
+            place = words[0] not in ambiguous and any(p.type in ("GPE", "LOC") and p.words == words
+                        for p in phrases.get(first, {}).get(words[1] if len(words) > 1 else "", ()))
+            if not place and strip_article(first)[0] not in heads and len(first) >= 3:
+                names.setdefault(first, set()).add(words)
+    return {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in names.items()}
 
 
 def _continuations() -> Continuations:

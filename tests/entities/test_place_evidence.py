@@ -45,3 +45,19 @@ def test_an_outlet_named_without_its_head_is_an_organisation_where_it_reports() 
     assert _mentions("استيقظ الناس مع الشروق وخرجوا إلى الحقول.") == []
     assert _mentions("تعلم الطلاب العربية في المدرسة.") == []
     assert "الشروق" not in _places("ذكرت الشروق أن الحكومة ستجتمع غدا.")
+
+
+def test_a_direction_or_countryside_of_a_place_is_no_name_the_place_is() -> None:
+    # the annotation guide: شمال سوريا is not an entity; the country named in it is
+    assert _places("اشتباكات في جنوب شرق تركيا بين الجيش والمسلحين.") == ["تركيا"]
+    assert _places("انفجرت سيارة مفخخة في شمال العراق.") == ["العراق"]
+    assert _places("تشهد مناطق الجنوب الليبي فوضى أمنية.") == []
+    # a region's own name and a governorate stay whole
+    assert any(p.endswith("الشرق الأوسط") for p in _places("تتصاعد التوترات في منطقة الشرق الأوسط منذ أشهر."))
+    assert _places("قتل شخصان في انفجار بمحافظة ريف دمشق.") == ["ريف دمشق"]
+
+
+def test_an_event_in_the_north_of_a_country_keeps_its_region() -> None:
+    doc = extract("قتل جنديان في هجوم شمال مالي أمس.", published="2017-01-10", id="t3")
+    assert [e.location.get("name_en") if isinstance(e.location, dict) else getattr(e.location, "name_en", None)
+            for e in doc.events][:1] == ["Northern Mali"]

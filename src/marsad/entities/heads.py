@@ -44,6 +44,8 @@ GOVERNING_COMPLEMENTS = frozenset({"دفاع", "قضاء", "بحث"})
 # البريد بتوزر، محكمة الاستئناف بصفاقس); a government or movement followed by ب + a town is only
 # located there (حكومة الوفاق بطرابلس), and a definite name keeps ب + town out of the name in the
 # gold articles (المحطة المركزية للقطار ببروكسيل).
+# Heads of the surroundings of a place (ريف حلب، ضواحي بغداد): the annotation names the place only.
+COUNTRYSIDE = frozenset({"ريف", "اطراف", "ضواحي"})
 LOCAL_HEADS = frozenset({"مركز", "مكتب", "فرع", "مديريه", "محكمه", "بلديه", "معتمديه", "دايره", "فرقه",
                          "مندوبيه", "قسم", "نقابه", "مصلحه", "اقليم"})
 
@@ -234,6 +236,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             continue  # بسجن المتهم: "by imprisoning", not a prison
         if idiom_head(words, i):
             continue
+        if w.bare in COUNTRYSIDE and etype == "LOC":
+            continue  # ريف حلب: the countryside of a town is no name; the town is (a listed phrase)
         if not w.definite:
             span = _name_after_head(words, i + 1, lex)
             if span is None and etype in ("ORG", "FAC"):

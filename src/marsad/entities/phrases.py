@@ -107,6 +107,20 @@ def place_in_context(words: list[Word], i: int, lex: Lexicons) -> bool:
     return nxt is None or not nxt.is_word or nxt.key in PLACE_FOLLOWERS
 
 
+# Words of a place's surroundings that, like a direction, describe a part of it (ريف حلب).
+COUNTRYSIDE = frozenset({"ريف", "اطراف", "ضواحي"})
+
+
+def _place_within(words: list[Word], start: int, end: int, lex: Lexicons) -> Candidate | None:
+    """The place named by a phrase that ends at ``end`` and starts at or after ``start`` (تركيا in
+    جنوب شرق تركيا), or None."""
+    for k in range(start, end):
+        hit = phrase_at(words, k, lex) if words[k].phrase else None
+        if hit is not None and hit[0] == end and hit[1] in PLACE_TYPES:
+            return Candidate(k, end, hit[1], hit[2], PRIO_RULE, hit[3])
+    return None
+
+
 def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
     """Every lexicon match (own lists, gazetteer, actor lexicon), longest at each position.
 
@@ -133,6 +147,15 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             i += 1
             continue
         end, etype, source, skip = hit
+        if etype == "LOC" and end > i + 1 and (w.bare in DIRECTIONS or w.bare in COUNTRYSIDE) and (
+                not w.definite or words[i + 1].demonym):  # but الشرق الأوسط is a region's name
+            # شمال العراق، جنوب شرق تركيا، ريف حلب: a part of a place described by a direction is
+            # no name of its own; the place named in it is the mention (none in الجنوب الليبي)
+            inner = _place_within(words, i + 1, end, lex)
+            if inner is not None:
+                yield inner
+            i = end
+            continue
         if end == i + 1 and not skip and etype in ("GPE", "LOC") and agreeing_adjective(words, i):
             i += 1
             continue

@@ -196,7 +196,8 @@ def construct_reading(words: list[Word], i: int, lex: Lexicons) -> bool:
     with a pronoun (مسقط رأسه "his birthplace") follows it, the word is the common noun. What may
     follow a name is excluded: an adjective or demonym (حلب الشرقية)، a direction, another name, a
     head noun, a word that follows places (أمس، اليوم), a day; and after a preposition of place
-    (في حلب القديمة، بغزة المحاصرة) a definite word is read as describing the town.
+    (في حلب القديمة، بغزة المحاصرة) or as the genitive of a noun (أحياء حمص القديمة) the name is a
+    town and a definite word after it describes it.
     """
     if i + 1 >= len(words):
         return False
@@ -206,7 +207,10 @@ def construct_reading(words: list[Word], i: int, lex: Lexicons) -> bool:
         return False
     if nxt.definite:
         # في حلب القديمة: after a preposition of place the next word describes the town
-        located = (i > 0 and words[i - 1].key in PLACE_PREPOSITIONS) or "ب" in words[i].key[:words[i].n]
+        prev = words[i - 1] if i > 0 else None
+        located = prev is not None and (prev.key in PLACE_PREPOSITIONS or (
+            prev.is_word and not prev.definite and not prev.n and not prev.stop))  # أحياء حمص القديمة
+        located = located or "ب" in words[i].key[:words[i].n]
         return (not located and nxt.ordinary and not (nxt.adjective or nxt.demonym or nxt.blocked)
                 and nxt.bare not in DIRECTIONS and nxt.base not in APPOSED and nxt.bare not in PLACE_FOLLOWERS)
     return _pronoun_reading(nxt, lex) and nxt.bare not in DIRECTIONS

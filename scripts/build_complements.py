@@ -14,8 +14,8 @@ corpus, and for each organisation name it finds, the و- or ل-words written rig
 counted; a continuation written at least CONT_MIN_COUNT times and after at least CONT_MIN_SHARE of
 the name's occurrences is kept (الشركة التونسية للكهرباء -> والغاز، فرقة الأبحاث -> والتفتيش). A
 second pass applies the first table and counts again from the grown names (فرقة الأبحاث والتفتيش
--> للحرس الوطني). Articles of the gold sets that are measured (the validation half of train-ant,
-dev) are not counted.
+-> للحرس الوطني). Articles of the sets that are measured (the validation half of train-ant, dev,
+the held-out gold, the place readings) are not counted.
 
 Usage: python scripts/build_complements.py [--shared ../shared] [--out PATH] [--continuations-out PATH]
 """
@@ -154,9 +154,16 @@ def build_continuations(corpus: Path, exclude: set[str], out: Path) -> int:
 
 
 def measured_ids(shared: Path) -> set[str]:
-    """Ids of the articles of the measured gold sets: the validation half of train-ant and dev."""
+    """Ids of the articles of the measured sets: the validation half of train-ant, dev, the held-out
+    gold and the articles of the place readings (benchmarks/data)."""
     ids = set(json.loads(SPLIT.read_text(encoding="utf-8"))["validation"])
     ids |= {p.stem for p in (shared / "data" / "dev").glob("*.json")}
+    data = REPO / "benchmarks" / "data"
+    ids |= {json.loads(p.read_text(encoding="utf-8"))["id"] for p in (data / "gold-ant-heldout").glob("*.json")}
+    readings = data / "place-readings.jsonl"
+    if readings.exists():
+        lines = readings.read_text(encoding="utf-8").splitlines()
+        ids |= {json.loads(line)["id"] for line in lines if line.strip()}
     return ids
 
 

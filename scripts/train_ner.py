@@ -14,9 +14,9 @@ Three sources, all recorded with their digests in ``ner-crf.json``:
   entities (``scripts/training_gold.py``; ``--no-extra`` leaves it out), each entity's canonical
   name and aliases projected onto the article's tokens
   (:func:`project_forms`) as PER/ORG/GPE/LOC/FAC, repeated ``--gold-copies`` times;
-- silver: ANT corpus sentences (``<shared>/data/corpus/ant-v1.1.jsonl``, articles of train-ant
-  and dev excluded, drawn in a ``--seed``-ed order up to ``--silver-tokens``) where the name lists
-  (places gazetteer, actor lexicon with the UniversalPetrarch dictionary, our own lists, with the
+- silver: ANT corpus sentences (``<shared>/data/corpus/ant-v1.1.jsonl``, articles of train-ant,
+  dev, the extra and held-out gold and the place readings excluded, drawn in a ``--seed``-ed order
+  up to ``--silver-tokens``) where the name lists (places gazetteer, actor lexicon with the UniversalPetrarch dictionary, our own lists, with the
   Wikidata/AKhateeb name words through the person patterns) mark a name, tagged by the rule layer
   and shown to the model without the rule-hint features.
 
@@ -359,6 +359,21 @@ def read_gold(golds: list[dict[str, Any]]) -> list[Sentence]:
 
 # ---------- silver: the name lists projected on unlabelled ANT sentences ----------
 
+BENCHMARK_DATA = REPO / "benchmarks" / "data"
+
+
+def measured_elsewhere() -> set[str]:
+    """Ids of the ANT articles the repo's benchmarks measure on: the held-out gold and the articles
+    of the place readings. Silver never reads them."""
+    heldout = (BENCHMARK_DATA / "gold-ant-heldout").glob("*.json")
+    ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in heldout}
+    readings = BENCHMARK_DATA / "place-readings.jsonl"
+    if readings.exists():
+        lines = readings.read_text(encoding="utf-8").splitlines()
+        ids |= {json.loads(line)["id"] for line in lines if line.strip()}
+    return ids
+
+
 # sources of rule candidates that are name lists (places gazetteer, actor lexicon with the
 # UniversalPetrarch dictionary, our own lists); a silver sentence holds at least one of them
 LIST_SOURCES = frozenset({"gazetteer", "actors", "lexicon"})
@@ -471,7 +486,7 @@ def main() -> int:
     gold = read_gold(golds)
     # silver never reads an article of the gold sets (train-ant, dev, the extra gold): their text is gold's
     exclude = {p.stem for folder in ("train-ant", "dev") for p in (a.shared / "data" / folder).glob("*.json")}
-    exclude |= {g["id"] for g in golds}
+    exclude |= {g["id"] for g in golds} | measured_elsewhere()
     silver_budget = a.silver_tokens if not a.sample else 40 * a.sample
     silver, ant_digest = read_silver(ant, exclude, features, max_tokens=silver_budget, seed=a.seed)
     if a.sample:
@@ -521,7 +536,8 @@ def main() -> int:
             "silver": {"file": "data/corpus/ant-v1.1.jsonl", "sha256": ant_digest,
                        "sentences": len(silver), "tokens": sum(map(len, silver)),
                        "labels": "rule layer (name lists and patterns), without rule-hint features",
-                       "excluded": "articles of data/train-ant and data/dev",
+                       "excluded": "articles of data/train-ant, data/dev, the extra and held-out gold "
+                                   "and benchmarks/data/place-readings.jsonl",
                        "licence": "Apache-2.0 (ANT corpus v1.1, JawharaFM)"},
         },
         "labels": {"PER": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "MISC": None},

@@ -16,7 +16,8 @@ Three sources, all recorded with their digests in ``ner-crf.json``:
   (:func:`project_forms`) as PER/ORG/GPE/LOC/FAC, repeated ``--gold-copies`` times;
 - silver: ANT corpus sentences (``<shared>/data/corpus/ant-v1.1.jsonl``, articles of train-ant,
   dev, the extra and held-out gold and the place readings excluded, drawn in a ``--seed``-ed order
-  up to ``--silver-tokens``) where the name lists (places gazetteer, actor lexicon with the UniversalPetrarch dictionary, our own lists, with the
+  up to ``--silver-tokens``) where the name lists (places gazetteer, actor lexicon with the
+  UniversalPetrarch dictionary, our own lists, with the
   Wikidata/AKhateeb name words through the person patterns) mark a name, tagged by the rule layer
   and shown to the model without the rule-hint features.
 

@@ -217,7 +217,10 @@ def load_lexicons() -> Lexicons:
         by_second: dict[str, list[Phrase]] = {}
         for p in entries:
             by_second.setdefault(p.words[1] if len(p.words) > 1 else "", []).append(p)
-        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in by_second.items()}
+        # among names of one length a building comes last: a body housed under its name (مجلس نواب
+        # الشعب, the parliament and its seat) is the organisation the text names
+        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: (-len(p.words), p.type == "FAC")))
+                               for k, v in by_second.items()}
     person, first = name_words()
     own_first = {fold_key(r[0]) for r in _tsv("entities/first_names.tsv") if r}
     first = first | frozenset(w for w in own_first if " " not in w)

@@ -61,3 +61,8 @@ def test_an_event_in_the_north_of_a_country_keeps_its_region() -> None:
     doc = extract("قتل جنديان في هجوم شمال مالي أمس.", published="2017-01-10", id="t3")
     assert [e.location.get("name_en") if isinstance(e.location, dict) else getattr(e.location, "name_en", None)
             for e in doc.events][:1] == ["Northern Mali"]
+
+
+def test_two_places_after_a_dual_head_are_two_mentions() -> None:
+    places = _places("اندلعت اشتباكات في منطقتي أبو سليم والهضبة بطرابلس.")
+    assert "أبو سليم" in places and "الهضبة" in places and "أبو سليم والهضبة" not in places

@@ -156,7 +156,8 @@ def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int
             elif not nxt.definite and (w.base in lex.known_words or len(w.bare) <= 2) and (
                     nxt.base in lex.known_words or nxt.person or len(w.bare) <= 2):
                 end += 1  # باريس أورلي
-                if end < n and words[end].definite and name_word(words[end]) and not words[end].adjective:
+                if end < n and words[end].definite and name_word(words[end]) and not words[end].adjective \
+                        and not words[end].n:  # أبو سليم والهضبة: two places
                     end += 1
         if end == j + 1 and w.key not in lex.known_words and w.ordinary:
             return None  # مقاطعة احتفالات: a common noun alone is no name

@@ -105,3 +105,9 @@ def test_build_continuations_keeps_what_follows_a_name_most_of_the_time(tmp_path
     assert rows == [["الشركه التونسيه للكهرباء", "والغاز"]]
     names = (tmp_path / "org-names-corpus.tsv").read_text(encoding="utf-8")
     assert "الشركه التونسيه" not in names  # only two-word names seen at least five times
+
+
+def test_a_branch_named_with_the_body_it_belongs_to_is_one_name() -> None:
+    orgs = _orgs("وأعلنت الكتلة النيابية لحركة نداء تونس انسحابها من الجلسة.")
+    assert "الكتلة النيابية لحركة نداء تونس" in orgs
+    assert "القيادة العامة للجيش الليبي" in _orgs("وقالت القيادة العامة للجيش الليبي إن قواتها تقدمت.")

@@ -236,6 +236,28 @@ def _whole_links(selected: list[Candidate], words: list[Word]) -> list[Candidate
     return out
 
 
+def _branches(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """A body or seat named by a head and its adjectives, followed by ل + the organisation it belongs
+    to, is one name with it (المكتب التنفيذي للاتحاد، الكتلة النيابية لحركة نداء تونس، القيادة العامة
+    للجيش الليبي، المقر المركزي لحركة نداء تونس), as the annotated articles write it."""
+    by_start = {c.start: c for c in selected}
+    out = []
+    absorbed: set[int] = set()
+    for c in sorted(selected, key=lambda c: c.start):
+        if c.start in absorbed:
+            continue
+        head = words[c.start]
+        nxt = by_start.get(c.end)
+        if (c.type in ("ORG", "FAC") and head.definite and head.head in ("ORG", "FAC") and c.end - c.start >= 2
+                and words[c.end - 1].adjective and nxt is not None and nxt.type == "ORG"
+                and words[nxt.start].n == 1 and words[nxt.start].key[:1] == "ل"):
+            out.append(replace(c, end=nxt.end))
+            absorbed.add(nxt.start)
+            continue
+        out.append(c)
+    return out
+
+
 def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     """Quoted names coordinated with an earlier quoted name take its type (و"فكتوريا")."""
     taken = bytearray(len(words))
@@ -386,6 +408,7 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     for c in selected:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     selected.extend(find_outlets(words, lex, taken))
+    selected = _branches(selected, words)
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex))
     mentions = []

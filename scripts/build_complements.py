@@ -17,6 +17,10 @@ second pass applies the first table and counts again from the grown names (فر�
 -> للحرس الوطني). Articles of the sets that are measured (the validation half of train-ant, dev,
 the held-out gold, the place readings) are not counted.
 
+And ``data/entities/unnamed-spans.tsv``: the pattern spans that the training gold (train half of
+train-ant and the extra ANT gold) writes often and never annotates (الوحدات الأمنية): descriptions
+that the entity stage drops.
+
 Usage: python scripts/build_complements.py [--shared ../shared] [--out PATH] [--continuations-out PATH]
 """
 
@@ -26,6 +30,7 @@ import argparse
 import itertools
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -167,6 +172,51 @@ def measured_ids(shared: Path) -> set[str]:
     return ids
 
 
+# A pattern span written this often in the training gold texts and never part of an annotated name
+# is a description, not a name (الوحدات الأمنية، الأجهزة الأمنية، التيار الكهربائي).
+UNNAMED_MIN_COUNT = 3
+UNNAMED = "unnamed-spans.tsv"
+
+
+def build_unnamed(shared: Path, out: Path) -> int:
+    """Write the pattern spans the training gold never annotates; the rows written.
+
+    The rule layer is run over the gold articles the learners may read (``training_golds``: the
+    train half of train-ant and the extra ANT gold complete in entities); each pattern span counts
+    as annotated when its text and a gold form of any entity contain one another.
+    """
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from training_gold import training_golds
+    finally:
+        sys.path.pop(0)
+    golds, digest = training_golds(shared, "entities")
+    lexmod.load_lexicons.cache_clear()
+    lex = lexmod.load_lexicons()
+    seen: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for gold in golds:
+        text = gold["text"]
+        forms = {fold_key(f) for e in gold.get("entities", [])
+                 for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f}
+        tokens = token_spans(text)
+        words = [analyze(text[a:b], lex) for a, b in tokens]
+        for c in extend_names(select([*find_phrases(words, lex), *find_heads(words, lex),
+                                      *find_people(words, lex)], len(words)), words, lex):
+            if c.source != "pattern" or c.type == "PER":
+                continue
+            key = " ".join(name_key(words, c.start, c.end))
+            span = fold_key(text[tokens[c.start][0]:tokens[c.end - 1][1]])[c.skip:]
+            seen[key] += 1
+            named[key] += any(span in f or f in span for f in forms if len(f) >= 4)
+    rows = sorted(k for k, n in seen.items() if n >= UNNAMED_MIN_COUNT and not named[k])
+    header = ("# Pattern spans (folded words) the training gold writes at least 3 times and never annotates:\n"
+              "# descriptions, not names. Built by scripts/build_complements.py from the train half of\n"
+              f"# train-ant and the extra ANT gold (sha256 {digest}): do not edit by hand.\n")
+    out.write_text(header + "".join(f"{k}\t{seen[k]}\n" for k in rows), encoding="utf-8")
+    return len(rows)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -186,6 +236,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     corpus = a.shared / "data" / "corpus" / "ant-v1.1.jsonl"
     n = build_continuations(corpus, measured_ids(a.shared), cont_out)
     print(f"{n} continuations -> {cont_out}")
+    if (a.shared / "data" / "train-ant").is_dir():
+        n = build_unnamed(a.shared, a.out.parent / UNNAMED)
+        print(f"{n} unnamed spans -> {a.out.parent / UNNAMED}")
     return 0
 
 

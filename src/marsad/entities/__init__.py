@@ -26,6 +26,7 @@ from dataclasses import replace
 from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
 from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, Candidate, select
+from marsad.entities.continuations import name_key
 from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.nested import nested_places
@@ -143,6 +144,13 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
     vetoed = {c for c in rules if c.source == "pattern" and words[c.start].bare not in MEDIA_HEADS
               and all(outside[k] >= VETO_MIN_CONFIDENCE for k in range(c.start, c.end))}
     return found, vetoed
+
+
+def _unnamed(c: Candidate, words: list[Word], lex: Lexicons) -> bool:
+    """Whether a pattern span is a description the annotated articles never take for a name
+    (``lex.unnamed``, learned by scripts/build_complements.py: الوحدات الأمنية، التيار الكهربائي).
+    Dropped after the tagger has read the rules' tags, as they were when it was trained."""
+    return c.source == "pattern" and c.type != "PER" and name_key(words, c.start, c.end) in lex.unnamed
 
 
 def _may_start_window(words: list[Word], covered: bytearray, k: int, first: int) -> bool:
@@ -400,8 +408,10 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     candidates = rule_candidates(words, lex)
     if cfg.use_model:
         learned, vetoed = _model_candidates(doc, tokens, words, lex, candidates)
-        candidates = [c for c in candidates if c not in vetoed]
+        candidates = [c for c in candidates if c not in vetoed and not _unnamed(c, words, lex)]
         candidates.extend(_learned_extensions(learned, candidates, words, lex))
+    else:
+        candidates = [c for c in candidates if not _unnamed(c, words, lex)]
     selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
     taken = bytearray(len(words))

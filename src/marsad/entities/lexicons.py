@@ -95,6 +95,8 @@ class Lexicons:
     continuations: Continuations = field(default_factory=dict)
     # two-word organisation names (head + name, folded) frequent in the corpus (وزاره العدل)
     corpus_orgs: frozenset[tuple[str, ...]] = frozenset()
+    # pattern spans the training gold never annotates (folded words): descriptions (الوحدات الأمنية)
+    unnamed: frozenset[tuple[str, ...]] = frozenset()
     # outlets of the actor lexicon named without their head, by first word (الشروق، العربية)
     outlets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
@@ -248,6 +250,7 @@ def load_lexicons() -> Lexicons:
                                 if len(r) > 1 and r[1].isdigit()},
                     ambiguous_places=ambiguous, continuations=_continuations(),
                     outlets=outlets,
+                    unnamed=frozenset(tuple(r[0].split()) for r in _tsv("entities/unnamed-spans.tsv") if r),
                     corpus_orgs=frozenset(tuple(r[0].split()) for r in _tsv("entities/org-names-corpus.tsv") if r))
 
 

@@ -215,13 +215,14 @@ def load_lexicons() -> Lexicons:
         _add_phrase(index, name, etype, "actors")
     # indexed by first and second word, so that a look-up touches only entries that can match
     phrases: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+    bodies = {p.words for entries in index.values() for p in entries if p.type == "ORG"}
     for first_word, entries in index.items():
         by_second: dict[str, list[Phrase]] = {}
         for p in entries:
             by_second.setdefault(p.words[1] if len(p.words) > 1 else "", []).append(p)
-        # among names of one length a building comes last: a body housed under its name (مجلس نواب
-        # الشعب, the parliament and its seat) is the organisation the text names
-        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: (-len(p.words), p.type == "FAC")))
+        # a building named like the body it houses (مجلس نواب الشعب, the parliament and its seat)
+        # comes after the body: the text names the organisation
+        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: (-len(p.words), p.type == "FAC" and p.words in bodies)))
                                for k, v in by_second.items()}
     person, first = name_words()
     own_first = {fold_key(r[0]) for r in _tsv("entities/first_names.tsv") if r}

@@ -149,6 +149,7 @@ def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[
                 if cand is not None:
                     found.append(replace(cand, confidence=confidence))
     vetoed = {c for c in rules if c.source == "pattern" and words[c.start].bare not in MEDIA_HEADS
+              and not (c.end == c.start + 1 and words[c.start].bare_org)  # دورية للجيش: the army itself
               and all(outside[k] >= VETO_MIN_CONFIDENCE for k in range(c.start, c.end))}
     return found, vetoed
 

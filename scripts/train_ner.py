@@ -10,15 +10,18 @@ Three sources, all recorded with their digests in ``ner-crf.json``:
 - ANERcorp train (``<shared>/data/ner/anercorp/ANERCorp.txt``; PERS/ORG/LOC/MISC read as
   PER/ORG/GPE/MISC);
 - the in-domain gold: the train ids of ``benchmarks/data/train-ant-split.json`` (never the
-  validation ids), each entity's canonical name and aliases projected onto the article's tokens
+  validation ids) and the extra ANT gold of ``benchmarks/data/gold-ant-extra`` complete in
+  entities (``scripts/training_gold.py``; ``--no-extra`` leaves it out), each entity's canonical
+  name and aliases projected onto the article's tokens
   (:func:`project_forms`) as PER/ORG/GPE/LOC/FAC, repeated ``--gold-copies`` times;
-- silver: ANT corpus sentences (``<shared>/data/corpus/ant-v1.1.jsonl``, articles of train-ant
-  and dev excluded, drawn in a ``--seed``-ed order up to ``--silver-tokens``) where the name lists
-  (places gazetteer, actor lexicon with the UniversalPetrarch dictionary, our own lists, with the
+- silver: ANT corpus sentences (``<shared>/data/corpus/ant-v1.1.jsonl``, articles of train-ant,
+  dev, the extra and held-out gold and the place readings excluded, drawn in a ``--seed``-ed order
+  up to ``--silver-tokens``) where the name lists (places gazetteer, actor lexicon with the
+  UniversalPetrarch dictionary, our own lists, with the
   Wikidata/AKhateeb name words through the person patterns) mark a name, tagged by the rule layer
   and shown to the model without the rule-hint features.
 
-``--tuning-fold`` trains on every other train-split gold article, so that run-time thresholds
+``--tuning-fold`` trains on every other train-split gold article (and the extra gold), so that run-time thresholds
 (marsad.entities) can be chosen on the other half; ``--sample N`` is a quick check of the whole
 recipe on N sentences of each source, written to ``--out`` only (used by the tests).
 
@@ -54,6 +57,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -64,6 +68,9 @@ from marsad.entities.rules import rule_candidates, rule_tags
 from marsad.entities.words import Word, analyze
 from marsad.text.normalize import fold_key
 from marsad.text.segment import TOKEN_RE, sentence_spans, token_spans
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 MODELS = REPO / "src" / "marsad" / "data" / "models"
@@ -336,16 +343,10 @@ def sentences_of(text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
-def read_gold(shared: Path, ids: list[str]) -> tuple[list[Sentence], str]:
-    """Tagged sentences of the train-ant articles ``ids`` and the digest of their files."""
-    digest = hashlib.sha256()
+def read_gold(golds: list[dict[str, Any]]) -> list[Sentence]:
+    """Tagged sentences of the gold articles (``training_golds``): each entity's forms projected."""
     out: list[Sentence] = []
-    for article_id in sorted(ids):
-        path = shared / "data" / "train-ant" / f"{article_id}.json"
-        raw = path.read_bytes()
-        digest.update(path.name.encode())
-        digest.update(raw)
-        gold = json.loads(raw)
+    for gold in golds:
         text = gold["text"]
         forms = [(f, e["type"]) for e in gold.get("entities", []) if e.get("type") in GOLD_TYPES
                  for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f and f.strip()]
@@ -354,10 +355,25 @@ def read_gold(shared: Path, ids: list[str]) -> tuple[list[Sentence], str]:
         index = {span: k for k, span in enumerate(tokens)}
         for sent in sentences_of(text):
             out.append([(text[s:e], tags[index[(s, e)]]) for s, e in sent])
-    return out, digest.hexdigest()
+    return out
 
 
 # ---------- silver: the name lists projected on unlabelled ANT sentences ----------
+
+BENCHMARK_DATA = REPO / "benchmarks" / "data"
+
+
+def measured_elsewhere() -> set[str]:
+    """Ids of the ANT articles the repo's benchmarks measure on: the held-out gold and the articles
+    of the place readings. Silver never reads them."""
+    heldout = (BENCHMARK_DATA / "gold-ant-heldout").glob("*.json")
+    ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in heldout}
+    readings = BENCHMARK_DATA / "place-readings.jsonl"
+    if readings.exists():
+        lines = readings.read_text(encoding="utf-8").splitlines()
+        ids |= {json.loads(line)["id"] for line in lines if line.strip()}
+    return ids
+
 
 # sources of rule candidates that are name lists (places gazetteer, actor lexicon with the
 # UniversalPetrarch dictionary, our own lists); a silver sentence holds at least one of them
@@ -439,6 +455,8 @@ def main() -> int:
     ap.add_argument("--tuning-fold", action="store_true",
                     help="train on every other train-split gold article only (sorted ids, from the first), "
                          "to tune run-time thresholds on the others")
+    ap.add_argument("--no-extra", action="store_true",
+                    help="train on the train half of train-ant alone, without benchmarks/data/gold-ant-extra")
     ap.add_argument("--out", type=Path, default=MODELS, help="folder for the model and its metadata")
     a = ap.parse_args()
 
@@ -461,10 +479,15 @@ def main() -> int:
     train = [retokenize(s) for s in train]
     test = [retokenize(s) for s in test]
     split_ids = json.loads(SPLIT.read_text(encoding="utf-8"))
-    gold_ids = sorted(split_ids["train"])[::2] if a.tuning_fold else split_ids["train"]
-    gold, gold_digest = read_gold(a.shared, gold_ids)
-    # silver never reads an article of the gold sets (train-ant, dev): their text is gold's
+    golds, gold_digest = training_golds(a.shared, "entities", extra=not a.no_extra)
+    if a.tuning_fold:  # the other half of the train split is where thresholds are tuned
+        held_out = set(sorted(split_ids["train"])[1::2])
+        golds = [g for g in golds if g["id"] not in held_out]
+    gold_ids = [g["id"] for g in golds]
+    gold = read_gold(golds)
+    # silver never reads an article of the gold sets (train-ant, dev, the extra gold): their text is gold's
     exclude = {p.stem for folder in ("train-ant", "dev") for p in (a.shared / "data" / folder).glob("*.json")}
+    exclude |= {g["id"] for g in golds} | measured_elsewhere()
     silver_budget = a.silver_tokens if not a.sample else 40 * a.sample
     silver, ant_digest = read_silver(ant, exclude, features, max_tokens=silver_budget, seed=a.seed)
     if a.sample:
@@ -506,13 +529,16 @@ def main() -> int:
                          "split": "CAMeL recipe, first 5/6 of words train",
                          "train_tokens": sum(map(len, train)), "test_tokens": sum(map(len, test)),
                          "licence": "CC BY-SA 4.0 (ANERcorp, CAMeL Lab release; Benajiba et al. 2007)"},
-            "gold": {"files": "data/train-ant/<id>.json, the train ids of benchmarks/data/train-ant-split.json",
+            "gold": {"files": "data/train-ant/<id>.json, the train ids of benchmarks/data/train-ant-split.json; "
+                              "benchmarks/data/gold-ant-extra/<id>.json complete in entities (text from the "
+                              "ANT corpus), unless --no-extra",
                      "sha256": gold_digest, "articles": len(gold_ids),
                      "tokens": sum(map(len, gold)), "copies": a.gold_copies},
             "silver": {"file": "data/corpus/ant-v1.1.jsonl", "sha256": ant_digest,
                        "sentences": len(silver), "tokens": sum(map(len, silver)),
                        "labels": "rule layer (name lists and patterns), without rule-hint features",
-                       "excluded": "articles of data/train-ant and data/dev",
+                       "excluded": "articles of data/train-ant, data/dev, the extra and held-out gold "
+                                   "and benchmarks/data/place-readings.jsonl",
                        "licence": "Apache-2.0 (ANT corpus v1.1, JawharaFM)"},
         },
         "labels": {"PER": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "MISC": None},

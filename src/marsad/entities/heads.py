@@ -44,6 +44,8 @@ GOVERNING_COMPLEMENTS = frozenset({"دفاع", "قضاء", "بحث"})
 # البريد بتوزر، محكمة الاستئناف بصفاقس); a government or movement followed by ب + a town is only
 # located there (حكومة الوفاق بطرابلس), and a definite name keeps ب + town out of the name in the
 # gold articles (المحطة المركزية للقطار ببروكسيل).
+# Heads of the surroundings of a place (ريف حلب، ضواحي بغداد): the annotation names the place only.
+COUNTRYSIDE = frozenset({"ريف", "اطراف", "ضواحي"})
 LOCAL_HEADS = frozenset({"مركز", "مكتب", "فرع", "مديريه", "محكمه", "بلديه", "معتمديه", "دايره", "فرقه",
                          "مندوبيه", "قسم", "نقابه", "مصلحه", "اقليم"})
 
@@ -154,7 +156,8 @@ def _name_after_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int
             elif not nxt.definite and (w.base in lex.known_words or len(w.bare) <= 2) and (
                     nxt.base in lex.known_words or nxt.person or len(w.bare) <= 2):
                 end += 1  # باريس أورلي
-                if end < n and words[end].definite and name_word(words[end]) and not words[end].adjective:
+                if end < n and words[end].definite and name_word(words[end]) and not words[end].adjective \
+                        and not words[end].n:  # أبو سليم والهضبة: two places
                     end += 1
         if end == j + 1 and w.key not in lex.known_words and w.ordinary:
             return None  # مقاطعة احتفالات: a common noun alone is no name
@@ -190,7 +193,7 @@ def place_with_head(words: list[Word], j: int, lex: Lexicons) -> tuple[int, int]
     return j, span[1]
 
 
-def _town_served(words: list[Word], j: int, lex: Lexicons) -> int:
+def town_served(words: list[Word], j: int, lex: Lexicons) -> int:
     """End of ب + a town closing the name of a local office at ``j`` (بتوزر), or ``j``."""
     if j >= len(words) or words[j].n != 1 or words[j].key[0] != "ب" or not words[j].phrase:
         return j
@@ -234,6 +237,8 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
             continue  # بسجن المتهم: "by imprisoning", not a prison
         if idiom_head(words, i):
             continue
+        if w.bare in COUNTRYSIDE and etype == "LOC":
+            continue  # ريف حلب: the countryside of a town is no name; the town is (a listed phrase)
         if not w.definite:
             span = _name_after_head(words, i + 1, lex)
             if span is None and etype in ("ORG", "FAC"):
@@ -271,11 +276,11 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
                 # مدينة حمص السورية، بلدة عرسال البقاعية: a town's adjectives say where it is,
                 # they are not its name; a demonym does not name a region or mountain either
                 if etype != "GPE":
-                    end = _adjectives(words, end, lex, strict=False, demonyms=etype in ("ORG", "FAC"))
+                    end = _adjectives(words, end, lex, strict=etype == "FAC", demonyms=etype in ("ORG", "FAC"))
             if etype == "ORG" and hit_known(words, start, end, lex):
                 end = _complement(words, end, lex)
             if etype == "ORG" and w.bare in LOCAL_HEADS:
-                end = _town_served(words, end, lex)
+                end = town_served(words, end, lex)
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
             continue
         if etype == "FAC" and w.bare not in PLURAL_HEADS and w.bare not in ROAD_HEADS:
@@ -292,7 +297,7 @@ def find_heads(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         if end > i + 1:
             end = _complement(words, end, lex)
             if w.bare in LOCAL_HEADS:
-                end = _town_served(words, end, lex)  # المحكمة الابتدائية بتونس: a local office's seat
+                end = town_served(words, end, lex)  # المحكمة الابتدائية بتونس: a local office's seat
             yield Candidate(i, end, etype, "pattern", PRIO_RULE, w.n)
         elif w.bare_org and not (i + 1 < n and words[i + 1].adjective):
             yield Candidate(i, i + 1, etype, "pattern", PRIO_RULE, w.n)

@@ -11,7 +11,7 @@ and may be absent or partial, so reading them never fails: a missing file contri
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.errors import DataFileError
 from marsad.resources import read_tsv
@@ -44,6 +44,11 @@ def core_word(word: str) -> str:
     if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
         w = w[1:]
     return strip_article(w)[0]
+
+
+# organisation name (folded words, the first without proclitics) -> the continuations the corpus
+# writes after it (folded words), longest first: see marsad.entities.continuations
+Continuations = dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
 def _tsv(relative: str) -> tuple[tuple[str, ...], ...]:
@@ -86,6 +91,14 @@ class Lexicons:
     vocabulary: dict[str, int]  # frequent words of the ANT corpus and their counts (train_ner.py)
     # place names that are also ordinary words (معسكر، حديثة): places only in a place's context
     ambiguous_places: frozenset[str] = frozenset()
+    # organisation names -> the و/ل words the corpus writes after them (continuations.py)
+    continuations: Continuations = field(default_factory=dict)
+    # two-word organisation names (head + name, folded) frequent in the corpus (وزاره العدل)
+    corpus_orgs: frozenset[tuple[str, ...]] = frozenset()
+    # pattern spans the training gold never annotates (folded words): descriptions (الوحدات الأمنية)
+    unnamed: frozenset[tuple[str, ...]] = frozenset()
+    # outlets of the actor lexicon named without their head, by first word (الشروق، العربية)
+    outlets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -202,11 +215,15 @@ def load_lexicons() -> Lexicons:
         _add_phrase(index, name, etype, "actors")
     # indexed by first and second word, so that a look-up touches only entries that can match
     phrases: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+    bodies = {p.words for entries in index.values() for p in entries if p.type == "ORG"}
     for first_word, entries in index.items():
         by_second: dict[str, list[Phrase]] = {}
         for p in entries:
             by_second.setdefault(p.words[1] if len(p.words) > 1 else "", []).append(p)
-        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in by_second.items()}
+        # a building named like the body it houses (مجلس نواب الشعب, the parliament and its seat)
+        # comes after the body: the text names the organisation
+        phrases[first_word] = {k: tuple(sorted(v, key=lambda p: (-len(p.words), p.type == "FAC" and p.words in bodies)))
+                               for k, v in by_second.items()}
     person, first = name_words()
     own_first = {fold_key(r[0]) for r in _tsv("entities/first_names.tsv") if r}
     first = first | frozenset(w for w in own_first if " " not in w)
@@ -220,6 +237,8 @@ def load_lexicons() -> Lexicons:
     complements = frozenset(fold_key(r[0]) for r in (*_tsv("entities/complements.tsv"),
                                                       *_tsv("entities/complements-corpus.tsv")) if r)
     known = set(index) | person | place_words
+    ambiguous = _ambiguous_places()
+    outlets = _bare_outlets(heads, phrases, ambiguous)
     return Lexicons(heads=heads, definite_heads=definite_heads, titles=titles,
                     title_first=frozenset(t[0] for t in titles),
                     stopwords=stop, demonyms=demonyms, phrases=phrases,
@@ -230,7 +249,47 @@ def load_lexicons() -> Lexicons:
                     own_phrase_starts=own_starts,
                     vocabulary={r[0]: int(r[1]) for r in _tsv("models/ner-vocab.tsv")
                                 if len(r) > 1 and r[1].isdigit()},
-                    ambiguous_places=_ambiguous_places())
+                    ambiguous_places=ambiguous, continuations=_continuations(),
+                    outlets=outlets,
+                    unnamed=frozenset(tuple(r[0].split()) for r in _tsv("entities/unnamed-spans.tsv") if r),
+                    corpus_orgs=frozenset(tuple(r[0].split()) for r in _tsv("entities/org-names-corpus.tsv") if r))
+
+
+# heads of outlets' names in the actor lexicon (folded, without the article)
+OUTLET_HEADS = frozenset({"صحيفه", "جريده", "قناه", "وكاله", "اذاعه", "موقع", "شبكه", "مجله", "تلفزيون"})
+
+
+def _bare_outlets(heads: dict[str, str], phrases: dict[str, dict[str, tuple[Phrase, ...]]],
+                  ambiguous: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names of the actor lexicon's media outlets without their head (صحيفة الشروق -> الشروق),
+    by first word; a name that is also a place (صحيفة الرياض) is left out unless the place is an
+    ordinary word itself (الشروق، الخبر: ambiguous places), and so is a head."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for row in _tsv("actors/actors.tsv"):
+        if len(row) < 6 or row[5] != "media":
+            continue
+        for name in [row[2], *row[3].split("|")]:
+            words = tuple(fold_key(name).split())
+            if len(words) >= 2 and strip_article(words[0])[0] in OUTLET_HEADS:
+                words = words[1:]
+            elif not words or strip_article(words[0])[0] in OUTLET_HEADS:
+                continue
+            first = words[0]
+            place = words[0] not in ambiguous and any(p.type in ("GPE", "LOC") and p.words == words
+                        for p in phrases.get(first, {}).get(words[1] if len(words) > 1 else "", ()))
+            if not place and strip_article(first)[0] not in heads and len(first) >= 3:
+                names.setdefault(first, set()).add(words)
+    return {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in names.items()}
+
+
+def _continuations() -> Continuations:
+    """Fixed continuations of organisation names (``entities/continuations-corpus.tsv``, built by
+    scripts/build_complements.py): name words -> continuation words, longest first."""
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for r in _tsv("entities/continuations-corpus.tsv"):
+        if len(r) >= 2 and r[0] and r[1]:
+            table.setdefault(tuple(r[0].split()), []).append(tuple(r[1].split()))
+    return {k: tuple(sorted(v, key=lambda c: (-len(c), c))) for k, v in table.items()}
 
 
 def _ambiguous_places() -> frozenset[str]:

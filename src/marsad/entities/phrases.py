@@ -107,6 +107,20 @@ def place_in_context(words: list[Word], i: int, lex: Lexicons) -> bool:
     return nxt is None or not nxt.is_word or nxt.key in PLACE_FOLLOWERS
 
 
+# Words of a place's surroundings that, like a direction, describe a part of it (ريف حلب).
+COUNTRYSIDE = frozenset({"ريف", "اطراف", "ضواحي"})
+
+
+def _place_within(words: list[Word], start: int, end: int, lex: Lexicons) -> Candidate | None:
+    """The place named by a phrase that ends at ``end`` and starts at or after ``start`` (تركيا in
+    جنوب شرق تركيا), or None."""
+    for k in range(start, end):
+        hit = phrase_at(words, k, lex) if words[k].phrase else None
+        if hit is not None and hit[0] == end and hit[1] in PLACE_TYPES:
+            return Candidate(k, end, hit[1], hit[2], PRIO_RULE, hit[3])
+    return None
+
+
 def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
     """Every lexicon match (own lists, gazetteer, actor lexicon), longest at each position.
 
@@ -126,10 +140,22 @@ def find_phrases(words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
         elif (hit is not None and hit[0] == i + 1 and hit[1] in PLACE_TYPES
               and _pronoun_reading(w, lex) and not place_in_context(words, i, lex)):
             hit = None
+        if (hit is not None and hit[0] == i + 1 and hit[1] in PLACE_TYPES and construct_reading(words, i, lex)
+                and not (i > 0 and words[i - 1].head in PLACE_TYPES and not words[i - 1].definite)):
+            hit = None  # حماة الوطن، مسقط رأسه: a noun in construct, not a town
         if hit is None:
             i += 1
             continue
         end, etype, source, skip = hit
+        if etype == "LOC" and end > i + 1 and (w.bare in DIRECTIONS or w.bare in COUNTRYSIDE) and (
+                not w.definite or words[i + 1].demonym):  # but الشرق الأوسط is a region's name
+            # شمال العراق، جنوب شرق تركيا، ريف حلب: a part of a place described by a direction is
+            # no name of its own; the place named in it is the mention (none in الجنوب الليبي)
+            inner = _place_within(words, i + 1, end, lex)
+            if inner is not None:
+                yield inner
+            i = end
+            continue
         if end == i + 1 and not skip and etype in ("GPE", "LOC") and agreeing_adjective(words, i):
             i += 1
             continue
@@ -155,6 +181,39 @@ PRONOUN_STEM_MIN_COUNT = 100
 def _pronoun_reading(w: Word, lex: Lexicons) -> bool:
     """Whether a one-word place name reads as a common word with the pronoun ه (داخله)."""
     return w.final_ha and lex.vocabulary.get(w.key[:-1], 0) >= PRONOUN_STEM_MIN_COUNT
+
+
+# Definite nouns that may follow a place's name without governing it: days, and apposed capitals
+# (بغداد الاثنين، تونس العاصمة).
+APPOSED = frozenset({"الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "العاصمه"})
+
+
+def construct_reading(words: list[Word], i: int, lex: Lexicons) -> bool:
+    """Whether the one-word place name at ``i`` reads as a common noun governing the next word.
+
+    A town's name is definite by itself and governs no genitive; when a definite common noun
+    (حماة الوطن "the protectors of the homeland"، صور الهجوم "pictures of the attack") or a noun
+    with a pronoun (مسقط رأسه "his birthplace") follows it, the word is the common noun. What may
+    follow a name is excluded: an adjective or demonym (حلب الشرقية)، a direction, another name, a
+    head noun, a word that follows places (أمس، اليوم), a day; and after a preposition of place
+    (في حلب القديمة، بغزة المحاصرة) or as the genitive of a noun (أحياء حمص القديمة) the name is a
+    town and a definite word after it describes it.
+    """
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    if not nxt.is_word or nxt.n or nxt.stop or nxt.person or nxt.head is not None or (
+            nxt.phrase and phrase_at(words, i + 1, lex) is not None):
+        return False
+    if nxt.definite:
+        # في حلب القديمة: after a preposition of place the next word describes the town
+        prev = words[i - 1] if i > 0 else None
+        located = prev is not None and (prev.key in PLACE_PREPOSITIONS or (
+            prev.is_word and not prev.definite and not prev.n and not prev.stop))  # أحياء حمص القديمة
+        located = located or "ب" in words[i].key[:words[i].n]
+        return (not located and nxt.ordinary and not (nxt.adjective or nxt.demonym or nxt.blocked)
+                and nxt.bare not in DIRECTIONS and nxt.base not in APPOSED and nxt.bare not in PLACE_FOLLOWERS)
+    return _pronoun_reading(nxt, lex) and nxt.bare not in DIRECTIONS
 
 
 def agreeing_adjective(words: list[Word], i: int) -> bool:

@@ -10,6 +10,7 @@ titles and first names with people's names (:mod:`marsad.entities.people`).
 from __future__ import annotations
 
 from marsad.entities.candidates import Candidate, select
+from marsad.entities.continuations import extend_names
 from marsad.entities.heads import find_heads
 from marsad.entities.lexicons import Lexicons
 from marsad.entities.people import find_people
@@ -18,8 +19,10 @@ from marsad.entities.words import Word
 
 
 def rule_candidates(words: list[Word], lex: Lexicons) -> list[Candidate]:
-    """The lexicon and pattern candidates of a token sequence, best non-overlapping ones kept."""
-    return select([*find_phrases(words, lex), *find_heads(words, lex), *find_people(words, lex)], len(words))
+    """The lexicon and pattern candidates of a token sequence, best non-overlapping ones kept, the
+    organisations' names grown by the continuations the corpus writes after them."""
+    chosen = select([*find_phrases(words, lex), *find_heads(words, lex), *find_people(words, lex)], len(words))
+    return extend_names(chosen, words, lex)
 
 
 def rule_tags(candidates: list[Candidate], n_tokens: int) -> list[str]:

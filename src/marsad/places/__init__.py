@@ -42,6 +42,8 @@ __all__ = ["Gazetteer", "PlaceEntry", "TableGazetteer", "locate_places", "packag
            "resolve_place_name"]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# An organisation's mention is located too when the gazetteer lists a facility under its very name:
+# مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo.
 # How far before a mention (folded characters) a head noun or direction word is looked for.
 CONTEXT_WINDOW = 40
 # A mention the gazetteer does not know takes its location from a resolved place in the same
@@ -128,10 +130,12 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
 
     found: list[_Found] = []
     for m in doc.entities:
-        if m.type not in PLACE_TYPES:
+        if m.type not in PLACE_TYPES and m.type != "ORG":
             continue
         m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
+        if m.type == "ORG" and not any(e.kind == "facility" for e in gaz.candidates(key)):
+            continue  # a body is a place only where the gazetteer lists its seat by its name
         if key in FUNCTION_WORDS:
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)

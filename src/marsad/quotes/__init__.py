@@ -237,7 +237,8 @@ def _surname(word_or_name: str) -> str:
 
 def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
     """Stop indirect contents at the next cue of their sentence and at attribution phrases."""
-    cue_starts = sorted({d.cue[0] for d in drafts} | breaks)
+    # (a statement nested in a reported clause, أن خاطفي الطائرة قالا إنهما، is part of it and ends nothing)
+    cue_starts = sorted({d.cue[0] for d in drafts if not d.rule.startswith("nested")} | breaks)
     for d in drafts:
         if d.direct and d.rule != "colon":
             continue

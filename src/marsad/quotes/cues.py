@@ -76,6 +76,9 @@ OBJECT_SCAN = 10
 OBJECT_WORDS = 4
 # Particles that open a clause before its verb (كما أكد، فقد طالب) and join it as و does.
 CLAUSE_PARTICLES = frozenset(fold_key(w) for w in ("كما", "وكما", "فقد", "وقد", "لقد", "قد"))
+# Verbs that inside a reported clause tell of an act more often than of words (أن السلطات أصدرت
+# مذكرة، أن الوزارة أبلغت السفير): never read as a nested statement.
+NOT_NESTED = frozenset(fold_key(w) for w in ("أصدر", "أبلغ", "أخبر", "دعا", "اعترف", "طالب"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -313,13 +316,18 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # another speaker inside the content of the first, which stops there
         contrast = i - 1 if prev in CONTRASTS else (
             i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
-        if contrast is None and not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
-                d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
-                for d in ctx.drafts):
-            continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
-        if not has_conj and prev not in COMMAS and form.aspect != "participle" and _after_fa_inna(
-                lex, toks, first, i):
-            continue  # وبحسب الشرطة فإن الحارس اعترف ...: the same, when the attribution comes first
+        # قال إن قوات الأمن كشفت ...، وبحسب الشرطة فإن الحارس اعترف ...: the reported clause has its
+        # own verb. When its subject opens the reported clause and names a speaker (أورد الموقع أن
+        # خاطفي الطائرة قالا إنهما ...) the inner statement is one of its own, nested in the outer one,
+        # which it does not end; otherwise the verb is part of what is reported.
+        nested: SpeakerPhrase | None = None
+        if not has_conj and prev not in COMMAS and form.aspect != "participle":
+            outer = [d for d in ctx.drafts
+                     if d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]]
+            if (contrast is None and outer) or _after_fa_inna(lex, toks, first, i):
+                nested = _nested_speaker(ctx, toks, first, i, outer, form.lemma)
+                if nested is None:
+                    continue
         if form.aspect == "participle" and prev in ("غير", "وغير"):
             continue  # عملية غير معلنة: a negated adjective, not a participle of saying
         if form.aspect == "participle" and _adjectival(lex, toks, first, last, i, form_key):
@@ -419,7 +427,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         phrase: SpeakerPhrase | None = None
         outlet: str | None = None
         svo = False
-        if not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
+        if nested is not None:
+            phrase, svo = nested, True
+        elif not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
                 toks[i - 1].is_word or toks[i - 1].w in COMMAS or (
                     toks[i - 1].w in CLOSE_QUOTES and _opens_with_kana(toks, first, i))):
             before, strong = _preverbal(ctx, toks, first, i)
@@ -504,7 +514,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # 3. no subject written: the subject of the clause, or the last speaker
         speaker: Speaker | None = None
         if phrase is None:
-            same = [d for d in ctx.drafts if d.sentence == sentence and d.speaker is not None]
+            # (a statement nested in a reported clause has no say in who goes on speaking)
+            told = [d for d in ctx.drafts if not d.rule.startswith("nested")]
+            same = [d for d in told if d.sentence == sentence and d.speaker is not None]
             mid = any(t.is_word and t.w not in ("و", "ف") for t in toks[first:i])
             if form.aspect == "participle" or (has_conj and mid):
                 if same:
@@ -517,8 +529,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     # whoever spoke in the sentence before
                     words_before = sum(1 for t in toks[first:i] if t.is_word and t.w not in ("و", "ف"))
                     if phrase is None and form.aspect == "participle" and words_before <= 1 and ctx.drafts and \
-                            ctx.drafts[-1].sentence >= sentence - 1:
-                        speaker = ctx.drafts[-1].speaker
+                            told and told[-1].sentence >= sentence - 1:
+                        speaker = told[-1].speaker
             if phrase is None and speaker is None and form.aspect != "participle":
                 if form.aspect == "present" and not suffix and (
                         form_key in lex.impersonal or (not has_conj and not mid)):
@@ -619,6 +631,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             if phrase is not None and phrase.kind in ("name", "anon"):
                 ctx.remember(speaker)  # أكدها نائب سابق: the speaker of what follows
             continue
+        if nested is not None and opener is None and form.frame in ("np", "pron") and \
+                toks[content_tok - 1].w not in form.preps:
+            continue  # أن الحكومة أعلنت التقشف: a bare object inside a reported clause tells of an act
         if form.lemma == TAKE_CHARGE_VERB and _case_file(toks[content_tok].w):
             continue  # تعهد قاضي التحقيق بالملف: he took the case in hand, no pledge is reported
         if toks[content_tok].w in OPEN_QUOTES:
@@ -635,9 +650,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             end = trim_end(ctx.text, start, sent_end)
         if len(ctx.text[start:end].split()) < 1 or end - start > ctx.max_quote_chars:
             continue
-        ctx.remember(speaker)
+        if nested is None:
+            ctx.remember(speaker)  # (a speaker inside a reported clause is no subject of what follows)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,
-                                "cue-" + form.frame))
+                                ("cue-" if nested is None else "nested-") + form.frame))
         if contrast is not None:
             ctx.breaks.add(toks[contrast].start)
 
@@ -663,6 +679,30 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _nested_speaker(ctx: Context, toks: list[Tok], first: int, i: int, outer: list[Draft],
+                    lemma: str) -> SpeakerPhrase | None:
+    """The subject of a statement the verb at ``i`` opens inside a reported clause (أن خاطفي الطائرة قالا).
+
+    Its subject must stand between the complementiser (أن، إن، فإن) and the verb, with no comma or other
+    verb between, and name a speaker: a person, a body, a role or an anonymous source.
+    """
+    k = i - 1
+    while k >= first and toks[k].w not in ctx.lex.comps:
+        if not toks[k].is_word or toks[k].w in COMMAS or cue_form_at(ctx.lex, toks[k]) is not None or \
+                i - k > MAX_SPEAKER_TOKENS:
+            return None
+        k -= 1
+    if k < first or k + 1 >= i:
+        return None
+    if outer and not any(d.content[0] <= toks[k + 1].start for d in outer):
+        return None
+    phrase = ctx.analyze(toks, k + 1, i)
+    if phrase is None or lemma in NOT_NESTED or not (phrase.certain or phrase.kind in ("anon", "body", "role") or (
+            phrase.kind == "name" and toks[k + 1].start in ctx.speaker_starts)):
+        return None
+    return phrase
 
 
 def _adjectival(lex: Lexicon, toks: list[Tok], first: int, last: int, i: int, form_key: str) -> bool:

@@ -189,6 +189,10 @@ def _subject_at(ctx: Context, toks: list[Tok], c: int, i: int) -> SpeakerPhrase 
         return None
     # الرئيس التنفيذي للشركة، أوسكار مونوز، ...، قائلاً: the name set off by commas is the subject's
     end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, start, i, ctx.mention_ends, ctx.person_starts), i)
+    if start < end < i and end - start <= 3 and toks[end].start in ctx.person_starts and \
+            not any(t.w in COMMAS or t.w in FUNCTION_WORDS for t in toks[start:end]):
+        # وأثنى الأب أيدي بولي، ... قائلاً: a title or a role right before a person's name is theirs
+        end = next((k for k in range(end + 1, i) if toks[k].start >= ctx.mention_ends[toks[end].start]), i)
     if end <= start:
         return None
     phrase = ctx.analyze(toks, start, end)

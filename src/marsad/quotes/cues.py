@@ -79,6 +79,8 @@ CLAUSE_PARTICLES = frozenset(fold_key(w) for w in ("كما", "وكما", "فقد
 # Verbs that inside a reported clause tell of an act more often than of words (أن السلطات أصدرت
 # مذكرة، أن الوزارة أبلغت السفير): never read as a nested statement.
 NOT_NESTED = frozenset(fold_key(w) for w in ("أصدر", "أبلغ", "أخبر", "دعا", "اعترف", "طالب"))
+# Object pronouns a verb of OBJECT_FIRST may carry before its preposition (اتهمتها بـ، وصفه بـ).
+OBJECT_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -305,7 +307,13 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         cue_span = (tok.start + pro, tok.start + pro + len(form_key))
         suffix = tok.w[pro + len(form_key):]
         # وإدانتها، إضافتها: a noun with its pronoun; بينه، بينهم: "between him/them"
-        if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN):
+        # (but اتهمتها بـ"دعم الإرهاب"، ووصفته بالاعتداء: a verb of OBJECT_FIRST with its object pronoun
+        # and its preposition right after is a verb, and the preposition opens the content)
+        pronoun_object = bool(suffix) and form.lemma in OBJECT_FIRST and form.aspect == "past" and \
+            suffix in OBJECT_PRONOUNS and i + 1 < last and (toks[i + 1].w in form.preps or (
+                len(toks[i + 1].w) > 3 and toks[i + 1].w[0] in form.preps and toks[i + 1].w[0] in "بل"))
+        if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN) and \
+                not pronoun_object:
             continue
         if suffix == "ه" and form.aspect == "past" and i + 1 < last and toks[i + 1].w in ("الي", "لـ"):
             continue  # إضافة إلى، إشارة إلى: the verbal noun (folded like أضافه), "in addition to"
@@ -629,7 +637,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     ctx.drafts.append(Draft(speaker, cue_span, (line_start, s), True, sentence,
                                             outlet, "cue-after-colon"))
                     continue
-        if suffix and opener is None:
+        if suffix and opener is None and not (pronoun_object and content_tok is not None and content_tok <= i + 2):
             content_tok = None  # وأعلنها أمام العموم، دعاة المساواة: the object is the pronoun, no content
         if content_tok is None or content_tok >= last:
             if phrase is not None and phrase.kind in ("name", "anon"):

@@ -34,12 +34,17 @@ ISSUING_VERBS = frozenset(fold_key(w) for w in (
 ISSUING_PAST = frozenset(fold_key(w) for w in ("أصدر", "أصدرت", "نشر", "نشرت", "أعد", "أعدت", "وزع", "وزعت"))
 # How far after a document noun its issuer is looked for, and how many words an unlinked issuer keeps.
 ISSUER_WINDOW = 120
+# Issuing verbs whose subject is a pronoun (بيان أصدرته: the body the sentence is about).
+ISSUING_PRONOUN = frozenset(fold_key(w) for w in (
+    "أصدره", "أصدرته", "أصدرها", "أصدرتها", "نشره", "نشرته", "نشرها", "نشرتها", "أعده", "أعدته", "أعدها", "أعدتها"))
+# "The same" before a document met before (ذات البيان، نفس التقرير).
+SAME_WORDS = frozenset(fold_key(w) for w in ("ذات", "نفس", "عين"))
 ISSUER_WORDS = 6
 # How many words after a bare head an earlier full name of an institution may run.
 FULLER_WORDS = 6
 _WORD_RE = re.compile(r"\w+")
 # Where the phrase after a document stops: a complementiser, a quotation, a colon or a sentence end.
-_ISSUER_STOP_RE = re.compile(r"[.:\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
+_ISSUER_STOP_RE = re.compile(r"[.:،,\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
 _ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
     "في", "اليوم", "أمس", "يوم", "على", "إلى", "الذي", "التي", "حول", "بشأن", "بخصوص", "مساء", "صباح", "و"))
 # A name in quotation marks right after a speaker phrase (القناة الخاصة "نسمة"), of at most this many words.
@@ -185,6 +190,9 @@ class ArticleNames:
         """
         text = self.folded.text
         m = _WORD_RE.match(text, span[0])
+        if m is not None and m.group() in SAME_WORDS:
+            # ذات البيان، نفس التقرير: "the same" document, named before
+            m = _WORD_RE.search(text, m.end(), span[1])
         if m is None or bare_head(m.group()) not in DOCUMENT_NOUNS:
             return None
         window_end = min(len(text), m.end() + ISSUER_WINDOW)
@@ -269,7 +277,10 @@ class ArticleNames:
             definite = earlier.group().startswith(("ال", "وال", "فال", "بال"))
             if definite or bare_head(earlier.group()) not in (bare, bare + "ا"):
                 continue
-            found = self._issuer_in(earlier.end(), min(len(text), earlier.end() + ISSUER_WINDOW))
+            # (never past the end of its sentence: وفق بيان أصدرته اليوم. وأوضح البيان)
+            window_end = min(len(text), earlier.end() + ISSUER_WINDOW)
+            stop = _ISSUER_STOP_RE.search(text, earlier.end(), window_end)
+            found = self._issuer_in(earlier.end(), stop.start() if stop else window_end)
             if found is not None:
                 return found
             clause = max(text.rfind(c, 0, earlier.start()) for c in ".\n")
@@ -284,6 +295,12 @@ class ArticleNames:
             subjects = [(s, e) for s, e, t, _ in self.mentions if t in ("ORG", "PER") and clause < s < earlier.start()]
             if subjects:
                 return subjects[0]
+            following = _WORD_RE.search(text, earlier.end(), min(len(text), earlier.end() + 20))
+            if following is not None and following.group() in ISSUING_PRONOUN and len(before) > 1 and \
+                    not before[0].group().startswith("ال") and before[1].group().startswith("ال"):
+                # قررت الاتحادات المحلية ... وفق بيان أصدرته: "it issued" points to the subject of the
+                # verb that opens the sentence
+                return self._phrase_from(before[1].start(), earlier.start())
         return None
 
     def _fuller(self, span: tuple[int, int]) -> str | None:

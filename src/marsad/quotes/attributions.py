@@ -63,7 +63,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if q >= last:
             continue
         phrase_tok = toks[p]
-        pro = 1 if phrase_tok.w.startswith("و") and phrase_tok.w[1:2] in "وبحطنعك" and \
+        pro = 1 if phrase_tok.w.startswith("و") and phrase_tok.w[1:2] in "وبحطنعكتا" and \
             not phrase_tok.w.startswith(("وفق", "وفقا")) else 0
         if phrase_tok.w.startswith("وو"):
             pro = 1
@@ -75,7 +75,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         a = q
         # (a document too: بحسب بيانات الشرطة، وفق إحصائيات الوزارة)
         if kinds & {"medium", "document"} and a + 1 < last and toks[a + 1].is_word and (
-                is_definite(toks[a + 1].w) or toks[a + 1].start in ctx.person_starts or
+                (is_definite(toks[a + 1].w) and not nisba_like(toks[a + 1].w, strict=True)) or
+                toks[a + 1].start in ctx.person_starts or
                 (head_at(lex, toks, a + 1)[0] & {"role", "body", "anon"} and not nisba_like(toks[a + 1].w))):
             a += 1  # حسب تصريح القاضي ...: the source is whose statement it is (not بيان صحفي)
             kinds = frozenset()
@@ -137,6 +138,24 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         phrase = ctx.analyze(toks, a + 1, b - 1) if quoted_source else ctx.analyze(toks, a, b)
         if phrase is not None and quoted_source and phrase.kind == "unknown":
             phrase.kind = "body"
+        fa_at = _fa_inna_at(lex, toks, a, last) if initial and not quoted_source and toks[a].is_word else None
+        if fa_at is not None and (phrase is None or phrase.kind == "unknown" or (
+                phrase.kind == "name" and not phrase.certain and phrase.role is None)):
+            # وحسب إثباتات علمية فإن ...، ووفقا لتحقيق بثه التلفزيون فإن ...: فإن answering an attribution
+            # at the head of the sentence proves all before it a source, a description of whoever speaks
+            b = fa_at
+            while b > a and toks[b - 1].w in COMMAS:
+                b -= 1
+            # (without the ل of وفقاً لـ: لتحقيق -> تحقيق; the builder restores the article of لل)
+            lam = 1 if toks[a].w.startswith("ل") and not toks[a].w.startswith("لل") and \
+                " ".join(t.w for t in toks[p:q])[pro:] in lex.attribution_lam else 0
+            phrase = SpeakerPhrase(toks[a].start + lam, toks[b - 1].end, "anon" if toks[a].w[lam:lam + 2] != "ال" and (
+                toks[a].start not in ctx.mention_ends) else "body")
+            # وتبعاً للاعترافات التي حصلت عليها بي بي سي: a body named inside the description speaks
+            inner = next((k for k in range(a + 1, b) if toks[k].start in ctx.entity_ends), None)
+            if inner is not None:
+                phrase = SpeakerPhrase(toks[inner].start, min(ctx.entity_ends[toks[inner].start], toks[b - 1].end),
+                                       "body")
         if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
                 phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
             continue  # حسب القانون، بحسب كنية الأم: not a source
@@ -181,6 +200,29 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         ctx.remember(speaker)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence,
                                 ctx.outlet_text(phrase.outlet) if phrase.outlet else None, "attribution"))
+
+
+def _fa_inna_at(lex: Lexicon, toks: list[Tok], a: int, last: int) -> int | None:
+    """Index of فإن (فإنه، فان ...) when it ends a source phrase that starts at ``a``, or None.
+
+    The phrase holds no other complementiser, quotation mark or sentence end (ووفقا لتحقيق بثه
+    التلفزيون الأوروبي مؤخرا "آرتي" فإن: a quoted name inside it is skipped whole).
+    """
+    k = a
+    while k < min(last, a + MAX_SPEAKER_TOKENS):
+        w = toks[k].w
+        if w.startswith("ف") and w[1:] in lex.comps:
+            return k if k > a else None
+        if w in SENTENCE_END or w in lex.comps:
+            return None
+        if w in OPEN_QUOTES:
+            close = quoted_end(toks, k, last)
+            if close <= k + 1 or close - k > 5:
+                return None
+            k = close
+            continue
+        k += 1
+    return None
 
 
 # The words of a clause before an attribution set off by commas (وقد بدأت العملية، حسب مصدر عليم،

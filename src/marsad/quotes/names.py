@@ -29,7 +29,7 @@ DOCUMENT_NOUNS = frozenset(w for w, kinds in lexicon().heads.items() if "documen
 ISSUING_VERBS = frozenset(fold_key(w) for w in (
     "أصدره", "أصدرته", "أصدرها", "أصدرتها", "نشره", "نشرته", "نشرها", "نشرتها", "أعده", "أعدته", "أعدها",
     "أعدتها", "أجراه", "أجرته", "أجراها", "أجرتها", "صادر", "صادرة", "الصادر", "الصادرة", "نشر", "نشرت",
-    "المنشور", "المنشورة"))
+    "المنشور", "المنشورة", "بثه", "بثته", "بثها", "بثتها"))
 # Verbs whose subject issues the document that is their object (أصدرت الهيئة تقريرا).
 ISSUING_PAST = frozenset(fold_key(w) for w in ("أصدر", "أصدرت", "نشر", "نشرت", "أعد", "أعدت", "وزع", "وزعت"))
 # How far after a document noun its issuer is looked for, and how many words an unlinked issuer keeps.

@@ -75,7 +75,9 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         a = q
         # (a document too: بحسب بيانات الشرطة، وفق إحصائيات الوزارة)
         if kinds & {"medium", "document"} and a + 1 < last and toks[a + 1].is_word and (
-                (is_definite(toks[a + 1].w) and not nisba_like(toks[a + 1].w, strict=True)) or
+                # (not an adjective of the document: حسب التحقيقات الأولية)
+                (is_definite(toks[a + 1].w) and (not nisba_like(toks[a + 1].w, strict=True) or head_at(
+                    lex, toks, a + 1)[0] & {"role", "body", "anon"})) or
                 toks[a + 1].start in ctx.person_starts or
                 (head_at(lex, toks, a + 1)[0] & {"role", "body", "anon"} and not nisba_like(toks[a + 1].w))):
             a += 1  # حسب تصريح القاضي ...: the source is whose statement it is (not بيان صحفي)

@@ -119,6 +119,8 @@ class Context:
     max_quote_chars: int
     make_speaker: Callable[[SpeakerPhrase, list[Speaker]], Speaker]
     outlet_text: Callable[[tuple[int, int]], str]
+    # the body that issued the document named in folded [lo, hi) (في بيان صادر عن الرئاسة), or None
+    issued_by: Callable[[int, int], Speaker | None] = lambda lo, hi: None
     speakers: list[Speaker] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     breaks: set[int] = field(default_factory=set)  # folded positions where a content must stop

@@ -8,6 +8,8 @@ participle (مؤكداً), or the last speaker that agrees with the verb for a p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.quotes.context import (
     MAX_PREP_DISTANCE,
     MAX_SPEAKER_TOKENS,
@@ -662,6 +664,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             end = trim_end(ctx.text, start, sent_end)
         if len(ctx.text[start:end].split()) < 1 or end - start > ctx.max_quote_chars:
             continue
+        if phrase is not None and phrase.kind != "name":
+            # أكدت تونس، في بيان صادر عن وزارة الشؤون الخارجية، ...: the body that issued the statement
+            # speaks (the speaker's text keeps the subject as written)
+            issuer = ctx.issued_by(max(cue_span[1], phrase.end), start)
+            if issuer is not None and issuer.name != speaker.name:
+                speaker = replace(speaker, name=issuer.name, actor_id=issuer.actor_id, key=issuer.key)
         if nested is None:
             ctx.remember(speaker)  # (a speaker inside a reported clause is no subject of what follows)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,

@@ -45,6 +45,8 @@ FULLER_WORDS = 6
 _WORD_RE = re.compile(r"\w+")
 # Where the phrase after a document stops: a complementiser, a quotation, a colon or a sentence end.
 _ISSUER_STOP_RE = re.compile(r"[.:،,\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
+# "In a document" between a reporting verb and its content (في بيان صادر عن، في بلاغ لـ).
+_IN_DOCUMENT_RE = re.compile(r"(?<!\w)في (\w+)")
 _ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
     "في", "اليوم", "أمس", "يوم", "على", "إلى", "الذي", "التي", "حول", "بشأن", "بخصوص", "مساء", "صباح", "و"))
 # A name in quotation marks right after a speaker phrase (القناة الخاصة "نسمة"), of at most this many words.
@@ -217,6 +219,28 @@ class ArticleNames:
         if actor_id is None:
             name = self._fuller((s, e)) or name
         return Speaker(name, span, actor_id, None, False, folded_name)
+
+    def issued_by(self, lo: int, hi: int) -> Speaker | None:
+        """The body that issued the document a statement was made in, named in folded [lo, hi), or None.
+
+        وأكدت تونس، في بيان صادر عن وزارة الشؤون الخارجية، ...؛ استنكرت تونس، في بيان صادر اليوم عن
+        رئاسة الجمهورية، ...: the statement belongs to the body that issued it.
+        """
+        text = self.folded.text
+        for m in _IN_DOCUMENT_RE.finditer(text, lo, hi):
+            if bare_head(m.group(1)) not in DOCUMENT_NOUNS:
+                continue
+            stop = _ISSUER_STOP_RE.search(text, m.end(), hi)
+            found = self._issuer_in(m.end(), stop.start() if stop else hi)
+            if found is None:
+                return None
+            s, e = found
+            if s not in self.mention_starts and not text.startswith("ال", s):
+                return None  # في بيان أصدرته اليوم إستجابة لطلب ...: the subject issued it; no name follows
+            actor_id, actor_name = self._actor((s, s + 1), ("ORG", "PER"))
+            name = actor_name or self.outlet((s, e))
+            return Speaker(name, (s, e), actor_id, None, False, text[s:e]) if name else None
+        return None
 
     def _issuer_in(self, start: int, end: int) -> tuple[int, int] | None:
         """The issuer written after a document noun in [start, end): صادر عن X، لـX، نشرته X، X (genitive)."""

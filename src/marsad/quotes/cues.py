@@ -53,7 +53,7 @@ from marsad.text.normalize import fold_key
 
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
-OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر", "حثّ"))
 # "His words" after a relayed source (نقلت الوكالة عن فلان قوله "..."): the quotation that follows is the statement.
 SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قولهم", "قولهما"))
 # تعهّد بـ is also "to take a case in hand" (تعهد قاضي التحقيق بالملف، تعهدت الفرقة بالبحث): with a case, an

@@ -83,6 +83,8 @@ CLAUSE_PARTICLES = frozenset(fold_key(w) for w in ("كما", "وكما", "فقد
 NOT_NESTED = frozenset(fold_key(w) for w in ("أصدر", "أبلغ", "أخبر", "دعا", "اعترف", "طالب"))
 # Object pronouns a verb of OBJECT_FIRST may carry before its preposition (اتهمتها بـ، وصفه بـ).
 OBJECT_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
+# Words that open an attribution with ما (وفق ما أكده، حسب ما ذكره، على ما أوضح).
+ATTRIBUTION_OPENERS = frozenset(fold_key(w) for w in ("وفق", "حسب", "بحسب", "على", "علي", "حسبما", "وفقا"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -169,6 +171,41 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
             phrase = _subject_at(ctx, toks, k + 1, i)
             if phrase is not None:
                 return phrase
+    return None
+
+
+def _attributed_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
+    """The source of an attribution right before a participle (وفق ما أكده مصدر أمني ...، مشيرا إلى).
+
+    The participle goes on with the one the attribution names: "وفق/حسب/على ما" + a reporting verb
+    (with its resuming pronoun), then the source up to the comma or the participle.
+    """
+    lex = ctx.lex
+    for k in range(i - 2, max(first, i - MAX_SPEAKER_TOKENS - 3), -1):
+        w = toks[k].w
+        if w in SENTENCE_END or w in lex.comps:
+            return None
+        if w != "ما" or k == first or k + 2 >= i:
+            continue
+        opener = toks[k - 1].w
+        if opener[:1] == "و" and opener[1:] in ATTRIBUTION_OPENERS:
+            opener = opener[1:]
+        verb = toks[k + 1].w
+        bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه") if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
+        if opener not in ATTRIBUTION_OPENERS or (verb not in lex.cues and bare_verb not in lex.cues):
+            return None
+        a = k + 2
+        if toks[a].w in ("به", "بها", "عنه", "عنها", "له", "لها"):
+            a += 1
+        a = skip_fillers(lex, toks, a, i)
+        b = a
+        while b < i and toks[b].w not in COMMAS:
+            b += 1
+        phrase = ctx.analyze(toks, a, b) if b > a else None
+        if phrase is None or not (phrase.certain or phrase.role is not None or phrase.kind in (
+                "anon", "body", "role", "anaphor") or toks[a].start in ctx.speaker_starts):
+            return None
+        return phrase
     return None
 
 
@@ -536,7 +573,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 if same:
                     speaker = same[-1].speaker
                 else:
-                    phrase = _clause_subject(ctx, toks, first, i)
+                    phrase = (_attributed_subject(ctx, toks, first, i) if form.aspect == "participle" else None) \
+                        or _clause_subject(ctx, toks, first, i)
                     # ... على حد قوله. مؤكدا أن / وأردف قائلا: a participle opening its sentence, or after a
                     # bare verb, goes on with the last speaker; after a clause with words of its own
                     # (وتظاهر العشرات ...، مطالبين) it belongs to that clause's subject, never to

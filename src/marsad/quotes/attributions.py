@@ -254,8 +254,12 @@ def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: i
 
 
 def _source_end(ctx: Context, toks: list[Tok], a: int, b: int) -> int:
-    """Cut a source at the comma after which no name or role follows (وكالة فرانس برس، ووصل ...)."""
+    """Cut a source at the comma after which no name or role follows (وكالة فرانس برس، ووصل ...), and
+    before a participle of saying that goes on with it (وفق ما أكده الولباني | مشيرا إلى أن)."""
     for k in range(a + 1, b):
+        found = cue_form_at(ctx.lex, toks[k])
+        if found is not None and ctx.lex.cues[found[1]].aspect == "participle":
+            return k
         if toks[k].w in COMMAS:
             nxt = next((m for m in range(k + 1, b + 1) if m == b or toks[m].w in COMMAS), b)
             seg = ctx.analyze(toks, k + 1, nxt)

@@ -191,7 +191,8 @@ def _attributed_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Sp
         if opener[:1] == "و" and opener[1:] in ATTRIBUTION_OPENERS:
             opener = opener[1:]
         verb = toks[k + 1].w
-        bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه") if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
+        bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه")
+                          if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
         if opener not in ATTRIBUTION_OPENERS or (verb not in lex.cues and bare_verb not in lex.cues):
             return None
         a = k + 2

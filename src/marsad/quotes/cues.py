@@ -656,7 +656,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     w = toks[k].w
                     if k in cue_at or w in SENTENCE_END:
                         break
-                    adverbial = adverbial or w in COMMAS or w in lex.time_words
+                    # (or a parenthesis on the subject: دعت الكتلة البرلمانية ( 67 نائبا ) إلى)
+                    adverbial = adverbial or w in COMMAS or w in lex.time_words or w == "("
                     if w in form.preps and k + 1 < last and (adverbial or k == j):
                         j = k + 1  # أعلنت اللجنة ... أمس الخميس، عن تشكيل لجنة
                         break

@@ -72,7 +72,7 @@ FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
 OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
 # How many tokens the object of وصف، اتّهم may take before their fused preposition (كل من "X" و"Y" بـ).
-OBJECT_SCAN = 10
+OBJECT_SCAN = 14
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
 # this many words (الهيئة العليا المستقلة للانتخابات).
 OBJECT_WORDS = 4

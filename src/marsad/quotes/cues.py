@@ -108,6 +108,9 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
     while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
+    # ...، وكانت إيران تعلن: a كان clause after a comma opens the subject's clause
+    a = next((k for k in range(b - 2, a, -1) if toks[k].w in KANA and (
+        toks[k - 1].w in COMMAS or toks[k].w.startswith("و"))), a)
     kana = a < b and toks[a].w in KANA
     if kana:
         a += 1

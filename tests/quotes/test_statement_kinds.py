@@ -17,6 +17,9 @@ import pytest
 import marsad
 from marsad.document import Quote
 
+# How far into a statement its first words may stand (an adverb left before them: مباشرة بعد الهجوم).
+HEAD_SLACK = 15
+
 
 @cache
 def _article_text(shared: Path, article_id: str) -> str:
@@ -39,9 +42,9 @@ def _quotes(shared: Path, article_id: str) -> tuple[Quote, ...]:
 
 
 def _quote_with(quotes: tuple[Quote, ...], head: str) -> Quote:
-    # the statement that opens with the words (past a quotation mark): an outer statement may hold a
+    # the statement that opens with the words (past a quotation mark or an adverb): an outer statement may hold a
     # nested one whole, and a statement run on past its end holds the next one
-    found = [q for q in quotes if 0 <= q.content.find(head) <= 2]
+    found = [q for q in quotes if 0 <= q.content.find(head) <= HEAD_SLACK]
     assert found, (head, [(q.cue, q.content[:60]) for q in quotes])
     return found[0]
 
@@ -68,6 +71,8 @@ CASES = [
     # فإن answering an attribution at the head of the sentence
     ("ja-localnews-1265-20170110", "السندي جند المهاجمين", "بي بي سي", "وتبعاً للاعترافات ... فإن"),
     ("ja-politic-134-20161209", "انفجارا حدث بمحيط منطقة", "وزارة الداخلية المصرية", "وحسب معطيات أوردتها ... فإن"),
+    # a كان clause inside a sentence opens the clause whose subject the verb takes
+    ("ja-internationalnews-1025-20170602", "تنفيذ عناصره للعملية", "داعش", "وكان تنظيم داعش قد أعلن"),
     # a statement made in a document issued by a body belongs to that body
     ("ja-politic-338-20140705", "الجريمة البشعة التي أودت", "رئاسة الجمهورية", "في بيان صادر عن"),
 ]

@@ -141,20 +141,25 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if phrase is not None and quoted_source and phrase.kind == "unknown":
             phrase.kind = "body"
         fa_at = _fa_inna_at(lex, toks, a, last) if initial and not quoted_source and toks[a].is_word else None
-        if fa_at is not None and (phrase is None or phrase.kind == "unknown" or (
-                phrase.kind == "name" and not phrase.certain and phrase.role is None)):
+        fa_end = fa_at
+        while fa_end is not None and fa_end > a and toks[fa_end - 1].w in COMMAS:
+            fa_end -= 1
+        # a body named inside the phrase (لتحقيق بثه التلفزيون، للاعترافات التي حصلت عليها بي بي سي)
+        inner = next((k for k in range(a + 1, fa_end) if toks[k].start in ctx.entity_ends), None) \
+            if fa_end is not None else None
+        if fa_end is not None and fa_end > a and (phrase is None or phrase.kind == "unknown" or (
+                phrase.kind == "name" and not phrase.certain and phrase.role is None)) and (
+                inner is not None or not is_definite(toks[a].w[1:] if toks[a].w.startswith("ل") else toks[a].w)):
             # وحسب إثباتات علمية فإن ...، ووفقا لتحقيق بثه التلفزيون فإن ...: فإن answering an attribution
-            # at the head of the sentence proves all before it a source, a description of whoever speaks
-            b = fa_at
-            while b > a and toks[b - 1].w in COMMAS:
-                b -= 1
+            # at the head of the sentence proves all before it a source, a description of whoever speaks,
+            # when it is indefinite or names a body (حسب القانون، حسب المعطيات المتوفرة فإن: no source)
+            b = fa_end
             # (without the ل of وفقاً لـ: لتحقيق -> تحقيق; the builder restores the article of لل)
             lam = 1 if toks[a].w.startswith("ل") and not toks[a].w.startswith("لل") and \
                 " ".join(t.w for t in toks[p:q])[pro:] in lex.attribution_lam else 0
             phrase = SpeakerPhrase(toks[a].start + lam, toks[b - 1].end, "anon" if toks[a].w[lam:lam + 2] != "ال" and (
                 toks[a].start not in ctx.mention_ends) else "body")
             # وتبعاً للاعترافات التي حصلت عليها بي بي سي: a body named inside the description speaks
-            inner = next((k for k in range(a + 1, b) if toks[k].start in ctx.entity_ends), None)
             if inner is not None:
                 phrase = SpeakerPhrase(toks[inner].start, min(ctx.entity_ends[toks[inner].start], toks[b - 1].end),
                                        "body")

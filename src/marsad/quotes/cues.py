@@ -85,6 +85,10 @@ NOT_NESTED = frozenset(fold_key(w) for w in ("أصدر", "أبلغ", "أخبر",
 OBJECT_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
 # Words that open an attribution with ما (وفق ما أكده، حسب ما ذكره، على ما أوضح).
 ATTRIBUTION_OPENERS = frozenset(fold_key(w) for w in ("وفق", "حسب", "بحسب", "على", "علي", "حسبما", "وفقا"))
+# Quantifiers that open an addressee (كل الأطراف، كافة المواطنين، جميع الأحزاب).
+QUANTIFIERS = frozenset(fold_key(w) for w in ("كل", "كافة", "جميع", "عموم"))
+# Calls and demands: what they call for starts with whom they address (دعت الحركة الحكومة إلى ...).
+CALL_VERBS = frozenset(fold_key(w) for w in ("دعا", "طالب", "ناشد", "حثّ"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -175,6 +179,25 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
             if phrase is not None:
                 return phrase
     return None
+
+
+def _addressee(lex: Lexicon, toks: list[Tok], j: int, content_tok: int, cues: set[int]) -> int | None:
+    """Index of the object a call or a demand addresses, between ``j`` and its preposition, or None.
+
+    The object is a noun phrase (الحكومة ووزارة الداخلية، كل الأطراف، الدولة التونسية) right at ``j``;
+    an adverb (بالمقابل، اليوم) or a preposition there names nobody.
+    """
+    if not j < content_tok <= j + OBJECT_SCAN:
+        return None
+    w = toks[j].w
+    if not toks[j].is_word or w in lex.time_words or (w in FUNCTION_WORDS and w not in QUANTIFIERS) or \
+            w in PREPOSITIONS or \
+            w in lex.comps or w[:1] in "بل" or w.isdigit():
+        return None
+    if any(k in cues or toks[k].w in SENTENCE_END or toks[k].w in lex.comps or toks[k].w in OPEN_QUOTES
+           for k in range(j, content_tok - 1)):
+        return None
+    return j
 
 
 def _attributed_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
@@ -645,6 +668,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j0 = region_end if region_end > i + 1 and not svo else i + 1
             j0 = skip_time(lex, toks, j0, last)
             j = skip_fillers(lex, toks, j0, last)
+            object_at = j
             if form.frame == "prep":
                 content_tok = _prep_content(lex, form, toks, j0, last, cue_at, ctx.mention_ends)
                 # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
@@ -664,11 +688,17 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     if w in form.preps and k + 1 < last and (adverbial or k == j):
                         j = k + 1  # أعلنت اللجنة ... أمس الخميس، عن تشكيل لجنة
                         break
-                if j < last and toks[j].is_word and toks[j].w not in PREPOSITIONS:
+                # (a quotation after the preposition too: دعت الحركة إلى "التهدئة")
+                if j < last and ((toks[j].is_word and toks[j].w not in PREPOSITIONS) or (
+                        toks[j].w in OPEN_QUOTES and j > 0 and toks[j - 1].w in form.preps)):
                     content_tok = j
             elif form.frame == "pron":
                 if j < last and (has_pronoun_suffix(toks[j].w) or toks[j].w in RENEWED):
                     content_tok = j
+            if form.lemma in CALL_VERBS and content_tok is not None:
+                # دعت الحركة الحكومة التونسية، إلى "إدانة ..."، طالبت الحركة الحكومة بمصارحة الشعب: whom a
+                # call or a demand addresses opens what is called for
+                content_tok = _addressee(lex, toks, object_at, content_tok, cue_at) or content_tok
             if content_tok is None:
                 colon_before = _colon_before(toks, first, i)
                 next_colon = next((k for k in range(i + 1, min(last, i + 4)) if toks[k].w == ":"), None)

@@ -148,11 +148,11 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         inner = next((k for k in range(a + 1, fa_end) if toks[k].start in ctx.entity_ends), None) \
             if fa_end is not None else None
         if fa_end is not None and fa_end > a and (phrase is None or phrase.kind == "unknown" or (
-                phrase.kind == "name" and not phrase.certain and phrase.role is None)) and (
-                inner is not None or not is_definite(toks[a].w[1:] if toks[a].w.startswith("ل") else toks[a].w)):
-            # وحسب إثباتات علمية فإن ...، ووفقا لتحقيق بثه التلفزيون فإن ...: فإن answering an attribution
-            # at the head of the sentence proves all before it a source, a description of whoever speaks,
-            # when it is indefinite or names a body (حسب القانون، حسب المعطيات المتوفرة فإن: no source)
+                phrase.kind == "name" and not phrase.certain and phrase.role is None)) and \
+                strip_article(toks[a].w) not in RULE_NOUNS:
+            # وحسب إثباتات علمية فإن ...، ووفقا لتحقيق بثه التلفزيون فإن ...، وبحسب الاستخبارات الأميركية،
+            # فإن: فإن answering an attribution at the head of the sentence proves all before it a source,
+            # a description of whoever speaks; a rule is none (بحسب القانون الألماني فإن)
             b = fa_end
             # (without the ل of وفقاً لـ: لتحقيق -> تحقيق; the builder restores the article of لل)
             lam = 1 if toks[a].w.startswith("ل") and not toks[a].w.startswith("لل") and \
@@ -230,6 +230,11 @@ def _fa_inna_at(lex: Lexicon, toks: list[Tok], a: int, last: int) -> int | None:
             continue
         k += 1
     return None
+
+
+# Rules and texts that an attribution cites without anybody speaking (بحسب القانون، وفق الدستور).
+RULE_NOUNS = frozenset(fold_key(w) for w in (
+    "قانون", "دستور", "فصل", "مرسوم", "أمر", "نظام", "عقد", "اتفاق", "اتفاقية", "معاهدة", "تقويم", "توقيت"))
 
 
 # The words of a clause before an attribution set off by commas (وقد بدأت العملية، حسب مصدر عليم،

@@ -40,6 +40,8 @@ from marsad.quotes.phrases import (
 from marsad.quotes.speaker import noun_phrase_end
 from marsad.text.normalize import fold_key
 
+# Closing marks a source written as a name may hold (لدى "الديوانة").
+CLOSE_MARKS = frozenset("\"»”)")
 # The preposition with the pronoun that resumes ما after the verb (بحسب ما أفاد به، وفق ما أعلن عنه).
 RESUMING_PPS = frozenset({"به", "بها", "له", "لها", "عنه", "عنها", "عنهم"})
 
@@ -62,6 +64,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         q = p + n
         if q >= last:
             continue
+        said = False  # "according to what X said" (حسب ما أفاد، وفق ما أكده): X is the verb's subject
         phrase_tok = toks[p]
         pro = 1 if phrase_tok.w.startswith("و") and phrase_tok.w[1:2] in "وبحطنعكتا" and \
             not phrase_tok.w.startswith(("وفق", "وفقا")) else 0
@@ -91,6 +94,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if w.startswith("ما") and len(w) > 4 and (w[2:] in ATTRIBUTION_VERBS or w[2:] in lex.cues):
             cue_span = (toks[a].start + 2, toks[a].end)  # وفق ماذكره: ما written fused to the verb
             a += 1
+            said = True
             if a < last and toks[a].w in RESUMING_PPS:
                 a += 1
         elif w == "ما" and a + 1 < last:
@@ -103,6 +107,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 continue  # (على ما يبدو، حسب ما يقال: "as it seems", nobody's statement)
             cue_span = (toks[a + 1].start, toks[a + 1].end)
             a += 2
+            said = True
             if a < last and toks[a].w in RESUMING_PPS:
                 a += 1  # بحسب ما أفاد به المتحدث
             if a < last and toks[a].w in ("في", "عن") and a + 1 < last and \
@@ -110,6 +115,8 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 a += 2
         elif " ".join(t.w for t in toks[p:q]) in lex.attribution_lam and not toks[a].w.startswith("ل"):
             continue
+        while said and a < last - 1 and (toks[a].w in lex.time_words or toks[a].w.isdigit()):
+            a += 1  # وفق ما أكده اليوم الملازم ...: the time of the statement, not its source
         if a >= last:
             continue
         initial = all(t.w in ("و", "ف") for t in toks[first:p])
@@ -163,6 +170,17 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
             if inner is not None:
                 phrase = SpeakerPhrase(toks[inner].start, min(ctx.entity_ends[toks[inner].start], toks[b - 1].end),
                                        "body")
+        if said and not initial and b - a <= MAX_SPEAKER_TOKENS and toks[a].is_word and toks[a].w not in lex.comps and (
+                phrase is None or phrase.kind == "unknown") and is_definite(toks[a].w) and all(
+                t.is_word or t.w in OPEN_QUOTES or t.w in CLOSE_MARKS for t in toks[a:b]):
+            # حسب ما أفادت المكلفة بالاتصال لدى الديوانة سلمى قلمون: the subject of the verb of saying
+            # that closes the sentence is its source, as written, though no name or head is known
+            phrase = SpeakerPhrase(toks[a].start, toks[b - 1].end, "role")
+            person = next((k for k in range(a + 1, b) if toks[k].start in ctx.person_starts), None)
+            if person is not None:  # (الملازم بإقليم الحرس الوطني بقابس محمد الحاجبي: a role, then a name)
+                phrase = SpeakerPhrase(toks[a].start, toks[b - 1].end, "name",
+                                       name=(toks[person].start, ctx.mention_ends[toks[person].start]),
+                                       role=(toks[a].start, toks[person - 1].end), certain=True)
         if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
                 phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
             continue  # حسب القانون، بحسب كنية الأم: not a source

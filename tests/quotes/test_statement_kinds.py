@@ -73,6 +73,13 @@ CASES = [
     ("ja-politic-134-20161209", "انفجارا حدث بمحيط منطقة", "وزارة الداخلية المصرية", "وحسب معطيات أوردتها ... فإن"),
     # a كان clause inside a sentence opens the clause whose subject the verb takes
     ("ja-internationalnews-1025-20170602", "تنفيذ عناصره للعملية", "داعش", "وكان تنظيم داعش قد أعلن"),
+    # a call or a demand opens with whom it addresses
+    ("ja-politic-19-20161229", "الحكومة ووزارة الداخلية بمصارحة", "حركة مشروع تونس", "طالبت X الحكومة بـ"),
+    ("ja-politic-335-20170408", "كل الأطراف، إلى", "الحزب", "دعا الحزب كل الأطراف إلى"),
+    ("ja-politic-335-20170408", "الحكومة التونسية، إلى", "حركة الشعب", "ودعت حركة الشعب، الحكومة إلى"),
+    # the subject of a verb of saying that closes the sentence is the source, as written
+    ("ja-localnews-4473-20151220", "تمكنت مصالح الديوانة", "سلمى قلمون", "حسب ما أفادت ... سلمى قلمون"),
+    ("ja-localnews-391-30112016", "تمكنت الوحدات التابعة", "محمد الحاجبي", "وفق ما أكده اليوم الملازم ..."),
     # a statement made in a document issued by a body belongs to that body
     ("ja-politic-338-20140705", "الجريمة البشعة التي أودت", "رئاسة الجمهورية", "في بيان صادر عن"),
 ]

@@ -412,7 +412,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             continue
         if form_key in BETWEEN and has_conj and any(t.w.startswith(("بين", "وبين")) for t in toks[max(first, i - 4):i]):
             continue  # بينه وبين عون أمن: the second half of "between ... and ..."
-        if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
+        if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES or
+                                              _opens_after_insert(lex, toks, first, i)):
             continue  # المشاعر بين الثنائي: "between", not "he explained"
         # 1. what opens the content: a complementiser, a colon or a quotation mark
         opener: tuple[str, int] | None = None
@@ -772,6 +773,16 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _opens_after_insert(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:
+    """True when only an insert phrase stands before the verb at ``i`` (من جهة أخرى عبّر، بدوره طالب)."""
+    words = [t.w for t in toks[first:i] if t.w not in ("و", "ف")]
+    if words and words[0][:1] in "وف" and words[0][1:] in lex.multi_inserts | {w: () for w in lex.inserts}:
+        words[0] = words[0][1:]  # ومن جهته
+    if not words:
+        return False
+    return (len(words) == 1 and words[0] in lex.inserts) or tuple(words) in lex.multi_inserts.get(words[0], ())
 
 
 def _nested_speaker(ctx: Context, toks: list[Tok], first: int, i: int, outer: list[Draft],

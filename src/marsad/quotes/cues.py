@@ -87,6 +87,8 @@ OBJECT_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
 ATTRIBUTION_OPENERS = frozenset(fold_key(w) for w in ("وفق", "حسب", "بحسب", "على", "علي", "حسبما", "وفقا"))
 # Quantifiers that open an addressee (كل الأطراف، كافة المواطنين، جميع الأحزاب).
 QUANTIFIERS = frozenset(fold_key(w) for w in ("كل", "كافة", "جميع", "عموم"))
+# How far the occasion of a statement (في مكالمة هاتفية مع نظيره ...) may run before its content.
+OCCASION_WORDS = 14
 # Calls and demands: what they call for starts with whom they address (دعت الحركة الحكومة إلى ...).
 CALL_VERBS = frozenset(fold_key(w) for w in ("دعا", "طالب", "ناشد", "حثّ"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
@@ -679,6 +681,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                         toks[content_tok].w not in lex.comps and toks[content_tok - 1].w not in lex.comps:
                     content_tok = j
             elif form.frame == "np":
+                # (the noun phrase of the subject may have run into the occasion: ترامب في مكالمة | هاتفية)
+                occasion = next((k for k in range(max(i + 1, j0 - 2), j0 + 1) if toks[k].w in ("في", "خلال", "عبر")),
+                                j0)
+                past = _past_occasion(ctx, toks, occasion, last, cue_at)
+                j = past if past != occasion else j
                 adverbial = False  # a time adverb or a comma: still before the content
                 for k in range(j, min(last, j + NP_PREP_DISTANCE)):
                     w = toks[k].w
@@ -773,6 +780,24 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _past_occasion(ctx: Context, toks: list[Tok], j: int, last: int, cues: set[int]) -> int:
+    """The token after the occasion of a statement at ``j`` (أكد ترامب في مكالمة هاتفية مع نظيره الروسي
+    فلاديمير بوتين | دعمه الكامل ...): the first noun with a possessive pronoun not governed by a
+    preposition, within OCCASION_WORDS; ``j`` itself when no occasion opens there or none is found.
+    """
+    if not (j + 2 < last and toks[j].w in ("في", "خلال", "عبر") and medium_at(ctx.lex, toks, j + 1)):
+        return j
+    for k in range(j + 2, min(last, j + OCCASION_WORDS)):
+        w = toks[k].w
+        if k in cues or w in SENTENCE_END or w in ctx.lex.comps or w in OPEN_QUOTES:
+            return j
+        # (folded, هاتفية reads like a noun with its pronoun: an adjective is no content)
+        if toks[k].is_word and has_pronoun_suffix(w) and w not in PREPOSITIONS and len(w) > 3 and \
+                not nisba_like(w) and toks[k - 1].w not in PREPOSITIONS and toks[k - 1].w not in ("مع", "ومع"):
+            return k
+    return j
 
 
 def _opens_after_insert(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:

@@ -682,8 +682,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     content_tok = j
             elif form.frame == "np":
                 # (the noun phrase of the subject may have run into the occasion: ترامب في مكالمة | هاتفية)
-                occasion = next((k for k in range(max(i + 1, j0 - 2), j0 + 1) if toks[k].w in ("في", "خلال", "عبر")),
-                                j0)
+                occasion = next((k for k in range(max(i + 1, j0 - 2), min(j0 + 1, last))
+                                 if toks[k].w in ("في", "خلال", "عبر")), j0)
                 past = _past_occasion(ctx, toks, occasion, last, cue_at)
                 j = past if past != occasion else j
                 adverbial = False  # a time adverb or a comma: still before the content
@@ -784,20 +784,33 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
 
 def _past_occasion(ctx: Context, toks: list[Tok], j: int, last: int, cues: set[int]) -> int:
     """The token after the occasion of a statement at ``j`` (أكد ترامب في مكالمة هاتفية مع نظيره الروسي
-    فلاديمير بوتين | دعمه الكامل ...): the first noun with a possessive pronoun not governed by a
-    preposition, within OCCASION_WORDS; ``j`` itself when no occasion opens there or none is found.
+    فلاديمير بوتين | دعمه الكامل ...، أعلنت الوزارة في بيان رسمي لها اليوم | مقتل ...): past the medium,
+    its adjectives, a name and whatever a preposition governs, the first noun with a possessive
+    pronoun or after a time word or لها; ``j`` itself when no occasion opens there (في بيان | مقتل ...)
+    or no content is found within OCCASION_WORDS.
     """
     if not (j + 2 < last and toks[j].w in ("في", "خلال", "عبر") and medium_at(ctx.lex, toks, j + 1)):
         return j
+    after = toks[j + 2].w
+    if not (_adjective(after) or after in PREPOSITIONS or after in ("مع", "امام", "لها", "له")):
+        return j  # في بيان مقتل خمسة مسلحين: the content follows the medium at once
     for k in range(j + 2, min(last, j + OCCASION_WORDS)):
-        w = toks[k].w
+        w, prev = toks[k].w, toks[k - 1].w
         if k in cues or w in SENTENCE_END or w in ctx.lex.comps or w in OPEN_QUOTES:
             return j
+        if not toks[k].is_word or _adjective(w) or w in PREPOSITIONS or w in FUNCTION_WORDS or \
+                w in ctx.lex.time_words or prev in PREPOSITIONS or prev in ("مع", "ومع") or _inside_mention(
+                    ctx, toks[k].start) or toks[k].start in ctx.mention_ends:
+            continue
         # (folded, هاتفية reads like a noun with its pronoun: an adjective is no content)
-        if toks[k].is_word and has_pronoun_suffix(w) and w not in PREPOSITIONS and len(w) > 3 and \
-                not nisba_like(w) and toks[k - 1].w not in PREPOSITIONS and toks[k - 1].w not in ("مع", "ومع"):
+        if (has_pronoun_suffix(w) and len(w) > 3) or prev in ctx.lex.time_words or prev in ("لها", "له", "لهم"):
             return k
     return j
+
+
+def _adjective(w: str) -> bool:
+    """True for a relative adjective, folded (هاتفيه، رسمي، الروسي، الرسميين), not for a participle (مقتل)."""
+    return w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 3
 
 
 def _opens_after_insert(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:

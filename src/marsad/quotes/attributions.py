@@ -268,6 +268,9 @@ def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: i
     وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب ...: the words before the phrase only open the
     clause, and the statement goes on after the source's closing comma.
     """
+    # (a time adverb may close the source: وفق بلاغ للوزارة اليوم الخميس، في إطار ...)
+    while b < last and (toks[b].w in ctx.lex.time_words or toks[b].w.isdigit()):
+        b += 1
     if p == 0 or toks[p - 1].w not in COMMAS or b >= last or toks[b].w not in COMMAS:
         return None
     # (the clause is what follows the comma before it: ...، والتي أدت، حسب مراقبين، إلى تنامي ...)
@@ -275,7 +278,9 @@ def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: i
     opening = sum(1 for t in toks[clause:p] if t.is_word and t.w not in ("و", "ف"))
     rest = [t for t in toks[b + 1:last] if t.is_word]
     # (a new clause after the source, ووصل عددهم ...، فيما تتواصل ...: the clause before was whole)
-    if opening > SHORT_OPENING or len(rest) < 3 or rest[0].w[:1] in ("و", "ف") or rest[0].w in CLAUSE_OPENERS:
+    # (في is a preposition, not ف: وتندرج هذه الزيارة، وفق بلاغ ...، في إطار ...)
+    if opening > SHORT_OPENING or len(rest) < 3 or (rest[0].w[:1] in ("و", "ف") and rest[0].w not in (
+            "في", "فوق")) or rest[0].w in CLAUSE_OPENERS:
         return None
     start = rest[0].start
     return start, trim_end(ctx.text, start, sent_end)

@@ -65,6 +65,12 @@ CASES = [
     # a verb with its object pronoun before its preposition
     ("ja-politic-490-20150818", "الاعتداء الاجرامي", "تونس", "ووصفته بـ"),
     ("ja-internationalnews-1137-20170607", "دعم الإرهاب", "", "واتهمتها بـ (the speaker is not checked)"),
+    # a thing with its pronoun after a verb that takes its object first is that object, not the speaker
+    ("ja-internationalnews-419-20160718", "شخصيته", "صحفية على قناة", "ووصفت شخصيته بـ"),
+    # a verb that is also a common word is a verb after an insert phrase
+    ("ja-localnews-1065-20150512", "تفهمهم لمطالب المعلمين", "الأولياء", "من جهة أخرى عبر عدد من الأولياء عن"),
+    # the content of a verb that takes a noun phrase comes after the occasion of the statement
+    ("ja-internationalnews-645-20170404", "دعمه الكامل لروسيا", "دونالد ترامب", "أكد ترامب في مكالمة هاتفية مع ..."),
     # a document named again speaks for its issuer
     ("ja-politic-134-20161209", "التعبير عن تضامنها مع الشعب المصري", "وزارة الشؤون الخارجية", "حسب ذات البيان"),
     ("ja-localnews-4072-20170524", "تعليق الاضراب جاء بعد", "الاتحادات المحلية", "البيان after بيان أصدرته"),

@@ -575,7 +575,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 cand, region_end = None, a
             if cand is not None:
                 cand.relayed = relayed
-                if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or (
+                # (ووصفت شخصيته بـ: a thing with its pronoun is the object of a verb that takes one first;
+                # a person with theirs, وقال محاميه، names a head the lexicon knows)
+                possessed = form.lemma in OBJECT_FIRST and end - a == 1 and has_pronoun_suffix(toks[a].w) and \
+                    not head_at(lex, toks, a)[0] and toks[a].start not in ctx.speaker_starts
+                if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or possessed or (
                         not relayed and form.aspect == "past" and verb_gender(form_key, form) == "pl"):
                     # ووصف الأمر بأنه ...: the object; the subject is a pronoun. A verb before its
                     # subject is singular, so after وطالبوا، وأكدوا the noun phrase is the object

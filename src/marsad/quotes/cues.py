@@ -365,8 +365,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     # بينها، بينهم: "among them", never a verb (and no stop for the search of a complementiser)
     hits = [h for h in hits if not (h[2] in BETWEEN and len(toks[h[0]].w) > h[1] + len(h[2]))]
     # (a participle negated as an adjective, تقارير غير مؤكدة, is no verb and stops nothing)
+    # (also after حيث، إذ: ...، حيث قالت إنه: the complementiser after it is not the first verb's)
     cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
-              or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
+              or toks[i - 1].w in ("و", "ف", "حيث", "اذ") or toks[i - 1].w in RELATIVES
               or (lex.cues[key].aspect == "participle" and toks[i - 1].w not in ("غير", "وغير")
                   and not _adjectival(lex, toks, first, last, i, key))}
     for i, pro, form_key in hits:
@@ -467,8 +468,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                         t.is_word for t in after_close[:4])) or (
                         words <= 3 and any(t.w in lex.comps or t.w == "نقلا" for t in after_close)))
                 # after a parenthesis that closes the subject (وقال النائب فلان (الحزب) "..."), too
-                paren = toks[k - 1].w == ")" and any(
-                    toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
+                # (not after the verb's preposition: أعلنت عن مقتل العامري (24 سنة) "المشتبه به")
+                paren = toks[k - 1].w == ")" and toks[np_start].w not in PREPOSITIONS and \
+                    toks[np_start].w not in form.preps and any(
+                        toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
                 # or after a whole speaker phrase that the noun phrase reading stopped inside
                 # (وقالت فلانة المتحدثة باسم الخارجية "...", وقال فلان على تويتر "...")
                 # or after "his words" (نقلت الوكالة عن فلان قوله [في اجتماع ...] "...") or after the

@@ -89,6 +89,8 @@ ATTRIBUTION_OPENERS = frozenset(fold_key(w) for w in ("وفق", "حسب", "بح�
 QUANTIFIERS = frozenset(fold_key(w) for w in ("كل", "كافة", "جميع", "عموم"))
 # How far the occasion of a statement (في مكالمة هاتفية مع نظيره ...) may run before its content.
 OCCASION_WORDS = 14
+# How many words a name in quotation marks inside a speaker phrase may have before a complementiser.
+QUOTED_NAME_WORDS = 5
 # Calls and demands: what they call for starts with whom they address (دعت الحركة الحكومة إلى ...).
 CALL_VERBS = frozenset(fold_key(w) for w in ("دعا", "طالب", "ناشد", "حثّ"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
@@ -458,8 +460,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 close = ctx.quotations.get(toks[k].start)
                 # a short quoted name before a complementiser (ضيف "بوليتيكا" ... إن، "يونهاب" بأن)
                 words = len(ctx.text[toks[k].end:close].split()) if close is not None else 99
+                # (a longer name too when a complementiser follows it: رئيسة «اتحاد جمعيات الصحافيين
+                # الإسبان» يوم الثلاثاء أن)
                 short_name = close is not None and k > i + 1 and toks[k - 1].is_word and (words <= 2 or (
-                    words <= 3 and any(
+                    words <= QUOTED_NAME_WORDS and any(
                     t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
                 # وأعلنت "سرايا أولياء الدم" مسؤوليتها: a quoted institution is the subject
                 after_close = [t for t in toks[k + 1:min(last, k + 12)] if t.start >= close] if close else []

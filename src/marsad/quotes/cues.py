@@ -460,11 +460,14 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 close = ctx.quotations.get(toks[k].start)
                 # a short quoted name before a complementiser (ضيف "بوليتيكا" ... إن، "يونهاب" بأن)
                 words = len(ctx.text[toks[k].end:close].split()) if close is not None else 99
-                # (a longer name too when a complementiser follows it: رئيسة «اتحاد جمعيات الصحافيين
-                # الإسبان» يوم الثلاثاء أن)
+                # (a longer name too when a complementiser follows it past a time adverb at most: رئيسة
+                # «اتحاد جمعيات الصحافيين الإسبان» يوم الثلاثاء أن; not a quotation, "سنرد ..." دون أن)
+                beyond = [t for t in toks[k + 1:min(last, k + 12)] if close is not None and t.start > close]
+                upto_comp = next((n for n, t in enumerate(beyond) if t.w in lex.comps), None)
                 short_name = close is not None and k > i + 1 and toks[k - 1].is_word and (words <= 2 or (
-                    words <= QUOTED_NAME_WORDS and any(
-                    t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
+                    words <= 3 and upto_comp is not None) or (
+                    words <= QUOTED_NAME_WORDS and upto_comp is not None and all(
+                        t.w in lex.time_words or t.w in COMMAS or t.w.isdigit() for t in beyond[:upto_comp])))
                 # وأعلنت "سرايا أولياء الدم" مسؤوليتها: a quoted institution is the subject
                 after_close = [t for t in toks[k + 1:min(last, k + 12)] if t.start >= close] if close else []
                 quoted_subject = k == i + 1 and close is not None and words <= 4 and (

@@ -71,6 +71,8 @@ CASES = [
     ("ja-localnews-1065-20150512", "تفهمهم لمطالب المعلمين", "الأولياء", "من جهة أخرى عبر عدد من الأولياء عن"),
     # the content of a verb that takes a noun phrase comes after the occasion of the statement
     ("ja-internationalnews-645-20170404", "دعمه الكامل لروسيا", "دونالد ترامب", "أكد ترامب في مكالمة هاتفية مع ..."),
+    # the name of a programme after "في برنامج" is no speaker: the verb's pronoun is
+    ("ja-localnews-1199-20170213", "تم اخراج هذه التصريحات", "عدنان منصر", "وقال في برنامج بوليتيكا إنه"),
     # a document named again speaks for its issuer
     ("ja-politic-134-20161209", "التعبير عن تضامنها مع الشعب المصري", "وزارة الشؤون الخارجية", "حسب ذات البيان"),
     ("ja-localnews-4072-20170524", "تعليق الاضراب جاء بعد", "الاتحادات المحلية", "البيان after بيان أصدرته"),

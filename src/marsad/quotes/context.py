@@ -196,7 +196,10 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
                     k += 1
                 if k >= stop or not toks[k].is_word or toks[k].w in lex.comps or toks[k].w in PREPOSITIONS:
                     break
-                j = k
+                # وقال في برنامج بوليتيكا إنه: a name or two right before the complementiser names the
+                # programme; the subject is the verb's pronoun
+                comp = next((c for c in range(k + 1, min(stop, k + 3)) if toks[c].w in lex.comps), None)
+                j = comp if comp is not None and all(toks[m].is_word for m in range(k, comp)) else k
                 continue
             j = k + 1
         else:

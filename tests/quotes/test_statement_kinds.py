@@ -73,6 +73,9 @@ CASES = [
     ("ja-internationalnews-645-20170404", "دعمه الكامل لروسيا", "دونالد ترامب", "أكد ترامب في مكالمة هاتفية مع ..."),
     # the name of a programme after "في برنامج" is no speaker: the verb's pronoun is
     ("ja-localnews-1199-20170213", "تم اخراج هذه التصريحات", "عدنان منصر", "وقال في برنامج بوليتيكا إنه"),
+    # a rank and a surname name the one person of the article with that surname; an insert after a
+    # comma ends the speaker phrase
+    ("ja-localnews-1420-20141230", "تم خلال شهر أكتوبر 2014 تمشيط", "بلحسن الوسلاتي", "بين المقدم الوسلاتي"),
     # a document named again speaks for its issuer
     ("ja-politic-134-20161209", "التعبير عن تضامنها مع الشعب المصري", "وزارة الشؤون الخارجية", "حسب ذات البيان"),
     ("ja-localnews-4072-20170524", "تعليق الاضراب جاء بعد", "الاتحادات المحلية", "البيان after بيان أصدرته"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.quotes.context import (
+    GOVERNING_INSERTS,
     MAX_PREP_DISTANCE,
     MAX_SPEAKER_TOKENS,
     NP_PREP_DISTANCE,
@@ -43,6 +44,7 @@ from marsad.quotes.phrases import (
     Tok,
     has_pronoun_suffix,
     head_at,
+    insert_len,
     is_definite,
     medium_at,
     nisba_like,
@@ -507,6 +509,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             # outlet with ل: صرحت، لمبعوث الجوهرة، أن)
             if (w in form.preps and len(w) > 1) or (len(w) > 3 and w[0] == "ب" and w[0] in form.preps):
                 opener = None
+        if opener is not None:
+            # وقال المقدم الوسلاتي، خلال ندوة صحفية عقدها ...، إن: an insert after a comma ends the subject
+            # (not في حديث لوكالة ...، which names the outlet the speaker phrase reads)
+            region_end = next((k for k in range(i + 2, region_end) if toks[k].w in COMMAS and k + 1 < region_end and (
+                toks[k + 1].w in GOVERNING_INSERTS or insert_len(lex, toks, k + 1))), region_end)
         # 2. the speaker: before the verb (SVO), or after it
         a = skip_fillers(lex, toks, i + 1, last) if form.lemma != "جاء" else i + 1
         if form.lemma == "جاء":

@@ -23,6 +23,7 @@ from marsad.quotes.context import (
     governed,
     last_speaker,
     line_start_of,
+    skip_fillers,
     trim_end,
 )
 from marsad.quotes.lexicon import Lexicon, strip_article
@@ -115,8 +116,10 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 a += 2
         elif " ".join(t.w for t in toks[p:q]) in lex.attribution_lam and not toks[a].w.startswith("ل"):
             continue
-        while said and a < last - 1 and (toks[a].w in lex.time_words or toks[a].w.isdigit()):
-            a += 1  # وفق ما أكده اليوم الملازم ...: the time of the statement, not its source
+        if said and a < last - 1:
+            # وفق ما أكده اليوم الملازم ...، بحسب ما أفاد به للجوهرة أف أم، الناطق ...: the time of the
+            # statement and to whom it was made, not its source
+            a = min(skip_fillers(lex, toks, a, last), last - 1)
         if a >= last:
             continue
         initial = all(t.w in ("و", "ف") for t in toks[first:p])

@@ -516,6 +516,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 toks[k + 1].w in GOVERNING_INSERTS or insert_len(lex, toks, k + 1))), region_end)
         # 2. the speaker: before the verb (SVO), or after it
         a = skip_fillers(lex, toks, i + 1, last) if form.lemma != "جاء" else i + 1
+        if a + 2 < last and toks[a].w in ("كل", "وكل") and toks[a + 1].w == "من":
+            a += 2  # أفادت كل من وزارتي الداخلية والدفاع: "each of" opens the subject
         if form.lemma == "جاء":
             # وجاء في بيان لوزارة الخارجية أن ...، وورد في البلاغ أن ...: the statement speaks
             if not (opener is not None and toks[a].w == "في" and "medium" in head_at(lex, toks, a + 1)[0]):

@@ -184,7 +184,7 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
         elif w in BY_STATEMENT and j + 1 < stop and medium_at(lex, toks, j + 1) and (k := next(
                 (k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)):
             j = k + 1  # وتؤكد تونس، وفق بيان أصدرته الخارجية اليوم، تضامنها: the source, between commas
-        elif w in ("في", "خلال", "عبر") and j + 1 < stop and medium_at(lex, toks, j + 1):
+        elif w in ("في", "خلال", "عبر", "ضمن") and j + 1 < stop and medium_at(lex, toks, j + 1):
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
             if k is None:

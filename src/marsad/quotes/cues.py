@@ -512,8 +512,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         if opener is not None:
             # وقال المقدم الوسلاتي، خلال ندوة صحفية عقدها ...، إن: an insert after a comma ends the subject
             # (not في حديث لوكالة ...، which names the outlet the speaker phrase reads)
-            region_end = next((k for k in range(i + 2, region_end) if toks[k].w in COMMAS and k + 1 < region_end and (
-                toks[k + 1].w in GOVERNING_INSERTS or insert_len(lex, toks, k + 1))), region_end)
+            # (and ضمن محضر سماعها, "in the record of her hearing", with or without a comma)
+            region_end = next((k for k in range(i + 2, region_end) if (
+                toks[k].w in COMMAS and k + 1 < region_end and (
+                    toks[k + 1].w in GOVERNING_INSERTS or insert_len(lex, toks, k + 1))) or (
+                toks[k].w == "ضمن" and medium_at(lex, toks, k + 1))), region_end)
         # 2. the speaker: before the verb (SVO), or after it
         a = skip_fillers(lex, toks, i + 1, last) if form.lemma != "جاء" else i + 1
         if a + 2 < last and toks[a].w in ("كل", "وكل") and toks[a + 1].w == "من":

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Event errors by kind: why gold events are missed and where extra events come from.
 
-  python benchmarks/event_errors.py [--set validation|train|dev|dev-mashriq] [--shared ../shared] [--json]
+  python benchmarks/event_errors.py [--set validation|heldout|stream|train|dev|dev-mashriq]
+                                    [--shared ../shared] [--json]
 
 The scorer (shared/eval/score.py) only counts misses and extras; this sorts them, so that a change can be
 judged by the kinds of error it removes and adds, not by one F1. A predicted event and a gold event
@@ -106,9 +107,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     sc = load_scorer(a.shared)
-    folder, keep = quality_gate.gold_ids(a.gold_set)
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((a.shared / "data" / folder).glob("*.json"))]
-    golds = [x for x in golds if keep is None or x["id"] in keep]
+    golds = quality_gate.gold_articles(a.shared, a.gold_set)
     with tempfile.TemporaryDirectory() as tmp:
         gold_dir = Path(tmp) / "gold"
         gold_dir.mkdir()

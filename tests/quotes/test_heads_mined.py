@@ -1,5 +1,5 @@
 """The mined speaker heads (quotes/heads_mined.tsv) are what scripts/build_quote_heads.py gives on the
-train half of ../shared/data/train-ant, and the lexicon reads them."""
+train half of ../shared/data/train-ant and the extra ANT gold, and the lexicon reads them."""
 
 from __future__ import annotations
 

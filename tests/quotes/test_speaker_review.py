@@ -81,9 +81,10 @@ SPEAKERS: list[tuple[str, list[tuple[str, ...]], str, int, dict[str, Any]]] = [
     ('وقال الوزير سامي العلوي إن الوضع مستقر. وأكد للجوهرة "أف أم" أن الأسعار ستنخفض.',
      [("سامي العلوي", "PER")], "أكد", 0, {"name": "سامي العلوي"}),
     ("قال المتحدث للصحفيين إن الاجتماع انتهى.", [], "قال", 0, {"name": "المتحدث", "speaker_text": "المتحدث"}),
-    # a plural verb before a noun phrase: the noun phrase is its object
+    # a plural verb before a noun phrase: the noun phrase is its object, whom the demand addresses
+    # (the ANT gold opens a demand's content with its addressee)
     ("قال عمال المصنع إن الأجور متأخرة منذ أشهر. وطالبوا الإدارة بصرف المستحقات فورا.", [], "طالبوا", 0,
-     {"name": "عمال المصنع", "content": "بصرف المستحقات"}),
+     {"name": "عمال المصنع", "content": "الإدارة بصرف المستحقات"}),
     ("وطالب عمال المصنع بصرف المستحقات فورا.", [], "طالب", 0, {"name": "عمال المصنع"}),
     # a source relayed by an outlet keeps no gender from the outlet's verb
     ("قال الرئيس حسن روحاني إن العلاقات متينة. ونقلت وكالة الأنباء عن الأمير تميم قوله إن الحوار ضروري. "

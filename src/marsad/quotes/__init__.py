@@ -237,7 +237,8 @@ def _surname(word_or_name: str) -> str:
 
 def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
     """Stop indirect contents at the next cue of their sentence and at attribution phrases."""
-    cue_starts = sorted({d.cue[0] for d in drafts} | breaks)
+    # (a statement nested in a reported clause, أن خاطفي الطائرة قالا إنهما، is part of it and ends nothing)
+    cue_starts = sorted({d.cue[0] for d in drafts if not d.rule.startswith("nested")} | breaks)
     for d in drafts:
         if d.direct and d.rule != "colon":
             continue
@@ -414,7 +415,7 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
                   speaker_starts=speaker_starts, mention_ends={s: e for s, e, _, _ in builder.mentions},
                   person_starts=frozenset(s for s, _ in persons),
                   place_starts=frozenset(s for s, _, t, _ in builder.mentions if t in ("GPE", "LOC", "FAC")),
-                  make_speaker=builder.speaker, outlet_text=builder.outlet)
+                  make_speaker=builder.speaker, outlet_text=builder.outlet, issued_by=builder.issued_by)
     cue_hits = _hits_by_sentence(cue_matches, starts, quotations)
     attr_hits = _hits_by_sentence(attr_matches, starts, quotations)
     for n, (fs, fe) in enumerate(spans):

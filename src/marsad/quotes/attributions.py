@@ -23,6 +23,7 @@ from marsad.quotes.context import (
     governed,
     last_speaker,
     line_start_of,
+    skip_fillers,
     trim_end,
 )
 from marsad.quotes.lexicon import Lexicon, strip_article
@@ -40,6 +41,8 @@ from marsad.quotes.phrases import (
 from marsad.quotes.speaker import noun_phrase_end
 from marsad.text.normalize import fold_key
 
+# Closing marks a source written as a name may hold (لدى "الديوانة").
+CLOSE_MARKS = frozenset("\"»”)")
 # The preposition with the pronoun that resumes ما after the verb (بحسب ما أفاد به، وفق ما أعلن عنه).
 RESUMING_PPS = frozenset({"به", "بها", "له", "لها", "عنه", "عنها", "عنهم"})
 
@@ -62,8 +65,9 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         q = p + n
         if q >= last:
             continue
+        said = False  # "according to what X said" (حسب ما أفاد، وفق ما أكده): X is the verb's subject
         phrase_tok = toks[p]
-        pro = 1 if phrase_tok.w.startswith("و") and phrase_tok.w[1:2] in "وبحطنعك" and \
+        pro = 1 if phrase_tok.w.startswith("و") and phrase_tok.w[1:2] in "وبحطنعكتا" and \
             not phrase_tok.w.startswith(("وفق", "وفقا")) else 0
         if phrase_tok.w.startswith("وو"):
             pro = 1
@@ -75,7 +79,10 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         a = q
         # (a document too: بحسب بيانات الشرطة، وفق إحصائيات الوزارة)
         if kinds & {"medium", "document"} and a + 1 < last and toks[a + 1].is_word and (
-                is_definite(toks[a + 1].w) or toks[a + 1].start in ctx.person_starts or
+                # (not an adjective of the document: حسب التحقيقات الأولية)
+                (is_definite(toks[a + 1].w) and (not nisba_like(toks[a + 1].w, strict=True) or head_at(
+                    lex, toks, a + 1)[0] & {"role", "body", "anon"})) or
+                toks[a + 1].start in ctx.person_starts or
                 (head_at(lex, toks, a + 1)[0] & {"role", "body", "anon"} and not nisba_like(toks[a + 1].w))):
             a += 1  # حسب تصريح القاضي ...: the source is whose statement it is (not بيان صحفي)
             kinds = frozenset()
@@ -88,6 +95,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         if w.startswith("ما") and len(w) > 4 and (w[2:] in ATTRIBUTION_VERBS or w[2:] in lex.cues):
             cue_span = (toks[a].start + 2, toks[a].end)  # وفق ماذكره: ما written fused to the verb
             a += 1
+            said = True
             if a < last and toks[a].w in RESUMING_PPS:
                 a += 1
         elif w == "ما" and a + 1 < last:
@@ -100,6 +108,7 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 continue  # (على ما يبدو، حسب ما يقال: "as it seems", nobody's statement)
             cue_span = (toks[a + 1].start, toks[a + 1].end)
             a += 2
+            said = True
             if a < last and toks[a].w in RESUMING_PPS:
                 a += 1  # بحسب ما أفاد به المتحدث
             if a < last and toks[a].w in ("في", "عن") and a + 1 < last and \
@@ -107,6 +116,10 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                 a += 2
         elif " ".join(t.w for t in toks[p:q]) in lex.attribution_lam and not toks[a].w.startswith("ل"):
             continue
+        if said and a < last - 1:
+            # وفق ما أكده اليوم الملازم ...، بحسب ما أفاد به للجوهرة أف أم، الناطق ...: the time of the
+            # statement and to whom it was made, not its source
+            a = min(skip_fillers(lex, toks, a, last), last - 1)
         if a >= last:
             continue
         initial = all(t.w in ("و", "ف") for t in toks[first:p])
@@ -137,6 +150,40 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
         phrase = ctx.analyze(toks, a + 1, b - 1) if quoted_source else ctx.analyze(toks, a, b)
         if phrase is not None and quoted_source and phrase.kind == "unknown":
             phrase.kind = "body"
+        fa_at = _fa_inna_at(lex, toks, a, last) if initial and not quoted_source and toks[a].is_word else None
+        fa_end = fa_at
+        while fa_end is not None and fa_end > a and toks[fa_end - 1].w in COMMAS:
+            fa_end -= 1
+        # a body named inside the phrase (لتحقيق بثه التلفزيون، للاعترافات التي حصلت عليها بي بي سي)
+        inner = next((k for k in range(a + 1, fa_end) if toks[k].start in ctx.entity_ends), None) \
+            if fa_end is not None else None
+        if fa_end is not None and fa_end > a and (phrase is None or phrase.kind == "unknown" or (
+                phrase.kind == "name" and not phrase.certain and phrase.role is None)) and \
+                strip_article(toks[a].w) not in RULE_NOUNS:
+            # وحسب إثباتات علمية فإن ...، ووفقا لتحقيق بثه التلفزيون فإن ...، وبحسب الاستخبارات الأميركية،
+            # فإن: فإن answering an attribution at the head of the sentence proves all before it a source,
+            # a description of whoever speaks; a rule is none (بحسب القانون الألماني فإن)
+            b = fa_end
+            # (without the ل of وفقاً لـ: لتحقيق -> تحقيق; the builder restores the article of لل)
+            lam = 1 if toks[a].w.startswith("ل") and not toks[a].w.startswith("لل") and \
+                " ".join(t.w for t in toks[p:q])[pro:] in lex.attribution_lam else 0
+            phrase = SpeakerPhrase(toks[a].start + lam, toks[b - 1].end, "anon" if toks[a].w[lam:lam + 2] != "ال" and (
+                toks[a].start not in ctx.mention_ends) else "body")
+            # وتبعاً للاعترافات التي حصلت عليها بي بي سي: a body named inside the description speaks
+            if inner is not None:
+                phrase = SpeakerPhrase(toks[inner].start, min(ctx.entity_ends[toks[inner].start], toks[b - 1].end),
+                                       "body")
+        if said and not initial and b - a <= MAX_SPEAKER_TOKENS and toks[a].is_word and toks[a].w not in lex.comps and (
+                phrase is None or phrase.kind == "unknown") and is_definite(toks[a].w) and all(
+                t.is_word or t.w in OPEN_QUOTES or t.w in CLOSE_MARKS for t in toks[a:b]):
+            # حسب ما أفادت المكلفة بالاتصال لدى الديوانة سلمى قلمون: the subject of the verb of saying
+            # that closes the sentence is its source, as written, though no name or head is known
+            phrase = SpeakerPhrase(toks[a].start, toks[b - 1].end, "role")
+            person = next((k for k in range(a + 1, b) if toks[k].start in ctx.person_starts), None)
+            if person is not None:  # (الملازم بإقليم الحرس الوطني بقابس محمد الحاجبي: a role, then a name)
+                phrase = SpeakerPhrase(toks[a].start, toks[b - 1].end, "name",
+                                       name=(toks[person].start, ctx.mention_ends[toks[person].start]),
+                                       role=(toks[a].start, toks[person - 1].end), certain=True)
         if phrase is None or not (phrase.kind in ("anon", "body", "role", "anaphor") or (
                 phrase.kind == "name" and (phrase.certain or phrase.role is not None))):
             continue  # حسب القانون، بحسب كنية الأم: not a source
@@ -183,6 +230,34 @@ def attribution_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sen
                                 ctx.outlet_text(phrase.outlet) if phrase.outlet else None, "attribution"))
 
 
+def _fa_inna_at(lex: Lexicon, toks: list[Tok], a: int, last: int) -> int | None:
+    """Index of فإن (فإنه، فان ...) when it ends a source phrase that starts at ``a``, or None.
+
+    The phrase holds no other complementiser, quotation mark or sentence end (ووفقا لتحقيق بثه
+    التلفزيون الأوروبي مؤخرا "آرتي" فإن: a quoted name inside it is skipped whole).
+    """
+    k = a
+    while k < min(last, a + MAX_SPEAKER_TOKENS):
+        w = toks[k].w
+        if w.startswith("ف") and w[1:] in lex.comps:
+            return k if k > a else None
+        if w in SENTENCE_END or w in lex.comps:
+            return None
+        if w in OPEN_QUOTES:
+            close = quoted_end(toks, k, last)
+            if close <= k + 1 or close - k > 5:
+                return None
+            k = close
+            continue
+        k += 1
+    return None
+
+
+# Rules and texts that an attribution cites without anybody speaking (بحسب القانون، وفق الدستور).
+RULE_NOUNS = frozenset(fold_key(w) for w in (
+    "قانون", "دستور", "فصل", "مرسوم", "أمر", "نظام", "عقد", "اتفاق", "اتفاقية", "معاهدة", "تقويم", "توقيت"))
+
+
 # The words of a clause before an attribution set off by commas (وقد بدأت العملية، حسب مصدر عليم،
 # برفع ...) that leave it unfinished: its statement is what follows the source.
 SHORT_OPENING = 4
@@ -196,6 +271,9 @@ def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: i
     وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب ...: the words before the phrase only open the
     clause, and the statement goes on after the source's closing comma.
     """
+    # (a time adverb may close the source: وفق بلاغ للوزارة اليوم الخميس، في إطار ...)
+    while b < last and (toks[b].w in ctx.lex.time_words or toks[b].w.isdigit()):
+        b += 1
     if p == 0 or toks[p - 1].w not in COMMAS or b >= last or toks[b].w not in COMMAS:
         return None
     # (the clause is what follows the comma before it: ...، والتي أدت، حسب مراقبين، إلى تنامي ...)
@@ -203,15 +281,21 @@ def _content_after_source(ctx: Context, toks: list[Tok], p: int, b: int, last: i
     opening = sum(1 for t in toks[clause:p] if t.is_word and t.w not in ("و", "ف"))
     rest = [t for t in toks[b + 1:last] if t.is_word]
     # (a new clause after the source, ووصل عددهم ...، فيما تتواصل ...: the clause before was whole)
-    if opening > SHORT_OPENING or len(rest) < 3 or rest[0].w[:1] in ("و", "ف") or rest[0].w in CLAUSE_OPENERS:
+    # (في is a preposition, not ف: وتندرج هذه الزيارة، وفق بلاغ ...، في إطار ...)
+    if opening > SHORT_OPENING or len(rest) < 3 or (rest[0].w[:1] in ("و", "ف") and rest[0].w not in (
+            "في", "فوق")) or rest[0].w in CLAUSE_OPENERS:
         return None
     start = rest[0].start
     return start, trim_end(ctx.text, start, sent_end)
 
 
 def _source_end(ctx: Context, toks: list[Tok], a: int, b: int) -> int:
-    """Cut a source at the comma after which no name or role follows (وكالة فرانس برس، ووصل ...)."""
+    """Cut a source at the comma after which no name or role follows (وكالة فرانس برس، ووصل ...), and
+    before a participle of saying that goes on with it (وفق ما أكده الولباني | مشيرا إلى أن)."""
     for k in range(a + 1, b):
+        found = cue_form_at(ctx.lex, toks[k])
+        if found is not None and ctx.lex.cues[found[1]].aspect == "participle":
+            return k
         if toks[k].w in COMMAS:
             nxt = next((m for m in range(k + 1, b + 1) if m == b or toks[m].w in COMMAS), b)
             seg = ctx.analyze(toks, k + 1, nxt)

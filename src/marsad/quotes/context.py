@@ -119,6 +119,8 @@ class Context:
     max_quote_chars: int
     make_speaker: Callable[[SpeakerPhrase, list[Speaker]], Speaker]
     outlet_text: Callable[[tuple[int, int]], str]
+    # the body that issued the document named in folded [lo, hi) (في بيان صادر عن الرئاسة), or None
+    issued_by: Callable[[int, int], Speaker | None] = lambda lo, hi: None
     speakers: list[Speaker] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     breaks: set[int] = field(default_factory=set)  # folded positions where a content must stop
@@ -182,7 +184,7 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
         elif w in BY_STATEMENT and j + 1 < stop and medium_at(lex, toks, j + 1) and (k := next(
                 (k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)):
             j = k + 1  # وتؤكد تونس، وفق بيان أصدرته الخارجية اليوم، تضامنها: the source, between commas
-        elif w in ("في", "خلال", "عبر") and j + 1 < stop and medium_at(lex, toks, j + 1):
+        elif w in ("في", "خلال", "عبر", "ضمن") and j + 1 < stop and medium_at(lex, toks, j + 1):
             # في بيان، في بيان مقتضب، في مؤتمر صحافي،: up to the comma that closes it, if near
             k = next((k for k in range(j + 2, min(stop, j + MEDIUM_INSERT)) if toks[k].w in COMMAS), None)
             if k is None:
@@ -194,7 +196,10 @@ def skip_fillers(lex: Lexicon, toks: list[Tok], j: int, stop: int) -> int:
                     k += 1
                 if k >= stop or not toks[k].is_word or toks[k].w in lex.comps or toks[k].w in PREPOSITIONS:
                     break
-                j = k
+                # وقال في برنامج بوليتيكا إنه: a name or two right before the complementiser names the
+                # programme; the subject is the verb's pronoun
+                comp = next((c for c in range(k + 1, min(stop, k + 3)) if toks[c].w in lex.comps), None)
+                j = comp if comp is not None and all(toks[m].is_word for m in range(k, comp)) else k
                 continue
             j = k + 1
         else:

@@ -8,7 +8,10 @@ participle (مؤكداً), or the last speaker that agrees with the verb for a p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.quotes.context import (
+    GOVERNING_INSERTS,
     MAX_PREP_DISTANCE,
     MAX_SPEAKER_TOKENS,
     NP_PREP_DISTANCE,
@@ -41,6 +44,7 @@ from marsad.quotes.phrases import (
     Tok,
     has_pronoun_suffix,
     head_at,
+    insert_len,
     is_definite,
     medium_at,
     nisba_like,
@@ -51,7 +55,7 @@ from marsad.text.normalize import fold_key
 
 # Verbs that take an object before the complementiser or preposition (وصف الأمر بأنه، أبلغ الوفد أن،
 # دعا المواطنين إلى): a noun phrase there that names no speaker is that object.
-OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر"))
+OBJECT_FIRST = frozenset(fold_key(w) for w in ("وصف", "اتّهم", "أبلغ", "أخبر", "دعا", "ناشد", "طالب", "حذّر", "حثّ"))
 # "His words" after a relayed source (نقلت الوكالة عن فلان قوله "..."): the quotation that follows is the statement.
 SAYING_NOUNS = frozenset(fold_key(w) for w in ("قوله", "قولها", "قولهم", "قولهما"))
 # تعهّد بـ is also "to take a case in hand" (تعهد قاضي التحقيق بالملف، تعهدت الفرقة بالبحث): with a case, an
@@ -70,12 +74,27 @@ FUSED_PREP_DISTANCE = 12
 # Verbs whose statement is about their object, which the content opens (وصف، اتّهم).
 OBJECT_CONTENT = frozenset(fold_key(w) for w in ("وصف", "اتّهم"))
 # How many tokens the object of وصف، اتّهم may take before their fused preposition (كل من "X" و"Y" بـ).
-OBJECT_SCAN = 10
+OBJECT_SCAN = 14
 # An object before the fused preposition of a verb that takes one (طالب الوزارة بـ) has at most
 # this many words (الهيئة العليا المستقلة للانتخابات).
 OBJECT_WORDS = 4
 # Particles that open a clause before its verb (كما أكد، فقد طالب) and join it as و does.
 CLAUSE_PARTICLES = frozenset(fold_key(w) for w in ("كما", "وكما", "فقد", "وقد", "لقد", "قد"))
+# Verbs that inside a reported clause tell of an act more often than of words (أن السلطات أصدرت
+# مذكرة، أن الوزارة أبلغت السفير): never read as a nested statement.
+NOT_NESTED = frozenset(fold_key(w) for w in ("أصدر", "أبلغ", "أخبر", "دعا", "اعترف", "طالب"))
+# Object pronouns a verb of OBJECT_FIRST may carry before its preposition (اتهمتها بـ، وصفه بـ).
+OBJECT_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
+# Words that open an attribution with ما (وفق ما أكده، حسب ما ذكره، على ما أوضح).
+ATTRIBUTION_OPENERS = frozenset(fold_key(w) for w in ("وفق", "حسب", "بحسب", "على", "علي", "حسبما", "وفقا"))
+# Quantifiers that open an addressee (كل الأطراف، كافة المواطنين، جميع الأحزاب).
+QUANTIFIERS = frozenset(fold_key(w) for w in ("كل", "كافة", "جميع", "عموم"))
+# How far the occasion of a statement (في مكالمة هاتفية مع نظيره ...) may run before its content.
+OCCASION_WORDS = 14
+# How many words a name in quotation marks inside a speaker phrase may have before a complementiser.
+QUOTED_NAME_WORDS = 5
+# Calls and demands: what they call for starts with whom they address (دعت الحركة الحكومة إلى ...).
+CALL_VERBS = frozenset(fold_key(w) for w in ("دعا", "طالب", "ناشد", "حثّ"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
 
@@ -99,6 +118,9 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
     while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
+    # ...، وكانت إيران تعلن: a كان clause after a comma opens the subject's clause
+    a = next((k for k in range(b - 2, a, -1) if toks[k].w in KANA and (
+        toks[k - 1].w in COMMAS or toks[k].w.startswith("و"))), a)
     kana = a < b and toks[a].w in KANA
     if kana:
         a += 1
@@ -165,6 +187,61 @@ def _clause_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> Speake
     return None
 
 
+def _addressee(lex: Lexicon, toks: list[Tok], j: int, content_tok: int, cues: set[int]) -> int | None:
+    """Index of the object a call or a demand addresses, between ``j`` and its preposition, or None.
+
+    The object is a noun phrase (الحكومة ووزارة الداخلية، كل الأطراف، الدولة التونسية) right at ``j``;
+    an adverb (بالمقابل، اليوم) or a preposition there names nobody.
+    """
+    if not j < content_tok <= j + OBJECT_SCAN:
+        return None
+    w = toks[j].w
+    if not toks[j].is_word or w in lex.time_words or (w in FUNCTION_WORDS and w not in QUANTIFIERS) or \
+            w in PREPOSITIONS or \
+            w in lex.comps or w[:1] in "بل" or w.isdigit():
+        return None
+    if any(k in cues or toks[k].w in SENTENCE_END or toks[k].w in lex.comps or toks[k].w in OPEN_QUOTES
+           for k in range(j, content_tok - 1)):
+        return None
+    return j
+
+
+def _attributed_subject(ctx: Context, toks: list[Tok], first: int, i: int) -> SpeakerPhrase | None:
+    """The source of an attribution right before a participle (وفق ما أكده مصدر أمني ...، مشيرا إلى).
+
+    The participle goes on with the one the attribution names: "وفق/حسب/على ما" + a reporting verb
+    (with its resuming pronoun), then the source up to the comma or the participle.
+    """
+    lex = ctx.lex
+    for k in range(i - 2, max(first, i - MAX_SPEAKER_TOKENS - 3), -1):
+        w = toks[k].w
+        if w in SENTENCE_END or w in lex.comps:
+            return None
+        if w != "ما" or k == first or k + 2 >= i:
+            continue
+        opener = toks[k - 1].w
+        if opener[:1] == "و" and opener[1:] in ATTRIBUTION_OPENERS:
+            opener = opener[1:]
+        verb = toks[k + 1].w
+        bare_verb = next((verb[:-len(x)] for x in ("ها", "هم", "ه")
+                          if verb.endswith(x) and len(verb) - len(x) >= 3), verb)
+        if opener not in ATTRIBUTION_OPENERS or (verb not in lex.cues and bare_verb not in lex.cues):
+            return None
+        a = k + 2
+        if toks[a].w in ("به", "بها", "عنه", "عنها", "له", "لها"):
+            a += 1
+        a = skip_fillers(lex, toks, a, i)
+        b = a
+        while b < i and toks[b].w not in COMMAS:
+            b += 1
+        phrase = ctx.analyze(toks, a, b) if b > a else None
+        if phrase is None or not (phrase.certain or phrase.role is not None or phrase.kind in (
+                "anon", "body", "role", "anaphor") or toks[a].start in ctx.speaker_starts):
+            return None
+        return phrase
+    return None
+
+
 def _subject_at(ctx: Context, toks: list[Tok], c: int, i: int) -> SpeakerPhrase | None:
     """The subject of the clause that starts at token ``c``, before the verb at ``i``."""
     lex = ctx.lex
@@ -186,6 +263,10 @@ def _subject_at(ctx: Context, toks: list[Tok], c: int, i: int) -> SpeakerPhrase 
         return None
     # الرئيس التنفيذي للشركة، أوسكار مونوز، ...، قائلاً: the name set off by commas is the subject's
     end = apposition_end(ctx, toks, noun_phrase_end(lex, toks, start, i, ctx.mention_ends, ctx.person_starts), i)
+    if start < end < i and end - start <= 3 and toks[end].start in ctx.person_starts and \
+            not any(t.w in COMMAS or t.w in FUNCTION_WORDS for t in toks[start:end]):
+        # وأثنى الأب أيدي بولي، ... قائلاً: a title or a role right before a person's name is theirs
+        end = next((k for k in range(end + 1, i) if toks[k].start >= ctx.mention_ends[toks[end].start]), i)
     if end <= start:
         return None
     phrase = ctx.analyze(toks, start, end)
@@ -288,8 +369,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     # بينها، بينهم: "among them", never a verb (and no stop for the search of a complementiser)
     hits = [h for h in hits if not (h[2] in BETWEEN and len(toks[h[0]].w) > h[1] + len(h[2]))]
     # (a participle negated as an adjective, تقارير غير مؤكدة, is no verb and stops nothing)
+    # (also after حيث، إذ: ...، حيث قالت إنه: the complementiser after it is not the first verb's)
     cue_at = {i for i, pro, key in hits if pro or i == first or toks[i - 1].w in COMMAS
-              or toks[i - 1].w in ("و", "ف") or toks[i - 1].w in RELATIVES
+              or toks[i - 1].w in ("و", "ف", "حيث", "اذ") or toks[i - 1].w in RELATIVES
               or (lex.cues[key].aspect == "participle" and toks[i - 1].w not in ("غير", "وغير")
                   and not _adjectival(lex, toks, first, last, i, key))}
     for i, pro, form_key in hits:
@@ -298,7 +380,13 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         cue_span = (tok.start + pro, tok.start + pro + len(form_key))
         suffix = tok.w[pro + len(form_key):]
         # وإدانتها، إضافتها: a noun with its pronoun; بينه، بينهم: "between him/them"
-        if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN):
+        # (but اتهمتها بـ"دعم الإرهاب"، ووصفته بالاعتداء: a verb of OBJECT_FIRST with its object pronoun
+        # and its preposition right after is a verb, and the preposition opens the content)
+        pronoun_object = bool(suffix) and form.lemma in OBJECT_FIRST and form.aspect == "past" and \
+            suffix in OBJECT_PRONOUNS and i + 1 < last and (toks[i + 1].w in form.preps or (
+                len(toks[i + 1].w) > 3 and toks[i + 1].w[0] in form.preps and toks[i + 1].w[0] in "بل"))
+        if suffix and (form.aspect == "participle" or form_key.endswith("ت") or form_key in BETWEEN) and \
+                not pronoun_object:
             continue
         if suffix == "ه" and form.aspect == "past" and i + 1 < last and toks[i + 1].w in ("الي", "لـ"):
             continue  # إضافة إلى، إشارة إلى: the verbal noun (folded like أضافه), "in addition to"
@@ -313,20 +401,26 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # another speaker inside the content of the first, which stops there
         contrast = i - 1 if prev in CONTRASTS else (
             i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
-        if contrast is None and not has_conj and prev not in COMMAS and form.aspect != "participle" and any(
-                d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]
-                for d in ctx.drafts):
-            continue  # قال إن قوات الأمن كشفت ...: the reported clause has its own verb
-        if not has_conj and prev not in COMMAS and form.aspect != "participle" and _after_fa_inna(
-                lex, toks, first, i):
-            continue  # وبحسب الشرطة فإن الحارس اعترف ...: the same, when the attribution comes first
+        # قال إن قوات الأمن كشفت ...، وبحسب الشرطة فإن الحارس اعترف ...: the reported clause has its
+        # own verb. When its subject opens the reported clause and names a speaker (أورد الموقع أن
+        # خاطفي الطائرة قالا إنهما ...) the inner statement is one of its own, nested in the outer one,
+        # which it does not end; otherwise the verb is part of what is reported.
+        nested: SpeakerPhrase | None = None
+        if not has_conj and prev not in COMMAS and form.aspect != "participle":
+            outer = [d for d in ctx.drafts
+                     if d.sentence == sentence and not d.direct and d.content[0] < tok.start < d.content[1]]
+            if (contrast is None and outer) or _after_fa_inna(lex, toks, first, i):
+                nested = _nested_speaker(ctx, toks, first, i, outer, form.lemma)
+                if nested is None:
+                    continue
         if form.aspect == "participle" and prev in ("غير", "وغير"):
             continue  # عملية غير معلنة: a negated adjective, not a participle of saying
         if form.aspect == "participle" and _adjectival(lex, toks, first, last, i, form_key):
             continue
         if form_key in BETWEEN and has_conj and any(t.w.startswith(("بين", "وبين")) for t in toks[max(first, i - 4):i]):
             continue  # بينه وبين عون أمن: the second half of "between ... and ..."
-        if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES):
+        if form_key in lex.ambiguous and not (has_conj or i == first or prev in COMMAS or prev in RELATIVES or
+                                              _opens_after_insert(lex, toks, first, i)):
             continue  # المشاعر بين الثنائي: "between", not "he explained"
         # 1. what opens the content: a complementiser, a colon or a quotation mark
         opener: tuple[str, int] | None = None
@@ -368,9 +462,14 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 close = ctx.quotations.get(toks[k].start)
                 # a short quoted name before a complementiser (ضيف "بوليتيكا" ... إن، "يونهاب" بأن)
                 words = len(ctx.text[toks[k].end:close].split()) if close is not None else 99
+                # (a longer name too when a complementiser follows it past a time adverb at most: رئيسة
+                # «اتحاد جمعيات الصحافيين الإسبان» يوم الثلاثاء أن; not a quotation, "سنرد ..." دون أن)
+                beyond = [t for t in toks[k + 1:min(last, k + 12)] if close is not None and t.start > close]
+                upto_comp = next((n for n, t in enumerate(beyond) if t.w in lex.comps), None)
                 short_name = close is not None and k > i + 1 and toks[k - 1].is_word and (words <= 2 or (
-                    words <= 3 and any(
-                    t.w in lex.comps for t in toks[k + 1:min(last, k + 12)] if t.start >= close)))
+                    words <= 3 and upto_comp is not None) or (
+                    words <= QUOTED_NAME_WORDS and upto_comp is not None and all(
+                        t.w in lex.time_words or t.w in COMMAS or t.w.isdigit() for t in beyond[:upto_comp])))
                 # وأعلنت "سرايا أولياء الدم" مسؤوليتها: a quoted institution is the subject
                 after_close = [t for t in toks[k + 1:min(last, k + 12)] if t.start >= close] if close else []
                 quoted_subject = k == i + 1 and close is not None and words <= 4 and (
@@ -378,8 +477,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                         t.is_word for t in after_close[:4])) or (
                         words <= 3 and any(t.w in lex.comps or t.w == "نقلا" for t in after_close)))
                 # after a parenthesis that closes the subject (وقال النائب فلان (الحزب) "..."), too
-                paren = toks[k - 1].w == ")" and any(
-                    toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
+                # (not after the verb's preposition: أعلنت عن مقتل العامري (24 سنة) "المشتبه به")
+                paren = toks[k - 1].w == ")" and toks[np_start].w not in PREPOSITIONS and \
+                    toks[np_start].w not in form.preps and any(
+                        toks[p].w == "(" and p in (np_end, np_stop) for p in range(max(i + 2, k - 6), k - 1))
                 # or after a whole speaker phrase that the noun phrase reading stopped inside
                 # (وقالت فلانة المتحدثة باسم الخارجية "...", وقال فلان على تويتر "...")
                 # or after "his words" (نقلت الوكالة عن فلان قوله [في اجتماع ...] "...") or after the
@@ -408,8 +509,18 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             # outlet with ل: صرحت، لمبعوث الجوهرة، أن)
             if (w in form.preps and len(w) > 1) or (len(w) > 3 and w[0] == "ب" and w[0] in form.preps):
                 opener = None
+        if opener is not None:
+            # وقال المقدم الوسلاتي، خلال ندوة صحفية عقدها ...، إن: an insert after a comma ends the subject
+            # (not في حديث لوكالة ...، which names the outlet the speaker phrase reads)
+            # (and ضمن محضر سماعها, "in the record of her hearing", with or without a comma)
+            region_end = next((k for k in range(i + 2, region_end) if (
+                toks[k].w in COMMAS and k + 1 < region_end and (
+                    toks[k + 1].w in GOVERNING_INSERTS or insert_len(lex, toks, k + 1))) or (
+                toks[k].w == "ضمن" and medium_at(lex, toks, k + 1))), region_end)
         # 2. the speaker: before the verb (SVO), or after it
         a = skip_fillers(lex, toks, i + 1, last) if form.lemma != "جاء" else i + 1
+        if a + 2 < last and toks[a].w in ("كل", "وكل") and toks[a + 1].w == "من":
+            a += 2  # أفادت كل من وزارتي الداخلية والدفاع: "each of" opens the subject
         if form.lemma == "جاء":
             # وجاء في بيان لوزارة الخارجية أن ...، وورد في البلاغ أن ...: the statement speaks
             if not (opener is not None and toks[a].w == "في" and "medium" in head_at(lex, toks, a + 1)[0]):
@@ -419,7 +530,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         phrase: SpeakerPhrase | None = None
         outlet: str | None = None
         svo = False
-        if not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
+        if nested is not None:
+            phrase, svo = nested, True
+        elif not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
                 toks[i - 1].is_word or toks[i - 1].w in COMMAS or (
                     toks[i - 1].w in CLOSE_QUOTES and _opens_with_kana(toks, first, i))):
             before, strong = _preverbal(ctx, toks, first, i)
@@ -484,7 +597,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 cand, region_end = None, a
             if cand is not None:
                 cand.relayed = relayed
-                if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or (
+                # (ووصفت شخصيته بـ: a thing with its pronoun is the object of a verb that takes one first;
+                # a person with theirs, وقال محاميه، names a head the lexicon knows)
+                possessed = form.lemma in OBJECT_FIRST and end - a == 1 and has_pronoun_suffix(toks[a].w) and \
+                    not head_at(lex, toks, a)[0] and toks[a].start not in ctx.speaker_starts
+                if (cand.kind == "unknown" and opener is not None and form.lemma in OBJECT_FIRST) or possessed or (
                         not relayed and form.aspect == "past" and verb_gender(form_key, form) == "pl"):
                     # ووصف الأمر بأنه ...: the object; the subject is a pronoun. A verb before its
                     # subject is singular, so after وطالبوا، وأكدوا the noun phrase is the object
@@ -504,21 +621,24 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # 3. no subject written: the subject of the clause, or the last speaker
         speaker: Speaker | None = None
         if phrase is None:
-            same = [d for d in ctx.drafts if d.sentence == sentence and d.speaker is not None]
+            # (a statement nested in a reported clause has no say in who goes on speaking)
+            told = [d for d in ctx.drafts if not d.rule.startswith("nested")]
+            same = [d for d in told if d.sentence == sentence and d.speaker is not None]
             mid = any(t.is_word and t.w not in ("و", "ف") for t in toks[first:i])
             if form.aspect == "participle" or (has_conj and mid):
                 if same:
                     speaker = same[-1].speaker
                 else:
-                    phrase = _clause_subject(ctx, toks, first, i)
+                    phrase = (_attributed_subject(ctx, toks, first, i) if form.aspect == "participle" else None) \
+                        or _clause_subject(ctx, toks, first, i)
                     # ... على حد قوله. مؤكدا أن / وأردف قائلا: a participle opening its sentence, or after a
                     # bare verb, goes on with the last speaker; after a clause with words of its own
                     # (وتظاهر العشرات ...، مطالبين) it belongs to that clause's subject, never to
                     # whoever spoke in the sentence before
                     words_before = sum(1 for t in toks[first:i] if t.is_word and t.w not in ("و", "ف"))
                     if phrase is None and form.aspect == "participle" and words_before <= 1 and ctx.drafts and \
-                            ctx.drafts[-1].sentence >= sentence - 1:
-                        speaker = ctx.drafts[-1].speaker
+                            told and told[-1].sentence >= sentence - 1:
+                        speaker = told[-1].speaker
             if phrase is None and speaker is None and form.aspect != "participle":
                 if form.aspect == "present" and not suffix and (
                         form_key in lex.impersonal or (not has_conj and not mid)):
@@ -577,6 +697,7 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             j0 = region_end if region_end > i + 1 and not svo else i + 1
             j0 = skip_time(lex, toks, j0, last)
             j = skip_fillers(lex, toks, j0, last)
+            object_at = j
             if form.frame == "prep":
                 content_tok = _prep_content(lex, form, toks, j0, last, cue_at, ctx.mention_ends)
                 # اتهمت السعودية الحوثيين بإطلاق ...، وصف الوزير المدينة بـ "درع تونس": what is said is
@@ -586,20 +707,32 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                         toks[content_tok].w not in lex.comps and toks[content_tok - 1].w not in lex.comps:
                     content_tok = j
             elif form.frame == "np":
+                # (the noun phrase of the subject may have run into the occasion: ترامب في مكالمة | هاتفية)
+                occasion = next((k for k in range(max(i + 1, j0 - 2), min(j0 + 1, last))
+                                 if toks[k].w in ("في", "خلال", "عبر")), j0)
+                past = _past_occasion(ctx, toks, occasion, last, cue_at)
+                j = past if past != occasion else j
                 adverbial = False  # a time adverb or a comma: still before the content
                 for k in range(j, min(last, j + NP_PREP_DISTANCE)):
                     w = toks[k].w
                     if k in cue_at or w in SENTENCE_END:
                         break
-                    adverbial = adverbial or w in COMMAS or w in lex.time_words
+                    # (or a parenthesis on the subject: دعت الكتلة البرلمانية ( 67 نائبا ) إلى)
+                    adverbial = adverbial or w in COMMAS or w in lex.time_words or w == "("
                     if w in form.preps and k + 1 < last and (adverbial or k == j):
                         j = k + 1  # أعلنت اللجنة ... أمس الخميس، عن تشكيل لجنة
                         break
-                if j < last and toks[j].is_word and toks[j].w not in PREPOSITIONS:
+                # (a quotation after the preposition too: دعت الحركة إلى "التهدئة")
+                if j < last and ((toks[j].is_word and toks[j].w not in PREPOSITIONS) or (
+                        toks[j].w in OPEN_QUOTES and j > 0 and toks[j - 1].w in form.preps)):
                     content_tok = j
             elif form.frame == "pron":
                 if j < last and (has_pronoun_suffix(toks[j].w) or toks[j].w in RENEWED):
                     content_tok = j
+            if form.lemma in CALL_VERBS and content_tok is not None:
+                # دعت الحركة الحكومة التونسية، إلى "إدانة ..."، طالبت الحركة الحكومة بمصارحة الشعب: whom a
+                # call or a demand addresses opens what is called for
+                content_tok = _addressee(lex, toks, object_at, content_tok, cue_at) or content_tok
             if content_tok is None:
                 colon_before = _colon_before(toks, first, i)
                 next_colon = next((k for k in range(i + 1, min(last, i + 4)) if toks[k].w == ":"), None)
@@ -613,12 +746,15 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     ctx.drafts.append(Draft(speaker, cue_span, (line_start, s), True, sentence,
                                             outlet, "cue-after-colon"))
                     continue
-        if suffix and opener is None:
+        if suffix and opener is None and not (pronoun_object and content_tok is not None and content_tok <= i + 2):
             content_tok = None  # وأعلنها أمام العموم، دعاة المساواة: the object is the pronoun, no content
         if content_tok is None or content_tok >= last:
             if phrase is not None and phrase.kind in ("name", "anon"):
                 ctx.remember(speaker)  # أكدها نائب سابق: the speaker of what follows
             continue
+        if nested is not None and opener is None and form.frame in ("np", "pron") and \
+                toks[content_tok - 1].w not in form.preps:
+            continue  # أن الحكومة أعلنت التقشف: a bare object inside a reported clause tells of an act
         if form.lemma == TAKE_CHARGE_VERB and _case_file(toks[content_tok].w):
             continue  # تعهد قاضي التحقيق بالملف: he took the case in hand, no pledge is reported
         if toks[content_tok].w in OPEN_QUOTES:
@@ -635,9 +771,16 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             end = trim_end(ctx.text, start, sent_end)
         if len(ctx.text[start:end].split()) < 1 or end - start > ctx.max_quote_chars:
             continue
-        ctx.remember(speaker)
+        if phrase is not None and phrase.kind != "name":
+            # أكدت تونس، في بيان صادر عن وزارة الشؤون الخارجية، ...: the body that issued the statement
+            # speaks (the speaker's text keeps the subject as written)
+            issuer = ctx.issued_by(max(cue_span[1], phrase.end), start)
+            if issuer is not None and issuer.name != speaker.name:
+                speaker = replace(speaker, name=issuer.name, actor_id=issuer.actor_id, key=issuer.key)
+        if nested is None:
+            ctx.remember(speaker)  # (a speaker inside a reported clause is no subject of what follows)
         ctx.drafts.append(Draft(speaker, cue_span, (start, end), direct, sentence, outlet,
-                                "cue-" + form.frame))
+                                ("cue-" if nested is None else "nested-") + form.frame))
         if contrast is not None:
             ctx.breaks.add(toks[contrast].start)
 
@@ -663,6 +806,71 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
     return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
                for n in range(m, k))
+
+
+def _past_occasion(ctx: Context, toks: list[Tok], j: int, last: int, cues: set[int]) -> int:
+    """The token after the occasion of a statement at ``j`` (أكد ترامب في مكالمة هاتفية مع نظيره الروسي
+    فلاديمير بوتين | دعمه الكامل ...، أعلنت الوزارة في بيان رسمي لها اليوم | مقتل ...): past the medium,
+    its adjectives, a name and whatever a preposition governs, the first noun with a possessive
+    pronoun or after a time word or لها; ``j`` itself when no occasion opens there (في بيان | مقتل ...)
+    or no content is found within OCCASION_WORDS.
+    """
+    if not (j + 2 < last and toks[j].w in ("في", "خلال", "عبر") and medium_at(ctx.lex, toks, j + 1)):
+        return j
+    after = toks[j + 2].w
+    if not (_adjective(after) or after in PREPOSITIONS or after in ("مع", "امام", "لها", "له")):
+        return j  # في بيان مقتل خمسة مسلحين: the content follows the medium at once
+    for k in range(j + 2, min(last, j + OCCASION_WORDS)):
+        w, prev = toks[k].w, toks[k - 1].w
+        if k in cues or w in SENTENCE_END or w in ctx.lex.comps or w in OPEN_QUOTES:
+            return j
+        if not toks[k].is_word or _adjective(w) or w in PREPOSITIONS or w in FUNCTION_WORDS or \
+                w in ctx.lex.time_words or prev in PREPOSITIONS or prev in ("مع", "ومع") or _inside_mention(
+                    ctx, toks[k].start) or toks[k].start in ctx.mention_ends:
+            continue
+        # (folded, هاتفية reads like a noun with its pronoun: an adjective is no content)
+        if (has_pronoun_suffix(w) and len(w) > 3) or prev in ctx.lex.time_words or prev in ("لها", "له", "لهم"):
+            return k
+    return j
+
+
+def _adjective(w: str) -> bool:
+    """True for a relative adjective, folded (هاتفيه، رسمي، الروسي، الرسميين), not for a participle (مقتل)."""
+    return w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 3
+
+
+def _opens_after_insert(lex: Lexicon, toks: list[Tok], first: int, i: int) -> bool:
+    """True when only an insert phrase stands before the verb at ``i`` (من جهة أخرى عبّر، بدوره طالب)."""
+    words = [t.w for t in toks[first:i] if t.w not in ("و", "ف")]
+    if words and words[0][:1] in "وف" and words[0][1:] in lex.multi_inserts | {w: () for w in lex.inserts}:
+        words[0] = words[0][1:]  # ومن جهته
+    if not words:
+        return False
+    return (len(words) == 1 and words[0] in lex.inserts) or tuple(words) in lex.multi_inserts.get(words[0], ())
+
+
+def _nested_speaker(ctx: Context, toks: list[Tok], first: int, i: int, outer: list[Draft],
+                    lemma: str) -> SpeakerPhrase | None:
+    """The subject of a statement the verb at ``i`` opens inside a reported clause (أن خاطفي الطائرة قالا).
+
+    Its subject must stand between the complementiser (أن، إن، فإن) and the verb, with no comma or other
+    verb between, and name a speaker: a person, a body, a role or an anonymous source.
+    """
+    k = i - 1
+    while k >= first and toks[k].w not in ctx.lex.comps:
+        if not toks[k].is_word or toks[k].w in COMMAS or cue_form_at(ctx.lex, toks[k]) is not None or \
+                i - k > MAX_SPEAKER_TOKENS:
+            return None
+        k -= 1
+    if k < first or k + 1 >= i:
+        return None
+    if outer and not any(d.content[0] <= toks[k + 1].start for d in outer):
+        return None
+    phrase = ctx.analyze(toks, k + 1, i)
+    if phrase is None or lemma in NOT_NESTED or not (phrase.certain or phrase.kind in ("anon", "body", "role") or (
+            phrase.kind == "name" and toks[k + 1].start in ctx.speaker_starts)):
+        return None
+    return phrase
 
 
 def _adjectival(lex: Lexicon, toks: list[Tok], first: int, last: int, i: int, form_key: str) -> bool:

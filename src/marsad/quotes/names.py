@@ -29,17 +29,24 @@ DOCUMENT_NOUNS = frozenset(w for w, kinds in lexicon().heads.items() if "documen
 ISSUING_VERBS = frozenset(fold_key(w) for w in (
     "أصدره", "أصدرته", "أصدرها", "أصدرتها", "نشره", "نشرته", "نشرها", "نشرتها", "أعده", "أعدته", "أعدها",
     "أعدتها", "أجراه", "أجرته", "أجراها", "أجرتها", "صادر", "صادرة", "الصادر", "الصادرة", "نشر", "نشرت",
-    "المنشور", "المنشورة"))
+    "المنشور", "المنشورة", "بثه", "بثته", "بثها", "بثتها"))
 # Verbs whose subject issues the document that is their object (أصدرت الهيئة تقريرا).
 ISSUING_PAST = frozenset(fold_key(w) for w in ("أصدر", "أصدرت", "نشر", "نشرت", "أعد", "أعدت", "وزع", "وزعت"))
 # How far after a document noun its issuer is looked for, and how many words an unlinked issuer keeps.
 ISSUER_WINDOW = 120
+# Issuing verbs whose subject is a pronoun (بيان أصدرته: the body the sentence is about).
+ISSUING_PRONOUN = frozenset(fold_key(w) for w in (
+    "أصدره", "أصدرته", "أصدرها", "أصدرتها", "نشره", "نشرته", "نشرها", "نشرتها", "أعده", "أعدته", "أعدها", "أعدتها"))
+# "The same" before a document met before (ذات البيان، نفس التقرير).
+SAME_WORDS = frozenset(fold_key(w) for w in ("ذات", "نفس", "عين"))
 ISSUER_WORDS = 6
 # How many words after a bare head an earlier full name of an institution may run.
 FULLER_WORDS = 6
 _WORD_RE = re.compile(r"\w+")
 # Where the phrase after a document stops: a complementiser, a quotation, a colon or a sentence end.
-_ISSUER_STOP_RE = re.compile(r"[.:\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
+_ISSUER_STOP_RE = re.compile(r"[.:،,\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
+# "In a document" between a reporting verb and its content (في بيان صادر عن، في بلاغ لـ).
+_IN_DOCUMENT_RE = re.compile(r"(?<!\w)في (\w+)")
 _ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
     "في", "اليوم", "أمس", "يوم", "على", "إلى", "الذي", "التي", "حول", "بشأن", "بخصوص", "مساء", "صباح", "و"))
 # A name in quotation marks right after a speaker phrase (القناة الخاصة "نسمة"), of at most this many words.
@@ -185,6 +192,9 @@ class ArticleNames:
         """
         text = self.folded.text
         m = _WORD_RE.match(text, span[0])
+        if m is not None and m.group() in SAME_WORDS:
+            # ذات البيان، نفس التقرير: "the same" document, named before
+            m = _WORD_RE.search(text, m.end(), span[1])
         if m is None or bare_head(m.group()) not in DOCUMENT_NOUNS:
             return None
         window_end = min(len(text), m.end() + ISSUER_WINDOW)
@@ -209,6 +219,28 @@ class ArticleNames:
         if actor_id is None:
             name = self._fuller((s, e)) or name
         return Speaker(name, span, actor_id, None, False, folded_name)
+
+    def issued_by(self, lo: int, hi: int) -> Speaker | None:
+        """The body that issued the document a statement was made in, named in folded [lo, hi), or None.
+
+        وأكدت تونس، في بيان صادر عن وزارة الشؤون الخارجية، ...؛ استنكرت تونس، في بيان صادر اليوم عن
+        رئاسة الجمهورية، ...: the statement belongs to the body that issued it.
+        """
+        text = self.folded.text
+        for m in _IN_DOCUMENT_RE.finditer(text, lo, hi):
+            if bare_head(m.group(1)) not in DOCUMENT_NOUNS:
+                continue
+            stop = _ISSUER_STOP_RE.search(text, m.end(), hi)
+            found = self._issuer_in(m.end(), stop.start() if stop else hi)
+            if found is None:
+                return None
+            s, e = found
+            if s not in self.mention_starts and not text.startswith("ال", s):
+                return None  # في بيان أصدرته اليوم إستجابة لطلب ...: the subject issued it; no name follows
+            actor_id, actor_name = self._actor((s, s + 1), ("ORG", "PER"))
+            name = actor_name or self.outlet((s, e))
+            return Speaker(name, (s, e), actor_id, None, False, text[s:e]) if name else None
+        return None
 
     def _issuer_in(self, start: int, end: int) -> tuple[int, int] | None:
         """The issuer written after a document noun in [start, end): صادر عن X، لـX، نشرته X، X (genitive)."""
@@ -269,7 +301,10 @@ class ArticleNames:
             definite = earlier.group().startswith(("ال", "وال", "فال", "بال"))
             if definite or bare_head(earlier.group()) not in (bare, bare + "ا"):
                 continue
-            found = self._issuer_in(earlier.end(), min(len(text), earlier.end() + ISSUER_WINDOW))
+            # (never past the end of its sentence: وفق بيان أصدرته اليوم. وأوضح البيان)
+            window_end = min(len(text), earlier.end() + ISSUER_WINDOW)
+            stop = _ISSUER_STOP_RE.search(text, earlier.end(), window_end)
+            found = self._issuer_in(earlier.end(), stop.start() if stop else window_end)
             if found is not None:
                 return found
             clause = max(text.rfind(c, 0, earlier.start()) for c in ".\n")
@@ -284,6 +319,12 @@ class ArticleNames:
             subjects = [(s, e) for s, e, t, _ in self.mentions if t in ("ORG", "PER") and clause < s < earlier.start()]
             if subjects:
                 return subjects[0]
+            following = _WORD_RE.search(text, earlier.end(), min(len(text), earlier.end() + 20))
+            if following is not None and following.group() in ISSUING_PRONOUN and len(before) > 1 and \
+                    not before[0].group().startswith("ال") and before[1].group().startswith("ال"):
+                # قررت الاتحادات المحلية ... وفق بيان أصدرته: "it issued" points to the subject of the
+                # verb that opens the sentence
+                return self._phrase_from(before[1].start(), earlier.start())
         return None
 
     def _fuller(self, span: tuple[int, int]) -> str | None:

@@ -78,7 +78,7 @@ COMMON_ADJECTIVES = folded_set({"سابق", "سابقه", "بارز", "بارز�
 SPOKESMAN_LINKS = folded_set({"في", "من", "عن", "باسم", "بإسم", "لدى"})
 # Prepositions a content never starts with (أعلن في ..., أكد على ... are not contents).
 PREPOSITIONS = folded_set({"في", "من", "على", "إلى", "مع", "عن", "ب", "ل", "لدى", "حول", "خلال", "منذ",
-                           "أمام", "بخصوص", "بشأن"})
+                           "أمام", "بخصوص", "بشأن", "ضمن"})
 # Prepositions of time that open a qualifying segment (وقال المسؤول، قبل ساعات من لقاء ...، إن).
 TIME_PREPOSITIONS = folded_set({"قبل", "بعد", "عقب", "إثر", "اثر", "أثناء", "اثناء", "خلال", "غداة", "إبان"})
 # Words after which a name part carries the article (عبد الحكيم، أبو مهدي المهندس، بن علي).

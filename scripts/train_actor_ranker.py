@@ -44,7 +44,7 @@ from marsad.config import Config, PipelineConfig
 from marsad.document import Document, Event
 from marsad.events.arguments import build_index, folded_positions
 from marsad.events.arguments.actor_candidates import Candidate
-from marsad.events.arguments.actor_features import FEATURES_VERSION
+from marsad.events.arguments.actor_features import EXCLUDED, FEATURES_VERSION
 from marsad.events.clauses import outside_names
 from marsad.events.cues import find_cues
 from marsad.text.normalize import fold
@@ -79,16 +79,32 @@ def load_scorer(shared: Path) -> ModuleType:
 
 
 def right_for(score: ModuleType, gold: str | None, cand: Candidate, english: str | None) -> bool:
-    """The scorer's test of an actor (score.py, actor_ok) for a candidate as the pipeline would code it."""
+    """The scorer's test of an actor (score.py, actor_ok) for a candidate as the pipeline would code it.
+
+    ``english`` is the English name the pipeline would give the candidate: a lexicon actor's own, or
+    for a described one (مسلحون مجهولون، المعتصمين) ACLED's generic actor of its kind, which the
+    scorer accepts for a gold description of the same kind and, when Unidentified, for a gold null.
+    """
     if not gold:
-        return cand.source == "none" or bool(english and english.startswith("Unidentified") and cand.actor)
+        return cand.source == "none" or bool(english and english.startswith("Unidentified"))
     if cand.source == "none":
         return False
-    if cand.actor is not None and english:
+    if english:
         for pattern, prefix in score.GENERIC_ACTORS:
             if pattern.search(score.norm(gold)) and english.startswith(prefix):
                 return True
     return bool(score.contains_name([gold], [cand.name]))
+
+
+def coded_english(cand: Candidate, event_type: str, country: str | None) -> str | None:
+    """The English name the pipeline stores for a chosen candidate (actor_ranker._coded, without the rules)."""
+    if cand.source == "none":
+        return None
+    if cand.actor is not None:
+        return cand.actor.name_en
+    if cand.source in ("entity", "rule"):
+        return None
+    return ranker.generic_english(cand.kind, event_type, cand.country or country)[0]
 
 
 def evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -125,11 +141,11 @@ def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple
             refs = [r for r in (rule.actor1, rule.actor2) if r is not None]
         scored = ranker.scored_candidates(doc, index, frame, refs, context)
         for role in ROLES:
-            right = []
-            for cand, _ in scored:
-                english = cand.actor.name_en if cand.actor is not None else None
-                right.append(right_for(score, ge.get(role), cand, english))
-            out.append(Problem(gold["id"], role, [f for _, f in scored], right, [c.name for c, _ in scored],
+            # the candidates the ranker may choose at run time: none first, then those no rule excludes
+            allowed = [(c, f) for k, (c, f) in enumerate(scored) if k == 0 or not EXCLUDED[role] & set(f)]
+            right = [right_for(score, ge.get(role), cand, coded_english(cand, ge["event_type"], ge.get("country")))
+                     for cand, _ in allowed]
+            out.append(Problem(gold["id"], role, [f for _, f in allowed], right, [c.name for c, _ in allowed],
                                ge.get(role), rule is not None))
     return out, skipped
 
@@ -204,7 +220,7 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=5, help="least number of events a feature is seen in")
+    ap.add_argument("--min-count", type=int, default=2, help="least number of events a feature is seen in")
     ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")

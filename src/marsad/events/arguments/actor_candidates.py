@@ -214,6 +214,8 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
                  for m in PROTEST_NOUN_RE.finditer(text, s0, s1)]
         spans += [_noun_phrase(index, m.end(), s1) for m in THAT_RE.finditer(text, s0, s1)]
         seen = {(c.start, c.end) for c in out}
+        # a place at the head of the phrase is where, not who (أن الجزائر تشهد انتفاضة)
+        seen |= {(p.start, np[1]) for p in index.places for np in spans if np is not None and p.start == np[0]}
         for np in spans:
             if np is not None and np not in seen:
                 seen.add(np)

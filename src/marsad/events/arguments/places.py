@@ -6,15 +6,28 @@ event sentences without being where the event stands (see :func:`place_roles`).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
-from marsad.document import Document, EventLocation
+from marsad.document import Document, Event, EventLocation
+from marsad.errors import DataFileError
 from marsad.events.arguments.index import _L, DocIndex, Located, country_names, demonyms
 from marsad.events.spans import WORD_RE
+from marsad.resources import read_tsv
 
-__all__ = ["choose_places", "country_location", "lead_places", "location_of", "named_country", "place_roles",
-           "side_places"]
+__all__ = [
+    "capital_location",
+    "choose_places",
+    "country_location",
+    "lead_places",
+    "location_of",
+    "named_country",
+    "nationwide_in_capital",
+    "place_roles",
+    "precise_in_country",
+    "side_places",
+]
 
 # Words after which a place is a reference point for another (قرب مطار بغداد، شمال الرياض).
 NEAR_RE = re.compile(rf"(?<!{_L})[وف]?(?:ب?القرب|قرب|قريبا|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|محيط|"
@@ -190,6 +203,104 @@ def lead_places(index: DocIndex) -> list[Located]:
     roles = place_roles(index, 0, index.lead_end)
     lead = [p for p in index.places if p.start < index.lead_end and roles.get(p.start) not in ("envoy", "source")]
     return sorted(lead, key=lambda p: p.start in roles)
+
+
+# Characters after the event's sentence within which a place may still tell where it happened (في شرق
+# ليبيا ... ، واندلع القتال أول أمس السبت في بلدة أجدابيا): about the next sentence.
+FOLLOWING_WINDOW = 300
+
+
+def precise_in_country(index: DocIndex, country: str, start: int, end: int) -> Located | None:
+    """The place nearest before ``start`` (else soon after ``end``) that lies in ``country`` and is
+    more precise than the country itself, or None.
+
+    An event told "في اليمن" or "in the country" of an article about Saada is coded at Saada: ACLED
+    takes the most precise place the report gives for it. A place is taken from outside the event's
+    sentence only when that sentence names no place more precise than the country; road ends, an
+    envoy's post and a person's origin are no such place (:func:`place_roles`).
+    """
+    inside = [p for p in index.places if p.place is not None and p.place.country == country
+              and p.place.kind != "country" and not start <= p.start < end]
+    if not inside:
+        return None
+    roles = place_roles(index, 0, len(index.folded.text))
+    inside = [p for p in inside if roles.get(p.start) not in ("envoy", "source")]
+    before = [p for p in inside if p.end <= start]
+    if before:
+        return before[-1]
+    after = [p for p in inside if end <= p.start < end + FOLLOWING_WINDOW]
+    return after[0] if after else None
+
+
+GAZETTEER = "gazetteer/places.tsv"
+# A strike (إضراب، أضرب): what the guide places in the capital when the text names no place.
+STRIKE_RE = re.compile(r"[اأإ]ضراب|[اأ]ضرب")
+# A town this close (degrees) to its country row's point, the biggest such, is the capital: the rule of
+# marsad.places.gazetteer (CAPITAL_DEGREES), which the events stage may not import (sibling layers).
+CAPITAL_DEGREES = 0.2
+
+
+@functools.cache
+def _capitals() -> dict[str, EventLocation]:
+    """ISO2 -> the location of its capital, from the packaged gazetteer."""
+    try:
+        rows = read_tsv(GAZETTEER)
+    except DataFileError:
+        return {}
+    table = [list(r) + [""] * (11 - len(r)) for r in rows]
+    seats = {r[8]: (float(r[5]), float(r[6])) for r in table if r[4] == "country" and r[5] and r[6]}
+    best: dict[str, tuple[int, list[str]]] = {}
+    for r in table:
+        seat = seats.get(r[8])
+        if r[4] == "city" and seat and r[5] and r[6] and abs(float(r[5]) - seat[0]) < CAPITAL_DEGREES \
+                and abs(float(r[6]) - seat[1]) < CAPITAL_DEGREES:
+            pop = int(r[10]) if r[10] else 0
+            if pop >= best.get(r[8], (-1, []))[0]:
+                best[r[8]] = (pop, r)
+    return {iso: EventLocation(name=r[1], name_en=r[3], admin1=r[7] or None, country=iso, lat=float(r[5]),
+                               lon=float(r[6]), geo_precision=3, place_id=r[0])
+            for iso, (_, r) in best.items()}
+
+
+def capital_location(country: str | None) -> EventLocation | None:
+    """The capital of a country as an event location (geo_precision 3), or None.
+
+    ANNOTATION-GUIDE: a national strike without a named place is placed in the capital.
+    """
+    if not country:
+        return None
+    found = _capitals().get(country)
+    return None if found is None else _copy(found)
+
+
+def nationwide_in_capital(events: list[Event], article_country: str | None) -> None:
+    """Place in the capital, in place, each strike located only by its country (or not at all).
+
+    ANNOTATION-GUIDE: "a national strike without a named place: the capital" (إضراب عام بكافة محاكم
+    البلاد، تحركات احتجاجية بكافة مستشفيات الجمهورية). Other events keep their country.
+    """
+    for event in events:
+        if event.event_type != "Protests" or not STRIKE_RE.search(event.evidence.text):
+            continue  # demonstrations "in Lebanon" across its towns stay in the country
+        loc = event.location
+        if loc is not None and not _country_level(loc):
+            continue
+        capital = capital_location(loc.country if loc is not None else article_country)
+        if capital is not None:
+            event.location = capital
+
+
+def _country_level(loc: EventLocation) -> bool:
+    if loc.admin1 or not loc.country:
+        return False
+    name_ar, name_en = country_names().get(loc.country, ("", ""))
+    return loc.name == name_ar or (bool(name_en) and loc.name_en == name_en)
+
+
+def _copy(location: EventLocation) -> EventLocation:
+    return EventLocation(name=location.name, name_en=location.name_en, admin1=location.admin1,
+                         country=location.country, lat=location.lat, lon=location.lon,
+                         geo_precision=location.geo_precision, place_id=location.place_id)
 
 
 def _misplaced(facility: Located, town: Located, gap: str) -> bool:

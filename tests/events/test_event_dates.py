@@ -100,3 +100,22 @@ def test_list_items_share_the_recall_frame(text: str, recalled: bool) -> None:
     events = _first_event(text).events
     assert len(events) == 2
     assert all((e.date is None, e.historical) == (recalled, recalled) for e in events)
+
+
+def test_a_day_after_the_report_never_dates_a_told_act() -> None:
+    import datetime as dt
+
+    import marsad
+    from marsad.events.arguments import build_index, choose_date
+    from marsad.text.normalize import fold
+
+    text = "دعا الاتحاد إلى الاحتجاج غدا الإثنين 06 مارس 2017 على إيقاف المنسق الجهوي في جندوبة."
+    doc = marsad.extract(text, published="2017-03-05")
+    index = build_index(doc, fold(doc.text))
+    anchor = index.folded.text.index("ايقاف")
+    end = len(index.folded.text)
+    # the Monday is the day of the planned protest, not of the arrest the report tells
+    assert choose_date(index, 0, end, 0, end, anchor, (), dt.date(2017, 3, 5)) is None
+    # without the publication date the plan's day cannot be told from the act's
+    undated = choose_date(index, 0, end, 0, end, anchor, (), None)
+    assert undated is not None and undated.value == "2017-03-06"

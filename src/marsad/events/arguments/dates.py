@@ -59,7 +59,10 @@ def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, 
     # a bare year (قانون المالية لسنة 2017) dates a law or a plan far more often than an event
     dates = [d for d in index.dates if d.date is not None and d.date.precision != "year"
              # "ويأتي هذا الهجوم عقب يومين من هجوم مماثل": the offset dates only the act after it
-             and not (_is_offset(d) and d.start > anchor)]
+             and not (_is_offset(d) and d.start > anchor)
+             # "دعا إلى الاحتجاج غدا الإثنين ... سراح المنسق الذي تم إيقافه أمس": a day after the
+             # report is a plan's, never the day of an act the report tells
+             and not _after(d.date.value, published)]
     for cue in sorted({anchor, *(c for c in cues if sent_start <= c <= anchor)}):
         governed = _GOVERNED_RE.search(text, max(sent_start, cue - 40), cue)
         if governed is None:
@@ -104,6 +107,16 @@ def restated_date(index: DocIndex, anchor_kind: str, sent_end: int,
                 return v
         return None
     return None
+
+
+def _after(value: str | None, published: dt.date | None) -> bool:
+    """True when a day lies after the publication date (غدا، الأسبوع المقبل)."""
+    if not value or published is None or len(value) < 10:
+        return False
+    try:
+        return dt.date.fromisoformat(value[:10]) > published
+    except ValueError:
+        return False
 
 
 def _is_offset(d: Located) -> bool:

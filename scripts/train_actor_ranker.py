@@ -44,7 +44,7 @@ from marsad.config import Config, PipelineConfig
 from marsad.document import Document, Event
 from marsad.events.arguments import build_index, folded_positions
 from marsad.events.arguments.actor_candidates import Candidate
-from marsad.events.arguments.actor_features import EXCLUDED, FEATURES_VERSION
+from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED, EXCLUDED, FEATURES_VERSION
 from marsad.events.clauses import outside_names
 from marsad.events.cues import find_cues
 from marsad.text.normalize import fold
@@ -96,7 +96,7 @@ def right_for(score: ModuleType, gold: str | None, cand: Candidate, english: str
     return bool(score.contains_name([gold], [cand.name]))
 
 
-def coded_english(cand: Candidate, event_type: str, country: str | None) -> str | None:
+def coded_english(cand: Candidate, event_type: str, country: str | None, role: str = "actor1") -> str | None:
     """The English name the pipeline stores for a chosen candidate (actor_ranker._coded, without the rules)."""
     if cand.source == "none":
         return None
@@ -104,7 +104,7 @@ def coded_english(cand: Candidate, event_type: str, country: str | None) -> str 
         return cand.actor.name_en
     if cand.source in ("entity", "rule"):
         return None
-    return ranker.generic_english(cand.kind, event_type, cand.country or country)[0]
+    return ranker.generic_english(cand.kind, event_type, cand.country or country, role)[0]
 
 
 def evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -144,8 +144,9 @@ def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple
             # the candidates the ranker may choose at run time: none first, then those no rule excludes
             mark = "rule1" if role == "actor1" else "rule2"
             allowed = [(c, f) for k, (c, f) in enumerate(scored)
-                       if k == 0 or not EXCLUDED[role] & set(f) or mark in f]
-            right = [right_for(score, ge.get(role), cand, coded_english(cand, ge["event_type"], ge.get("country")))
+                       if k == 0 or ((not EXCLUDED[role] & set(f) or mark in f) and not ALWAYS_EXCLUDED[role] & set(f))]
+            right = [right_for(score, ge.get(role), cand,
+                               coded_english(cand, ge["event_type"], ge.get("country"), role))
                      for cand, _ in allowed]
             out.append(Problem(gold["id"], role, [f for _, f in allowed], right, [c.name for c, _ in allowed],
                                ge.get(role), rule is not None))

@@ -122,3 +122,29 @@ def test_the_ranker_codes_a_named_crowd_with_acled_protesters() -> None:
     protests = [e for e in doc.events if e.event_type == "Protests"]
     assert protests and protests[0].actor1 is not None
     assert protests[0].actor1.name_en is not None and protests[0].actor1.name_en.startswith("Protesters")
+
+
+def test_the_state_is_never_a_protest_crowd() -> None:
+    from marsad.events.arguments import build_index, folded_positions
+    from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
+    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
+    from marsad.events.cues import find_cues
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract("تظاهر مئات المحتجين أمس في باريس، وفرقت الشرطة الفرنسية المتظاهرين بالغاز.",
+                         published="2017-04-24")
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), "Protests",
+                        "Excessive force against protesters")
+    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    police = [f for c, f in scored if c.actor is not None and c.actor.category == "state"]
+    crowd = [f for c, f in scored if c.source == "described" and c.kind == "protesters"]
+    assert police and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in police)
+    assert crowd and not any(ALWAYS_EXCLUDED["actor1"] & set(f) for f in crowd)
+
+
+def test_people_a_protest_describes_are_its_protesters() -> None:
+    assert generic_english("civilians", "Protests", "TN") == ("Protesters (Tunisia)", 6)
+    assert generic_english("civilians", "Protests", "TN", "actor2") == ("Civilians (Tunisia)", 7)

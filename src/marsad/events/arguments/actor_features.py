@@ -20,10 +20,10 @@ from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS
 from marsad.events.cues import Hit
 from marsad.text.normalize import fold_key
 
-__all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
+__all__ = ["ALWAYS_EXCLUDED", "EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 # The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
 # announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
 LATER_SPEAKER = "reported_by|where=next"
@@ -55,6 +55,10 @@ ARMED_VICTIM = "armed_victim"
 # A name after the act, in a statement told after it (مشيراً إلى أن الشرطة أوقفت المهاجم) or in the
 # next sentence's reported clause (وقال مصدر إن عناصر من تنظيم داعش أطلقوا النار), tells another act.
 STATEMENT_AFTER = "statement_after"
+# ACLED's protesters and rioters are never the state: its police or army in a protest's sentence
+# are the side that intervened (actor2), whatever the rules chose.
+STATE_CROWD = "state_crowd"
+ALWAYS_EXCLUDED = {"actor1": frozenset({STATE_CROWD}), "actor2": frozenset()}
 EXCLUDED = {"actor1": frozenset({"place_relative|side=after", PASSIVE_NEIGHBOUR, STATEMENT_AFTER,
                                  LATER_SPEAKER, CUE_ADJECTIVE, KILLED_PERSON, INTRODUCED_PERSON}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
@@ -117,6 +121,9 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         out += [f"inter={cand.actor.inter}", f"inter={cand.actor.inter}|ev={ev}"]
     if cand.located is not None and cand.located.mention is not None:
         out.append(f"type={cand.located.mention.type}|ev={ev}")
+    if ev in ("Protests", "Riots") and (kind in ("forces", "air") or (
+            cand.actor is not None and (cand.actor.category in ("state", "external") or cand.actor.inter in (1, 8)))):
+        out.append(STATE_CROWD)
     key = _norm(cand.name) if cand.name else ""
     keys = {key, _norm(cand.actor.name)} if cand.actor is not None else {key}
     if key and frame.rule_actor1 and _norm(frame.rule_actor1) in keys:

@@ -31,6 +31,7 @@ from marsad.events.arguments.actor_candidates import (
     actor_candidates,
 )
 from marsad.events.arguments.actor_features import (
+    ALWAYS_EXCLUDED,
     EXCLUDED,
     FEATURES_VERSION,
     candidate_features,
@@ -155,9 +156,14 @@ def with_period(name_en: str | None, date: str | None) -> str | None:
     return name_en
 
 
-def generic_english(kind: str, event_type: str, country_iso: str | None) -> tuple[str | None, int | None]:
-    """ACLED's English name and inter code for a described actor of this kind, or (None, None)."""
-    kind = NP_KIND.get(event_type, "armed") if kind == "np" else kind
+def generic_english(kind: str, event_type: str, country_iso: str | None,
+                    role: str = "actor1") -> tuple[str | None, int | None]:
+    """ACLED's English name and inter code for a described actor of this kind, or (None, None).
+
+    People a protest's actor1 describes (أهالي البحارة، المواطنين) are its protesters or rioters.
+    """
+    if kind == "np" or (kind == "civilians" and role == "actor1" and event_type in NP_KIND):
+        kind = NP_KIND.get(event_type, "armed")
     if kind not in GENERIC:
         return None, None
     template, inter = GENERIC[kind]
@@ -271,6 +277,7 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
             options[role] = sorted(((model.score(role, f, none=c.source == "none"), c) for c, f in scored
                                     if (not rules_first or c.source in FILLERS)
                                     and (not EXCLUDED[role] & set(f) or MARKS[role] in f)
+                                    and not ALWAYS_EXCLUDED[role] & set(f)
                                     and (not named or c.source in KEEPS_NAMED[role])),
                                    key=lambda sc: sc[0], reverse=True)[:TOP]
         chosen = _best_pair(options["actor1"], options["actor2"])
@@ -278,7 +285,7 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
         for role, rule_ref, rule_en in (("actor1", event.actor1, en1), ("actor2", event.actor2, en2)):
             cand = chosen[role]
             ref, name_en, inter = _coded(doc, cand, rule_ref, rule_en, event.event_type, country,
-                                         event.inter1 if role == "actor1" else event.inter2)
+                                         event.inter1 if role == "actor1" else event.inter2, role)
             # the notes name a described actor in words of their own ("unidentified armed men")
             english.append(name_en if cand.source in ("entity", "rule") else None)
             if ref is not None:
@@ -316,7 +323,8 @@ def _best_pair(first: list[tuple[float, Candidate]], second: list[tuple[float, C
 
 
 def _coded(doc: Document, cand: Candidate, rule_ref: ActorRef | None, rule_en: str | None, event_type: str,
-           country: str | None, rule_inter: int | None) -> tuple[ActorRef | None, str | None, int | None]:
+           country: str | None, rule_inter: int | None,
+           role: str = "actor1") -> tuple[ActorRef | None, str | None, int | None]:
     """The reference, English name and inter code an event stores for a chosen candidate."""
     if cand.source == "none":
         return None, None, None
@@ -332,7 +340,7 @@ def _coded(doc: Document, cand: Candidate, rule_ref: ActorRef | None, rule_en: s
         return ActorRef(name=rule_ref.name, actor_id=rule_ref.actor_id, name_en=name_en), name_en, inter
     if cand.source == "entity":
         return ActorRef(name=cand.name), None, None
-    name_en, inter = generic_english(cand.kind, event_type, cand.country or country)
+    name_en, inter = generic_english(cand.kind, event_type, cand.country or country, role)
     if inter == 1 and cand.country and country and cand.country != country:
         inter = EXTERNAL  # الطيران الروسي over Syria
     return ActorRef(name=cand.name, name_en=name_en), name_en, inter

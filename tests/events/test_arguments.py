@@ -281,3 +281,10 @@ def test_events_country_of_a_sentence_gives_way_to_the_article_town() -> None:
 
 def _run_events(text: str) -> list[marsad.document.Event]:
     return marsad.extract(text, published="2024-03-05").events
+
+
+def test_events_authorities_country_beats_another_country_of_the_lead() -> None:
+    text = ("ألقت السلطات الإسبانية أمس القبض على مغربي يشتبه في انتمائه إلى تنظيم داعش.\n"
+            "وذكرت الشرطة أنه قاتل سابقا في صفوف التنظيم في سوريا.")
+    arrests = [e for e in _run_events(text) if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location is not None and arrests[0].location.country == "ES"

@@ -245,7 +245,13 @@ def clause_locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: i
         inside = [p for p in lead if p.place is not None and p.place.country == country.country]
         if inside:
             return [location_of(inside[0], lower=True)], False
-        if strong or not lead:
+        refined = precise_in_country(index, country.country, s0, s1) if country.country else None
+        if refined is not None:
+            # "أعلنت النيابة الألمانية ..." in an article that names Hesse: the place in that country
+            return [location_of(refined, lower=True)], False
+        if strong or not lead or all(p.place is not None and p.place.kind == "country" for p in lead[:1]):
+            # "أعلنت السلطات الإيطالية عن اعتقال ..." with Syria in the lead's background: the
+            # authorities' country, not another country the lead names
             return [country], True
     if lead:
         return [location_of(lead[0], lower=True)], False

@@ -119,3 +119,23 @@ def test_a_day_after_the_report_never_dates_a_told_act() -> None:
     # without the publication date the plan's day cannot be told from the act's
     undated = choose_date(index, 0, end, 0, end, anchor, (), None)
     assert undated is not None and undated.value == "2017-03-06"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("وكان التنظيم قد سيطر على مدينة الموصل في صيف 2014 بعد معارك عنيفة.", "2014"),
+    ("وكان التنظيم قد سيطر على مدينة الموصل منذ صيف 2014 بعد معارك عنيفة.", None),
+    ("وكان التنظيم قد قتل 2000 شخص في الموصل بعد معارك عنيفة.", None),
+])
+def test_a_recalled_act_keeps_a_year_no_date_expression_holds(text: str, year: str | None) -> None:
+    import datetime as dt
+
+    import marsad
+    from marsad.events.arguments import build_index
+    from marsad.events.arguments.dates import recalled_year_date
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract(text, published="2016-11-02")
+    index = build_index(doc, fold(doc.text))
+    anchor = index.folded.text.find("سيطر") if "سيطر" in index.folded.text else index.folded.text.find("قتل")
+    found = recalled_year_date(index, 0, len(index.folded.text), anchor, dt.date(2016, 11, 2))
+    assert (found.value if found else None) == year

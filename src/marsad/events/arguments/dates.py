@@ -10,6 +10,9 @@ from marsad.document import DateValue
 from marsad.events.arguments.index import DocIndex, Located
 from marsad.events.cues import find_cues
 
+# A year after a word of time (في صيف 2014، عام 2011، مطلع 2015): "2000 شخص" is a count.
+_BARE_YEAR_RE = re.compile(r"(?<!\w)(?:في|عام|العام|سنه|صيف|ربيع|خريف|شتاء|مطلع|اواخر|اوائل|منتصف|نهايه|"
+                           r"بدايه|خلال|اواسط)\s+(?P<year>(?:19|20)\d\d)(?![\d\w])")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is recalled, not reported
 # A relative clause that tells when a named act happened (الهجوم الذي وقع الأحد، العملية التي جدت
 # يوم السبت), in folded text.
@@ -166,6 +169,19 @@ def recalled_year_date(index: DocIndex, seg_start: int, seg_end: int, anchor: in
             continue
         if best is None or abs(d.start - anchor) < distance:
             best, distance = v, abs(d.start - anchor)
+    if best is None:
+        # a year the dates stage read in no expression of its own (في صيف 2014، خلال ربيع 2011)
+        for m in _BARE_YEAR_RE.finditer(text, seg_start, seg_end):
+            year, at = int(m.group("year")), m.start("year")
+            if (published is not None and year >= published.year) \
+                    or _YEAR_FROM_RE.search(text, max(0, at - 16), at) \
+                    or _YEAR_FROM_RE.search(text, max(0, m.start() - 16), m.start()) \
+                    or any(d.start <= at < d.end for d in index.dates):
+                continue
+            if best is None or abs(at - anchor) < distance:
+                best = DateValue(text=m.group("year"), start=at, end=m.end(), value=str(year), precision="year",
+                                 time_precision=3, rule="bare_year")
+                distance = abs(at - anchor)
     return best
 
 

@@ -288,3 +288,20 @@ def test_events_authorities_country_beats_another_country_of_the_lead() -> None:
             "وذكرت الشرطة أنه قاتل سابقا في صفوف التنظيم في سوريا.")
     arrests = [e for e in _run_events(text) if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].location is not None and arrests[0].location.country == "ES"
+
+
+def test_events_the_leader_of_a_coalition_is_not_where_it_struck() -> None:
+    from marsad.events.arguments import place_roles
+
+    doc = marsad.extract("أصيب القيادي في غارة جوية لقوات التحالف الدولي بقيادة الولايات المتحدة الأمريكية "
+                         "في العراق.", published="2017-03-07")
+    index = build_index(doc, fold(doc.text))
+    roles = {index.folded.text[p.start:p.end]: place_roles(index, 0, len(index.folded.text)).get(p.start)
+             for p in index.places}
+    assert roles == {"الولايات المتحده الامريكيه": "leader", "العراق": None}
+
+
+def test_events_a_protest_across_the_republic_stands_in_the_capital() -> None:
+    text = "ينفذ الأطباء اليوم بكافة مستشفيات الجمهورية التونسية تحركات احتجاجية على خلفية إيقاف زميلهم."
+    protests = [e for e in _run_events(text) if e.event_type == "Protests"]
+    assert protests and protests[0].location is not None and protests[0].location.admin1 == "Tunis"

@@ -254,7 +254,13 @@ def clause_locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: i
             # authorities' country, not another country the lead names
             return [country], True
     if lead:
-        return [location_of(lead[0], lower=True)], False
+        first = lead[0]
+        if first.place is not None and first.place.kind == "country" and first.place.country:
+            # a lead that names only the country: the nearest town of that country before the event
+            refined = precise_in_country(index, first.place.country, s0, s1)
+            if refined is not None:
+                return [location_of(refined, lower=True)], False
+        return [location_of(first, lower=True)], False
     if side:
         return [location_of(side[0], lower=True)], True
     return [country_location(doc)], False

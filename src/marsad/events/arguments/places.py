@@ -15,6 +15,7 @@ from marsad.errors import DataFileError
 from marsad.events.arguments.index import _L, DocIndex, Located, country_names, demonyms
 from marsad.events.spans import WORD_RE
 from marsad.resources import read_tsv
+from marsad.text.normalize import fold_key
 
 __all__ = [
     "capital_location",
@@ -60,6 +61,9 @@ ACCREDITED_RE = re.compile(rf"(?<!{_L})لدي\s+$")
 # victim, or his house is the site, and his post is where the act stands.
 ENVOY_VICTIM_RE = re.compile(rf"(?<!{_L})[وبل]?(?:مقتل|اغتيال|اغتيل|قتل|اختطاف|اختطف|خطف|استهداف|استهدف|علي|"
                              rf"مقر|اقامه|منزل|مكتب|بيت|امام)\s+(?:ال)?(?:سفير|قنصل|مبعوث)")
+# The state that leads a coalition (التحالف الدولي بقيادة الولايات المتحدة، التحالف الذي تقوده
+# السعودية) names who acts, not where.
+LEADER_RE = re.compile(rf"(?<!{_L})(?:بقياده|بزعامه|تقوده|يقوده|تتزعمه|يتزعمه)\s+$")
 # Where a person comes from (مواطن أصيل ولاية المهدية) or where a correspondent works (وفق مراسل
 # الجوهرة أف أم بالمهدية) is not where the act told stands.
 ORIGIN_RE = re.compile(rf"(?<!{_L})(?:اصيل|اصيله|اصيلي|اصيلو)\s+$")
@@ -76,7 +80,7 @@ PLACE_ADJECTIVE_RE = re.compile(
 SOURCE_NEXT_RE = re.compile(r"^\s*(?:من|ب|،|,)?\s*$")
 # Any word the role patterns above start from: most places have none before them and are skipped.
 ROLE_HINT_RE = re.compile(r"رابط|واصل|طريق|طرق|مسلك|خط|نهج|شارع|ساحه|زنقه|جاده|ميدان|سفير|سفار|قنصل|مبعوث|"
-                          r"لدي|اصيل|مراسل")
+                          r"لدي|اصيل|مراسل|قياده|زعامه|قوده|تزعمه")
 # Words a town may stand after a facility it locates: a street of three words and the ب of each.
 MISPLACED_GAP = 6
 # Words between two places that do not coordinate them, though they start with و (وسط بغداد).
@@ -88,7 +92,8 @@ def place_roles(index: DocIndex, start: int, end: int) -> dict[int, str]:
 
     ``"road"`` for the ends of a road, ``"street"`` for a street or square named after a town or
     unknown to the gazetteer, ``"envoy"`` for the country or capital of a diplomat's title or an
-    embassy, ``"source"`` for where a person comes from or a correspondent works.
+    embassy, ``"source"`` for where a person comes from or a correspondent works, ``"leader"`` for
+    the state that leads a coalition (بقيادة الولايات المتحدة).
     """
     text = index.folded.text
     roles: dict[int, str] = {}
@@ -102,7 +107,9 @@ def place_roles(index: DocIndex, start: int, end: int) -> dict[int, str]:
         chained = last is not None and roles.get(last.start) in ("road", "source")
         if not chained and ROLE_HINT_RE.search(before) is None and ROLE_HINT_RE.search(own) is None:
             continue
-        if ACCREDITED_RE.search(before) or ENVOY_OF_RE.search(before) or EMBASSY_NAME_RE.match(own) or (
+        if LEADER_RE.search(before):
+            roles[p.start] = "leader"
+        elif ACCREDITED_RE.search(before) or ENVOY_OF_RE.search(before) or EMBASSY_NAME_RE.match(own) or (
                 ENVOY_IN_RE.search(before) and not ENVOY_VICTIM_RE.search(before)):
             roles[p.start] = "envoy"
         elif ORIGIN_RE.search(before) or REPORTER_RE.search(before) or (
@@ -201,7 +208,8 @@ def named_country(index: DocIndex, start: int, end: int) -> tuple[EventLocation,
 def lead_places(index: DocIndex) -> list[Located]:
     """The places the lead names that can be event places: towns first, then road ends and streets."""
     roles = place_roles(index, 0, index.lead_end)
-    lead = [p for p in index.places if p.start < index.lead_end and roles.get(p.start) not in ("envoy", "source")]
+    lead = [p for p in index.places if p.start < index.lead_end
+            and roles.get(p.start) not in ("envoy", "source", "leader")]
     return sorted(lead, key=lambda p: p.start in roles)
 
 
@@ -224,7 +232,7 @@ def precise_in_country(index: DocIndex, country: str, start: int, end: int) -> L
     if not inside:
         return None
     roles = place_roles(index, 0, len(index.folded.text))
-    inside = [p for p in inside if roles.get(p.start) not in ("envoy", "source")]
+    inside = [p for p in inside if roles.get(p.start) not in ("envoy", "source", "leader")]
     before = [p for p in inside if p.end <= start]
     if before:
         return before[-1]
@@ -235,6 +243,9 @@ def precise_in_country(index: DocIndex, country: str, start: int, end: int) -> L
 GAZETTEER = "gazetteer/places.tsv"
 # A strike (إضراب، أضرب): what the guide places in the capital when the text names no place.
 STRIKE_RE = re.compile(r"[اأإ]ضراب|[اأ]ضرب")
+# Words of a protest held across the country (بكافة مستشفيات الجمهورية، في مختلف الجهات), folded.
+NATIONWIDE_RE = re.compile(rf"(?<!{_L})[وبف]?(?:كافه|كامل|جميع|مختلف|كل)\s+(?:{_L}+\s+)?"
+                           rf"(?:البلاد|الجمهوريه|الجهات|الولايات|المحافظات|انحاء|ربوع|مناطق)(?!{_L})")
 # A town this close (degrees) to its country row's point, the biggest such, is the capital: the rule of
 # marsad.places.gazetteer (CAPITAL_DEGREES), which the events stage may not import (sibling layers).
 CAPITAL_DEGREES = 0.2
@@ -280,7 +291,8 @@ def nationwide_in_capital(events: list[Event], article_country: str | None) -> N
     البلاد، تحركات احتجاجية بكافة مستشفيات الجمهورية). Other events keep their country.
     """
     for event in events:
-        if event.event_type != "Protests" or not STRIKE_RE.search(event.evidence.text):
+        if event.event_type != "Protests" or not (STRIKE_RE.search(event.evidence.text)
+                                                  or NATIONWIDE_RE.search(fold_key(event.evidence.text))):
             continue  # demonstrations "in Lebanon" across its towns stay in the country
         loc = event.location
         if loc is not None and not _country_level(loc):

@@ -139,3 +139,20 @@ def test_a_recalled_act_keeps_a_year_no_date_expression_holds(text: str, year: s
     anchor = index.folded.text.find("سيطر") if "سيطر" in index.folded.text else index.folded.text.find("قتل")
     found = recalled_year_date(index, 0, len(index.folded.text), anchor, dt.date(2016, 11, 2))
     assert (found.value if found else None) == year
+
+
+def test_the_weekday_after_a_relative_day_is_the_day_meant() -> None:
+    import datetime as dt
+
+    import marsad
+    from marsad.events.arguments import build_index, choose_date
+    from marsad.text.normalize import fold
+
+    # published on a Sunday: أمس is Saturday, but the writer names Friday
+    text = "قتل القيادي في الاشتباكات التي اندلعت أمس (الجمعة) في ريف إدلب."
+    doc = marsad.extract(text, published="2015-09-20")
+    index = build_index(doc, fold(doc.text))
+    anchor = index.folded.text.index("الاشتباكات")
+    end = len(index.folded.text)
+    chosen = choose_date(index, 0, end, 0, end, anchor, (), dt.date(2015, 9, 20))
+    assert chosen is not None and chosen.value == "2015-09-18"

@@ -81,7 +81,8 @@ def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, 
         near = [d for d in dates if lo <= d.start < hi]
         if near:
             # an explicit date of the act (بعد أيام من هجوم 3 يناير) beats the offset before it
-            return min(near, key=lambda d: (_is_offset(d), abs(d.start - anchor))).date
+            best = min(near, key=lambda d: (_is_offset(d), abs(d.start - anchor)))
+            return _named_day(index, best, dates) or best.date
     return None
 
 
@@ -109,6 +110,21 @@ def restated_date(index: DocIndex, anchor_kind: str, sent_end: int,
                     and not is_long_before(v.value, published):
                 return v
         return None
+    return None
+
+
+def _named_day(index: DocIndex, chosen: Located, dates: list[Located]) -> DateValue | None:
+    """The weekday written right after a relative day (أمس (الجمعة)), which the writer meant, or None.
+
+    A report written the evening before its publication says أمس of the day before that; the day's
+    name tells it (ANNOTATION-GUIDE: a weekday name is the latest such day on or before publication).
+    """
+    if chosen.date is None or chosen.date.rule != "anchor":
+        return None
+    for d in dates:
+        if d.start >= chosen.end and d.date is not None and d.date.rule.startswith("weekday") \
+                and not index.folded.text[chosen.end:d.start].strip(" ()،,-"):
+            return d.date
     return None
 
 

@@ -53,7 +53,7 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "marsad" / "data" / "models"
 SEED = 20261207
 ROLES = ("actor1", "actor2")
-MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+MARGINS = (-1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 BONUSES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 100.0)  # 100: the rules' choice always stands
 
 
@@ -260,9 +260,15 @@ def main() -> int:
             fitted = train([p for p in mine if folds[p.article] != k], a.l2, a.epochs, a.rate, a.min_count)
             fitted_folds.append((fitted, [p for p in mine if folds[p.article] == k]))
         # the softmax gives "none" one score against a field of names that share the mass: the
-        # margin taken off it is chosen by the same cross-validation
+        # margin taken off it is chosen by the same cross-validation, by the one-standard-error rule
+        # towards none: the lowest margin whose right choices are within one standard error of the
+        # best (sqrt(p(1-p)/n) of the events), since naming no actor when unsure is ACLED's null
         by_margin = {m: sum(accuracy(test, fitted, m)[0] for fitted, test in fitted_folds) for m in MARGINS}
-        margin = max(MARGINS, key=lambda m: (by_margin[m], -m))
+        top = max(by_margin.values())
+        p_top = top / max(len(mine), 1)
+        one_se = math.sqrt(p_top * (1 - p_top) / max(len(mine), 1)) * len(mine)
+        margin = min(m for m in MARGINS if by_margin[m] >= top - one_se)
+        print(f"{role}: cross-validated right choices by margin of none: {by_margin}", file=sys.stderr)
         margins[role] = margin
         by_bonus = {b: sum(accuracy(test, fitted, margin, b)[0] for fitted, test in fitted_folds) for b in BONUSES}
         bonus = max(BONUSES, key=lambda b: (by_bonus[b], -b))

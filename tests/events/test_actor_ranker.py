@@ -148,3 +148,22 @@ def test_the_state_is_never_a_protest_crowd() -> None:
 def test_people_a_protest_describes_are_its_protesters() -> None:
     assert generic_english("civilians", "Protests", "TN") == ("Protesters (Tunisia)", 6)
     assert generic_english("civilians", "Protests", "TN", "actor2") == ("Civilians (Tunisia)", 7)
+
+
+def test_a_government_never_carries_out_political_violence() -> None:
+    from marsad.events.arguments import build_index, folded_positions
+    from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
+    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
+    from marsad.events.cues import find_cues
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract("أدانت الحكومة العراقية الهجوم الصاروخي الذي استهدف قاعدة عين الأسد أمس.",
+                         published="2021-01-04")
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text),
+                        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    government = [f for c, f in scored if c.actor is not None and (c.actor.name_en or "").startswith("Government")]
+    assert government and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in government)

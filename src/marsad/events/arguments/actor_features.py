@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["ALWAYS_EXCLUDED", "EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 10
+FEATURES_VERSION = 11
 # The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
 # announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
 LATER_SPEAKER = "reported_by|where=next"
@@ -58,7 +58,13 @@ STATEMENT_AFTER = "statement_after"
 # ACLED's protesters and rioters are never the state: its police or army in a protest's sentence
 # are the side that intervened (actor2), whatever the rules chose.
 STATE_CROWD = "state_crowd"
-ALWAYS_EXCLUDED = {"actor1": frozenset({STATE_CROWD}), "actor2": frozenset()}
+# A state's civil bodies (a government, a ministry, the courts, the civil defence) do not fight, shell
+# or attack: ACLED codes its forces (Military Forces of Iraq) as the actor of political violence.
+CIVIL_BODY = "civil_body_in_violence"
+CIVIL_BODIES_RE = re.compile(r"^(?:Government|Ministry|Public Prosecution|Presidency|Cabinet|Parliament|"
+                             r"Civil Defence)\b")
+VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+ALWAYS_EXCLUDED = {"actor1": frozenset({STATE_CROWD, CIVIL_BODY}), "actor2": frozenset()}
 EXCLUDED = {"actor1": frozenset({"place_relative|side=after", PASSIVE_NEIGHBOUR, STATEMENT_AFTER,
                                  LATER_SPEAKER, CUE_ADJECTIVE, KILLED_PERSON, INTRODUCED_PERSON}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
@@ -124,6 +130,8 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
     if ev in ("Protests", "Riots") and (kind in ("forces", "air") or (
             cand.actor is not None and (cand.actor.category in ("state", "external") or cand.actor.inter in (1, 8)))):
         out.append(STATE_CROWD)
+    if ev in VIOLENCE and cand.actor is not None and CIVIL_BODIES_RE.match(cand.actor.name_en or ""):
+        out.append(CIVIL_BODY)
     key = _norm(cand.name) if cand.name else ""
     keys = {key, _norm(cand.actor.name)} if cand.actor is not None else {key}
     if key and frame.rule_actor1 and _norm(frame.rule_actor1) in keys:

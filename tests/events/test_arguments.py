@@ -305,3 +305,9 @@ def test_events_a_protest_across_the_republic_stands_in_the_capital() -> None:
     text = "ينفذ الأطباء اليوم بكافة مستشفيات الجمهورية التونسية تحركات احتجاجية على خلفية إيقاف زميلهم."
     protests = [e for e in _run_events(text) if e.event_type == "Protests"]
     assert protests and protests[0].location is not None and protests[0].location.admin1 == "Tunis"
+
+
+def test_events_a_protest_before_a_ministry_stands_in_the_capital() -> None:
+    text = "نظم المرصد التونسي للمعلم اليوم وقفة احتجاجية أمام وزارة التربية للمطالبة بحماية المربين."
+    protests = [e for e in _run_events(text) if e.event_type == "Protests"]
+    assert protests and protests[0].location is not None and protests[0].location.admin1 == "Tunis"

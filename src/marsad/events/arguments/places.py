@@ -243,6 +243,10 @@ def precise_in_country(index: DocIndex, country: str, start: int, end: int) -> L
 GAZETTEER = "gazetteer/places.tsv"
 # A strike (إضراب، أضرب): what the guide places in the capital when the text names no place.
 STRIKE_RE = re.compile(r"[اأإ]ضراب|[اأ]ضرب")
+# A protest before a seat of the state (أمام وزارة التربية، أمام مقر البرلمان، أمام رئاسة الحكومة), folded:
+# the seat is in the capital.
+NATIONAL_SEAT_RE = re.compile(rf"(?<!{_L})(?:امام|قباله|بمقر|امام\s+مقر)\s+(?:مقر\s+)?(?:ال)?(?:وزاره|البرلمان|"
+                              rf"مجلس\s+نواب|مجلس\s+النواب|مجلس\s+الشعب|رئاسه|قصر\s+الحكومه|قصر\s+الرئاسه)(?!{_L})")
 # Words of a protest held across the country (بكافة مستشفيات الجمهورية، في مختلف الجهات), folded.
 NATIONWIDE_RE = re.compile(rf"(?<!{_L})[وبف]?(?:كافه|كامل|جميع|مختلف|كل)\s+(?:{_L}+\s+)?"
                            rf"(?:البلاد|الجمهوريه|الجهات|الولايات|المحافظات|انحاء|ربوع|مناطق)(?!{_L})")
@@ -285,14 +289,16 @@ def capital_location(country: str | None) -> EventLocation | None:
 
 
 def nationwide_in_capital(events: list[Event], article_country: str | None) -> None:
-    """Place in the capital, in place, each strike located only by its country (or not at all).
+    """Place in the capital, in place, each strike, protest across the country or protest before a seat of
+    the state (a ministry, the parliament) located only by its country (or not at all).
 
     ANNOTATION-GUIDE: "a national strike without a named place: the capital" (إضراب عام بكافة محاكم
     البلاد، تحركات احتجاجية بكافة مستشفيات الجمهورية). Other events keep their country.
     """
     for event in events:
+        folded = fold_key(event.evidence.text)
         if event.event_type != "Protests" or not (STRIKE_RE.search(event.evidence.text)
-                                                  or NATIONWIDE_RE.search(fold_key(event.evidence.text))):
+                                                  or NATIONWIDE_RE.search(folded) or NATIONAL_SEAT_RE.search(folded)):
             continue  # demonstrations "in Lebanon" across its towns stay in the country
         loc = event.location
         if loc is not None and not _country_level(loc):

@@ -115,6 +115,16 @@ def test_a_strike_qualifier_and_a_place_are_no_crowd() -> None:
     names = {name for name, source in _candidates("دخل القطاع في إضراب عام في تونس احتجاجا على القرار.",
                                                   "Protests", "Peaceful protest") if source == "crowd"}
     assert not names & {"عام", "تونس"}
+    names = {name for name, source in _candidates("تتواصل التحركات الاحتجاجية في القطاع منذ أسبوع.",
+                                                  "Protests", "Peaceful protest") if source == "crowd"}
+    assert "الاحتجاجية" not in names
+
+
+def test_a_crowd_phrase_ends_at_a_verb() -> None:
+    found = _candidates("وأكد المنسق أن معتصمي الكامور سيواصلون اعتصامهم إلى حين تحقيق مطالبهم.",
+                        "Protests", "Peaceful protest")
+    crowds = {name for name, source in found if source == "crowd"}
+    assert "معتصمي الكامور" in crowds and not any("سيواصلون" in name for name in crowds)
 
 
 def test_the_ranker_codes_a_named_crowd_with_acled_protesters() -> None:

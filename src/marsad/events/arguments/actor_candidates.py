@@ -65,6 +65,8 @@ TIME_RE = re.compile(
     r"(?:[\s،,]*(?:اليوم|امس|يوم|صباح|مساء|ليله|ظهر|عشيه|فجر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
     r"الجمعه|السبت|الماضي|المنقضي|الجاري|اول|\d+|جانفي|فيفري|مارس|افريل|ماي|جوان|جويليه|اوت|سبتمبر|"
     r"اكتوبر|نوفمبر|ديسمبر|يناير|فبراير|ابريل|مايو|يونيو|يوليو|اغسطس)(?![^\W\d_]))+[\s،,]*")
+# A present or future verb of a plural subject (يواصلون، سيواصلون، ستنفذ): no part of a noun phrase.
+VERB_FORM_RE = re.compile(rf"^(?:س[يتن]{_L}{{2,}}|[يت]{_L}{{2,}}ون)$")
 # Words that open no noun phrase of a crowd: pronouns, quantities, particles (أنه، هناك، بعض).
 NOT_CROWD = frozenset({"ه", "ها", "هم", "هناك", "هذا", "هذه", "ذلك", "تلك", "بعض", "كل", "عدد", "عددا", "لا",
                        "لم", "لن", "قد", "تم", "يتم", "سيتم", "كان", "كانت", "هو", "هي"})
@@ -250,8 +252,11 @@ def _noun_phrase(index: DocIndex, start: int, end: int,
         m = NEXT_WORD_RE.match(text, pos, end)
         if m is None or m.group(1) in NP_STOP or (m.group(1).startswith(("ب", "ل")) and first >= 0):
             break
-        if first < 0 and (m.group(1) in qualifiers or m.group(1) in NOT_CROWD):
+        word = m.group(1)
+        if first < 0 and (word in qualifiers or word.removeprefix("ال") in qualifiers or word in NOT_CROWD):
             return None
+        if first >= 0 and VERB_FORM_RE.match(word):
+            break  # معتصمو الكامور سيواصلون: the phrase ends at the verb
         if first < 0:
             first = m.start(1)
         last = m.end(1)

@@ -55,6 +55,24 @@ def test_extra_gold_holds_no_text_and_its_strings_are_in_the_corpus() -> None:
     assert not validation & {g["id"] for g in golds}  # the learners never see the validation half
 
 
+def test_ranker_labels_credit_a_description_as_the_scorer_does() -> None:
+    # train_actor_ranker imports training_gold as a sibling script
+    sys.path.insert(0, str(REPO / "scripts"))
+    trainer = _script("train_actor_ranker")
+    score = trainer.load_scorer(SHARED)
+    from marsad.events.arguments.actor_candidates import Candidate
+
+    sit_in = Candidate(name="المعتصمين", source="described", kind="protesters")
+    gunmen = Candidate(name="مسلحين", source="described", kind="armed")
+    english = trainer.coded_english(sit_in, "Protests", "TN")
+    assert english == "Protesters (Tunisia)"
+    # the scorer takes ACLED's Protesters for معتصمو الكامور though the names differ
+    assert trainer.right_for(score, "معتصمو الكامور", sit_in, english)
+    # and an Unidentified Armed Group for a gold null
+    assert trainer.right_for(score, None, gunmen, trainer.coded_english(gunmen, "Battles", "LY"))
+    assert not trainer.right_for(score, "الحرس الوطني", sit_in, english)
+
+
 def test_heldout_gold_is_apart_from_all_training_gold_and_its_strings_are_in_the_corpus() -> None:
     training_gold = _script("training_gold")
     heldout_dir = REPO / "benchmarks" / "data" / "gold-ant-heldout"

@@ -88,9 +88,10 @@ class EventsConfig:
     mode: str = "article"
     # Who chooses each event's actor1 and actor2 (marsad.events.arguments.actor_ranker): "rules"
     # (the rules alone), "fill" (the rules, and the trained ranker where they found no actor) or
-    # "ranker" (the ranker, with the rules' choice as one of its features). See the README's
-    # figures: the ranker does better on the held-out-like validation split, the rules on dev.
-    actor_choice: str = "fill"
+    # "ranker" (the ranker, with the rules' choice as one of its features and a bonus that lets it
+    # override their perpetrator only when it is much surer). See the README's figures: the ranker
+    # does better on the held-out-like validation split and dev-mashriq, the rules on dev.
+    actor_choice: str = "ranker"
 
     def __post_init__(self) -> None:
         if self.mode not in EVENT_MODES:

@@ -83,3 +83,97 @@ def test_events_name_state_forces_with_their_period() -> None:
     (event,) = doc.events
     assert event.actor1 is not None and event.actor1.name_en == "Military Forces of Iraq (2018-2020)"
     assert event.inter1 == 1 and event.actor2 is not None and event.interaction == 12
+
+
+def _candidates(text: str, event_type: str, sub_event_type: str) -> list[tuple[str, str]]:
+    from marsad.events.arguments import build_index, folded_positions
+    from marsad.events.arguments.actor_candidates import actor_candidates
+    from marsad.events.arguments.actor_ranker import event_frame
+    from marsad.events.cues import find_cues
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract(text, published="2017-02-20")
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), event_type,
+                        sub_event_type)
+    return [(c.name, c.source) for c in actor_candidates(index, frame, [], doc.text)]
+
+
+@pytest.mark.parametrize(("text", "crowd"), [
+    # the crowd named in genitive after the protest's noun
+    ("انطلقت اليوم الاثنين اعتصامات المدرسين في مختلف المندوبيات الجهوية.", "المدرسين"),
+    # at the head of the clause told by أن
+    ("أكد المكتب الجامعي أن أعوان النظافة بباب العسل ينفذون اليوم وقفة احتجاجية.", "أعوان النظافة"),
+])
+def test_candidates_hold_the_crowd_of_a_protest(text: str, crowd: str) -> None:
+    assert (crowd, "crowd") in _candidates(text, "Protests", "Peaceful protest")
+
+
+def test_a_strike_qualifier_and_a_place_are_no_crowd() -> None:
+    names = {name for name, source in _candidates("دخل القطاع في إضراب عام في تونس احتجاجا على القرار.",
+                                                  "Protests", "Peaceful protest") if source == "crowd"}
+    assert not names & {"عام", "تونس"}
+    names = {name for name, source in _candidates("تتواصل التحركات الاحتجاجية في القطاع منذ أسبوع.",
+                                                  "Protests", "Peaceful protest") if source == "crowd"}
+    assert "الاحتجاجية" not in names
+
+
+def test_a_crowd_phrase_ends_at_a_verb() -> None:
+    found = _candidates("وأكد المنسق أن معتصمي الكامور سيواصلون اعتصامهم إلى حين تحقيق مطالبهم.",
+                        "Protests", "Peaceful protest")
+    crowds = {name for name, source in found if source == "crowd"}
+    assert "معتصمي الكامور" in crowds and not any("سيواصلون" in name for name in crowds)
+
+
+def test_the_ranker_codes_a_named_crowd_with_acled_protesters() -> None:
+    doc = _run("انطلقت اليوم الاثنين اعتصامات المدرسين في مختلف المندوبيات الجهوية بتونس.", "ranker")
+    protests = [e for e in doc.events if e.event_type == "Protests"]
+    assert protests and protests[0].actor1 is not None
+    assert protests[0].actor1.name_en is not None and protests[0].actor1.name_en.startswith("Protesters")
+
+
+def test_the_state_is_never_a_protest_crowd() -> None:
+    from marsad.events.arguments import build_index, folded_positions
+    from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
+    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
+    from marsad.events.cues import find_cues
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract("تظاهر مئات المحتجين أمس في باريس، وفرقت الشرطة الفرنسية المتظاهرين بالغاز.",
+                         published="2017-04-24")
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), "Protests",
+                        "Excessive force against protesters")
+    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    police = [f for c, f in scored if c.actor is not None and c.actor.category == "state"]
+    crowd = [f for c, f in scored if c.source == "described" and c.kind == "protesters"]
+    assert police and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in police)
+    assert crowd and not any(ALWAYS_EXCLUDED["actor1"] & set(f) for f in crowd)
+
+
+def test_people_a_protest_describes_are_its_protesters() -> None:
+    assert generic_english("civilians", "Protests", "TN") == ("Protesters (Tunisia)", 6)
+    assert generic_english("civilians", "Protests", "TN", "actor2") == ("Civilians (Tunisia)", 7)
+
+
+def test_a_government_never_carries_out_political_violence() -> None:
+    from marsad.events.arguments import build_index, folded_positions
+    from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
+    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
+    from marsad.events.cues import find_cues
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract("أدانت الحكومة العراقية الهجوم الصاروخي الذي استهدف قاعدة عين الأسد أمس.",
+                         published="2021-01-04")
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text),
+                        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    government = [f for c, f in scored if c.actor is not None and (c.actor.name_en or "").startswith("Government")]
+    assert government and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in government)

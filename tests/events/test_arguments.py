@@ -252,3 +252,62 @@ def test_place_roles_of_origin_and_envoy_sites(text: str, roles: dict[str, str])
 ])
 def test_place_roles_of_road_ends_after_a_division_or_an_unknown_end(text: str, roles: dict[str, str]) -> None:
     test_place_roles(text, roles)
+
+
+# A nationwide strike without a named place is placed in the capital (ANNOTATION-GUIDE); a
+# demonstration "in Lebanon" across its towns stays in the country.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نفذ القضاة اليوم إضرابا عاما بكافة محاكم البلاد في تونس احتجاجا على القانون.", ("تونس", "Tunis")),
+    ("دخل الأطباء اليوم في إضراب عام بكافة مستشفيات العراق.", ("بغداد", "Baghdad")),
+])
+def test_events_nationwide_strike_is_placed_in_the_capital(text: str, expected: tuple[str, str]) -> None:
+    events = [e for e in _run_events(text) if e.event_type == "Protests"]
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.admin1) == expected
+
+
+def test_events_demonstrations_across_a_country_stay_in_it() -> None:
+    events = [e for e in _run_events("خرج آلاف المتظاهرين اليوم في مسيرات في لبنان تنديدا بالقرار.")
+              if e.event_type == "Protests"]
+    assert events and events[0].location is not None and events[0].location.name == "لبنان"
+
+
+def test_events_country_of_a_sentence_gives_way_to_the_article_town() -> None:
+    text = ("تشهد مدينة صعدة منذ أسابيع معارك عنيفة.\n"
+            "وشن طيران التحالف أمس غارات جوية على مواقع للحوثيين في اليمن.")
+    strikes = [e for e in _run_events(text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].location is not None and strikes[0].location.admin1 == "Sadah"
+
+
+def _run_events(text: str) -> list[marsad.document.Event]:
+    return marsad.extract(text, published="2024-03-05").events
+
+
+def test_events_authorities_country_beats_another_country_of_the_lead() -> None:
+    text = ("ألقت السلطات الإسبانية أمس القبض على مغربي يشتبه في انتمائه إلى تنظيم داعش.\n"
+            "وذكرت الشرطة أنه قاتل سابقا في صفوف التنظيم في سوريا.")
+    arrests = [e for e in _run_events(text) if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location is not None and arrests[0].location.country == "ES"
+
+
+def test_events_the_leader_of_a_coalition_is_not_where_it_struck() -> None:
+    from marsad.events.arguments import place_roles
+
+    doc = marsad.extract("أصيب القيادي في غارة جوية لقوات التحالف الدولي بقيادة الولايات المتحدة الأمريكية "
+                         "في العراق.", published="2017-03-07")
+    index = build_index(doc, fold(doc.text))
+    roles = {index.folded.text[p.start:p.end]: place_roles(index, 0, len(index.folded.text)).get(p.start)
+             for p in index.places}
+    assert roles == {"الولايات المتحده الامريكيه": "leader", "العراق": None}
+
+
+def test_events_a_protest_across_the_republic_stands_in_the_capital() -> None:
+    text = "ينفذ الأطباء اليوم بكافة مستشفيات الجمهورية التونسية تحركات احتجاجية على خلفية إيقاف زميلهم."
+    protests = [e for e in _run_events(text) if e.event_type == "Protests"]
+    assert protests and protests[0].location is not None and protests[0].location.admin1 == "Tunis"
+
+
+def test_events_a_protest_before_a_ministry_stands_in_the_capital() -> None:
+    text = "نظم المرصد التونسي للمعلم اليوم وقفة احتجاجية أمام وزارة التربية للمطالبة بحماية المربين."
+    protests = [e for e in _run_events(text) if e.event_type == "Protests"]
+    assert protests and protests[0].location is not None and protests[0].location.admin1 == "Tunis"

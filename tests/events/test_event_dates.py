@@ -100,3 +100,59 @@ def test_list_items_share_the_recall_frame(text: str, recalled: bool) -> None:
     events = _first_event(text).events
     assert len(events) == 2
     assert all((e.date is None, e.historical) == (recalled, recalled) for e in events)
+
+
+def test_a_day_after_the_report_never_dates_a_told_act() -> None:
+    import datetime as dt
+
+    import marsad
+    from marsad.events.arguments import build_index, choose_date
+    from marsad.text.normalize import fold
+
+    text = "دعا الاتحاد إلى الاحتجاج غدا الإثنين 06 مارس 2017 على إيقاف المنسق الجهوي في جندوبة."
+    doc = marsad.extract(text, published="2017-03-05")
+    index = build_index(doc, fold(doc.text))
+    anchor = index.folded.text.index("ايقاف")
+    end = len(index.folded.text)
+    # the Monday is the day of the planned protest, not of the arrest the report tells
+    assert choose_date(index, 0, end, 0, end, anchor, (), dt.date(2017, 3, 5)) is None
+    # without the publication date the plan's day cannot be told from the act's
+    undated = choose_date(index, 0, end, 0, end, anchor, (), None)
+    assert undated is not None and undated.value == "2017-03-06"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("وكان التنظيم قد سيطر على مدينة الموصل في صيف 2014 بعد معارك عنيفة.", "2014"),
+    ("وكان التنظيم قد سيطر على مدينة الموصل منذ صيف 2014 بعد معارك عنيفة.", None),
+    ("وكان التنظيم قد قتل 2000 شخص في الموصل بعد معارك عنيفة.", None),
+])
+def test_a_recalled_act_keeps_a_year_no_date_expression_holds(text: str, year: str | None) -> None:
+    import datetime as dt
+
+    import marsad
+    from marsad.events.arguments import build_index
+    from marsad.events.arguments.dates import recalled_year_date
+    from marsad.text.normalize import fold
+
+    doc = marsad.extract(text, published="2016-11-02")
+    index = build_index(doc, fold(doc.text))
+    anchor = index.folded.text.find("سيطر") if "سيطر" in index.folded.text else index.folded.text.find("قتل")
+    found = recalled_year_date(index, 0, len(index.folded.text), anchor, dt.date(2016, 11, 2))
+    assert (found.value if found else None) == year
+
+
+def test_the_weekday_after_a_relative_day_is_the_day_meant() -> None:
+    import datetime as dt
+
+    import marsad
+    from marsad.events.arguments import build_index, choose_date
+    from marsad.text.normalize import fold
+
+    # published on a Sunday: أمس is Saturday, but the writer names Friday
+    text = "قتل القيادي في الاشتباكات التي اندلعت أمس (الجمعة) في ريف إدلب."
+    doc = marsad.extract(text, published="2015-09-20")
+    index = build_index(doc, fold(doc.text))
+    anchor = index.folded.text.index("الاشتباكات")
+    end = len(index.folded.text)
+    chosen = choose_date(index, 0, end, 0, end, anchor, (), dt.date(2015, 9, 20))
+    assert chosen is not None and chosen.value == "2015-09-18"

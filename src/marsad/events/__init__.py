@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from marsad.config import EventsConfig
 from marsad.document import ActorRef, Document
-from marsad.events.arguments import country_names, folded_positions
+from marsad.events.arguments import country_names, folded_positions, nationwide_in_capital
 from marsad.events.arguments.actor_ranker import assign_actors
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import FAMILIES, Thresholds, choose_drafts, choose_sentence_drafts
@@ -109,6 +109,8 @@ def record_events(cands: Candidates, drafts: list[Draft]) -> Document:
                             cues=[h for i in sorted(cands.hits) for h in cands.hits[i]])
     for d, (actor1_en, actor2_en) in zip(merged, english, strict=True):
         d.actor1_en, d.actor2_en = actor1_en, actor2_en
+    home = doc.cache.get("country")
+    nationwide_in_capital([d.event for d in merged], home if isinstance(home, str) and home else None)
     doc.events = []
     for n, d in enumerate(merged, 1):
         d.event.id = f"ev{n}"

@@ -16,6 +16,7 @@ from marsad.events.arguments import (
     lead_places,
     location_of,
     named_country,
+    precise_in_country,
     side_places,
 )
 from marsad.events.coding import (
@@ -220,11 +221,16 @@ def clause_locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: i
                 and (p.place is None or p.place.kind != "country"):
             return [location_of(p)], True
     chosen = choose_places(index, seg0, seg1, anchor)
+    if not chosen:
+        chosen = choose_places(index, s0, s1, anchor)[:1]
     if chosen:
+        only = _country_only(chosen, index, s0, s1)
+        if only is not None:
+            # "في اليمن" in an article about Saada: the nearest more precise place in that country
+            refined = precise_in_country(index, only, s0, s1)
+            if refined is not None:
+                return [location_of(refined, lower=True)], False
         return [location_of(p) for p in chosen], True
-    chosen = choose_places(index, s0, s1, anchor)
-    if chosen:
-        return [location_of(chosen[0])], True
     # nothing but road ends or a street in the sentence (قطع الطريق الرابطة بين صفاقس والمهدية): the
     # protesters' town the lead names if it lies on the road (same province), else the first end;
     # a country the clause names (في العاصمة اليونانية) before the lead's places elsewhere
@@ -239,13 +245,36 @@ def clause_locations(doc: Document, index: DocIndex, seg0: int, seg1: int, s0: i
         inside = [p for p in lead if p.place is not None and p.place.country == country.country]
         if inside:
             return [location_of(inside[0], lower=True)], False
-        if strong or not lead:
+        refined = precise_in_country(index, country.country, s0, s1) if country.country else None
+        if refined is not None:
+            # "أعلنت النيابة الألمانية ..." in an article that names Hesse: the place in that country
+            return [location_of(refined, lower=True)], False
+        if strong or not lead or all(p.place is not None and p.place.kind == "country" for p in lead[:1]):
+            # "أعلنت السلطات الإيطالية عن اعتقال ..." with Syria in the lead's background: the
+            # authorities' country, not another country the lead names
             return [country], True
     if lead:
-        return [location_of(lead[0], lower=True)], False
+        first = lead[0]
+        if first.place is not None and first.place.kind == "country" and first.place.country:
+            # a lead that names only the country: the nearest town of that country before the event
+            refined = precise_in_country(index, first.place.country, s0, s1)
+            if refined is not None:
+                return [location_of(refined, lower=True)], False
+        return [location_of(first, lower=True)], False
     if side:
         return [location_of(side[0], lower=True)], True
     return [country_location(doc)], False
+
+
+def _country_only(chosen: list[Located], index: DocIndex, s0: int, s1: int) -> str | None:
+    """The country of a choice that is one country and nothing more precise in the sentence, else None."""
+    if len(chosen) != 1 or chosen[0].place is None or chosen[0].place.kind != "country":
+        return None
+    iso = chosen[0].place.country
+    if not iso or any(s0 <= p.start < s1 and p.place is not None and p.place.kind != "country"
+                      and p.place.country == iso for p in index.places):
+        return None
+    return iso
 
 
 def _province(item: Located) -> tuple[str, str] | None:

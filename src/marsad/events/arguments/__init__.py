@@ -29,12 +29,15 @@ from marsad.events.arguments.index import (
     is_subject_position,
 )
 from marsad.events.arguments.places import (
+    capital_location,
     choose_places,
     country_location,
     lead_places,
     location_of,
     named_country,
+    nationwide_in_capital,
     place_roles,
+    precise_in_country,
     side_places,
 )
 from marsad.events.arguments.targets import (
@@ -48,12 +51,38 @@ from marsad.events.arguments.targets import (
 from marsad.events.spans import WORD_RE
 
 __all__ = [
-    "Actors", "DocIndex", "Located", "Restatement", "actor_ref", "build_index", "choose_actors",
-    "choose_date", "choose_places", "country_location", "country_names", "demonym_actor", "demonyms",
-    "folded_positions", "force_before", "is_civilian", "is_long_before", "is_subject_position", "lead_date",
+    "Actors",
+    "DocIndex",
+    "Located",
+    "Restatement",
+    "actor_ref",
+    "build_index",
+    "capital_location",
+    "choose_actors",
+    "choose_date",
+    "choose_places",
+    "country_location",
+    "country_names",
+    "demonym_actor",
+    "demonyms",
+    "folded_positions",
+    "force_before",
+    "is_civilian",
+    "is_long_before",
+    "is_subject_position",
+    "lead_date",
     "lead_places",
-    "location_of", "named_country", "names_target", "perpetrator_named", "place_roles", "recalled_year",
-    "restatement_marks", "side_places", "victim_force",
+    "location_of",
+    "named_country",
+    "names_target",
+    "nationwide_in_capital",
+    "perpetrator_named",
+    "place_roles",
+    "precise_in_country",
+    "recalled_year",
+    "restatement_marks",
+    "side_places",
+    "victim_force",
 ]
 
 # Words after which a name is the object of a report, not an actor of the event (قال، أفادت ...).

@@ -40,12 +40,24 @@ PROCLITIC_RE = r"(?P<pfx>[وف]?(?:[بلك](?=ال)|لل(?!ل)|[بلك](?!ال))
 NP_STOP = frozenset({"في", "من", "علي", "الي", "عن", "مع", "ضد", "امام", "قرب", "بعد", "قبل", "خلال",
                      "يوم", "اليوم", "امس", "صباح", "مساء", "ان", "انه", "الذي", "التي", "الذين", "و",
                      "وقفه", "وقفات", "اضرابا", "اضراب", "اعتصاما", "اعتصام", "مسيره", "مسيرات",
-                     "هجوما", "هجمات", "عمليه", "تحركات", "تحركا", "احتجاجا", "احتجاجيه"})
+                     "هجوما", "هجمات", "عمليه", "تحركات", "تحركا", "احتجاجا", "احتجاجيه", "لدي", "عند",
+                     "خاصه", "حول", "بين", "منذ", "اثر", "علي خلفيه", "خلفيه", "بسبب", "ضمن", "كافه", "بكافه"})
 # Verbs of carrying out whose subject is the actor of the act they govern.
 CARRY_OUT_RE = re.compile(
     rf"(?<!{_L})[وف]?(?:نفذ|ينفذ|تنفذ|ينفذون|نظم|ينظم|تنظم|ينظمون|شن|يشن|تشن|دخل|يدخل|تدخل|يدخلون|"
     rf"خرج|يخرج|تخرج|يخرجون|قام|يقوم|تقوم|يقومون|اقدم|يقدم|تظاهر|يتظاهر|تجمع|يتجمع|اعتصم|يعتصم|"
-    rf"احتج|يحتج|هاجم|يهاجم|اقتحم|يقتحم)(?:ت|وا|ا|ن)?(?!{_L})")
+    rf"احتج|يحتج|هاجم|يهاجم|اقتحم|يقتحم|واصل|يواصل|تواصل|يواصلون|حمل|يحمل|يحملون)(?:ت|وا|ا|ن)?"
+    rf"(?:ه|ها|هم)?(?!{_L})")
+# Nouns of a protest whose genitive names the crowd (اعتصامات المدرسين، إضراب أعوان الصحة).
+PROTEST_NOUN_RE = re.compile(
+    rf"(?<!{_L})[وفبل]?(?:ال|لل)?(?:اضراب|اضرابات|اعتصام|اعتصامات|احتجاج|احتجاجات|تحركات|وقفه|وقفات|مسيره|"
+    rf"مسيرات|مظاهره|مظاهرات|تظاهره|تنفيذ)(?!{_L})")
+# Words after a protest noun that qualify it, not the crowd's name (إضراب عام، إضراب الجوع).
+PROTEST_QUALIFIERS = frozenset({"عام", "عاما", "العام", "احتجاجيه", "احتجاجي", "سلميه", "سلمي", "مفتوح",
+                                "مفتوحا", "الجوع", "جوع", "حضوري", "حضوريا", "جهوي", "جهويا", "قطاعي",
+                                "قطاعيا", "احتجاجا", "تضامنا", "تنديدا", "للمطالبه", "عن"})
+# A complementizer whose clause may open with the crowd (أن أعوان النظافة ... ينفذون وقفة).
+THAT_RE = re.compile(rf"(?<!{_L})[وف]?(?:ان|بان)(?!{_L})")
 NEXT_WORD_RE = re.compile(rf"\s*({_L}+)")
 NP_BEFORE_RE = re.compile(rf"(?<!{_L})((?:ال{_L}+|{_L}+\s+ال{_L}+)(?:\s+ال{_L}+)?)\s+")
 # Time words between a verb and its subject (نفّذ صباح اليوم الجمعة 31 مارس، أعوان النظافة ...).
@@ -53,6 +65,11 @@ TIME_RE = re.compile(
     r"(?:[\s،,]*(?:اليوم|امس|يوم|صباح|مساء|ليله|ظهر|عشيه|فجر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
     r"الجمعه|السبت|الماضي|المنقضي|الجاري|اول|\d+|جانفي|فيفري|مارس|افريل|ماي|جوان|جويليه|اوت|سبتمبر|"
     r"اكتوبر|نوفمبر|ديسمبر|يناير|فبراير|ابريل|مايو|يونيو|يوليو|اغسطس)(?![^\W\d_]))+[\s،,]*")
+# A present or future verb of a plural subject (يواصلون، سيواصلون، ستنفذ): no part of a noun phrase.
+VERB_FORM_RE = re.compile(rf"^(?:س[يتن]{_L}{{2,}}|[يت]{_L}{{2,}}ون)$")
+# Words that open no noun phrase of a crowd: pronouns, quantities, particles (أنه، هناك، بعض).
+NOT_CROWD = frozenset({"ه", "ها", "هم", "هناك", "هذا", "هذه", "ذلك", "تلك", "بعض", "كل", "عدد", "عددا", "لا",
+                       "لم", "لن", "قد", "تم", "يتم", "سيتم", "كان", "كانت", "هو", "هي"})
 SENTENCES_AROUND = 1  # sentences before and after the event's own that may name its actors
 # Event types whose victims ACLED codes as civilians when the text does not describe them.
 # (an explosion or a strike only when the rules judged that it hit civilians: not a strike on a hideout).
@@ -76,6 +93,9 @@ class EventFrame:
     anchor_kind: str = ""  # the cue's sub-event code
     civilian_targeting: bool = False  # the rules judged that the act hit civilians
     cue_spans: tuple[tuple[int, int], ...] = ()  # the nominal cues of the sentence (هجوم مسلح، تفجير)
+    # ends of the sentence's verbs of killing and passive attack (قُتل، اغتيل): a person named right
+    # after one is its victim
+    victim_ends: tuple[int, ...] = ()
     rule_actor1: str | None = None
     rule_actor2: str | None = None
     rule_claimed: bool = False
@@ -190,6 +210,20 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
                 s, e = np
                 out.append(Candidate(name=_surface(folded, source_text, s, e), source="subject", kind="np",
                                      start=s, end=e))
+    if frame.event_type in ("Protests", "Riots"):
+        # the crowd named in genitive after the protest's noun (اعتصامات المدرسين) or at the head of a
+        # clause told by أن (أن أعوان النظافة بباب العسل ... ينفذون وقفة احتجاجية)
+        spans = [_noun_phrase(index, m.end(), s1, qualifiers=PROTEST_QUALIFIERS)
+                 for m in PROTEST_NOUN_RE.finditer(text, s0, s1)]
+        spans += [_noun_phrase(index, m.end(), s1) for m in THAT_RE.finditer(text, s0, s1)]
+        seen = {(c.start, c.end) for c in out}
+        # a place at the head of the phrase is where, not who (أن الجزائر تشهد انتفاضة)
+        seen |= {(p.start, np[1]) for p in index.places for np in spans if np is not None and p.start == np[0]}
+        for np in spans:
+            if np is not None and np not in seen:
+                seen.add(np)
+                out.append(Candidate(name=_surface(folded, source_text, np[0], np[1]), source="crowd", kind="np",
+                                     start=np[0], end=np[1]))
     # ACLED's defaults stand in only where the rules found no side of their own to code
     if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting):
         out.append(Candidate(name="مدنيين", source="default", kind="civilians"))
@@ -201,10 +235,12 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
     return out
 
 
-def _noun_phrase(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
+def _noun_phrase(index: DocIndex, start: int, end: int,
+                qualifiers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Up to three words after ``start`` before a stop word or punctuation, as a folded span.
 
-    A time expression right after the verb is stepped over (دخل اليوم الاثنين 27 مارس، قضاة تونس).
+    A time expression right after the verb is stepped over (دخل اليوم الاثنين 27 مارس، قضاة تونس);
+    a first word among ``qualifiers`` (إضراب عام) means there is no noun phrase to take.
     """
     text = index.folded.text
     pos = start
@@ -216,6 +252,11 @@ def _noun_phrase(index: DocIndex, start: int, end: int) -> tuple[int, int] | Non
         m = NEXT_WORD_RE.match(text, pos, end)
         if m is None or m.group(1) in NP_STOP or (m.group(1).startswith(("ب", "ل")) and first >= 0):
             break
+        word = m.group(1)
+        if first < 0 and (word in qualifiers or word.removeprefix("ال") in qualifiers or word in NOT_CROWD):
+            return None
+        if first >= 0 and VERB_FORM_RE.match(word):
+            break  # معتصمو الكامور سيواصلون: the phrase ends at the verb
         if first < 0:
             first = m.start(1)
         last = m.end(1)

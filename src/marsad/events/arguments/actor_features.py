@@ -20,10 +20,10 @@ from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS
 from marsad.events.cues import Hit
 from marsad.text.normalize import fold_key
 
-__all__ = ["EXCLUDED", "FEATURES_VERSION", "candidate_features"]
+__all__ = ["ALWAYS_EXCLUDED", "EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 8
+FEATURES_VERSION = 11
 # The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
 # announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
 LATER_SPEAKER = "reported_by|where=next"
@@ -45,13 +45,37 @@ CUE_ADJECTIVE = "cue_adjective"
 # Described heads that are also adjectives of a noun of the act (هجوم مسلح، عملية إرهابية، تفجير انتحاري).
 ACT_ADJECTIVES = frozenset({"مسلح", "مسلحه", "المسلح", "المسلحه", "ارهابي", "ارهابيه", "الارهابي",
                             "الارهابيه", "انتحاري", "انتحاريه", "الانتحاري", "الانتحاريه"})
-EXCLUDED = {"actor1": frozenset({"place_relative|side=after", "complementizer|side=after", PASSIVE_NEIGHBOUR,
-                                 LATER_SPEAKER, CUE_ADJECTIVE}),
+# A person named right after a verb of killing (قُتل المهندس سامي العبيدي) is its victim; so is a
+# person introduced by يدعى whom the rules did not find to be the doer (الحارس الذي أصيب ... ويدعى).
+KILLED_PERSON = "killed_person"
+INTRODUCED_PERSON = "introduced_person"
+# ACLED's victims of violence against civilians are civilians: never an armed or state actor the
+# text describes (منفذ الهجوم، قوات الأمن).
+ARMED_VICTIM = "armed_victim"
+# A name after the act, in a statement told after it (مشيراً إلى أن الشرطة أوقفت المهاجم) or in the
+# next sentence's reported clause (وقال مصدر إن عناصر من تنظيم داعش أطلقوا النار), tells another act.
+STATEMENT_AFTER = "statement_after"
+# ACLED's protesters and rioters are never the state: its police or army in a protest's sentence
+# are the side that intervened (actor2), whatever the rules chose.
+STATE_CROWD = "state_crowd"
+# A state's civil bodies (a government, a ministry, the courts, the civil defence) do not fight, shell
+# or attack: ACLED codes its forces (Military Forces of Iraq) as the actor of political violence.
+CIVIL_BODY = "civil_body_in_violence"
+CIVIL_BODIES_RE = re.compile(r"^(?:Government|Ministry|Public Prosecution|Presidency|Cabinet|Parliament|"
+                             r"Civil Defence)\b")
+VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+ALWAYS_EXCLUDED = {"actor1": frozenset({STATE_CROWD, CIVIL_BODY}), "actor2": frozenset()}
+EXCLUDED = {"actor1": frozenset({"place_relative|side=after", PASSIVE_NEIGHBOUR, STATEMENT_AFTER,
+                                 LATER_SPEAKER, CUE_ADJECTIVE, KILLED_PERSON, INTRODUCED_PERSON}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
-                                 "kind=air", CUE_ADJECTIVE})}
+                                 "kind=air", CUE_ADJECTIVE, ARMED_VICTIM})}
+KILLED_GAP = 3  # words between a verb of killing and its victim: قُتل المهندس سامي العبيدي
+NAMED_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:يدعي|تدعي|يدعون|اسمه|اسمها)(?![^\W\d_])\s*[\"«“]?\s*$")
 CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
 COMPLEMENTIZER_RE = re.compile(r"(?<![^\W\d_])ان(?![^\W\d_])")
 PLACE_RELATIVE_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:فيها|فيه|بها|به|منها|منه)(?![^\W\d_])")
+# Participles that carry a statement on after a sentence's act (مشيراً إلى أن، مضيفاً أن).
+TELLING_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:مشيرا|مضيفا|موضحا|مؤكدا|معتبرا|لافتا|مبينا|منوها)(?![^\W\d_])")
 REPORTING_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|"
                           r"اوضحت|نقلت|نقل|اضاف|اضافت|حسب|بحسب|وفق|وفقا|اشار|اشارت|صرح|صرحت|بيان|مصدر|"
                           r"مصادر)(?![^\W\d_])")
@@ -103,6 +127,11 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         out += [f"inter={cand.actor.inter}", f"inter={cand.actor.inter}|ev={ev}"]
     if cand.located is not None and cand.located.mention is not None:
         out.append(f"type={cand.located.mention.type}|ev={ev}")
+    if ev in ("Protests", "Riots") and (kind in ("forces", "air") or (
+            cand.actor is not None and (cand.actor.category in ("state", "external") or cand.actor.inter in (1, 8)))):
+        out.append(STATE_CROWD)
+    if ev in VIOLENCE and cand.actor is not None and CIVIL_BODIES_RE.match(cand.actor.name_en or ""):
+        out.append(CIVIL_BODY)
     key = _norm(cand.name) if cand.name else ""
     keys = {key, _norm(cand.actor.name)} if cand.actor is not None else {key}
     if key and frame.rule_actor1 and _norm(frame.rule_actor1) in keys:
@@ -188,8 +217,12 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
     if side != "on" and lo < hi:
         if CLAUSE_BREAK_RE.search(text, lo, hi):
             out.append(f"clause_break|side={side}")
-        if COMPLEMENTIZER_RE.search(text, lo, hi):
+        that = max((m.start() for m in COMPLEMENTIZER_RE.finditer(text, lo, hi)), default=None)
+        if that is not None:
             out.append(f"complementizer|side={side}")
+            if side == "after" and (where in ("next", "prev") or TELLING_RE.search(text, lo, that)
+                                    or REPORTING_RE.search(text, lo, that)):
+                out.append(STATEMENT_AFTER)
         if PLACE_RELATIVE_RE.search(text, lo, hi):
             out.append(f"place_relative|side={side}")
     if cand.source == "described" and text[cand.start:cand.end] in ACT_ADJECTIVES and any(
@@ -213,4 +246,55 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         out.append("other_statement")
     if word and word[-1:] in ("ب", "ل") and len(word) <= 2:
         out.append(f"clitic={word}|side={side}")
+    person = cand.located is not None and cand.located.mention is not None and cand.located.mention.type == "PER"
+    if person and any(e <= cand.start and index.words_between(e, cand.start) <= KILLED_GAP
+                      and not CLAUSE_BREAK_RE.search(text, e, cand.start) for e in frame.victim_ends):
+        out.append(KILLED_PERSON)
+    if person and NAMED_RE.search(text, max(s0, cand.start - 12), cand.start) and "rule1" not in out:
+        out.append(INTRODUCED_PERSON)
+    if ev == "Violence against civilians" and cand.source == "described" and kind in ("armed", "forces", "air"):
+        out.append(ARMED_VICTIM)
+    head = _head(text[cand.start:cand.end])
+    if head:
+        # the head of a name the lexicon does not know tells its kind (الفرقة، الوحدات، أعوان، معتصمو)
+        out += [f"head={head}|ev={ev}", f"head={head}|side={side}"]
+    return out
+
+
+def _head(surface: str) -> str:
+    """The first word of a folded name without its article (الوحدات الأمنية -> وحدات)."""
+    words = surface.split(maxsplit=1)
+    if not words:
+        return ""
+    w = words[0]
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def relative_features(frame: EventFrame, cands: list[Candidate]) -> list[list[str]]:
+    """Features of each candidate against the others: the nearest before or after the cue in its sentence.
+
+    A ranker scores candidates one at a time; whether another name stands between a candidate and the
+    act (the nearest subject before the verb, the nearest object after it) is knowledge of the field.
+    """
+    s0, s1 = frame.sentence
+    inside = [(k, c) for k, c in enumerate(cands) if c.start >= 0 and s0 <= c.start < s1]
+    before = [(k, c) for k, c in inside if c.end <= frame.anchor]
+    after = [(k, c) for k, c in inside if c.start >= frame.anchor_end]
+    out: list[list[str]] = [[] for _ in cands]
+    if before:
+        last = max(c.end for _, c in before)
+        first = min(c.start for _, c in before)
+        for k, c in before:
+            if c.end == last:
+                out[k] += ["nearest_before", f"nearest_before|ev={frame.event_type}"]
+            if c.start == first:
+                out[k] += ["first_before", f"first_before|ev={frame.event_type}"]
+    if after:
+        nearest = min(c.start for _, c in after)
+        for k, c in after:
+            if c.start == nearest:
+                out[k] += ["nearest_after", f"nearest_after|ev={frame.event_type}"]
+    described = [k for k, c in inside if c.source == "described"]
+    if len(described) == 1:
+        out[described[0]].append("only_description")
     return out

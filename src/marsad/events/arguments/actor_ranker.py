@@ -30,9 +30,15 @@ from marsad.events.arguments.actor_candidates import (
     EventFrame,
     actor_candidates,
 )
-from marsad.events.arguments.actor_features import EXCLUDED, FEATURES_VERSION, candidate_features
+from marsad.events.arguments.actor_features import (
+    ALWAYS_EXCLUDED,
+    EXCLUDED,
+    FEATURES_VERSION,
+    candidate_features,
+    relative_features,
+)
 from marsad.events.arguments.index import DocIndex, country_names
-from marsad.events.coding import interaction
+from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS, interaction
 from marsad.events.cues import Hit, find_cues, find_words, support_matcher
 from marsad.resources import read_json, read_tsv
 from marsad.text.normalize import fold_key
@@ -62,7 +68,15 @@ GENERIC = {"armed": ("Unidentified Armed Group ({c})", 3), "protesters": ("Prote
 # reading of the rules' choice (a named actor, one the text describes without a name, ACLED's
 # default). Leaving named actors out was tried: on the validation split's gold events actor1 fell
 # from 0.44 to 0.38 and on dev-mashriq from 0.35 to 0.21.
-FILLERS = frozenset({"none", "described", "subject", "default", "entity"})
+FILLERS = frozenset({"none", "described", "subject", "crowd", "default", "entity"})
+# The feature of the rules' own choice: never excluded, since the rules see what the features do not
+# (a perpetrator restated in the next sentence's statement: وقال مصدر إن "عناصر من تنظيم داعش هاجموا").
+MARKS = {"actor1": "rule1", "actor2": "rule2"}
+# What may stand for a side the rules named: another name, or for the perpetrator a description
+# (مسلحون مجهولون rather than the police who told of them); never none, which would drop what the
+# text says, nor for the target ACLED's default civilians.
+KEEPS_NAMED = {"actor1": frozenset({"entity", "rule", "described", "subject", "crowd"}),
+               "actor2": frozenset({"entity", "rule"})}
 EXTERNAL = 8  # ACLED's inter code of a state's forces acting outside their country
 TOP = 8  # candidates per role tried together when the two roles are chosen jointly
 # A described noun phrase (the subject of نفّذ، نظّم) takes its kind from the event it carries out.
@@ -142,9 +156,14 @@ def with_period(name_en: str | None, date: str | None) -> str | None:
     return name_en
 
 
-def generic_english(kind: str, event_type: str, country_iso: str | None) -> tuple[str | None, int | None]:
-    """ACLED's English name and inter code for a described actor of this kind, or (None, None)."""
-    kind = NP_KIND.get(event_type, "armed") if kind == "np" else kind
+def generic_english(kind: str, event_type: str, country_iso: str | None,
+                    role: str = "actor1") -> tuple[str | None, int | None]:
+    """ACLED's English name and inter code for a described actor of this kind, or (None, None).
+
+    People a protest's actor1 describes (أهالي البحارة، المواطنين) are its protesters or rioters.
+    """
+    if kind == "np" or (kind == "civilians" and role == "actor1" and event_type in NP_KIND):
+        kind = NP_KIND.get(event_type, "armed")
     if kind not in GENERIC:
         return None, None
     template, inter = GENERIC[kind]
@@ -168,10 +187,14 @@ def event_frame(doc: Document, index: DocIndex, to_folded: Callable[[int], int],
     inside = [h for h in cues if f0 <= h.start < max(f1, sentence[1] if f1 <= f0 else f1)]
     anchor = next((h for h in inside if h.strength > 0), inside[0] if inside else None)
     nouns = tuple((h.start, h.end) for h in cues if sentence[0] <= h.start < sentence[1] and h.pos == "N")
+    killing = tuple(h.end for h in cues if sentence[0] <= h.start < sentence[1]
+                    and (h.form in KILLING_FORMS or h.form in PASSIVE_FORMS))
     if anchor is None:
-        return EventFrame(f0, f1, f0, f0, "", sentence, window, event_type, sub_event_type, cue_spans=nouns)
+        return EventFrame(f0, f1, f0, f0, "", sentence, window, event_type, sub_event_type, cue_spans=nouns,
+                          victim_ends=killing)
     return EventFrame(f0, f1, anchor.start, anchor.end, anchor.pos, sentence, window, event_type,
-                      sub_event_type, anchor_form=anchor.form, anchor_kind=anchor.kind, cue_spans=nouns)
+                      sub_event_type, anchor_form=anchor.form, anchor_kind=anchor.kind, cue_spans=nouns,
+                      victim_ends=killing)
 
 
 def _norm(name: str) -> str:
@@ -197,8 +220,10 @@ def scored_candidates(doc: Document, index: DocIndex, frame: EventFrame, rule_re
     s0, s1 = frame.sentence
     support = find_words(support_matcher(), index.folded.text, s0, s1)
     mentions, lead = context
-    return [(c, candidate_features(index, frame, c, support=support, mentions=mentions, lead_names=lead))
-            for c in actor_candidates(index, frame, rule_refs, doc.text)]
+    cands = actor_candidates(index, frame, rule_refs, doc.text)
+    relative = relative_features(frame, cands)
+    return [(c, candidate_features(index, frame, c, support=support, mentions=mentions, lead_names=lead) + rel)
+            for c, rel in zip(cands, relative, strict=True)]
 
 
 def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int], events: list[Event],
@@ -248,15 +273,19 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
             if found is not None:
                 options[role] = [(0.0, found)]  # the rules' choice (or a claimant) stands
                 continue
+            named = (event.actor1 if role == "actor1" else event.actor2) is not None
             options[role] = sorted(((model.score(role, f, none=c.source == "none"), c) for c, f in scored
-                                    if (not rules_first or c.source in FILLERS) and not EXCLUDED[role] & set(f)),
+                                    if (not rules_first or c.source in FILLERS)
+                                    and (not EXCLUDED[role] & set(f) or MARKS[role] in f)
+                                    and not ALWAYS_EXCLUDED[role] & set(f)
+                                    and (not named or c.source in KEEPS_NAMED[role])),
                                    key=lambda sc: sc[0], reverse=True)[:TOP]
         chosen = _best_pair(options["actor1"], options["actor2"])
         english: list[str | None] = []
         for role, rule_ref, rule_en in (("actor1", event.actor1, en1), ("actor2", event.actor2, en2)):
             cand = chosen[role]
             ref, name_en, inter = _coded(doc, cand, rule_ref, rule_en, event.event_type, country,
-                                         event.inter1 if role == "actor1" else event.inter2)
+                                         event.inter1 if role == "actor1" else event.inter2, role)
             # the notes name a described actor in words of their own ("unidentified armed men")
             english.append(name_en if cand.source in ("entity", "rule") else None)
             if ref is not None:
@@ -294,7 +323,8 @@ def _best_pair(first: list[tuple[float, Candidate]], second: list[tuple[float, C
 
 
 def _coded(doc: Document, cand: Candidate, rule_ref: ActorRef | None, rule_en: str | None, event_type: str,
-           country: str | None, rule_inter: int | None) -> tuple[ActorRef | None, str | None, int | None]:
+           country: str | None, rule_inter: int | None,
+           role: str = "actor1") -> tuple[ActorRef | None, str | None, int | None]:
     """The reference, English name and inter code an event stores for a chosen candidate."""
     if cand.source == "none":
         return None, None, None
@@ -310,7 +340,7 @@ def _coded(doc: Document, cand: Candidate, rule_ref: ActorRef | None, rule_en: s
         return ActorRef(name=rule_ref.name, actor_id=rule_ref.actor_id, name_en=name_en), name_en, inter
     if cand.source == "entity":
         return ActorRef(name=cand.name), None, None
-    name_en, inter = generic_english(cand.kind, event_type, cand.country or country)
+    name_en, inter = generic_english(cand.kind, event_type, cand.country or country, role)
     if inter == 1 and cand.country and country and cand.country != country:
         inter = EXTERNAL  # الطيران الروسي over Syria
     return ActorRef(name=cand.name, name_en=name_en), name_en, inter

@@ -10,6 +10,9 @@ from marsad.document import DateValue
 from marsad.events.arguments.index import DocIndex, Located
 from marsad.events.cues import find_cues
 
+# A year after a word of time (في صيف 2014، عام 2011، مطلع 2015): "2000 شخص" is a count.
+_BARE_YEAR_RE = re.compile(r"(?<!\w)(?:في|عام|العام|سنه|صيف|ربيع|خريف|شتاء|مطلع|اواخر|اوائل|منتصف|نهايه|"
+                           r"بدايه|خلال|اواسط)\s+(?P<year>(?:19|20)\d\d)(?![\d\w])")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is recalled, not reported
 # A relative clause that tells when a named act happened (الهجوم الذي وقع الأحد، العملية التي جدت
 # يوم السبت), in folded text.
@@ -59,7 +62,10 @@ def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, 
     # a bare year (قانون المالية لسنة 2017) dates a law or a plan far more often than an event
     dates = [d for d in index.dates if d.date is not None and d.date.precision != "year"
              # "ويأتي هذا الهجوم عقب يومين من هجوم مماثل": the offset dates only the act after it
-             and not (_is_offset(d) and d.start > anchor)]
+             and not (_is_offset(d) and d.start > anchor)
+             # "دعا إلى الاحتجاج غدا الإثنين ... سراح المنسق الذي تم إيقافه أمس": a day after the
+             # report is a plan's, never the day of an act the report tells
+             and not _after(d.date.value, published)]
     for cue in sorted({anchor, *(c for c in cues if sent_start <= c <= anchor)}):
         governed = _GOVERNED_RE.search(text, max(sent_start, cue - 40), cue)
         if governed is None:
@@ -75,7 +81,8 @@ def choose_date(index: DocIndex, seg_start: int, seg_end: int, sent_start: int, 
         near = [d for d in dates if lo <= d.start < hi]
         if near:
             # an explicit date of the act (بعد أيام من هجوم 3 يناير) beats the offset before it
-            return min(near, key=lambda d: (_is_offset(d), abs(d.start - anchor))).date
+            best = min(near, key=lambda d: (_is_offset(d), abs(d.start - anchor)))
+            return _named_day(index, best, dates) or best.date
     return None
 
 
@@ -104,6 +111,31 @@ def restated_date(index: DocIndex, anchor_kind: str, sent_end: int,
                 return v
         return None
     return None
+
+
+def _named_day(index: DocIndex, chosen: Located, dates: list[Located]) -> DateValue | None:
+    """The weekday written right after a relative day (أمس (الجمعة)), which the writer meant, or None.
+
+    A report written the evening before its publication says أمس of the day before that; the day's
+    name tells it (ANNOTATION-GUIDE: a weekday name is the latest such day on or before publication).
+    """
+    if chosen.date is None or chosen.date.rule != "anchor":
+        return None
+    for d in dates:
+        if d.start >= chosen.end and d.date is not None and d.date.rule.startswith("weekday") \
+                and not index.folded.text[chosen.end:d.start].strip(" ()،,-"):
+            return d.date
+    return None
+
+
+def _after(value: str | None, published: dt.date | None) -> bool:
+    """True when a day lies after the publication date (غدا، الأسبوع المقبل)."""
+    if not value or published is None or len(value) < 10:
+        return False
+    try:
+        return dt.date.fromisoformat(value[:10]) > published
+    except ValueError:
+        return False
 
 
 def _is_offset(d: Located) -> bool:
@@ -153,6 +185,19 @@ def recalled_year_date(index: DocIndex, seg_start: int, seg_end: int, anchor: in
             continue
         if best is None or abs(d.start - anchor) < distance:
             best, distance = v, abs(d.start - anchor)
+    if best is None:
+        # a year the dates stage read in no expression of its own (في صيف 2014، خلال ربيع 2011)
+        for m in _BARE_YEAR_RE.finditer(text, seg_start, seg_end):
+            year, at = int(m.group("year")), m.start("year")
+            if (published is not None and year >= published.year) \
+                    or _YEAR_FROM_RE.search(text, max(0, at - 16), at) \
+                    or _YEAR_FROM_RE.search(text, max(0, m.start() - 16), m.start()) \
+                    or any(d.start <= at < d.end for d in index.dates):
+                continue
+            if best is None or abs(at - anchor) < distance:
+                best = DateValue(text=m.group("year"), start=at, end=m.end(), value=str(year), precision="year",
+                                 time_precision=3, rule="bare_year")
+                distance = abs(at - anchor)
     return best
 
 

@@ -6,15 +6,29 @@ event sentences without being where the event stands (see :func:`place_roles`).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
-from marsad.document import Document, EventLocation
+from marsad.document import Document, Event, EventLocation
+from marsad.errors import DataFileError
 from marsad.events.arguments.index import _L, DocIndex, Located, country_names, demonyms
 from marsad.events.spans import WORD_RE
+from marsad.resources import read_tsv
+from marsad.text.normalize import fold_key
 
-__all__ = ["choose_places", "country_location", "lead_places", "location_of", "named_country", "place_roles",
-           "side_places"]
+__all__ = [
+    "capital_location",
+    "choose_places",
+    "country_location",
+    "lead_places",
+    "location_of",
+    "named_country",
+    "nationwide_in_capital",
+    "place_roles",
+    "precise_in_country",
+    "side_places",
+]
 
 # Words after which a place is a reference point for another (قرب مطار بغداد، شمال الرياض).
 NEAR_RE = re.compile(rf"(?<!{_L})[وف]?(?:ب?القرب|قرب|قريبا|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|محيط|"
@@ -47,6 +61,9 @@ ACCREDITED_RE = re.compile(rf"(?<!{_L})لدي\s+$")
 # victim, or his house is the site, and his post is where the act stands.
 ENVOY_VICTIM_RE = re.compile(rf"(?<!{_L})[وبل]?(?:مقتل|اغتيال|اغتيل|قتل|اختطاف|اختطف|خطف|استهداف|استهدف|علي|"
                              rf"مقر|اقامه|منزل|مكتب|بيت|امام)\s+(?:ال)?(?:سفير|قنصل|مبعوث)")
+# The state that leads a coalition (التحالف الدولي بقيادة الولايات المتحدة، التحالف الذي تقوده
+# السعودية) names who acts, not where.
+LEADER_RE = re.compile(rf"(?<!{_L})(?:بقياده|بزعامه|تقوده|يقوده|تتزعمه|يتزعمه)\s+$")
 # Where a person comes from (مواطن أصيل ولاية المهدية) or where a correspondent works (وفق مراسل
 # الجوهرة أف أم بالمهدية) is not where the act told stands.
 ORIGIN_RE = re.compile(rf"(?<!{_L})(?:اصيل|اصيله|اصيلي|اصيلو)\s+$")
@@ -63,7 +80,7 @@ PLACE_ADJECTIVE_RE = re.compile(
 SOURCE_NEXT_RE = re.compile(r"^\s*(?:من|ب|،|,)?\s*$")
 # Any word the role patterns above start from: most places have none before them and are skipped.
 ROLE_HINT_RE = re.compile(r"رابط|واصل|طريق|طرق|مسلك|خط|نهج|شارع|ساحه|زنقه|جاده|ميدان|سفير|سفار|قنصل|مبعوث|"
-                          r"لدي|اصيل|مراسل")
+                          r"لدي|اصيل|مراسل|قياده|زعامه|قوده|تزعمه")
 # Words a town may stand after a facility it locates: a street of three words and the ب of each.
 MISPLACED_GAP = 6
 # Words between two places that do not coordinate them, though they start with و (وسط بغداد).
@@ -75,7 +92,8 @@ def place_roles(index: DocIndex, start: int, end: int) -> dict[int, str]:
 
     ``"road"`` for the ends of a road, ``"street"`` for a street or square named after a town or
     unknown to the gazetteer, ``"envoy"`` for the country or capital of a diplomat's title or an
-    embassy, ``"source"`` for where a person comes from or a correspondent works.
+    embassy, ``"source"`` for where a person comes from or a correspondent works, ``"leader"`` for
+    the state that leads a coalition (بقيادة الولايات المتحدة).
     """
     text = index.folded.text
     roles: dict[int, str] = {}
@@ -89,7 +107,9 @@ def place_roles(index: DocIndex, start: int, end: int) -> dict[int, str]:
         chained = last is not None and roles.get(last.start) in ("road", "source")
         if not chained and ROLE_HINT_RE.search(before) is None and ROLE_HINT_RE.search(own) is None:
             continue
-        if ACCREDITED_RE.search(before) or ENVOY_OF_RE.search(before) or EMBASSY_NAME_RE.match(own) or (
+        if LEADER_RE.search(before):
+            roles[p.start] = "leader"
+        elif ACCREDITED_RE.search(before) or ENVOY_OF_RE.search(before) or EMBASSY_NAME_RE.match(own) or (
                 ENVOY_IN_RE.search(before) and not ENVOY_VICTIM_RE.search(before)):
             roles[p.start] = "envoy"
         elif ORIGIN_RE.search(before) or REPORTER_RE.search(before) or (
@@ -188,8 +208,117 @@ def named_country(index: DocIndex, start: int, end: int) -> tuple[EventLocation,
 def lead_places(index: DocIndex) -> list[Located]:
     """The places the lead names that can be event places: towns first, then road ends and streets."""
     roles = place_roles(index, 0, index.lead_end)
-    lead = [p for p in index.places if p.start < index.lead_end and roles.get(p.start) not in ("envoy", "source")]
+    lead = [p for p in index.places if p.start < index.lead_end
+            and roles.get(p.start) not in ("envoy", "source", "leader")]
     return sorted(lead, key=lambda p: p.start in roles)
+
+
+# Characters after the event's sentence within which a place may still tell where it happened (في شرق
+# ليبيا ... ، واندلع القتال أول أمس السبت في بلدة أجدابيا): about the next sentence.
+FOLLOWING_WINDOW = 300
+
+
+def precise_in_country(index: DocIndex, country: str, start: int, end: int) -> Located | None:
+    """The place nearest before ``start`` (else soon after ``end``) that lies in ``country`` and is
+    more precise than the country itself, or None.
+
+    An event told "في اليمن" or "in the country" of an article about Saada is coded at Saada: ACLED
+    takes the most precise place the report gives for it. A place is taken from outside the event's
+    sentence only when that sentence names no place more precise than the country; road ends, an
+    envoy's post and a person's origin are no such place (:func:`place_roles`).
+    """
+    inside = [p for p in index.places if p.place is not None and p.place.country == country
+              and p.place.kind != "country" and not start <= p.start < end]
+    if not inside:
+        return None
+    roles = place_roles(index, 0, len(index.folded.text))
+    inside = [p for p in inside if roles.get(p.start) not in ("envoy", "source", "leader")]
+    before = [p for p in inside if p.end <= start]
+    if before:
+        return before[-1]
+    after = [p for p in inside if end <= p.start < end + FOLLOWING_WINDOW]
+    return after[0] if after else None
+
+
+GAZETTEER = "gazetteer/places.tsv"
+# A strike (إضراب، أضرب): what the guide places in the capital when the text names no place.
+STRIKE_RE = re.compile(r"[اأإ]ضراب|[اأ]ضرب")
+# A protest before a seat of the state (أمام وزارة التربية، أمام مقر البرلمان، أمام رئاسة الحكومة), folded:
+# the seat is in the capital.
+NATIONAL_SEAT_RE = re.compile(rf"(?<!{_L})(?:امام|قباله|بمقر|امام\s+مقر)\s+(?:مقر\s+)?(?:ال)?(?:وزاره|البرلمان|"
+                              rf"مجلس\s+نواب|مجلس\s+النواب|مجلس\s+الشعب|رئاسه|قصر\s+الحكومه|قصر\s+الرئاسه)(?!{_L})")
+# Words of a protest held across the country (بكافة مستشفيات الجمهورية، في مختلف الجهات), folded.
+NATIONWIDE_RE = re.compile(rf"(?<!{_L})[وبف]?(?:كافه|كامل|جميع|مختلف|كل)\s+(?:{_L}+\s+)?"
+                           rf"(?:البلاد|الجمهوريه|الجهات|الولايات|المحافظات|انحاء|ربوع|مناطق)(?!{_L})")
+# A town this close (degrees) to its country row's point, the biggest such, is the capital: the rule of
+# marsad.places.gazetteer (CAPITAL_DEGREES), which the events stage may not import (sibling layers).
+CAPITAL_DEGREES = 0.2
+
+
+@functools.cache
+def _capitals() -> dict[str, EventLocation]:
+    """ISO2 -> the location of its capital, from the packaged gazetteer."""
+    try:
+        rows = read_tsv(GAZETTEER)
+    except DataFileError:
+        return {}
+    table = [list(r) + [""] * (11 - len(r)) for r in rows]
+    seats = {r[8]: (float(r[5]), float(r[6])) for r in table if r[4] == "country" and r[5] and r[6]}
+    best: dict[str, tuple[int, list[str]]] = {}
+    for r in table:
+        seat = seats.get(r[8])
+        if r[4] == "city" and seat and r[5] and r[6] and abs(float(r[5]) - seat[0]) < CAPITAL_DEGREES \
+                and abs(float(r[6]) - seat[1]) < CAPITAL_DEGREES:
+            pop = int(r[10]) if r[10] else 0
+            if pop >= best.get(r[8], (-1, []))[0]:
+                best[r[8]] = (pop, r)
+    return {iso: EventLocation(name=r[1], name_en=r[3], admin1=r[7] or None, country=iso, lat=float(r[5]),
+                               lon=float(r[6]), geo_precision=3, place_id=r[0])
+            for iso, (_, r) in best.items()}
+
+
+def capital_location(country: str | None) -> EventLocation | None:
+    """The capital of a country as an event location (geo_precision 3), or None.
+
+    ANNOTATION-GUIDE: a national strike without a named place is placed in the capital.
+    """
+    if not country:
+        return None
+    found = _capitals().get(country)
+    return None if found is None else _copy(found)
+
+
+def nationwide_in_capital(events: list[Event], article_country: str | None) -> None:
+    """Place in the capital, in place, each strike, protest across the country or protest before a seat of
+    the state (a ministry, the parliament) located only by its country (or not at all).
+
+    ANNOTATION-GUIDE: "a national strike without a named place: the capital" (إضراب عام بكافة محاكم
+    البلاد، تحركات احتجاجية بكافة مستشفيات الجمهورية). Other events keep their country.
+    """
+    for event in events:
+        folded = fold_key(event.evidence.text)
+        if event.event_type != "Protests" or not (STRIKE_RE.search(event.evidence.text)
+                                                  or NATIONWIDE_RE.search(folded) or NATIONAL_SEAT_RE.search(folded)):
+            continue  # demonstrations "in Lebanon" across its towns stay in the country
+        loc = event.location
+        if loc is not None and not _country_level(loc):
+            continue
+        capital = capital_location(loc.country if loc is not None else article_country)
+        if capital is not None:
+            event.location = capital
+
+
+def _country_level(loc: EventLocation) -> bool:
+    if loc.admin1 or not loc.country:
+        return False
+    name_ar, name_en = country_names().get(loc.country, ("", ""))
+    return loc.name == name_ar or (bool(name_en) and loc.name_en == name_en)
+
+
+def _copy(location: EventLocation) -> EventLocation:
+    return EventLocation(name=location.name, name_en=location.name_en, admin1=location.admin1,
+                         country=location.country, lat=location.lat, lon=location.lon,
+                         geo_precision=location.geo_precision, place_id=location.place_id)
 
 
 def _misplaced(facility: Located, town: Located, gap: str) -> bool:

@@ -20,9 +20,9 @@ The flow, for one article, one module per step:
    empty); :mod:`~marsad.events.notes` writes the English note.
 
 ``EventsConfig.mode = "sentence"`` judges each sentence alone (as the GSR annotators did): the
-sentence model, trained on the shared GSR half, decides which sentences report an assault or a
-protest. ``mode = "rules"`` keeps every event of the rule stack (the candidates alone), which is
-how the rules' knowledge is tested.
+sentence models of :mod:`~marsad.events.judge`, trained on the shared GSR half, decide which
+sentences report an assault or a protest. ``mode = "rules"`` keeps every event of the rule stack
+(the candidates alone), which is how the rules' knowledge is tested.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from marsad.document import ActorRef, Document
 from marsad.events.arguments import country_names, folded_positions, nationwide_in_capital
 from marsad.events.arguments.actor_ranker import assign_actors
 from marsad.events.candidates import Candidates, find_candidates
-from marsad.events.combine import FAMILIES, Thresholds, choose_drafts, choose_sentence_drafts
+from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
 from marsad.events.features import sentence_features
+from marsad.events.judge import SENTENCE_MODELS, judge_sentences
 from marsad.events.merge import Draft, merge_drafts
 from marsad.events.model import sentence_model
 from marsad.events.notes import write_notes
@@ -42,8 +43,6 @@ from marsad.events.notes import write_notes
 __all__ = ["ARTICLE_MODEL", "SENTENCE_MODELS", "extract_events", "record_events"]
 
 ARTICLE_MODEL = "event-detector"  # data/models/event-detector.{tsv,json}
-# sentence mode: one model per GSR family, data/models/event-<family>-sentences.{tsv,json}
-SENTENCE_MODELS = {family: f"event-{family}-sentences" for family in FAMILIES}
 
 
 def extract_events(doc: Document, config: EventsConfig | None = None) -> Document:
@@ -68,23 +67,13 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     model = sentence_model(ARTICLE_MODEL)
     detections = {i: model.detect(f) for i, f in features.items()}
     if config.mode == "sentence":
-        judges = {family: sentence_model(name) for family, name in SENTENCE_MODELS.items()}
-        # each family's score relative to its own threshold: 0.5 is the threshold
-        family_scores = {i: {family: _relative(judge.detect(f).p_event, judge.threshold("sentence"))
-                             for family, judge in judges.items()} for i, f in features.items()}
-        drafts = choose_sentence_drafts(cands, family_scores, 0.5, detections)
+        # each family's score relative to its own threshold (marsad.events.judge): 0.5 is the threshold
+        drafts = choose_sentence_drafts(cands, judge_sentences(cands), 0.5, detections)
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
                                 model.threshold("keep_told"))
         drafts = choose_drafts(cands, detections, thresholds)
     return record_events(cands, drafts)
-
-
-def _relative(p: float, threshold: float) -> float:
-    """``p`` rescaled so that ``threshold`` maps to 0.5 (monotone; 0 and 1 stay put)."""
-    if p < threshold:
-        return 0.5 * p / threshold if threshold > 0 else 0.5
-    return 0.5 + 0.5 * (p - threshold) / (1 - threshold) if threshold < 1 else 1.0
 
 
 def record_events(cands: Candidates, drafts: list[Draft]) -> Document:

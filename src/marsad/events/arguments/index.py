@@ -71,22 +71,26 @@ class DocIndex:
 
 
 def folded_positions(folded: FoldedText) -> Callable[[int], int]:
-    """A fast ``folded.to_folded``: one linear pass instead of a binary search per offset.
+    """A fast ``folded.to_folded``: one table built in runs instead of a binary search per offset.
 
     Text without deleted marks (the common case) maps to itself.
     """
     if not folded.deleted:
         return _identity
-    table = [0] * (len(folded.source) + 1)
-    src = 0
-    for i in range(len(folded.text)):
-        origin = folded.origin(i)
-        while src <= origin:
-            table[src] = i
-            src += 1
-    while src <= len(folded.source):
-        table[src] = len(folded.text)
-        src += 1
+    deleted, n = folded.deleted, len(folded.text)
+    table: list[int] = []
+    k = 0
+    a = 0
+    # between two deletion points the folded characters a..b-1 sit at source a+k..b-1+k (k marks
+    # deleted before them); the source positions up to a's own map to a (the marks before it)
+    while a < n:
+        while k < len(deleted) and deleted[k] <= a:
+            k += 1
+        b = min(deleted[k], n) if k < len(deleted) else n
+        table.extend([a] * (a + k - len(table) + 1))
+        table.extend(range(a + 1, b))
+        a = b
+    table.extend([n] * (len(folded.source) + 1 - len(table)))
     return table.__getitem__
 
 

@@ -34,6 +34,11 @@ from marsad.events.fatalities.words import (
 
 __all__ = ["count_killed", "person_spans"]
 
+# a count before a word of killing (7 قتلى، 11 قتيلا) and the duals of those words (قتيلين)
+COUNT_BEFORE_KILLED_RE = re.compile(rf"(?<![\w])(\d+|{_L}+)\s+(?:(?:{_L}+\s+)?)?(?:ال)?{KILL_AFTER}(?!{_L})")
+KILLED_WORD_RE = re.compile(KILL_AFTER)
+DUAL_KILLED_RE = re.compile(rf"(?<!{_L})(?:ال)?(?:قتيلين|قتيلان|شهيدين|شهيدان)(?!{_L})")
+
 
 def count_killed(text: str, start: int = 0, end: int | None = None,
                  names: Sequence[tuple[int, int]] = ()) -> int | None:
@@ -53,11 +58,12 @@ def count_killed(text: str, start: int = 0, end: int | None = None,
     stop = len(text) if end is None else end
     span = text[start:stop]
     counts = Reader(text, start, stop, names).counts() if CUE_HINT_RE.search(text, start, stop) else []
-    for m in re.finditer(rf"(?<![\w])(\d+|{_L}+)\s+(?:(?:{_L}+\s+)?)?(?:ال)?{KILL_AFTER}(?!{_L})", span):
+    # the count regex tries every word of the span: only spans holding a word of killing can match
+    for m in COUNT_BEFORE_KILLED_RE.finditer(span) if KILLED_WORD_RE.search(span) else ():
         got = number_at(span, m.start(1))
         if got is not None and got[1] <= m.end(1) + 1:
             counts.append(got[0])
-    if re.search(rf"(?<!{_L})(?:ال)?(?:قتيلين|قتيلان|شهيدين|شهيدان)(?!{_L})", span):
+    if DUAL_KILLED_RE.search(span):
         counts.append(2)
     if PASSIVE_DUAL_RE.search(span):
         counts.append(2)

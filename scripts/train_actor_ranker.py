@@ -233,13 +233,16 @@ def main() -> int:
                     help="least bonus of the rules' actor1 (the cross-validated one if larger)")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    ap.add_argument("--out", type=Path, default=OUT, help="folder for the weights and their metadata")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     score = load_scorer(a.shared)
     ranker.ranker_model = lambda: None  # type: ignore[assignment]  # the rules' actors are a feature
     pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise")))
     problems: list[Problem] = []
     skipped = 0
-    golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra)
+    golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra, sample=a.sample)
     for gold in golds:
         doc = pipe.run(marsad.Article.from_dict({"id": gold["id"], "title": gold.get("title"),
                                                  "published": gold.get("published"), "text": gold["text"]}))
@@ -308,15 +311,15 @@ def main() -> int:
     for role in ROLES:
         for f, v in sorted(weights[role].items(), key=lambda kv: (-abs(kv[1]), kv[0])):
             lines.append(f"{role}\t{f}\t{v:.4f}")
-    (OUT / "actor-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (a.out / "actor-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {"features_version": FEATURES_VERSION, "model": "conditional log-linear ranker, AdaGrad, L2",
             "l2": a.l2, "epochs": a.epochs, "min_count": a.min_count, "least_rule_bonus": a.least_rule_bonus,
             "rate": a.rate, "folds": a.folds, "seed": a.seed,
             "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json"
                              + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (events complete)"),
-            "training_data_sha256": training_digest, "none_margin": margins, "rule_bonus": bonuses,
+            "training_data_sha256": training_digest, "sample": a.sample, "none_margin": margins, "rule_bonus": bonuses,
             "cross_validated": report}
-    (OUT / "actor-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (a.out / "actor-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

@@ -71,13 +71,13 @@ def in_family(kind: str, event: Event) -> bool:
         event.event_type == "Riots" and event.sub_event_type == "Violent demonstration")
 
 
-def read_sentences(shared: Path) -> tuple[list[Sentence], str]:
+def read_sentences(shared: Path, sample: int = 0) -> tuple[list[Sentence], str]:
     pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise"),
                                   events=EventsConfig(min_confidence=0.0)))
     digest = hashlib.sha256()
     out = []
     for kind in KINDS:
-        records, raw = gsr_sentences(shared, kind)
+        records, raw = gsr_sentences(shared, kind, sample=sample)
         digest.update(raw)
         for rec in records:
             doc = pipe.run(Article(id=rec["id"], text=rec["text"]))
@@ -164,9 +164,11 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
     ap.add_argument("--gold", type=Path, action="append", default=[],
                     help="also train on these gold folders (reviewed articles: marsad export --format gold)")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    sentences, digest = read_sentences(a.shared)
+    sentences, digest = read_sentences(a.shared, a.sample)
     for folder in a.gold:
         extra, raw = read_gold_sentences(folder)
         sentences += extra
@@ -197,7 +199,7 @@ def main() -> int:
         "# (development half; MIT, Open Event Data Alliance); see marsad.events.confidence.\n"
         "# columns: feature\tweight\n"
         + "".join(f"{name}\t{weight:.4f}\n" for name, weight in rows), encoding="utf-8")
-    meta = {"features_version": FEATURES_VERSION, "sentence_threshold": best, "c2": a.c2,
+    meta = {"sample": a.sample, "features_version": FEATURES_VERSION, "sentence_threshold": best, "c2": a.c2,
             "min_count": a.min_count, "folds": a.folds,
             "training_data_sha256": digest, "sentences": len(sentences), "examples": n_examples,
             "features": len(model.weights),

@@ -65,8 +65,8 @@ class Record:
     sentences: list[list[str]]
 
 
-def read_records(shared: Path, kind: str, pipe: object) -> tuple[list[Record], bytes]:
-    records, raw = gsr_sentences(shared, kind)
+def read_records(shared: Path, kind: str, pipe: object, sample: int = 0) -> tuple[list[Record], bytes]:
+    records, raw = gsr_sentences(shared, kind, sample=sample)
     out = []
     for rec in records:
         doc = pipe.run(Article(id=rec["id"], text=rec["text"]))  # type: ignore[attr-defined]
@@ -159,12 +159,14 @@ def main() -> int:
     ap.add_argument("--draws", type=int, default=3, help="draws of the grouped folds averaged over")
     ap.add_argument("--min-count", type=int, default=2, help="examples a feature must occur in to get a weight")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     penalties = [float(x) for x in a.c2.split(",")]
     pipe = pipeline_before_events()
     for kind, name in SENTENCE_MODELS.items():
         t0 = time.perf_counter()
-        records, raw = read_records(a.shared, kind, pipe)
+        records, raw = read_records(a.shared, kind, pipe, a.sample)
         tried = [cross_validate(records, c2, a.min_count, a.folds, a.draws) for c2 in penalties]
         for cv in tried:
             print(f"{kind} c2={cv['c2']}: threshold {cv['threshold']} F1 {cv['f1']} {cv['f1_per_draw']} "
@@ -184,7 +186,7 @@ def main() -> int:
         meta = {"judge_features_version": JUDGE_FEATURES_VERSION, "labels": labels,
                 "thresholds": {"sentence": threshold}, "c2": c2, "min_count": a.min_count, "folds": a.folds,
                 "draws": a.draws, "seed": SEED, "training_data": f"shared/data/gsr/{kind}-dev.jsonl",
-                "training_data_sha256": hashlib.sha256(raw).hexdigest(), "records": len(records),
+                "training_data_sha256": hashlib.sha256(raw).hexdigest(), "records": len(records), "sample": a.sample,
                 "weights": len(weights), "cross_validated": chosen,
                 "penalties_tried": {str(cv["c2"]): {k: cv[k] for k in ("threshold", "f1", "nested_f1")}
                                     for cv in tried}}

@@ -34,13 +34,16 @@ def _corpus_records(shared: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def training_golds(shared: Path, layer: str, *, extra: bool = True) -> tuple[list[dict[str, Any]], str]:
+def training_golds(shared: Path, layer: str, *, extra: bool = True,
+                   sample: int = 0) -> tuple[list[dict[str, Any]], str]:
     """The gold articles of the train half (and the extra gold complete in ``layer``), and their digest.
 
     Args:
         shared: the ``shared`` folder beside the repo.
         layer: "events", "quotes" or "entities": extra files not complete in it are left out.
         extra: whether to add the repo's extra ANT gold at all.
+        sample: if positive, only the first ``sample`` articles of each source by id (a quick run of a
+            recipe, as the test suite makes to prove each script still rebuilds its artefact).
 
     Returns:
         The gold dicts (each with ``text`` and ``title``), sorted by id, and a SHA-256 over the files read.
@@ -48,7 +51,9 @@ def training_golds(shared: Path, layer: str, *, extra: bool = True) -> tuple[lis
     train = set(json.loads(SPLIT.read_text(encoding="utf-8"))["train"])
     digest = hashlib.sha256()
     golds: list[dict[str, Any]] = []
-    for path in sorted((shared / "data" / "train-ant").glob("*.json")):
+    paths = sorted((shared / "data" / "train-ant").glob("*.json"))
+    kept = [p for p in paths if json.loads(p.read_bytes())["id"] in train]
+    for path in kept[:sample] if sample > 0 else kept:
         raw = path.read_bytes()
         gold = json.loads(raw)
         if gold["id"] in train:
@@ -60,7 +65,7 @@ def training_golds(shared: Path, layer: str, *, extra: bool = True) -> tuple[lis
         for path in sorted(EXTRA.glob("*.json")):
             raw = path.read_bytes()
             gold = json.loads(raw)
-            if layer in gold.get("complete", []):
+            if layer in gold.get("complete", []) and not (0 < sample <= len(extras)):
                 digest.update(path.name.encode())
                 digest.update(raw)
                 extras.append(gold)
@@ -74,11 +79,12 @@ def training_golds(shared: Path, layer: str, *, extra: bool = True) -> tuple[lis
     return golds, digest.hexdigest()
 
 
-def gsr_sentences(shared: Path, kind: str) -> tuple[list[dict[str, Any]], bytes]:
+def gsr_sentences(shared: Path, kind: str, *, sample: int = 0) -> tuple[list[dict[str, Any]], bytes]:
     """The labelled sentences of one family ("assault", "protest") of the shared GSR half, and the file's bytes.
 
     "ambiguous" sentences are left out; each record gets ``article``, the id of the article the sentence
-    came from (GSR ids are "<kind>-<article id>-<sentence number>"), for folds grouped by article.
+    came from (GSR ids are "<kind>-<article id>-<sentence number>"), for folds grouped by article. With a
+    positive ``sample``, only the sentences of the first ``sample`` articles (a quick run of a recipe).
     """
     raw = (shared / "data" / "gsr" / f"{kind}-dev.jsonl").read_bytes()
     records = []
@@ -88,6 +94,9 @@ def gsr_sentences(shared: Path, kind: str) -> tuple[list[dict[str, Any]], bytes]
         record = json.loads(line)
         if record["label"] != "ambiguous":
             records.append({**record, "article": record["id"].split("-", 1)[1].rsplit("-", 1)[0]})
+    if sample > 0:
+        articles = list(dict.fromkeys(r["article"] for r in records))[:sample]
+        records = [r for r in records if r["article"] in set(articles)]
     return records, raw
 
 

@@ -64,7 +64,6 @@ from marsad.events.combine import FAMILY_DEFAULT, Thresholds, choose_drafts, fam
 from marsad.events.features import FEATURES_VERSION, sentence_features
 from marsad.events.model import EVENT, NONE, Detection, SentenceModel, read_model
 from marsad.events.proposals import PROPOSAL_MODEL, pair_features, propose_types
-from marsad.pipeline import parse_published
 from marsad.text.normalize import fold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -110,11 +109,23 @@ def pipeline_before_events() -> marsad.Pipeline:
     return marsad.Pipeline(config, stages=stages)
 
 
+def run_before_events(pipe: marsad.Pipeline, article: Article) -> Document:
+    """The stages before events on ``article``, with what they leave in ``doc.cache`` for the events stage.
+
+    ``Pipeline.run`` clears the cache when it is done; the events stage reads the article's country,
+    its folded text and the places' spans from it, so a document from ``run`` would give the
+    candidates other places and drafts at training time than in the pipeline.
+    """
+    doc = pipe.prepare(article)
+    for spec in pipe.stages:
+        doc = spec.func(doc, getattr(pipe.config, spec.config_section) if spec.config_section else None)
+    return doc
+
+
 def prepare(pipe: marsad.Pipeline, gold: dict[str, Any]) -> Labelled:
     """Run the stages before events on a gold article; find its candidates and label them."""
-    doc = pipe.run(Article.from_dict({"id": gold["id"], "title": gold.get("title"),
-                                      "published": gold.get("published"), "text": gold["text"]}))
-    doc.cache["published_date"] = parse_published(doc.article.published)
+    doc = run_before_events(pipe, Article.from_dict({"id": gold["id"], "title": gold.get("title"),
+                                                     "published": gold.get("published"), "text": gold["text"]}))
     cands = find_candidates(doc, EventsConfig())
     item = Labelled(gold, doc, cands)
     folded = fold(doc.text).text
@@ -146,8 +157,7 @@ def gsr_examples(shared: Path, pipe: marsad.Pipeline) -> list[tuple[list[str], s
     out = []
     for kind in ("assault", "protest"):
         for rec in gsr_sentences(shared, kind)[0]:
-            doc = pipe.run(Article(id=rec["id"], text=rec["text"]))
-            doc.cache["published_date"] = None
+            doc = run_before_events(pipe, Article(id=rec["id"], text=rec["text"]))
             cands = find_candidates(doc, EventsConfig())
             if cands is None:
                 continue

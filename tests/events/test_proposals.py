@@ -94,3 +94,13 @@ def test_one_violent_event_for_a_clause_naming_only_countries(text: str, places:
     doc = marsad.Pipeline(Config(events=EventsConfig(mode="rules"))).run(
         Article(id="c", text=text, published="2017-03-14"))
     assert [e.location.name if e.location else None for e in doc.events] == places
+
+
+def test_proposals_score_each_pair_as_the_model_scores_its_features() -> None:
+    cands = _candidates(ARREST_OF_ATTACKER + " وتظاهر المئات في تونس أمس احتجاجا على الهجوم.")
+    features = {i: sentence_features(cands, i) for i in cands.hits}
+    model = sentence_model(PROPOSAL_MODEL)
+    fast = propose_types(model, cands, features)
+    for i, scored in fast.items():
+        for p, t in scored:
+            assert p == pytest.approx(model.detect(pair_features(cands, i, t, features[i])).p_event, abs=1e-6)

@@ -18,16 +18,61 @@ drafted an event of that type, of its event type or of another. Thresholds sit b
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from itertools import repeat
+
 from marsad.events.candidates import Candidates
 from marsad.events.coding import CODES
-from marsad.events.model import SentenceModel
+from marsad.events.model import EVENT, NONE, SentenceModel
 
 __all__ = ["PROPOSAL_MODEL", "pair_features", "propose_types"]
 
 PROPOSAL_MODEL = "event-proposer"  # data/models/event-proposer.{tsv,json}
 # sentence features joined to a type: the ones that say what happened, not how the text is laid out
 JOINED_KINDS = ("w=", "s=", "b=", "cue=", "code=", "trace=", "rule=", "modality=", "support=", "toll=", "first=")
+# back-off features that are also joined to the event type
+BACKOFF_JOINED = ("cue_codes", "rule_", "no_rule")
 EVENT_TYPE_OF = {sub.sub_event_type: sub.event_type for sub in CODES.values()}
+
+
+@dataclass(frozen=True, slots=True)
+class _PairScorer:
+    """The proposal model's weights regrouped so that a pair is scored without building its features.
+
+    Scoring a pair from :func:`pair_features` builds two joined strings per word feature for each of
+    a dozen types (most of the events stage's time); here each joined weight is looked up by the
+    word feature under its type instead. ``weight`` is the log-odds of ``event`` (event less none).
+    """
+
+    plain: dict[str, float]  # features not joined to a type
+    joined: dict[str, dict[str, float]]  # type or event type -> word feature -> weight of "<type>|<feature>"
+    backoff: dict[str, dict[str, float]]  # event type -> back-off feature -> weight of "<event type>|<feature>"
+
+
+_SCORERS: dict[int, tuple[SentenceModel, _PairScorer]] = {}
+
+
+def _pair_scorer(model: SentenceModel) -> _PairScorer:
+    cached = _SCORERS.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    prefixes = set(model.meta.get("types", [])) | {EVENT_TYPE_OF.get(t, t) for t in model.meta.get("types", [])}
+    plain: dict[str, float] = {}
+    joined: dict[str, dict[str, float]] = {}
+    backoff: dict[str, dict[str, float]] = {}
+    for feature, weights in model.weights.items():
+        odds = sum(w if model.labels[k] == EVENT else -w if model.labels[k] == NONE else 0.0 for k, w in weights)
+        head, bar, rest = feature.partition("|")
+        if not bar or head not in prefixes:
+            plain[feature] = odds
+        elif rest.startswith(JOINED_KINDS):
+            joined.setdefault(head, {})[rest] = odds
+        else:
+            backoff.setdefault(head, {})[rest] = odds
+    scorer = _PairScorer(plain, joined, backoff)
+    _SCORERS[id(model)] = (model, scorer)
+    return scorer
 
 
 def pair_features(cands: Candidates, i: int, sub_event_type: str, sentence: list[str]) -> list[str]:
@@ -43,6 +88,16 @@ def pair_features(cands: Candidates, i: int, sub_event_type: str, sentence: list
         Feature names (``kind=value``), duplicates removed.
     """
     event_type = EVENT_TYPE_OF.get(sub_event_type, sub_event_type)
+    out = _backoff(cands, i, sub_event_type, event_type)
+    joined = [f for f in sentence if f.startswith(JOINED_KINDS)]
+    out.update(f"{sub_event_type}|{f}" for f in joined)
+    out.update(f"{event_type}|{f}" for f in joined)
+    out.update(f"{event_type}|{f}" for f in out.copy() if f.startswith(BACKOFF_JOINED))
+    return sorted(out)
+
+
+def _backoff(cands: Candidates, i: int, sub_event_type: str, event_type: str) -> set[str]:
+    """The features of a pair that do not depend on the sentence's words."""
     out = {"bias", f"T={sub_event_type}", f"E={event_type}"}
     for h in cands.hits[i]:
         sub = CODES.get(h.kind)
@@ -61,11 +116,7 @@ def pair_features(cands: Candidates, i: int, sub_event_type: str, sentence: list
         e = d.event
         out.add("rule_type" if e.sub_event_type == sub_event_type
                 else "rule_event_type" if e.event_type == event_type else "rule_other")
-    joined = [f for f in sentence if f.startswith(JOINED_KINDS)]
-    out.update(f"{sub_event_type}|{f}" for f in joined)
-    out.update(f"{event_type}|{f}" for f in joined)
-    out.update(f"{event_type}|{f}" for f in out.copy() if f.startswith(("cue_codes", "rule_", "no_rule")))
-    return sorted(out)
+    return out
 
 
 def propose_types(model: SentenceModel, cands: Candidates, sentence_features: dict[int, list[str]]
@@ -81,9 +132,22 @@ def propose_types(model: SentenceModel, cands: Candidates, sentence_features: di
         Sentence index -> (probability, sub-event type), likeliest first.
     """
     types: list[str] = list(model.meta.get("types", []))
+    scorer = _pair_scorer(model)
     out: dict[int, list[tuple[float, str]]] = {}
     for i, features in sentence_features.items():
-        scored = [(model.detect(pair_features(cands, i, t, features)).p_event, t) for t in types]
+        # the word features' weights under every type and event type (map and dict.get run in C)
+        joined = [f for f in features if f.startswith(JOINED_KINDS)]
+        zero = repeat(0.0)
+        words = {prefix: sum(map(table.get, joined, zero)) for prefix, table in scorer.joined.items()}
+        scored = []
+        for t in types:
+            event_type = EVENT_TYPE_OF.get(t, t)
+            backoff = _backoff(cands, i, t, event_type)
+            on_event_type = scorer.backoff.get(event_type, {})
+            # the back-off features alone, and joined to the event type (only those of BACKOFF_JOINED are)
+            odds = words.get(t, 0.0) + words.get(event_type, 0.0) + sum(map(scorer.plain.get, backoff, zero)) \
+                + sum(map(on_event_type.get, backoff, zero))
+            scored.append((1.0 / (1.0 + math.exp(-odds)) if odds > -700 else 0.0, t))
         scored.sort(reverse=True)
         out[i] = scored
     return out

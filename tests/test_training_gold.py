@@ -53,3 +53,37 @@ def test_extra_gold_holds_no_text_and_its_strings_are_in_the_corpus() -> None:
             for alias in entity.get("aliases", []):
                 assert alias in text, (gold["id"], alias)
     assert not validation & {g["id"] for g in golds}  # the learners never see the validation half
+
+
+def test_heldout_gold_is_apart_from_all_training_gold_and_its_strings_are_in_the_corpus() -> None:
+    training_gold = _script("training_gold")
+    heldout_dir = REPO / "benchmarks" / "data" / "gold-ant-heldout"
+    heldout = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in heldout_dir.glob("*.json")}
+    assert len(heldout) == 80
+    for layer in ("events", "quotes", "entities"):
+        golds, _ = training_gold.training_golds(SHARED, layer)
+        assert not heldout & {g["id"] for g in golds}  # no learner reads the held-out gold
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import quality_gate
+
+    joined = quality_gate.gold_articles(SHARED, "heldout")
+    assert {g["id"] for g in joined} == heldout
+    for gold in joined:
+        assert gold["text"] and all(e["evidence"] in gold["text"] for e in gold["events"])
+    assert sum(len(g["events"]) for g in joined) == 94
+
+
+def test_stream_gold_is_a_random_sample_apart_from_all_other_gold() -> None:
+    training_gold = _script("training_gold")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import quality_gate
+
+    stream = quality_gate.gold_articles(SHARED, "stream")
+    ids = {g["id"] for g in stream}
+    assert len(ids) == 100 and all(g["complete"] == ["events"] for g in stream)
+    assert sum(1 for g in stream if not g["events"]) == 84  # most of a news stream reports no event
+    heldout = {g["id"] for g in quality_gate.gold_articles(SHARED, "heldout")}
+    golds, _ = training_gold.training_golds(SHARED, "events")
+    assert not ids & heldout and not ids & {g["id"] for g in golds}
+    for gold in stream:
+        assert all(e["evidence"] in gold["text"] for e in gold["events"])

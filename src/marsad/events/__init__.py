@@ -9,13 +9,15 @@ The flow, for one article, one module per step:
    the rules know of it.
 3. :mod:`~marsad.events.model`: a trained model gives each candidate sentence the ACLED sub-event
    type it reports, or none.
-4. :mod:`~marsad.events.combine`: the rules' events survive where the model agrees; the model's
-   events that the rules missed get their arguments from the rules' argument code
-   (:mod:`~marsad.events.arguments`).
-5. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
+4. :mod:`~marsad.events.proposals`: a second trained model gives each candidate sentence, paired
+   with each sub-event type, the probability that the sentence reports an event of that type.
+5. :mod:`~marsad.events.combine`: the rules' events survive where the model agrees; the models'
+   events that the rules missed (a type no kept draft of the sentence has) get their arguments
+   from the rules' argument code (:mod:`~marsad.events.arguments`).
+6. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
    ``EventsConfig.min_confidence``, 0 by default); ids follow text order.
-6. :mod:`~marsad.events.arguments.actor_ranker` chooses each kept event's actors among the
+7. :mod:`~marsad.events.arguments.actor_ranker` chooses each kept event's actors among the
    candidates (``EventsConfig.actor_choice``; by default the ranker fills the roles the rules left
    empty); :mod:`~marsad.events.notes` writes the English note.
 
@@ -39,6 +41,7 @@ from marsad.events.judge import SENTENCE_MODELS, judge_sentences
 from marsad.events.merge import Draft, merge_drafts
 from marsad.events.model import sentence_model
 from marsad.events.notes import write_notes
+from marsad.events.proposals import PROPOSAL_MODEL, propose_types
 
 __all__ = ["ARTICLE_MODEL", "SENTENCE_MODELS", "extract_events", "record_events"]
 
@@ -71,8 +74,9 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
         drafts = choose_sentence_drafts(cands, judge_sentences(cands), 0.5, detections)
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
-                                model.threshold("keep_told"))
-        drafts = choose_drafts(cands, detections, thresholds)
+                                model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"))
+        proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features) if thresholds.pair <= 1 else None
+        drafts = choose_drafts(cands, detections, thresholds, proposals)
     return record_events(cands, drafts)
 
 

@@ -533,6 +533,12 @@ def _sentence_events(cands: Candidates, i: int, context: dict[str, tuple[str | N
         if historical and not config.include_historical:
             continue
         locations, place_known = clause_locations(doc, index, seg0, seg1, s0, s1, anchor.start)
+        if len(locations) > 1 and sub.event_type in VIOLENT_TYPES and all(
+                loc is not None and not loc.admin1 for loc in locations):
+            # violence in several countries named by one clause ("شن هجمات داخل دول عربية ... العراق
+            # وسوريا وليبيا") is a statement across them, not an act in each: one event, in the first.
+            # Protests are held in each (مسيرات في فلسطين ولبنان) and keep one event per country.
+            locations = locations[:1]
         if actor2 is None and sub.event_type in VIOLENT_TYPES:
             country = next((loc.country for loc in locations if loc is not None and loc.country), None)
             force = victim_force(index, seg0, seg1, country or article_country(doc))

@@ -39,6 +39,10 @@ class Thresholds:
     propose: float  # P(event) x P(type | event) at which the model's own event is added
     retype: float  # P(type | event) at which a draft of another event type is retyped
     keep_told: float = 0.0  # ``keep`` for a sentence whose finite verb of violence or protest tells the act
+    # the proposal model's probability (marsad.events.proposals) at which a type no kept draft of the
+    # sentence has is added (above 1: no proposals)
+    pair: float = 1.01
+    pair_alone: float = 1.01  # ``pair`` in an article where no draft of the rules or the detector stands
 
 
 def family_of(event_type: str, sub_event_type: str) -> str | None:
@@ -59,42 +63,78 @@ def _retyped(draft: Draft, sub_event_type: str) -> Draft:
     return replace(draft, event=event)
 
 
-def choose_drafts(cands: Candidates, detections: dict[int, Detection], thresholds: Thresholds) -> list[Draft]:
+def choose_drafts(cands: Candidates, detections: dict[int, Detection], thresholds: Thresholds,
+                  proposals: dict[int, list[tuple[float, str]]] | None = None) -> list[Draft]:
     """The drafts of ``cands`` that the model's ``detections`` (one per candidate sentence) let stand.
 
     Args:
         cands: the candidates of one article.
         detections: the model's verdict on each candidate sentence (keys of ``cands.hits``).
         thresholds: where the verdict keeps, proposes and retypes drafts.
+        proposals: per candidate sentence, the proposal model's (probability, sub-event type)
+            pairs (:func:`~marsad.events.proposals.propose_types`); a type at ``thresholds.pair``
+            or above whose event type no kept draft of the sentence has adds an event of it.
 
     Returns:
         The drafts, sentence by sentence in text order.
     """
     out: list[Draft] = []
+    proposed: list[tuple[int, float, list[Draft]]] = []
     for i in sorted(cands.hits):
         det = detections[i]
         drafts = cands.drafts.get(i, [])
-        if drafts:
-            told = any(h.strength >= 2 for h in cands.hits[i])
-            if det.p_event < (thresholds.keep_told if told else thresholds.keep):
-                # a report the model rejects may still restate an event kept before it (its
-                # perpetrator, its toll): it fills that event when merging finds it one, else it
-                # is dropped (marsad.events.merge, needs_twin)
-                out.extend(replace(d, needs_twin=True) for d in drafts)
-                continue
-            for d in drafts:
-                if det.p_type >= thresholds.retype and d.event.event_type != \
-                        CODES[CODE_OF_SUB_TYPE[det.sub_event_type]].event_type:
-                    d = _retyped(d, det.sub_event_type)
-                out.append(d)
-        else:
-            # the model proposes a type that one of the sentence's cues can code (the lexicon's
-            # knowledge), when it is sure enough that the sentence reports an event of that type
-            allowed = {CODES[h.kind].sub_event_type for h in cands.hits[i] if h.kind in CODES}
-            typed = [(p, t) for t, p in det.probabilities.items() if t in allowed]
-            if typed and det.p_event * max(typed)[0] >= thresholds.propose:
-                out.extend(forced_drafts(cands, i, max(typed)[1]))
+        start = len(out)
+        _choose_sentence(cands, i, det, drafts, thresholds, out)
+        if proposals:
+            kept = {_kind(d.event.event_type, d.event.sub_event_type) for d in out[start:] if not d.needs_twin}
+            for p, sub_event_type in proposals.get(i, []):
+                kind = _kind(CODES[CODE_OF_SUB_TYPE[sub_event_type]].event_type, sub_event_type)
+                if p < thresholds.pair or kind in kept:
+                    continue
+                # one event per kind and sentence: the likeliest type of the kind comes first
+                kept.add(kind)
+                proposed.append((len(out), p, forced_drafts(cands, i, sub_event_type)))
+    # the rules and the detector judge whether the article reports political violence at all (most
+    # of a news stream does not): in an article where they kept nothing, a proposal must be surer
+    alone = not any(not d.needs_twin for d in out)
+    for at, p, drafts in reversed(proposed):
+        if not alone or p >= thresholds.pair_alone:
+            out[at:at] = drafts
     return out
+
+
+def _kind(event_type: str, sub_event_type: str) -> str:
+    """What one sentence reports at most once: an event type, or a strategic development's own sub-type.
+
+    The sub-types of a violent or protest type are ways of telling one act (a clash, an attack), but
+    strategic developments gather unrelated acts (an arrest and the cache it found are two events).
+    """
+    return sub_event_type if event_type == "Strategic developments" else event_type
+
+
+def _choose_sentence(cands: Candidates, i: int, det: Detection, drafts: list[Draft], thresholds: Thresholds,
+                     out: list[Draft]) -> None:
+    """Add to ``out`` the drafts of sentence ``i`` that the detector's verdict ``det`` lets stand."""
+    if drafts:
+        told = any(h.strength >= 2 for h in cands.hits[i])
+        if det.p_event < (thresholds.keep_told if told else thresholds.keep):
+            # a report the model rejects may still restate an event kept before it (its
+            # perpetrator, its toll): it fills that event when merging finds it one, else it
+            # is dropped (marsad.events.merge, needs_twin)
+            out.extend(replace(d, needs_twin=True) for d in drafts)
+            return
+        for d in drafts:
+            if det.p_type >= thresholds.retype and d.event.event_type != \
+                    CODES[CODE_OF_SUB_TYPE[det.sub_event_type]].event_type:
+                d = _retyped(d, det.sub_event_type)
+            out.append(d)
+    else:
+        # the model proposes a type that one of the sentence's cues can code (the lexicon's
+        # knowledge), when it is sure enough that the sentence reports an event of that type
+        allowed = {CODES[h.kind].sub_event_type for h in cands.hits[i] if h.kind in CODES}
+        typed = [(p, t) for t, p in det.probabilities.items() if t in allowed]
+        if typed and det.p_event * max(typed)[0] >= thresholds.propose:
+            out.extend(forced_drafts(cands, i, max(typed)[1]))
 
 
 def choose_sentence_drafts(cands: Candidates, family_scores: dict[int, dict[str, float]], threshold: float,

@@ -226,10 +226,11 @@ def main() -> int:
     ap.add_argument("--min-count", type=int, default=2, help="least number of events a feature is seen in")
     ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
     # The rules were written on the dev articles, where their perpetrators are right 0.81 of the time
-    # (the ranker alone 0.52); on the train half they are right 0.27 (the ranker 0.53). 3 is the least
+    # (the ranker alone 0.52); on the train half they are right 0.27 (the ranker 0.53). 4 is the least
     # bonus that keeps the dev set's actor1 and full-match floors (benchmarks/floors.json) in "ranker"
-    # mode: the ranker overrides the rules' perpetrator only when it is surer by that much.
-    ap.add_argument("--least-rule-bonus", type=float, default=3.0,
+    # mode once the 509 events of the merged gold train it (3 before); 3 and 4 choose the same actors
+    # on the train half and dev-mashriq, and differ by one event on validation.
+    ap.add_argument("--least-rule-bonus", type=float, default=4.0,
                     help="least bonus of the rules' actor1 (the cross-validated one if larger)")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")

@@ -78,7 +78,7 @@ class EventsConfig:
     # Violence and protest events whose confidence (marsad.events.confidence) is below this are
     # dropped. 0 keeps every event the rules code, as ACLED coding of a whole article needs (the
     # model, trained on sentences judged alone, scores low some reports that the article's other
-    # sentences support: on the dev articles 0.30 drops 0.808 -> 0.636 event F1). The model's
+    # sentences support: on the dev articles 0.20 drops 0.846 -> 0.750 event F1). The model's
     # calibrated threshold for judging single sentences is in data/models/event-confidence.json.
     min_confidence: float = 0.0
     # "article": ACLED coding of a whole article (the model trained on train-ant decides which rule

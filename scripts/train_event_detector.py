@@ -365,9 +365,11 @@ def main() -> int:
     ap.add_argument("--gsr", action="store_true", help="add the shared GSR half's sentences to the training examples")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra)
+    golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra, sample=a.sample)
     pipe = pipeline_before_events()
     items = [prepare(pipe, g) for g in golds]
     extra = gsr_examples(a.shared, pipe) if a.gsr else []
@@ -416,7 +418,7 @@ def main() -> int:
             "c2": a.c2, "c2_type": a.c2_type, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
             "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json"
                              + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (events complete)"),
-            "training_data_sha256": training_digest, "articles": len(items), "examples": len(rows),
+            "training_data_sha256": training_digest, "sample": a.sample, "articles": len(items), "examples": len(rows),
             "weights": len(weights),
             "cross_validated": {"rules_alone": rules, "detector_alone": without, "chosen": best}}
     (a.out / "models" / f"{ARTICLE_MODEL}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",

@@ -67,3 +67,14 @@ def test_event_confidence_model_rebuilds(tmp_path: Path) -> None:
     meta = json.loads((tmp_path / "models" / "event-confidence.json").read_text(encoding="utf-8"))
     assert meta["sample"] == 40
     assert weight_rows(tmp_path / "models" / "event-confidence.tsv", 2)
+
+
+@pytest.mark.slow
+def test_event_detector_and_proposer_rebuild(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_event_detector", "--sample", "20", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "event-detector.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
+    model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "event-detector.tsv", 3)], meta)
+    assert "none" in model.labels and set(meta["thresholds"]) >= {"keep", "propose", "retype", "keep_told"}
+    assert weight_rows(tmp_path / "models" / "event-proposer.tsv", 3)

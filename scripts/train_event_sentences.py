@@ -39,9 +39,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from train_event_detector import pipeline_before_events, train_one
+from train_event_detector import pipeline_before_events, run_before_events, train_one
 from training_gold import gsr_sentences, prf
 
+import marsad
 from marsad.config import EventsConfig
 from marsad.document import Article
 from marsad.events.candidates import find_candidates
@@ -65,12 +66,12 @@ class Record:
     sentences: list[list[str]]
 
 
-def read_records(shared: Path, kind: str, pipe: object, sample: int = 0) -> tuple[list[Record], bytes]:
+def read_records(shared: Path, kind: str, pipe: marsad.Pipeline, sample: int = 0) -> tuple[list[Record], bytes]:
     records, raw = gsr_sentences(shared, kind, sample=sample)
     out = []
     for rec in records:
-        doc = pipe.run(Article(id=rec["id"], text=rec["text"]))  # type: ignore[attr-defined]
-        doc.cache["published_date"] = None
+        # as the events stage sees it: Pipeline.run would clear the cache (the article's country, places)
+        doc = run_before_events(pipe, Article(id=rec["id"], text=rec["text"]))
         cands = find_candidates(doc, EventsConfig())
         features = [judge_features(cands, i) for i in sorted(cands.hits)] if cands is not None else []
         out.append(Record(rec["article"], rec["label"] == "yes", features))
@@ -172,7 +173,7 @@ def main() -> int:
             print(f"{kind} c2={cv['c2']}: threshold {cv['threshold']} F1 {cv['f1']} {cv['f1_per_draw']} "
                   f"nested {cv['nested_f1']}", file=sys.stderr)
         chosen = max(tried, key=lambda cv: (cv["f1"], cv["nested_f1"]))  # type: ignore[arg-type,return-value]
-        c2, threshold = float(chosen["c2"]), float(chosen["threshold"])  # type: ignore[arg-type]
+        c2, threshold = float(chosen["c2"]), float(chosen["threshold"])
         print(f"{kind}: {len(records)} records ({sum(1 for r in records if not r.sentences)} without a candidate), "
               f"chosen c2={c2} threshold {threshold}: {chosen} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
         weights, labels = train_one(examples(records), c2, a.min_count, MIN_WEIGHT)

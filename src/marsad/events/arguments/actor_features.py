@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["ALWAYS_EXCLUDED", "EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 11
+FEATURES_VERSION = 12
 # The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
 # announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
 LATER_SPEAKER = "reported_by|where=next"
@@ -36,6 +36,10 @@ MEMBERS = frozenset({"عناصر", "قوات", "مسلحو", "مسلحي", "مق
                      "اعوان", "افراد", "رجال", "منتسبي"})
 VERB_SUFFIX_FREE = frozenset({"V", "I"})
 VERB_SUBJECT = "verb_subject"
+# A name after an active verb of the act behind a preposition (هاجم جنود مخبأ للمسلحين، أطلق النار على
+# المحتجين) is in its object phrase: the side hit, never the one acting (after a noun of the act, لـ
+# marks its owner instead: الهجمات العسكرية للقوات السورية).
+VERB_OBLIQUE = "verb_oblique"
 # Features that rule a candidate out of a role, whatever its weights: knowledge the rules hold
 # (a name after a relative clause about the place or after أنّ belongs to another statement; the
 # subject of an active verb of the act carried it out and was not its target; aircraft strike; the
@@ -65,7 +69,7 @@ CIVIL_BODIES_RE = re.compile(r"^(?:Government|Ministry|Public Prosecution|Presid
                              r"Civil Defence)\b")
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 ALWAYS_EXCLUDED = {"actor1": frozenset({STATE_CROWD, CIVIL_BODY}), "actor2": frozenset()}
-EXCLUDED = {"actor1": frozenset({"place_relative|side=after", PASSIVE_NEIGHBOUR, STATEMENT_AFTER,
+EXCLUDED = {"actor1": frozenset({"place_relative|side=after", PASSIVE_NEIGHBOUR, STATEMENT_AFTER, VERB_OBLIQUE,
                                  LATER_SPEAKER, CUE_ADJECTIVE, KILLED_PERSON, INTRODUCED_PERSON}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
                                  "kind=air", CUE_ADJECTIVE, ARMED_VICTIM})}
@@ -231,6 +235,9 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
     if side == "after" and gap == 0 and frame.anchor_pos in VERB_SUFFIX_FREE and not cand.prefix \
             and cue not in KILLING_FORMS and cue not in PASSIVE_FORMS:
         out.append(VERB_SUBJECT)  # هاجم مسلحون سوقاً: the subject of an active verb of the act
+    if side == "after" and frame.anchor_pos in VERB_SUFFIX_FREE and cand.prefix and cand.prefix[-1] in "بلك" \
+            and cue not in KILLING_FORMS and cue not in PASSIVE_FORMS and "clause_break|side=after" not in out:
+        out.append(VERB_OBLIQUE)
     if cand.located is not None:
         if not is_subject_position(index, cand.located):
             out.append(f"object_position|side={side}")

@@ -16,7 +16,7 @@ from marsad.events.candidates import Candidates
 from marsad.events.cues import find_words, modality_matcher, support_matcher
 from marsad.events.fatalities import count_killed
 
-__all__ = ["FEATURES_VERSION", "sentence_features"]
+__all__ = ["FEATURES_VERSION", "lexical_features", "sentence_features"]
 
 # Bumped whenever sentence_features() changes, so that a model trained on other features is refused.
 FEATURES_VERSION = 2
@@ -28,6 +28,25 @@ PROCLITIC_RE = re.compile(r"^(?:[وف]?(?:[بلك]?ال|[بل])?)(?=\S{3})")
 
 def _stem(word: str) -> str:
     return PROCLITIC_RE.sub("", word, count=1)
+
+
+def lexical_features(text: str, s0: int, s1: int) -> set[str]:
+    """The words of ``text[s0:s1]`` as features: words, stems, stem pairs and prefixes, the first stem,
+    the length in steps of 8 words, and whether a question mark or a number stands there."""
+    words = WORD_RE.findall(text, s0, s1)
+    stems = [_stem(w) for w in words]
+    out = {f"length={min(6, len(words) // 8)}"}
+    out.update(f"w={w}" for w in words)
+    out.update(f"s={s}" for s in stems)
+    out.update(f"b={a}_{b}" for a, b in pairwise(stems))
+    out.update(f"p={s[:4]}" for s in stems if len(s) > 4)
+    if words:
+        out.add(f"first={stems[0]}")
+    if "؟" in text[s0:s1] or "?" in text[s0:s1]:
+        out.add("question")
+    if NUMBER_RE.search(text, s0, s1):
+        out.add("number")
+    return out
 
 
 def sentence_features(cands: Candidates, i: int) -> list[str]:
@@ -42,19 +61,7 @@ def sentence_features(cands: Candidates, i: int) -> list[str]:
     """
     text = cands.folded.text
     s0, s1 = cands.bounds[i]
-    words = WORD_RE.findall(text, s0, s1)
-    stems = [_stem(w) for w in words]
-    out = {"bias", f"position={min(i, 3)}", f"length={min(6, len(words) // 8)}"}
-    out.update(f"w={w}" for w in words)
-    out.update(f"s={s}" for s in stems)
-    out.update(f"b={a}_{b}" for a, b in pairwise(stems))
-    out.update(f"p={s[:4]}" for s in stems if len(s) > 4)
-    if words:
-        out.add(f"first={stems[0]}")
-    if "؟" in text[s0:s1] or "?" in text[s0:s1]:
-        out.add("question")
-    if NUMBER_RE.search(text, s0, s1):
-        out.add("number")
+    out = {"bias", f"position={min(i, 3)}", *lexical_features(text, s0, s1)}
     for h in cands.hits[i]:
         out.update((f"cue={h.form}", f"code={h.kind}", f"code={h.kind}:{h.strength}",
                     f"cue_pos={h.pos}{h.strength}{int('ال' in h.prefix)}"))

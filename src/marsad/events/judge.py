@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import pairwise
 
 from marsad.errors import DataFileError
 from marsad.events.candidates import Candidates
@@ -29,6 +28,7 @@ from marsad.events.coding import CODES
 from marsad.events.combine import FAMILIES, family_of
 from marsad.events.cues import find_words, modality_matcher, support_matcher
 from marsad.events.fatalities import count_killed
+from marsad.events.features import lexical_features
 from marsad.events.model import SentenceModel, read_model
 from marsad.resources import read_json, read_tsv
 
@@ -38,20 +38,12 @@ __all__ = ["JUDGE_FEATURES_VERSION", "SENTENCE_MODELS", "family_judge", "judge_f
 JUDGE_FEATURES_VERSION = 3
 # one model per GSR family: data/models/event-<family>-sentences.{tsv,json}
 SENTENCE_MODELS = {family: f"event-{family}-sentences" for family in FAMILIES}
-WORD_RE = re.compile(r"[^\W\d_]+")
-NUMBER_RE = re.compile(r"\d+")
-# Proclitics stripped for the stem features (و ف ب ل ك and the article): وباعتقال -> اعتقال.
-PROCLITIC_RE = re.compile(r"^(?:[وف]?(?:[بلك]?ال|[بل])?)(?=\S{3})")
 # A negation or privative word right before a cue, within its last word or two: "لم يقتل أحد",
 # "دون وقوع اشتباكات", "عدم تنظيم المسيرة" (folded text).
 NEGATED_RE = re.compile(r"(?:^|\s)(?:لم|لن|لا|ما|غير|ليس|ليست|دون|بدون|عدم)\s+\S*$")
 NEGATION_WINDOW = 20  # characters before a cue searched for a negation
 MODALITY_REACH = 40  # characters from a modality marker's end to a cue it may govern
 EARLY = 30  # a cue within this many characters of the sentence start opens the sentence
-
-
-def _stem(word: str) -> str:
-    return PROCLITIC_RE.sub("", word, count=1)
 
 
 def _code_family(code: str) -> str:
@@ -72,19 +64,7 @@ def judge_features(cands: Candidates, i: int) -> list[str]:
     """
     text = cands.folded.text
     s0, s1 = cands.bounds[i]
-    words = WORD_RE.findall(text, s0, s1)
-    stems = [_stem(w) for w in words]
-    out = {"bias", f"length={min(6, len(words) // 8)}"}
-    out.update(f"w={w}" for w in words)
-    out.update(f"s={s}" for s in stems)
-    out.update(f"b={a}_{b}" for a, b in pairwise(stems))
-    out.update(f"p={s[:4]}" for s in stems if len(s) > 4)
-    if words:
-        out.add(f"first={stems[0]}")
-    if "؟" in text[s0:s1] or "?" in text[s0:s1]:
-        out.add("question")
-    if NUMBER_RE.search(text, s0, s1):
-        out.add("number")
+    out = {"bias", *lexical_features(text, s0, s1)}
     hits = cands.hits[i]
     for h in hits:
         family = _code_family(h.kind)

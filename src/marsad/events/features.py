@@ -13,10 +13,10 @@ import re
 from itertools import pairwise
 
 from marsad.events.candidates import Candidates
-from marsad.events.cues import find_words, modality_matcher, support_matcher
+from marsad.events.cues import Hit, find_words, modality_matcher, support_matcher
 from marsad.events.fatalities import count_killed
 
-__all__ = ["FEATURES_VERSION", "lexical_features", "sentence_features"]
+__all__ = ["FEATURES_VERSION", "lexical_features", "sentence_features", "support_and_modality", "toll_feature"]
 
 # Bumped whenever sentence_features() changes, so that a model trained on other features is refused.
 FEATURES_VERSION = 2
@@ -49,6 +49,20 @@ def lexical_features(text: str, s0: int, s1: int) -> set[str]:
     return out
 
 
+def support_and_modality(cands: Candidates, i: int) -> tuple[list[Hit], list[Hit]]:
+    """The support words and modality markers of candidate sentence ``i`` (as the rules found them)."""
+    s0, s1 = cands.bounds[i]
+    text = cands.folded.text
+    return cands.words.get(i) or (find_words(support_matcher(), text, s0, s1),
+                                  find_words(modality_matcher(), text, s0, s1))
+
+
+def toll_feature(text: str, s0: int, s1: int) -> str:
+    """The death toll ``text[s0:s1]`` tells, in steps: none, 0, 1-2, 3+."""
+    toll = count_killed(text, s0, s1)
+    return "toll=" + ("none" if toll is None else "0" if toll == 0 else "1-2" if toll < 3 else "3+")
+
+
 def sentence_features(cands: Candidates, i: int) -> list[str]:
     """The features of candidate sentence ``i`` of ``cands`` (duplicates removed, any order).
 
@@ -65,14 +79,12 @@ def sentence_features(cands: Candidates, i: int) -> list[str]:
     for h in cands.hits[i]:
         out.update((f"cue={h.form}", f"code={h.kind}", f"code={h.kind}:{h.strength}",
                     f"cue_pos={h.pos}{h.strength}{int('ال' in h.prefix)}"))
-    support, markers = cands.words.get(i) or (find_words(support_matcher(), text, s0, s1),
-                                              find_words(modality_matcher(), text, s0, s1))
+    support, markers = support_and_modality(cands, i)
     for w in support:
         out.update((f"support={w.kind}", f"support_word={w.form}"))
     for w in markers:
         out.update((f"modality={w.kind}", f"modality_word={w.form}"))
-    toll = count_killed(text, s0, s1)
-    out.add("toll=" + ("none" if toll is None else "0" if toll == 0 else "1-2" if toll < 3 else "3+"))
+    out.add(toll_feature(text, s0, s1))
     out.update(f"trace={t}" for t in cands.traces.get(i, ()))
     drafts = cands.drafts.get(i, [])
     out.add(f"rules={min(len(drafts), 2)}")

@@ -26,9 +26,7 @@ from marsad.errors import DataFileError
 from marsad.events.candidates import Candidates
 from marsad.events.coding import CODES
 from marsad.events.combine import FAMILIES, family_of
-from marsad.events.cues import find_words, modality_matcher, support_matcher
-from marsad.events.fatalities import count_killed
-from marsad.events.features import lexical_features
+from marsad.events.features import lexical_features, support_and_modality, toll_feature
 from marsad.events.model import SentenceModel, read_model
 from marsad.resources import read_json, read_tsv
 
@@ -77,16 +75,14 @@ def judge_features(cands: Candidates, i: int) -> list[str]:
             out.add(f"future={family}")
         if h.start - s0 < EARLY:
             out.add(f"early_cue={family}")
-    support, markers = cands.words.get(i) or (find_words(support_matcher(), text, s0, s1),
-                                              find_words(modality_matcher(), text, s0, s1))
+    support, markers = support_and_modality(cands, i)
     for w in support:
         out.update((f"support={w.kind}", f"support_word={w.form}"))
     for w in markers:
         out.update((f"modality={w.kind}", f"modality_word={w.form}"))
         out.update(f"modality_before={w.kind}:{_code_family(h.kind)}" for h in hits
                    if 0 <= h.start - w.end < MODALITY_REACH)
-    toll = count_killed(text, s0, s1)
-    out.add("toll=" + ("none" if toll is None else "0" if toll == 0 else "1-2" if toll < 3 else "3+"))
+    out.add(toll_feature(text, s0, s1))
     for t in cands.traces.get(i, ()):
         # "attack:denial:0" (a cue's code and what the rules concluded), "evidence=attack:2"
         head, _, conclusion = t.partition(":")

@@ -445,6 +445,16 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             while j < b and toks[j].start < stop:
                 j += 1
             mode = "adj"  # after a whole name only adjectives continue
+            if tok.start in person_starts and j < b and toks[j].is_word and not is_definite(toks[j].w) and \
+                    "role" in head_at(lex, toks, j)[0]:
+                # وصف آشتون كارتر وزير الدفاع الأمريكي القوات ...: an office in apposition after the
+                # person's name is theirs, a construct chain that its definite genitive and adjectives close
+                head_kinds, mode = head_kinds | {"role"}, "construct"
+                j += 1
+            continue
+        if "role" in head_kinds and j > a and mode in ("def", "adj") and j + 1 < b and \
+                toks[j + 1].start in person_starts and "role" in head_at(lex, toks, j)[0]:
+            j += 1  # النائب بمجلس الأمة الدكتور منصور الظفيري: a title between the office and the name
             continue
         if tok.w in OPEN_QUOTES:
             # a quoted name after an institution (حركة "الأبدال"، وكالة "بلغا") or as the subject

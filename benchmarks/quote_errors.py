@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Quote errors per article: gold and predicted statements side by side, paired as the scorer pairs them.
+
+  python benchmarks/quote_errors.py [--set train|validation|dev|dev-mashriq] [--shared ../shared]
+                                    [--only ID] [--summary]
+
+The scorer (shared/eval/score.py) only counts quotes and attributed quotes; this lists, for every
+article, the gold quotes it missed (speaker | cue | head), the predicted quotes that match no gold one
+(extras), and the matched ones whose speaker fails the scorer's name test, so that a change can be judged
+by the kinds of error it removes and adds. Pairing and the speaker test are the scorer's own functions
+(greedy over span_ok, contains_name). Read TRAIN errors freely; the validation split only for kinds of
+error; never the held-out sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import quality_gate
+from event_errors import load_scorer
+
+REPO = Path(__file__).resolve().parent.parent
+SETS = ("dev", "dev-mashriq", "validation", "train")
+
+
+def _span_ok(sc: Any, gq: dict[str, Any], pq: dict[str, Any]) -> int:
+    """The scorer's pairing score of a gold and a predicted quote (score_quotes.span_ok, restated)."""
+    head = sc.norm(gq["quote_head"]).split()
+    body = sc.norm(sc.quote_text(pq))
+    if not head or not body:
+        return 0
+    if " ".join(head) in body:
+        return 2
+    hit = sum(1 for w in head if w in body.split())
+    return 1 if hit / len(head) >= 0.6 else 0
+
+
+def article_errors(gold: dict[str, Any], pred: dict[str, Any], sc: Any) -> dict[str, list[str]]:
+    """Missed gold quotes, extra predicted quotes and wrong speakers of one article, as printable lines."""
+    g, p = gold.get("quotes", []), pred.get("quotes") or []
+    pairs = sc.greedy(g, p, lambda a, b: _span_ok(sc, a, b))
+    out: dict[str, list[str]] = {"missed": [], "extra": [], "speaker": []}
+    for i, j in pairs:
+        gf = [g[i]["speaker"]] + ([g[i]["speaker_role"]] if g[i].get("speaker_role") else [])
+        if not sc.contains_name(gf, sc.speaker_forms(p[j])):
+            out["speaker"].append(f"gold {g[i]['speaker']!r} (role {g[i].get('speaker_role')!r}) "
+                                  f"pred {sc.speaker_forms(p[j])!r} cue {p[j].get('cue')!r} "
+                                  f"| {g[i]['quote_head']}")
+    matched_g = {i for i, _ in pairs}
+    matched_p = {j for _, j in pairs}
+    out["missed"] = [f"{q['speaker']} | {q.get('cue')} | {q['quote_head']}"
+                     for i, q in enumerate(g) if i not in matched_g]
+    out["extra"] = [f"{sc.speaker_forms(q)!r} | {q.get('cue')} | {sc.quote_text(q)[:80]}"
+                    for j, q in enumerate(p) if j not in matched_p]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--set", dest="gold_set", choices=SETS, default="train")
+    ap.add_argument("--only", help="one article id")
+    ap.add_argument("--summary", action="store_true", help="counts only")
+    a = ap.parse_args()
+    sc = load_scorer(a.shared)
+    golds = [g for g in quality_gate.gold_articles(a.shared, a.gold_set) if a.only in (None, g["id"])]
+    totals: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_dir = Path(tmp) / "gold"
+        gold_dir.mkdir()
+        for gold in golds:
+            (gold_dir / f"{gold['id']}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        pred_path = Path(tmp) / "pred.jsonl"
+        quality_gate.run_pipeline(gold_dir, pred_path)
+        preds = {d["id"]: d for d in map(json.loads, pred_path.read_text(encoding="utf-8").splitlines())}
+    for gold in golds:
+        errors = article_errors(gold, preds[gold["id"]], sc)
+        for kind, lines in errors.items():
+            totals[kind] += len(lines)
+        if a.summary or not any(errors.values()):
+            continue
+        print(f"# {gold['id']}")
+        for kind, lines in errors.items():
+            for line in lines:
+                print(f"  {kind:8} {line}")
+    print(f"articles {len(golds)}: gold quotes {sum(len(g.get('quotes', [])) for g in golds)}, "
+          + ", ".join(f"{k} {v}" for k, v in totals.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Speaker noun phrases of verbs whose content follows without a complementiser (أدان، استنكر، وصف).
+
+Every sentence here was written for these tests. The phrase must stop where the object starts and
+hold the whole speaker: a title between an office and a name, an office in apposition after a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from marsad.config import QuotesConfig
+from marsad.document import Document
+from marsad.quotes import attribute_quotes
+
+MakeDoc = Callable[..., Document]
+
+# (sentence, PER mentions, speaker name, speaker text, content starts with)
+CASES = [
+    # a title (الدكتور، الشيخ، العميد) between the office and the name belongs to the speaker
+    ("واستنكر العضو بالمجلس البلدي الدكتور سمير الحداد الاعتداء على الموظفين، مؤكدا أنه مرفوض.",
+     ["سمير الحداد"], "سمير الحداد", "العضو بالمجلس البلدي الدكتور سمير الحداد", "الاعتداء على الموظفين"),
+    ("وأدان النائب في البرلمان الشيخ حامد العتيبي التفجير الذي استهدف السوق.",
+     ["حامد العتيبي"], "حامد العتيبي", "النائب في البرلمان الشيخ حامد العتيبي", "التفجير الذي استهدف"),
+    # an office in apposition after the name is the speaker's, not the start of the object
+    ("ووصف كمال الزين وزير الخارجية الليبي الهجوم بأنه عمل جبان.",
+     ["كمال الزين"], "كمال الزين", "كمال الزين وزير الخارجية الليبي", "عمل جبان"),
+    ("وأدان رامي الخطيب رئيس البلدية الاعتداء على المدرسة.",
+     ["رامي الخطيب"], "رامي الخطيب", "رامي الخطيب رئيس البلدية", "الاعتداء على المدرسة"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "persons", "name", "speaker_text", "head"), CASES)
+def test_speaker_phrase_holds_title_and_office(make_doc: MakeDoc, sentence: str, persons: list[str], name: str,
+                                               speaker_text: str, head: str) -> None:
+    doc = make_doc(sentence, entities=[(p, "PER") for p in persons])
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    first = doc.quotes[0]
+    assert first.speaker is not None and first.speaker.name == name
+    assert first.speaker_text == speaker_text
+    assert first.content.startswith(head), first.content
+

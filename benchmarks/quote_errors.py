@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Quote errors per article: gold and predicted statements side by side, paired as the scorer pairs them.
 
-  python benchmarks/quote_errors.py [--set train|validation|dev|dev-mashriq] [--shared ../shared]
+  python benchmarks/quote_errors.py [--set train|extra|validation|dev|dev-mashriq] [--shared ../shared]
                                     [--only ID] [--summary]
 
 The scorer (shared/eval/score.py) only counts quotes and attributed quotes; this lists, for every
@@ -27,7 +27,7 @@ import quality_gate
 from event_errors import load_scorer
 
 REPO = Path(__file__).resolve().parent.parent
-SETS = ("dev", "dev-mashriq", "validation", "train")
+SETS = ("dev", "dev-mashriq", "validation", "train", "extra")
 
 
 def _span_ok(sc: Any, gq: dict[str, Any], pq: dict[str, Any]) -> int:
@@ -40,6 +40,17 @@ def _span_ok(sc: Any, gq: dict[str, Any], pq: dict[str, Any]) -> int:
         return 2
     hit = sum(1 for w in head if w in body.split())
     return 1 if hit / len(head) >= 0.6 else 0
+
+
+def _gold_articles(shared: Path, gold_set: str) -> list[dict[str, Any]]:
+    """The gold articles of a set; ``extra``: the repo's extra ANT gold complete in quotes (training data)."""
+    if gold_set != "extra":
+        return quality_gate.gold_articles(shared, gold_set)
+    sys.path.insert(0, str(REPO / "scripts"))
+    from training_gold import EXTRA, training_golds
+
+    golds, _ = training_golds(shared, "quotes", extra=True)
+    return [g for g in golds if (EXTRA / f"{g['id']}.json").exists()]
 
 
 def article_errors(gold: dict[str, Any], pred: dict[str, Any], sc: Any) -> dict[str, list[str]]:
@@ -70,7 +81,7 @@ def main() -> int:
     ap.add_argument("--summary", action="store_true", help="counts only")
     a = ap.parse_args()
     sc = load_scorer(a.shared)
-    golds = [g for g in quality_gate.gold_articles(a.shared, a.gold_set) if a.only in (None, g["id"])]
+    golds = [g for g in _gold_articles(a.shared, a.gold_set) if a.only in (None, g["id"])]
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         gold_dir = Path(tmp) / "gold"

@@ -42,3 +42,26 @@ def test_speaker_phrase_holds_title_and_office(make_doc: MakeDoc, sentence: str,
     assert first.speaker_text == speaker_text
     assert first.content.startswith(head), first.content
 
+
+
+# (text, speaker text, content starts with): عبر before a channel is "via", and the statement goes on
+VIA = [
+    ("قالت وزارة الصحة إن المستشفى استقبل الجرحى. وأشارت الوزارة، عبر حسابها على تويتر، إلى أن الحالات "
+     "مستقرة.", "الوزارة", "الحالات مستقرة"),
+    ("وأكدت الهيئة، عبر بيان نشرته مساء الأحد، أن الانتخابات ستجري في موعدها.", "الهيئة", "الانتخابات ستجري"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker_text", "head"), VIA)
+def test_via_a_channel_is_no_verb(make_doc: MakeDoc, text: str, speaker_text: str, head: str) -> None:
+    doc = make_doc(text)
+    attribute_quotes(doc, QuotesConfig())
+    q = doc.quotes[-1]
+    assert q.speaker_text == speaker_text
+    assert q.content.startswith(head), q.content
+
+
+def test_expressed_is_still_a_verb(make_doc: MakeDoc) -> None:
+    doc = make_doc("وعبر الوزير عن أسفه لما حدث في المدينة.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.cue, q.speaker_text) for q in doc.quotes] == [("عبر", "الوزير")]

@@ -97,6 +97,8 @@ QUOTED_NAME_WORDS = 5
 CALL_VERBS = frozenset(fold_key(w) for w in ("دعا", "طالب", "ناشد", "حثّ"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
+# Forms of a reporting verb that are also a preposition of the channel (عبر "via").
+VIA = frozenset({"عبر"})
 
 
 def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[SpeakerPhrase | None, bool]:
@@ -366,6 +368,10 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
     # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
     hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    # وأشارت الوزارة، عبر حسابها على تويتر، إلى أن: عبر before a channel (a medium, a word with its
+    # pronoun) is the preposition "via", not the verb "expressed" (عبّر عن)
+    hits = [h for h in hits if not (h[2] in VIA and not h[1] and h[0] + 1 < last and toks[h[0] + 1].w != "عن" and (
+        medium_at(lex, toks, h[0] + 1) or has_pronoun_suffix(toks[h[0] + 1].w)))]
     # بينها، بينهم: "among them", never a verb (and no stop for the search of a complementiser)
     hits = [h for h in hits if not (h[2] in BETWEEN and len(toks[h[0]].w) > h[1] + len(h[2]))]
     # (a participle negated as an adjective, تقارير غير مؤكدة, is no verb and stops nothing)

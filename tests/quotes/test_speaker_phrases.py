@@ -65,3 +65,12 @@ def test_expressed_is_still_a_verb(make_doc: MakeDoc) -> None:
     doc = make_doc("وعبر الوزير عن أسفه لما حدث في المدينة.")
     attribute_quotes(doc, QuotesConfig())
     assert [(q.cue, q.speaker_text) for q in doc.quotes] == [("عبر", "الوزير")]
+
+
+def test_as_another_speaker_confirmed_is_a_statement_of_its_own(make_doc: MakeDoc) -> None:
+    # كما أكدت ... inside the content of another statement, with its own subject, ends that content
+    doc = make_doc("قال المرصد إن عشرة أشخاص قتلوا في القصف كما أكدت مصادر طبية سقوط القتلى.",
+                   entities=[("المرصد", "ORG")])
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes] == [
+        ("المرصد", "عشرة أشخاص قتلوا في القصف"), ("مصادر طبية", "سقوط القتلى")]

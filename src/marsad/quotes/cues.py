@@ -407,6 +407,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # another speaker inside the content of the first, which stops there
         contrast = i - 1 if prev in CONTRASTS else (
             i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
+        # قال المرصد إن 25 قتلوا ... كما أكدت وسائل إعلام حكومية وقوع التفجيرين: "as X confirmed" inside the
+        # content of another statement, with its own subject after the verb, is a statement of its own
+        if contrast is None and prev == "كما" and not has_conj and not suffix and i + 1 < last and \
+                form.aspect == "past" and _names_subject(ctx, toks, i + 1):
+            contrast = i - 1
         # قال إن قوات الأمن كشفت ...، وبحسب الشرطة فإن الحارس اعترف ...: the reported clause has its
         # own verb. When its subject opens the reported clause and names a speaker (أورد الموقع أن
         # خاطفي الطائرة قالا إنهما ...) the inner statement is one of its own, nested in the outer one,
@@ -789,6 +794,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                                 ("cue-" if nested is None else "nested-") + form.frame))
         if contrast is not None:
             ctx.breaks.add(toks[contrast].start)
+
+
+def _names_subject(ctx: Context, toks: list[Tok], j: int) -> bool:
+    """True when the words at ``j`` open a speaker: an entity mention or a head word of a speaker phrase."""
+    return toks[j].start in ctx.speaker_starts or bool(head_at(ctx.lex, toks, j)[0] & {"anon", "body", "role"})
 
 
 def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: int, form: CueForm) -> bool:

@@ -74,3 +74,10 @@ def test_as_another_speaker_confirmed_is_a_statement_of_its_own(make_doc: MakeDo
     attribute_quotes(doc, QuotesConfig())
     assert [(q.speaker_text, q.content) for q in doc.quotes] == [
         ("المرصد", "عشرة أشخاص قتلوا في القصف"), ("مصادر طبية", "سقوط القتلى")]
+
+
+def test_a_time_adverb_before_the_verb_names_nobody(make_doc: MakeDoc) -> None:
+    doc = make_doc("وأعلنت الأردن خفض التمثيل. ومؤخرا أعلنت الحكومة الليبية قطع العلاقات مع الدوحة.",
+                   entities=[("الحكومة الليبية", "ORG")])
+    attribute_quotes(doc, QuotesConfig())
+    assert doc.quotes[-1].speaker_text == "الحكومة الليبية"

@@ -115,8 +115,8 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             break
     a, b = c, i
     strong = False
-    while a < b and toks[a].w in ("و", "ف"):
-        a += 1
+    while a < b and (toks[a].w in ("و", "ف") or toks[a].w in COMMAS or _time_word(lex, toks[a].w)):
+        a += 1  # وأخيرا أعلنت، ومؤخرا، قال: an adverb of time opens the clause, it names nobody
     while b > a and (toks[b - 1].w in COMMAS or toks[b - 1].w in ("قد", "لقد", "فقد", "وقد", "كان", "كانت")):
         strong = strong or toks[b - 1].w not in COMMAS
         b -= 1
@@ -161,6 +161,11 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False
+
+
+def _time_word(lex: Lexicon, w: str) -> bool:
+    """True for a time adverb of boundaries.tsv, also behind و or ف (وأخيرا، فمؤخرا)."""
+    return w in lex.time_words or (len(w) > 3 and w[0] in "وف" and w[1:] in lex.time_words)
 
 
 def _opens_with_kana(toks: list[Tok], first: int, i: int) -> bool:

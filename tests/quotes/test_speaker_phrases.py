@@ -81,3 +81,17 @@ def test_a_time_adverb_before_the_verb_names_nobody(make_doc: MakeDoc) -> None:
                    entities=[("جمهورية جيبوتي", "GPE")])
     attribute_quotes(doc, QuotesConfig())
     assert doc.quotes[-1].speaker_text == "جمهورية جيبوتي"
+
+
+def test_a_noun_with_its_pronoun_after_the_subject_is_the_object(make_doc: MakeDoc) -> None:
+    # وأنكر الشاب | علاقته ...: the subject stops before the noun that carries a pronoun
+    doc = make_doc("وأنكر الموقوف علاقته بأي شبكة يشتبه في أنها هربت السلاح إلى المدينة.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [q.speaker_text for q in doc.quotes] == ["الموقوف"]
+
+
+def test_a_preposition_with_a_noun_and_its_pronoun_names_nobody(make_doc: MakeDoc) -> None:
+    # اعترف | بنيته ...: the verb's own preposition opens the content; the subject is the last speaker
+    doc = make_doc("وقال مصدر أمني إن الموقوف نقل إلى السجن. واعترف بنيته القيام بعمليات إرهابية.")
+    attribute_quotes(doc, QuotesConfig())
+    assert all(q.speaker_text != "بنيته القيام" for q in doc.quotes), [q.speaker_text for q in doc.quotes]

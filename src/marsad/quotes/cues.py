@@ -37,6 +37,7 @@ from marsad.quotes.phrases import (
     CLAUSE_BREAKS,
     COMMAS,
     FUNCTION_WORDS,
+    OBJECT_NOUN_ENDINGS,
     OPEN_QUOTES,
     PREPOSITIONS,
     RELATIVES,
@@ -590,8 +591,11 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                 region_end -= 1
         if opener is not None and form.frame != "that" and a < np_end < region_end and toks[np_end].is_word \
                 and toks[np_end].w[0] not in "بك" and (
-                    is_definite(toks[np_end].w) or "body" in head_at(lex, toks, np_end)[0]):
-            region_end = np_end  # ووصف المتحدث | الهجوم بأنه ...: the object, not part of the subject
+                    is_definite(toks[np_end].w) or "body" in head_at(lex, toks, np_end)[0] or (
+                        toks[np_end].w.endswith(OBJECT_NOUN_ENDINGS) and toks[np_end].start not in ctx.mention_ends)):
+            # ووصف المتحدث | الهجوم بأنه ...، وأنكر الشاب | علاقته بأي وسيط في أنه: the object, not part of the
+            # subject
+            region_end = np_end
         if not svo and form.aspect != "participle" and region_end > a and form.frame in ("prep", "np") and \
                 opener is not None:
             # ودعا النشطاء إلى تنظيم مظاهرة "...": the verb's own preposition after its subject opens the
@@ -946,7 +950,9 @@ def _governed_by_verb(ctx: Context, toks: list[Tok], k: int) -> bool:
 def _fused_prep(form: CueForm, tok: Tok) -> bool:
     """True when a word carries the verb's one-letter preposition (أفادت | بمقتل، دعا | لتنظيم)."""
     w = tok.w
-    return tok.is_word and len(w) > 3 and w[0] in form.preps and not w.startswith(("بن", "بو"))
+    # (بن، بو open fused names, بنكيران، بوعلي; not a noun with its pronoun, بنيته)
+    return tok.is_word and len(w) > 3 and w[0] in form.preps and (
+        not w.startswith(("بن", "بو")) or w.endswith(OBJECT_NOUN_ENDINGS))
 
 
 def _inside_mention(ctx: Context, pos: int) -> bool:

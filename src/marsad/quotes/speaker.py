@@ -101,6 +101,8 @@ def _name_like(lex: Lexicon, toks: list[Tok], a: int, b: int, surnames: frozense
     # علي followed by a nisba surname or a bare name (علي العريض، علي بن صالح), not by a noun (على المرض)
     if after_role and n == 1 and first.endswith(OBJECT_NOUN_ENDINGS) and first not in surnames:
         return False  # وأكد الوزير ثقته بأن: a noun with its pronoun, the object of the verb
+    if first.endswith(OBJECT_NOUN_ENDINGS) and first[0] in "بلك" and len(first) > 4 and first not in surnames:
+        return False  # اعترف بنيته القيام: a noun with its preposition and its pronoun names nobody
     ali = after_role and first == "علي" and n > 1 and (
         not is_definite(toks[a + 1].w) or toks[a + 1].w.endswith("ي"))
     if not ali and (
@@ -499,7 +501,8 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
             j += 1
             mode = "def" if is_definite(w) else "lam"
             continue
-        if mode in ("def", "adj") and len(w) > 4 and w.endswith(("ها", "هم", "هما")) and not w.startswith("لل"):
+        if mode in ("def", "adj") and len(w) > 4 and w.endswith(("ها", "هم", "هما", *OBJECT_NOUN_ENDINGS)) and \
+                not w.startswith("لل"):
             # وأكدت الوزارة | التزامها: after a definite noun, a noun with its pronoun is the object
             # (not a lone ه, which folding also gives the ta marbuta of المحلية)
             break

@@ -95,3 +95,12 @@ def test_a_preposition_with_a_noun_and_its_pronoun_names_nobody(make_doc: MakeDo
     doc = make_doc("وقال مصدر أمني إن الموقوف نقل إلى السجن. واعترف بنيته القيام بعمليات إرهابية.")
     attribute_quotes(doc, QuotesConfig())
     assert all(q.speaker_text != "بنيته القيام" for q in doc.quotes), [q.speaker_text for q in doc.quotes]
+
+
+def test_a_counted_group_goes_on_speaking_in_the_plural(make_doc: MakeDoc) -> None:
+    # عدد من الطلبة ... وأوضحوا: the plural verb goes back to the counted group; في ما is فيما in two words
+    doc = make_doc("وأكد عدد من العمال أن الأجور متأخرة. وأوضحوا أن الإدارة لم ترد في ما أكد النقابيون أن "
+                   "الإضراب سيتواصل.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes] == [
+        ("عدد من العمال", "الأجور متأخرة"), ("عدد من العمال", "الإدارة لم ترد"), ("النقابيون", "الإضراب سيتواصل")]

@@ -403,6 +403,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         if suffix == "ه" and form.aspect == "past" and i + 1 < last and toks[i + 1].w in ("الي", "لـ"):
             continue  # إضافة إلى، إشارة إلى: the verbal noun (folded like أضافه), "in addition to"
         prev = toks[i - 1].w if i > first else ""
+        if prev == "ما" and i - 2 >= first and toks[i - 2].w == "في":
+            prev = "فيما"  # في ما أكد الطلبة أن ...: فيما written in two words
         if prev in ("ما", "حد"):
             continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these
         # كما أكد، فقد طالب، وقد أعلن opening their clause: "also", "indeed" join the verb to what came
@@ -411,7 +413,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             i - 1 == first or toks[i - 2].w in COMMAS or toks[i - 2].w in SENTENCE_END))
         # فيما اعتبر آخرون أن ...، بينما أكد المعارضون ...، في حين قال ...: a contrast opens a statement of
         # another speaker inside the content of the first, which stops there
-        contrast = i - 1 if prev in CONTRASTS else (
+        split_fima = prev == "فيما" and toks[i - 1].w == "ما"
+        contrast = (i - 2 if split_fima else i - 1) if prev in CONTRASTS else (
             i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
         # قال المرصد إن 25 قتلوا ... كما أكدت وسائل إعلام حكومية وقوع التفجيرين: "as X confirmed" inside the
         # content of another statement, with its own subject after the verb, is a statement of its own
@@ -549,7 +552,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         svo = False
         if nested is not None:
             phrase, svo = nested, True
-        elif not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and (
+        elif not has_conj and i > first and form.aspect != "participle" and prev not in RELATIVES and \
+                not split_fima and (
                 toks[i - 1].is_word or toks[i - 1].w in COMMAS or (
                     toks[i - 1].w in CLOSE_QUOTES and _opens_with_kana(toks, first, i))):
             before, strong = _preverbal(ctx, toks, first, i)

@@ -114,6 +114,10 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     return [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
+# Words that count a group before naming it (عدد من الأهالي، بعض النواب، عشرات المحتجين), folded.
+GROUP_QUANTIFIERS = folded_set({"عدد", "بعض", "مجموعه", "عشرات", "مئات", "الاف", "آلاف", "جميع", "كل"})
+
+
 def plural_head(phrase: str) -> bool:
     """True when the first word of a folded phrase is a human plural (عمال، المتضررون، مواطنين، شهود).
 
@@ -124,6 +128,9 @@ def plural_head(phrase: str) -> bool:
     if not words:
         return False
     bare = strip_article(clitic_keys(words[0])[-1][0]) if len(words[0]) > 3 else words[0]
+    if bare in GROUP_QUANTIFIERS and len(words) > 1:
+        # عدد من الطلبة ... وأوضحوا: a number of people is as plural as the people it counts
+        return plural_head(" ".join(words[2:] if words[1] == "من" else words[1:]))
     return bare in BROKEN_PLURALS or (len(bare) > 4 and bare.endswith(("ون", "ين")))
 
 

@@ -104,3 +104,17 @@ def test_a_counted_group_goes_on_speaking_in_the_plural(make_doc: MakeDoc) -> No
     attribute_quotes(doc, QuotesConfig())
     assert [(q.speaker_text, q.content) for q in doc.quotes] == [
         ("عدد من العمال", "الأجور متأخرة"), ("عدد من العمال", "الإدارة لم ترد"), ("النقابيون", "الإضراب سيتواصل")]
+
+
+@pytest.mark.parametrize("group", ["الحقوقيون", "المعتصمون"])
+def test_a_plural_only_people_bear_is_a_speaker(make_doc: MakeDoc, group: str) -> None:
+    # no head lexicon lists every nisba or participle plural; their shape says a group speaks
+    doc = make_doc(f"وطالب {group} بفتح تحقيق في الحادثة.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.anonymous) for q in doc.quotes] == [(group, True)]
+
+
+def test_a_word_of_another_shape_in_un_is_no_group(make_doc: MakeDoc) -> None:
+    doc = make_doc("وطالب القانون بتشديد العقوبات.")
+    attribute_quotes(doc, QuotesConfig())
+    assert doc.quotes == []

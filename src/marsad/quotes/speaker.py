@@ -401,7 +401,23 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
         return SpeakerPhrase(start, end, "role" if "role" in kinds else "body", head=head, outlet=outlet)
     if toks[s].w in FUNCTION_WORDS or not toks[s].is_word:
         return None
+    if not kinds and _human_plural(toks[s].w) and all(nisba_like(t.w) for t in toks[s + 1:e]):
+        return SpeakerPhrase(start, end, "anon", head=head, outlet=outlet)
     return SpeakerPhrase(start, end, "unknown", head=head, outlet=outlet)
+
+
+def _human_plural(w: str) -> bool:
+    """True for a definite masculine plural that only people bear, in the nominative of a subject.
+
+    A nisba plural (الأمنيون، الحقوقيون، النقابيون) or a participle plural (المعتصمون، المسلحون): the
+    head lexicons cannot list them all, and their shape alone says that a group of people speaks.
+    Words of other shapes in ون (القانون، المضمون) are shorter or lack the participle's م.
+    """
+    core = w[1:] if w[:1] in ("و", "ف") and w[1:3] == "ال" else w
+    if not core.startswith("ال"):
+        return False
+    return (core.endswith("يون") and len(core) >= 8) or (
+        core.startswith("الم") and core.endswith("ون") and len(core) >= 8)
 
 
 def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:

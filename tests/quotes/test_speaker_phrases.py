@@ -118,3 +118,10 @@ def test_a_word_of_another_shape_in_un_is_no_group(make_doc: MakeDoc) -> None:
     doc = make_doc("وطالب القانون بتشديد العقوبات.")
     attribute_quotes(doc, QuotesConfig())
     assert doc.quotes == []
+
+
+def test_since_another_speaker_said_is_a_statement_of_its_own(make_doc: MakeDoc) -> None:
+    doc = make_doc("وأضافت الشرطة أنها تبحث عن ثلاثة مشتبه بهم، إذ أشارت مصادر إلى أن الحادث إرهابي.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes][-2:] == [
+        ("الشرطة", "تبحث عن ثلاثة مشتبه بهم"), ("مصادر", "الحادث إرهابي")]

@@ -98,6 +98,9 @@ QUOTED_NAME_WORDS = 5
 CALL_VERBS = frozenset(fold_key(w) for w in ("دعا", "طالب", "ناشد", "حثّ"))
 # Forms of بيّن that with a pronoun read as بين "between" (بينه، بينهم).
 BETWEEN = frozenset({"بين", "تبين", "يبين"})
+# Particles that link a clause to the one before (as, since, where): a verb after them with its own subject
+# opens a statement of another speaker inside the content of the first.
+CLAUSE_LINKS = frozenset(fold_key(w) for w in ("كما", "إذ", "إذا", "حيث"))
 # Forms of a reporting verb that are also a preposition of the channel (عبر "via").
 VIA = frozenset({"عبر"})
 
@@ -418,7 +421,8 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             i - 2 if prev == "حين" and i - 2 >= first and toks[i - 2].w == "في" else None)
         # قال المرصد إن 25 قتلوا ... كما أكدت وسائل إعلام حكومية وقوع التفجيرين: "as X confirmed" inside the
         # content of another statement, with its own subject after the verb, is a statement of its own
-        if contrast is None and prev == "كما" and not has_conj and not suffix and i + 1 < last and \
+        # (so after إذ، إذا، حيث: ...، إذ أشارت مصادر إلى أن الحادث إرهابي)
+        if contrast is None and prev in CLAUSE_LINKS and not has_conj and not suffix and i + 1 < last and \
                 form.aspect == "past" and _names_subject(ctx, toks, i + 1):
             contrast = i - 1
         # قال إن قوات الأمن كشفت ...، وبحسب الشرطة فإن الحارس اعترف ...: the reported clause has its

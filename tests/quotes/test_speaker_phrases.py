@@ -125,3 +125,17 @@ def test_since_another_speaker_said_is_a_statement_of_its_own(make_doc: MakeDoc)
     attribute_quotes(doc, QuotesConfig())
     assert [(q.speaker_text, q.content) for q in doc.quotes][-2:] == [
         ("الشرطة", "تبحث عن ثلاثة مشتبه بهم"), ("مصادر", "الحادث إرهابي")]
+
+
+def test_what_a_speaker_called_a_thing_is_their_statement(make_doc: MakeDoc) -> None:
+    # وهو ما اعتبره X Y: X's statement Y, which ends the statement it stands in
+    doc = make_doc("وندد المحتجون بإغلاق المصنع، وهو ما اعتبره العاملون ظلما لا يمكن السكوت عنه.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes] == [
+        ("المحتجون", "بإغلاق المصنع"), ("العاملون", "ظلما لا يمكن السكوت عنه")]
+
+
+def test_what_a_thing_was_called_without_a_subject_is_left_alone(make_doc: MakeDoc) -> None:
+    doc = make_doc("وطالب المحتجون بكشف ما وصفه بالفساد المستشري.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [q.cue for q in doc.quotes] == ["طالب"]

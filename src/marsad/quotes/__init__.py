@@ -423,8 +423,10 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
         attrs = attr_hits.get(n, [])
         # a verb that needs a complementiser is only worth tokenising the sentence for when one
         # follows soon (بين is mostly "between"); measured on ANT this halves the sentences read
+        # (or after ما, where the verb names a thing: وهو ما اعتبره المعلمون خطأ)
         cues = [m for m in cues if lex.cues[m.group(2)].frame != "that" or lex.opener_re.search(
-            text, m.end(), min(fe, m.end() + OPENER_WINDOW)) or ":" in text[fs:m.start()]]
+            text, m.end(), min(fe, m.end() + OPENER_WINDOW)) or ":" in text[fs:m.start()] or
+            text.endswith("ما ", fs, m.start())]
         has_colon = _COLON_RE.search(text, fs, fe) is not None
         if not (cues or attrs or has_colon):
             continue

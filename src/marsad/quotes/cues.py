@@ -101,6 +101,10 @@ BETWEEN = frozenset({"بين", "تبين", "يبين"})
 # Particles that link a clause to the one before (as, since, where): a verb after them with its own subject
 # opens a statement of another speaker inside the content of the first.
 CLAUSE_LINKS = frozenset(fold_key(w) for w in ("كما", "إذ", "إذا", "حيث"))
+# Verbs that call a thing something (وصف، اعتبر): "ما وصفه الوزير بالاستفزاز" reports the minister's words.
+NAMING_VERBS = frozenset(fold_key(w) for w in ("وصف", "اعتبر"))
+# Pronouns that may stand before "ما" as the subject of "which" (وهو ما اعتبره ...).
+WHICH_PRONOUNS = frozenset(fold_key(w) for w in ("هو", "هي", "وهو", "وهي"))
 # Forms of a reporting verb that are also a preposition of the channel (عبر "via").
 VIA = frozenset({"عبر"})
 
@@ -408,6 +412,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         prev = toks[i - 1].w if i > first else ""
         if prev == "ما" and i - 2 >= first and toks[i - 2].w == "في":
             prev = "فيما"  # في ما أكد الطلبة أن ...: فيما written in two words
+        if prev == "ما" and form.lemma in NAMING_VERBS and suffix in OBJECT_PRONOUNS and \
+                _named_thing(ctx, toks, first, last, i, form, cue_span, sent_end, sentence):
+            continue
         if prev in ("ما", "حد"):
             continue  # بحسب ما ذكرت، على حد وصفه: the attribution finder reads these
         # كما أكد، فقد طالب، وقد أعلن opening their clause: "also", "indeed" join the verb to what came
@@ -811,6 +818,44 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                                 ("cue-" if nested is None else "nested-") + form.frame))
         if contrast is not None:
             ctx.breaks.add(toks[contrast].start)
+
+
+def _named_thing(ctx: Context, toks: list[Tok], first: int, last: int, i: int, form: CueForm,
+                 cue_span: tuple[int, int], sent_end: int, sentence: int) -> bool:
+    """Record "ما وصفه X بـY" / "وهو ما اعتبره X Y" as X's statement Y; False when no subject is written.
+
+    The verb carries the pronoun of "what" (ما) it names; its subject, written after it, speaks, and what
+    follows the subject is what they called it (بالوضع الأمني المتدهور، خطأً في سياسة الدولة). The clause
+    ends the statement it stands in (break at ما, or at هو before it). Without a written subject (ما
+    وصفه بالفيديو المروع) the words are the writer's report of someone's view, left alone as before.
+    """
+    lex = ctx.lex
+    a = i + 1
+    if a >= last or toks[a].w in PREPOSITIONS or not toks[a].is_word:
+        return False
+    end = noun_phrase_end(lex, toks, a, last, ctx.mention_ends, ctx.person_starts)
+    if "ب" in form.preps:  # ما وصفه وزير الدفاع | بالوضع ...: the verb's own ب ends the subject
+        end = next((k for k in range(a + 1, end) if _governed_by_verb(ctx, toks, k)), end)
+    phrase = ctx.analyze(toks, a, end) if end > a else None
+    if phrase is None or end >= last or not (phrase.certain or phrase.kind in ("anon", "body", "role", "name")):
+        return False
+    content = end
+    while content < last and toks[content].w in COMMAS:
+        content += 1
+    if content >= last or toks[content].w in SENTENCE_END:
+        return False
+    start = toks[content].start
+    if toks[content].w in OPEN_QUOTES or toks[content].w in ("ب", "بـ"):
+        start = toks[content].end if content + 1 < last else start
+    stop = trim_end(ctx.text, start, sent_end)
+    if stop <= start:
+        return False
+    speaker = ctx.make_speaker(phrase, ctx.speakers)
+    ctx.remember(speaker)
+    ctx.drafts.append(Draft(speaker, cue_span, (start, stop), False, sentence, None, "cue-named"))
+    which = i - 2 if i - 2 >= first and toks[i - 2].w in WHICH_PRONOUNS else i - 1
+    ctx.breaks.add(toks[which].start)
+    return True
 
 
 def _names_subject(ctx: Context, toks: list[Tok], j: int) -> bool:

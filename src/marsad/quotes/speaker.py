@@ -401,7 +401,7 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
         return SpeakerPhrase(start, end, "role" if "role" in kinds else "body", head=head, outlet=outlet)
     if toks[s].w in FUNCTION_WORDS or not toks[s].is_word:
         return None
-    if not kinds and _human_plural(toks[s].w) and all(nisba_like(t.w) for t in toks[s + 1:e]):
+    if not kinds and _human_plural(toks[s].w) and all(nisba_like(t.w) or is_definite(t.w) for t in toks[s + 1:e]):
         return SpeakerPhrase(start, end, "anon", head=head, outlet=outlet)
     return SpeakerPhrase(start, end, "unknown", head=head, outlet=outlet)
 
@@ -409,15 +409,18 @@ def analyze_speaker(lex: Lexicon, toks: list[Tok], a: int, b: int, *,
 def _human_plural(w: str) -> bool:
     """True for a definite masculine plural that only people bear, in the nominative of a subject.
 
-    A nisba plural (الأمنيون، الحقوقيون، النقابيون) or a participle plural (المعتصمون، المسلحون): the
+    A nisba plural (الأمنيون، الحقوقيون، النقابيون) or a participle plural (المعتصمون، المسلحون،
+    الحاضرون): the
     head lexicons cannot list them all, and their shape alone says that a group of people speaks.
     Words of other shapes in ون (القانون، المضمون) are shorter or lack the participle's م.
     """
     core = w[1:] if w[:1] in ("و", "ف") and w[1:3] == "ال" else w
     if not core.startswith("ال"):
         return False
-    return (core.endswith("يون") and len(core) >= 8) or (
-        core.startswith("الم") and core.endswith("ون") and len(core) >= 8)
+    if not core.endswith("ون") or len(core) < 8:
+        return False
+    # (and the active participle فاعلون: الحاضرون، الناشطون، العاملون)
+    return core.endswith("يون") or core.startswith("الم") or (len(core) == 8 and core[3] == "ا")
 
 
 def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:

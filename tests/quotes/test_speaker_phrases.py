@@ -139,3 +139,10 @@ def test_what_a_thing_was_called_without_a_subject_is_left_alone(make_doc: MakeD
     doc = make_doc("وطالب المحتجون بكشف ما وصفه بالفساد المستشري.")
     attribute_quotes(doc, QuotesConfig())
     assert [q.cue for q in doc.quotes] == ["طالب"]
+
+
+def test_also_with_a_content_at_once_is_a_statement_of_the_same_speaker(make_doc: MakeDoc) -> None:
+    doc = make_doc("وقالت الناشطة إن الملف مغلق كذلك طالبت بفتح تحقيق جديد.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.speaker_text, q.content) for q in doc.quotes] == [
+        ("الناشطة", "الملف مغلق"), ("الناشطة", "بفتح تحقيق جديد")]

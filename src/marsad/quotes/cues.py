@@ -101,6 +101,8 @@ BETWEEN = frozenset({"بين", "تبين", "يبين"})
 # Particles that link a clause to the one before (as, since, where): a verb after them with its own subject
 # opens a statement of another speaker inside the content of the first.
 CLAUSE_LINKS = frozenset(fold_key(w) for w in ("كما", "إذ", "إذا", "حيث"))
+# "Also": a verb after it, without a subject of its own, goes on with the speaker before.
+ALSO = frozenset(fold_key(w) for w in ("كما", "كذلك"))
 # Verbs that call a thing something (وصف، اعتبر): "ما وصفه الوزير بالاستفزاز" reports the minister's words.
 NAMING_VERBS = frozenset(fold_key(w) for w in ("وصف", "اعتبر"))
 # Pronouns that may stand before "ما" as the subject of "which" (وهو ما اعتبره ...).
@@ -431,6 +433,13 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
         # (so after إذ، إذا، حيث: ...، إذ أشارت مصادر إلى أن الحادث إرهابي)
         if contrast is None and prev in CLAUSE_LINKS and not has_conj and not suffix and i + 1 < last and \
                 form.aspect == "past" and _names_subject(ctx, toks, i + 1):
+            contrast = i - 1
+        # ...، كذلك طالبت باسترجاع ...، كما نفى مشاركته: "also" and a verb whose content opens at once go on
+        # with the same speaker in a statement of its own
+        also = contrast is None and prev in ALSO and not has_conj and not suffix and i + 1 < last and \
+            form.aspect == "past" and (toks[i + 1].w in lex.comps or toks[i + 1].w in form.preps or _fused_prep(
+                form, toks[i + 1]))
+        if also:
             contrast = i - 1
         # قال إن قوات الأمن كشفت ...، وبحسب الشرطة فإن الحارس اعترف ...: the reported clause has its
         # own verb. When its subject opens the reported clause and names a speaker (أورد الموقع أن

@@ -146,3 +146,11 @@ def test_also_with_a_content_at_once_is_a_statement_of_the_same_speaker(make_doc
     attribute_quotes(doc, QuotesConfig())
     assert [(q.speaker_text, q.content) for q in doc.quotes] == [
         ("الناشطة", "الملف مغلق"), ("الناشطة", "بفتح تحقيق جديد")]
+
+
+def test_a_statement_it_issued_belongs_to_the_subject_of_the_clause(make_doc: MakeDoc) -> None:
+    # وفق بيان أصدرته: the pronoun of the issuing verb goes back to the body the clause opens with
+    text = "وقررت نقابة الأطباء، وفق بيان أصدرته اليوم، الدخول في إضراب عام."
+    doc = make_doc(text, entities=[("نقابة الأطباء", "ORG")])
+    attribute_quotes(doc, QuotesConfig())
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["نقابة الأطباء"]

@@ -204,6 +204,8 @@ class ArticleNames:
         if issuer_start is None and m.group().startswith(("ال", "وال", "فال")):
             issuer_start = self._introducer(m.start())
         if issuer_start is None:
+            issuer_start = self._clause_issuer(m)
+        if issuer_start is None:
             return None
         s, e = issuer_start
         actor_id, actor_name = self._actor((s, s + 1), ("ORG", "PER"))
@@ -288,6 +290,21 @@ class ArticleNames:
         if not kept:
             return None
         return kept[0].start(), kept[-1].end()
+
+    def _clause_issuer(self, noun: re.Match[str]) -> tuple[int, int] | None:
+        """The subject of the clause around "بيان أصدرته" when the issuing verb's pronoun names no one after it.
+
+        وقررت الاتحادات المحلية للصناعة، وفق بيان أصدرته اليوم، الدخول في إضراب: the pronoun of أصدرته goes
+        back to the clause's subject, the first ORG or PER mention of the sentence before the document.
+        """
+        text = self.folded.text
+        verb = _WORD_RE.match(text, noun.end() + 1)
+        if verb is None or verb.group() not in ISSUING_VERBS or not verb.group().endswith(("ه", "ها")) or \
+                verb.group() in ("صادره", "الصادره", "المنشوره"):
+            return None
+        clause = max(text.rfind(c, 0, noun.start()) for c in ".\n")
+        subjects = [(s, e) for s, e, t, _ in self.mentions if t in ("ORG", "PER") and clause < s < noun.start()]
+        return subjects[0] if subjects else None
 
     def _introducer(self, pos: int) -> tuple[int, int] | None:
         """The subject of the clause that first named the document whose definite noun stands at ``pos``."""

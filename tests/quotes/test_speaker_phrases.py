@@ -154,3 +154,12 @@ def test_a_statement_it_issued_belongs_to_the_subject_of_the_clause(make_doc: Ma
     doc = make_doc(text, entities=[("نقابة الأطباء", "ORG")])
     attribute_quotes(doc, QuotesConfig())
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["نقابة الأطباء"]
+
+
+def test_the_name_before_a_relative_is_its_antecedent(make_doc: MakeDoc) -> None:
+    # حسب بيان للحرس الثوري الذي أوضح: the relative follows the name, not the whole chunk before it
+    text = "وقتل عشرات المسلحين حسب بيان للجيش الوطني الذي أوضح أن العملية انتهت."
+    doc = make_doc(text, entities=[("جيش الوطني", "ORG")])  # (the mention starts past لل)
+    attribute_quotes(doc, QuotesConfig())
+    said = [q for q in doc.quotes if q.cue == "أوضح"]
+    assert said and said[0].speaker is not None and said[0].speaker.name.endswith("جيش الوطني"), said

@@ -701,12 +701,12 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
                     phrase = _preverbal(ctx, toks, first, i - 1)[0]
                     # (حسب بيان للحرس الثوري الذي أوضح: the name the relative follows, not the whole chunk)
                     # (a mention may start past the proclitics of its first word: لل|حرس الثوري)
-                    named = next((k for k in range(i - 2, max(first, i - 2 - MAX_SPEAKER_TOKENS) - 1, -1)
-                                  if any(p in ctx.speaker_starts and ctx.mention_ends.get(p) == toks[i - 2].end
-                                         for p in range(toks[k].start, min(toks[k].end, toks[k].start + 3)))),
-                                 None)
-                    if named is not None and (phrase is None or phrase.start < toks[named].start):
-                        phrase = ctx.analyze(toks, named, i - 1) or phrase
+                    antecedent = next((
+                        k for k in range(i - 2, max(first, i - 2 - MAX_SPEAKER_TOKENS) - 1, -1)
+                        if any(p in ctx.speaker_starts and ctx.mention_ends.get(p) == toks[i - 2].end
+                               for p in range(toks[k].start, min(toks[k].end, toks[k].start + 3)))), None)
+                    if antecedent is not None and (phrase is None or phrase.start < toks[antecedent].start):
+                        phrase = ctx.analyze(toks, antecedent, i - 1) or phrase
                     if phrase is None or phrase.kind == "unknown" or phrase.end < toks[i - 2].start:
                         continue
                 elif (prev in lex.comps or prev in RELATIVES or prev in CLAUSE_BREAKS or prev == "حين") and not (

@@ -1,0 +1,40 @@
+"""benchmarks/quote_errors.py lists the quotes the scorer misses, the extras and the wrong speakers."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _module() -> ModuleType:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("quote_errors", REPO / "benchmarks" / "quote_errors.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+QE = _module()
+SC = QE.load_scorer(REPO.parent / "shared")
+
+
+def test_missed_extra_and_wrong_speaker() -> None:
+    gold = {"quotes": [
+        {"speaker": "وزارة الداخلية", "cue": "قالت", "quote_head": "قوات الأمن أوقفت ثلاثة مشتبه بهم"},
+        {"speaker": "سامي العلوي", "speaker_role": "الناطق باسم الحرس", "cue": "أكد",
+         "quote_head": "الوضع تحت السيطرة في المدينة"},
+        {"speaker": "مصدر أمني", "cue": "أفاد", "quote_head": "الموقوفين نقلوا إلى العاصمة للتحقيق"}]}
+    pred = {"quotes": [
+        {"speaker": {"name": "وزارة الداخلية"}, "cue": "قالت", "content": "قوات الأمن أوقفت ثلاثة مشتبه بهم"},
+        {"speaker": {"name": "مراد الهمامي"}, "speaker_text": "مراد الهمامي", "cue": "أكد",
+         "content": "الوضع تحت السيطرة في المدينة منذ الصباح"},
+        {"speaker": {"name": "الوزير"}, "cue": "دعا", "content": "المواطنين إلى الهدوء"}]}
+    errors = QE.article_errors(gold, pred, SC)
+    assert len(errors["missed"]) == 1 and errors["missed"][0].startswith("مصدر أمني")
+    assert len(errors["extra"]) == 1 and "المواطنين إلى الهدوء" in errors["extra"][0]
+    assert len(errors["speaker"]) == 1 and "سامي العلوي" in errors["speaker"][0]

@@ -163,3 +163,9 @@ def test_the_name_before_a_relative_is_its_antecedent(make_doc: MakeDoc) -> None
     attribute_quotes(doc, QuotesConfig())
     said = [q for q in doc.quotes if q.cue == "أوضح"]
     assert said and said[0].speaker is not None and said[0].speaker.name.endswith("جيش الوطني"), said
+
+
+def test_a_report_speaks_for_the_quoted_outlet_after_lam(make_doc: MakeDoc) -> None:
+    doc = make_doc('وذكر تقرير لـ"الجزيرة نت" أن الجنود انسحبوا من المعبر.', entities=[("الجزيرة نت", "ORG")])
+    attribute_quotes(doc, QuotesConfig())
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["الجزيرة نت"]

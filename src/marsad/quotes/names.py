@@ -45,6 +45,8 @@ FULLER_WORDS = 6
 _WORD_RE = re.compile(r"\w+")
 # Where the phrase after a document stops: a complementiser, a quotation, a colon or a sentence end.
 _ISSUER_STOP_RE = re.compile(r"[.:،,\"«“”»\n]|(?<!\w)(?:ان|بان|انه|انها)(?!\w)")
+# The mark that closes a quoted issuer's name (تقرير لـ"بي بي سي").
+_QUOTE_CLOSE_RE = re.compile(r"[\"»”]")
 # "In a document" between a reporting verb and its content (في بيان صادر عن، في بلاغ لـ).
 _IN_DOCUMENT_RE = re.compile(r"(?<!\w)في (\w+)")
 _ISSUER_BREAK_WORDS = frozenset(fold_key(w) for w in (
@@ -200,6 +202,10 @@ class ArticleNames:
         window_end = min(len(text), m.end() + ISSUER_WINDOW)
         stop = _ISSUER_STOP_RE.search(text, m.end(), window_end)
         tail_end = stop.start() if stop else window_end
+        if stop is not None and stop.group() in '"«“' and text[m.end():stop.start()].strip() in ("ل", "لـ"):
+            # تقرير لـ"بي بي سي": the issuer's name stands in quotation marks after ل
+            close = _QUOTE_CLOSE_RE.search(text, stop.end(), window_end)
+            tail_end = close.start() if close else tail_end
         issuer_start = self._issuer_in(m.end(), tail_end)
         if issuer_start is None and m.group().startswith(("ال", "وال", "فال")):
             issuer_start = self._introducer(m.start())
@@ -258,6 +264,8 @@ class ArticleNames:
                 # (تقرير نشر في مجلة شبيغل: the medium it came out in)
                 at = k + 2 if words[k + 1].group() == "في" and k + 2 < len(words) else k + 1
                 return self._phrase_from(words[at].start(), end)
+            if k == 0 and word in ("ل", "لـ") and k + 1 < len(words):
+                return self._phrase_from(words[k + 1].start(), end)  # تقرير لـ"بي بي سي": ل cut off the name
             if k == 0 and word.startswith("ل") and len(word) > 3 and not word.startswith("لا"):
                 s = w.start() + (2 if word.startswith("لل") else 1)
                 return self._phrase_from(s, end)

@@ -46,9 +46,10 @@ __all__ = ["MODEL", "NamedPlace", "named_places", "recalled_drafts"]
 MODEL = "recalled-events"  # data/models/recalled-events.{tsv,json}
 FEATURES_VERSION = 1
 RECENT_DAYS = 30  # ACLED's background: an act more than about a month old
-MAX_GAP_WORDS = 3  # words between the noun and its place (الإرهابية التي استهدفت)
+MAX_GAP_WORDS = 5  # words between the noun and its place (الذي شهده نزل امبريال في)
 PHRASE_CHARS = 60  # how far after the noun its place may start
 TOLL_CHARS = 120  # how far after the place a toll still belongs to the phrase (التي راح ضحيتها 38)
+RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
 LINK_WORDS = frozenset({"في", "علي", "ضد", "استهدف", "استهدفت", "داخل", "قرب", "امام"})
 # Words before the noun that make it the act a person is tied to, or mark a recall.
 AGENT_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:ال)?(?:منفذ|منفذي|منفذو|متهم|متهما|المتهم|مشتبه|المشتبه|"
@@ -135,6 +136,8 @@ def named_places(cands: Candidates, drafts: list[Draft]) -> list[NamedPlace]:
             if first.start < min(s1, m.end() + PHRASE_CHARS) and len(gap) <= MAX_GAP_WORDS:
                 link = gap[-1] if gap and gap[-1] in LINK_WORDS else (
                     "bi" if first.prefix == "ب" else "adj" if gap else "construct")
+                if any(w in RELATIVES for w in gap):
+                    link += "_relative"  # الهجوم الذي شهده نزل امبريال في سوسة
                 named.append((first, link))
                 # "هجومي سوسة وباردو": a place coordinated with the first is named by the noun too
                 for nxt in index.places[k + 1:]:

@@ -230,3 +230,17 @@ def test_merge_two_specific_readings_of_a_clause_stay_apart() -> None:
     bomb = _reading("Explosions/Remote violence", "Remote explosive/landmine/IED")
     clash = _reading("Battles", "Armed clash")
     assert len(merge_drafts([bomb, clash])) == 2
+
+
+def test_merge_a_bomb_read_as_defused_is_the_foiled_act() -> None:
+    # "تمكنت الوحدات من تفكيك عبوة ناسفة": the explosive is the foiled act, not an explosion
+    bomb = _reading("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    foiled = _reading("Strategic developments", "Disrupted weapons use", actor="الجيش العراقي")
+    (out,) = merge_drafts([bomb, foiled])
+    assert out.event.sub_event_type == "Disrupted weapons use"
+
+
+def test_merge_an_arrest_and_the_clash_of_one_clause_stay_two_events() -> None:
+    clash = _reading("Battles", "Armed clash")
+    arrests = _reading("Strategic developments", "Arrests")
+    assert [d.event.sub_event_type for d in merge_drafts([clash, arrests])] == ["Armed clash", "Arrests"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.document import ActorRef, Event, EventLocation
-from marsad.events.coding import CODES, interaction
+from marsad.events.coding import interaction
 from marsad.text.normalize import fold_key
 
 # Sub-event types that one act on the ground can be reported as: gunmen storming a post are an
@@ -33,6 +33,7 @@ FORCE_CATEGORIES = frozenset({"state", "external"})  # sides whose posts and con
 # them (وأكد المصدر أن الهجوم نجم عن تفجير عبوة ناسفة).
 SPECIFIC = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade")
 GENERIC = "Attack"  # the plainest reading of an act of violence
+FOILED = frozenset({"Remote explosive/landmine/IED", "Grenade", GENERIC})  # acts a clause may tell were foiled
 
 
 @dataclass(slots=True)
@@ -195,39 +196,48 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             continue
         if not ambiguous:
             _fill(twin, d)
-    out = _one_method_per_clause(out)
+    out = _one_reading_per_clause(out)
     _share_target(out)
     return out
 
 
-def _priority(sub_event_type: str) -> int:
-    return max((s.priority for s in CODES.values() if s.sub_event_type == sub_event_type), default=0)
+def _gives_way(weaker: Event, stronger: Event) -> bool:
+    """True when a clause read as ``weaker`` and as ``stronger`` reports the act ``stronger`` names.
+
+    ACLED codes one act once: a plain attack is the more specific act of violence the clause also
+    tells (a battle, a method: its hierarchy, marsad.events.coding.CODES); an explosive or an attack
+    is a foiled one when the clause also tells it was foiled or defused (disrupted weapons use); a
+    storming read as taking territory is what else the clause tells of it (looting, a riot, a protest).
+    """
+    w, s = weaker.sub_event_type, stronger.sub_event_type
+    if w == s:
+        return False
+    if w == GENERIC and stronger.event_type in VIOLENT_TYPES:
+        return True
+    return (w in FOILED and s == "Disrupted weapons use") or w == "Non-state actor overtakes territory"
 
 
-def _one_method_per_clause(drafts: list[Draft]) -> list[Draft]:
-    """One act of violence per clause and place: a clause read as an attack and as a more specific act is the act.
+def _one_reading_per_clause(drafts: list[Draft]) -> list[Draft]:
+    """One event per clause and place: of two readings of a clause, the one ACLED would code (see _gives_way).
 
     "مقتل 5 أشخاص في هجوم إرهابي استهدف مكتبا للمخابرات في مخيم البقعة" read as an attack and as an
-    armed clash, or "غارات على معسكرات لتدريب متشددين" as an air strike and an attack, is one event:
-    ACLED's hierarchy (marsad.events.coding.CODES) puts a battle or a method above a plain attack,
-    and the attack reading adds what it knows. Only drafts of the very same evidence span qualify
-    (two clauses of one sentence, an air strike and the clashes that followed, are two events), and
-    only with an attack among them: two specific readings (an explosion, a clash) are left to the
-    article's other reports.
+    armed clash, or "غارات على معسكرات لتدريب متشددين" as an air strike and an attack, is one event; the
+    reading that gives way adds what it knows. Only drafts of the very same evidence span and place
+    qualify (two clauses of one sentence, an air strike and the clashes that followed, are two
+    events), and readings that do not give way stay apart (an arrest and the clash it ended).
     """
     kept: list[Draft] = []
     for d in drafts:
         e = d.event
-        rival = next((o for o in kept if o.event.event_type in VIOLENT_TYPES and e.event_type in VIOLENT_TYPES
-                      and (o.event.evidence.start, o.event.evidence.end) == (e.evidence.start, e.evidence.end)
+        rival = next((o for o in kept
+                      if (o.event.evidence.start, o.event.evidence.end) == (e.evidence.start, e.evidence.end)
                       and _location_key(o.event.location) == _location_key(e.location)
                       and o.event.historical == e.historical
-                      and GENERIC in (o.event.sub_event_type, e.sub_event_type)
-                      and o.event.sub_event_type != e.sub_event_type), None)
+                      and (_gives_way(o.event, e) or _gives_way(e, o.event))), None)
         if rival is None:
             kept.append(d)
             continue
-        if _priority(e.sub_event_type) > _priority(rival.event.sub_event_type):
+        if _gives_way(rival.event, e):
             kept[kept.index(rival)] = d
             rival, d = d, rival
         _fill(rival, d)

@@ -47,7 +47,7 @@ from marsad.events.arguments.places import location_of
 from marsad.events.candidates import Candidates
 from marsad.events.merge import Draft
 from marsad.events.model import NONE
-from marsad.events.recalled import FEATURES_VERSION, MODEL, NamedPlace, named_places
+from marsad.events.recalled import FEATURES_VERSION, MODEL, NamedPlace, choose_type, named_places
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = 0  # L-BFGS is deterministic; recorded for the manifest of the recipe
@@ -134,7 +134,8 @@ def cross_validate(examples: list[Example], c2: float, min_count: int, folds: in
         for n, x in enumerate(examples):
             if fold_of(x.article, folds) == k:
                 d = model.detect(x.features)
-                out[n] = (d.p_event, d.sub_event_type)
+                code = next(f.removeprefix("code=") for f in x.features if f.startswith("code="))
+                out[n] = (d.p_event, choose_type(code, d.probabilities).sub_event_type)
     return out
 
 

@@ -33,15 +33,15 @@ from marsad.events.arguments import location_of
 from marsad.events.arguments.dates import is_long_before
 from marsad.events.arguments.index import Located
 from marsad.events.candidates import Candidates
-from marsad.events.coding import CODES
+from marsad.events.coding import CODES, SubType
 from marsad.events.fatalities import count_killed
 from marsad.events.merge import Draft
-from marsad.events.model import NONE, SentenceModel, read_model
+from marsad.events.model import SentenceModel, read_model
 from marsad.events.spans import WORD_RE
 from marsad.resources import read_json, read_tsv
 from marsad.text.normalize import fold_key
 
-__all__ = ["MODEL", "NamedPlace", "named_places", "recalled_drafts"]
+__all__ = ["MODEL", "NamedPlace", "choose_type", "named_places", "recalled_drafts"]
 
 MODEL = "recalled-events"  # data/models/recalled-events.{tsv,json}
 FEATURES_VERSION = 1
@@ -56,6 +56,10 @@ AGENT_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:ال)?(?:منفذ|منفذي|من
                       r"تورط|تورطه|ضالع|صلته|علاقته|مسؤوليه|مسؤوليته)(?![^\W\d_])")
 RECALL_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:يذكر|للتذكير|ذكري|الذكري|تعود|منذ|اثر|بعد|عقب|خلفيه|"
                        r"غداه|اعقاب|ابان|سنه|عام)(?![^\W\d_])")
+# The event types a named-event noun may stand for: an "attack" or an "operation" on a place may
+# have been a battle with its defenders, an explosion is an explosion.
+ALLOWED_TYPES = {"attack": {"Violence against civilians", "Battles", "Explosions/Remote violence"},
+                 "clash": {"Battles"}, "explosion": {"Explosions/Remote violence"}}
 TERROR_RE = re.compile(r"ارهاب|انتحاري|دامي|داميه")
 
 
@@ -73,6 +77,7 @@ class NamedPlace:
     date: Located | None = None
     fatalities: int | None = None
     mentions: int = 0
+    future: bool = False  # its phrase dates it after the report
 
 
 @functools.cache
@@ -111,8 +116,10 @@ def named_places(cands: Candidates, drafts: list[Draft]) -> list[NamedPlace]:
     pattern, codes = _heads()
     starts = [b[0] for b in cands.bounds]
     home = cands.doc.cache.get("country")
+    # a draft that only names an event told before (needs_twin: "الهجوم على المتحف باردو" with no
+    # earlier report) is dropped by the merge step when none was told: it covers no place
     covered = {d.event.location.place_id or fold_key(d.event.location.name)
-               for d in drafts if d.event.location is not None}
+               for d in drafts if d.event.location is not None and not d.needs_twin}
     admin1s = {(d.event.location.admin1, d.event.location.country)
                for d in drafts if d.event.location is not None and d.event.location.admin1}
     place_starts = [p.start for p in index.places]
@@ -179,6 +186,9 @@ def named_places(cands: Candidates, drafts: list[Draft]) -> list[NamedPlace]:
                 f.add(f"date_{dates[0].date.precision if dates[0].date else ''}")
                 value = dates[0].date.value if dates[0].date else None
                 f.add("date_old" if is_long_before(value, cands.published) else "date_recent")
+                began = _began(value)
+                # "عملية في الرقة بداية أفريل المقبل": an operation still to come is a plan, no past act
+                entry.future = began is not None and cands.published is not None and began > cands.published
             toll = count_killed(text, m.start(), stop)
             if toll and entry.fatalities is None:
                 entry.fatalities = toll
@@ -205,7 +215,7 @@ def named_places(cands: Candidates, drafts: list[Draft]) -> list[NamedPlace]:
         if any(cands.bounds[entry.sentence][0] <= cands.folded.to_folded(d.event.evidence.start)
                < cands.bounds[entry.sentence][1] for d in drafts):
             f.add("sentence_has_event")
-    return sorted(found.values(), key=lambda e: e.head_start)
+    return sorted((e for e in found.values() if not e.future), key=lambda e: e.head_start)
 
 
 def _recent(value: str | None, published: dt.date | None) -> bool:
@@ -213,14 +223,25 @@ def _recent(value: str | None, published: dt.date | None) -> bool:
 
     The start of the period counts: "في نهاية شهر جوان الماضي" in a report of 25 August is background.
     """
-    if not value or published is None:
-        return False
-    parts = [int(p) for p in value.split("-") if p.isdigit()]
+    began = _began(value)
+    return began is not None and published is not None and (published - began).days <= RECENT_DAYS
+
+
+def _began(value: str | None) -> dt.date | None:
+    """The first day of the period a date value (YYYY, YYYY-MM or YYYY-MM-DD) names."""
+    parts = [int(p) for p in (value or "").split("-") if p.isdigit()]
     try:
-        began = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except (ValueError, IndexError):
-        return False
-    return (published - began).days <= RECENT_DAYS
+        return None
+
+
+def choose_type(code: str, probabilities: dict[str, float]) -> SubType:
+    """The likeliest sub-event type that the noun allows (an explosion is no armed clash), else the noun's own."""
+    allowed = ALLOWED_TYPES.get(code, {CODES[code].event_type})
+    subs = {s.sub_event_type: s for s in reversed(CODES.values()) if s.event_type in allowed}
+    best = max(((p, label) for label, p in probabilities.items() if label in subs), default=None)
+    return subs[best[1]] if best is not None else CODES[code]
 
 
 def recalled_drafts(cands: Candidates, drafts: list[Draft], model: SentenceModel | None = None) -> list[Draft]:
@@ -240,12 +261,9 @@ def recalled_drafts(cands: Candidates, drafts: list[Draft], model: SentenceModel
     out: list[Draft] = []
     for entry in named_places(cands, drafts):
         detection = model.detect(["bias", *sorted(entry.features)])
-        if detection.p_event < threshold or detection.sub_event_type == NONE:
+        if detection.p_event < threshold:
             continue
-        code = next((c for c, s in CODES.items() if s.sub_event_type == detection.sub_event_type), None)
-        if code is None:
-            continue
-        sub = CODES[code]
+        sub = choose_type(entry.code, detection.probabilities)
         end = max(entry.place.end, entry.date.end if entry.date is not None else 0)
         span = folded.to_source(entry.head_start, end)
         date = entry.date.date if entry.date is not None else None

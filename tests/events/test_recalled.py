@@ -66,3 +66,21 @@ def test_no_named_place_where_an_event_already_sits(pipeline: Pipeline, shared_d
 def test_model_loads_with_threshold() -> None:
     model = recalled_model()
     assert "none" in model.labels and 0.0 < float(model.meta["threshold"]) <= 1.0
+
+
+@pytest.mark.parametrize(("when", "listed"), [("بداية أفريل المقبل", False), ("بداية أفريل الماضي", True)])
+def test_a_named_operation_still_to_come_is_no_past_act(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                        when: str, listed: bool) -> None:
+    seen: list[list[NamedPlace]] = []
+
+    def record(cands: Candidates, drafts: list[Draft]) -> list[Draft]:
+        seen.append(named_places(cands, drafts))
+        return []
+
+    monkeypatch.setattr(marsad.events, "recalled_drafts", record)
+    text = ("قتل ثلاثة جنود في هجوم على حاجز عسكري في مدينة الموصل أمس الإثنين. "
+            f"وقال المصدر إن التنظيم نفذ عملية في الرقة {when} وإن قواته تتجمع قرب المدينة.")
+    pipeline.run(Article(id="t-plan", text=text, published="2017-03-21"))
+    assert seen
+    named = {fold_key(n.place.mention.text) for n in seen[0] if n.place.mention is not None}
+    assert (fold_key("الرقة") in named) is listed

@@ -60,7 +60,7 @@ RECALL_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:يذكر|للتذكير|ذكري
 # have been a battle with its defenders, an explosion is an explosion.
 ALLOWED_TYPES = {"attack": {"Violence against civilians", "Battles", "Explosions/Remote violence"},
                  "clash": {"Battles"}, "explosion": {"Explosions/Remote violence"}}
-TERROR_RE = re.compile(r"ارهاب|انتحاري|دامي|داميه")
+TERROR_RE = re.compile(r"ارهاب|انتحاري|دامي|داميه|مسلح|دموي|اجرامي|غادر")
 
 
 @dataclass(slots=True)
@@ -169,6 +169,10 @@ def named_places(cands: Candidates, drafts: list[Draft]) -> list[NamedPlace]:
                 f.add("governed")
             if TERROR_RE.search(text, m.end(), min(s1, place.end + 25)):
                 f.add("terror")
+            after = WORD_RE.search(text, m.end(), place.start)
+            if after is not None and after.group(0).startswith("ال") and after.group(0) not in RELATIVES \
+                    and not TERROR_RE.search(after.group(0)):
+                f.add("qualified")  # العملية الجراحية بقابس، العمليات العسكرية في: another kind of operation
             before = text[max(s0, m.start() - 40):m.start()]
             if AGENT_RE.search(before):
                 f.add("agent_before")

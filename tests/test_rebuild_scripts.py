@@ -78,3 +78,13 @@ def test_event_detector_and_proposer_rebuild(tmp_path: Path) -> None:
     model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "event-detector.tsv", 3)], meta)
     assert "none" in model.labels and set(meta["thresholds"]) >= {"keep", "propose", "retype", "keep_told"}
     assert weight_rows(tmp_path / "models" / "event-proposer.tsv", 3)
+
+
+@pytest.mark.slow
+def test_recalled_events_model_rebuilds(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_recalled_events", "--sample", "30", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "recalled-events.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 30 and len(meta["training_data_sha256"]) == 64
+    model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "recalled-events.tsv", 3)], meta)
+    assert "none" in model.labels and 0.0 < meta["threshold"] <= 1.01

@@ -94,7 +94,9 @@ def _draft(sub: str, *, framed: bool = False, back_ref: str | None = None, date_
     (_draft("Attack", framed=True, place_known=True, back_ref="نقطه"), True),
 ])
 def test_merge_drafts_restatement_rules(later: Draft, merged: bool) -> None:
-    first = _draft("Armed clash", date_known=True, place_known=True, actor="تنظيم داعش")
+    # the first report is another clause than the later one (one clause read twice is merged apart)
+    first = _draft("Armed clash", date_known=True, place_known=True, actor="تنظيم داعش",
+                   evidence="هاجم مسلحون من تنظيم داعش نقطة عسكرية في الحويجة")
     out = merge_drafts([first, later])
     assert (len(out) == 1) is merged
 
@@ -204,3 +206,41 @@ def test_merge_report_of_the_method(fatalities: int | None, distinct: bool, merg
     out = merge_drafts([first, later])
     assert (len(out) == 1) is merged
     assert (out[0].event.sub_event_type == "Remote explosive/landmine/IED") is merged
+
+
+def _reading(event_type: str, sub: str, actor: str | None = None) -> Draft:
+    from marsad.document import ActorRef
+    evidence = "شن الجيش سلسلة غارات على معسكرات لتدريب متشددين في الحويجة"
+    event = Event(id="", event_type=event_type, sub_event_type=sub, disorder_type="Political violence",
+                  evidence=Evidence(start=0, end=len(evidence), text=evidence), date=PUBLISHED,
+                  location=EventLocation(name="الحويجة", admin1="Kirkuk", country="IQ", place_id="p1"),
+                  actor1=ActorRef(name=actor, actor_id=None) if actor else None)
+    return Draft(event, (0, 0), False, False, date_known=True, place_known=True)
+
+
+def test_merge_one_clause_read_as_an_attack_and_an_air_strike_is_the_strike() -> None:
+    attack = _reading("Violence against civilians", "Attack", actor="الجيش العراقي")
+    strike = _reading("Explosions/Remote violence", "Air/drone strike")
+    (out,) = merge_drafts([attack, strike])
+    assert out.event.sub_event_type == "Air/drone strike"
+    assert out.event.actor1 is not None and out.event.actor1.name == "الجيش العراقي"  # the attack reading adds it
+
+
+def test_merge_two_specific_readings_of_a_clause_stay_apart() -> None:
+    bomb = _reading("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    clash = _reading("Battles", "Armed clash")
+    assert len(merge_drafts([bomb, clash])) == 2
+
+
+def test_merge_a_bomb_read_as_defused_is_the_foiled_act() -> None:
+    # "تمكنت الوحدات من تفكيك عبوة ناسفة": the explosive is the foiled act, not an explosion
+    bomb = _reading("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    foiled = _reading("Strategic developments", "Disrupted weapons use", actor="الجيش العراقي")
+    (out,) = merge_drafts([bomb, foiled])
+    assert out.event.sub_event_type == "Disrupted weapons use"
+
+
+def test_merge_an_arrest_and_the_clash_of_one_clause_stay_two_events() -> None:
+    clash = _reading("Battles", "Armed clash")
+    arrests = _reading("Strategic developments", "Arrests")
+    assert [d.event.sub_event_type for d in merge_drafts([clash, arrests])] == ["Armed clash", "Arrests"]

@@ -16,7 +16,9 @@ The flow, for one article, one module per step:
    from the rules' argument code (:mod:`~marsad.events.arguments`).
 6. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
-   ``EventsConfig.min_confidence``, 0 by default); ids follow text order.
+   ``EventsConfig.min_confidence``, 0 by default); ids follow text order. Before it,
+   :mod:`~marsad.events.recalled` adds the past acts the article names in a noun phrase (عملية سوسة
+   الإرهابية) at places no event sits at, once each, historical.
 7. :mod:`~marsad.events.arguments.actor_ranker` chooses each kept event's actors among the
    candidates (``EventsConfig.actor_choice``; by default the ranker fills the roles the rules left
    empty); :mod:`~marsad.events.notes` writes the English note.
@@ -42,6 +44,7 @@ from marsad.events.merge import Draft, merge_drafts
 from marsad.events.model import sentence_model
 from marsad.events.notes import write_notes
 from marsad.events.proposals import PROPOSAL_MODEL, propose_types
+from marsad.events.recalled import recalled_drafts
 
 __all__ = ["ARTICLE_MODEL", "SENTENCE_MODELS", "extract_events", "record_events"]
 
@@ -77,6 +80,8 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
                                 model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"))
         proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features) if thresholds.pair <= 1 else None
         drafts = choose_drafts(cands, detections, thresholds, proposals)
+        if config.include_historical:
+            drafts = [*drafts, *recalled_drafts(cands, drafts)]  # past acts named in a noun phrase
     return record_events(cands, drafts)
 
 

@@ -11,7 +11,7 @@ half). The weights are a readable TSV (``data/models/event-confidence.tsv``: fea
 ``EventsConfig.min_confidence`` drops the events scored below it. Its default, 0, keeps them all:
 the training sentences were judged alone, and their annotators did not count what ACLED codes from
 an article (a claim, an attack told by a source, a recalled attack); on the dev articles the
-cross-validated threshold, 0.20, loses true events (event F1 0.846 -> 0.750). That threshold, chosen
+cross-validated threshold, 0.15, loses true events (event F1 0.846 -> 0.766). That threshold, chosen
 by grouped cross-validation on the training sentences, is stored beside the weights
 (``event-confidence.json``, ``sentence_threshold``). For sentence-level detection, sentence mode
 (:mod:`marsad.events.judge`) does better than article mode with this threshold: cross-validated on

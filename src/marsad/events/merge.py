@@ -32,6 +32,8 @@ FORCE_CATEGORIES = frozenset({"state", "external"})  # sides whose posts and con
 # Methods that ACLED codes in preference to a plain attack or clash when a report of the event tells
 # them (وأكد المصدر أن الهجوم نجم عن تفجير عبوة ناسفة).
 SPECIFIC = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade")
+GENERIC = "Attack"  # the plainest reading of an act of violence
+FOILED = frozenset({"Remote explosive/landmine/IED", "Grenade", GENERIC})  # acts a clause may tell were foiled
 
 
 @dataclass(slots=True)
@@ -194,8 +196,52 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             continue
         if not ambiguous:
             _fill(twin, d)
+    out = _one_reading_per_clause(out)
     _share_target(out)
     return out
+
+
+def _gives_way(weaker: Event, stronger: Event) -> bool:
+    """True when a clause read as ``weaker`` and as ``stronger`` reports the act ``stronger`` names.
+
+    ACLED codes one act once: a plain attack is the more specific act of violence the clause also
+    tells (a battle, a method: its hierarchy, marsad.events.coding.CODES); an explosive or an attack
+    is a foiled one when the clause also tells it was foiled or defused (disrupted weapons use); a
+    storming read as taking territory is what else the clause tells of it (looting, a riot, a protest).
+    """
+    w, s = weaker.sub_event_type, stronger.sub_event_type
+    if w == s:
+        return False
+    if w == GENERIC and stronger.event_type in VIOLENT_TYPES:
+        return True
+    return (w in FOILED and s == "Disrupted weapons use") or w == "Non-state actor overtakes territory"
+
+
+def _one_reading_per_clause(drafts: list[Draft]) -> list[Draft]:
+    """One event per clause and place: of two readings of a clause, the one ACLED would code (see _gives_way).
+
+    "مقتل 5 أشخاص في هجوم إرهابي استهدف مكتبا للمخابرات في مخيم البقعة" read as an attack and as an
+    armed clash, or "غارات على معسكرات لتدريب متشددين" as an air strike and an attack, is one event; the
+    reading that gives way adds what it knows. Only drafts of the very same evidence span and place
+    qualify (two clauses of one sentence, an air strike and the clashes that followed, are two
+    events), and readings that do not give way stay apart (an arrest and the clash it ended).
+    """
+    kept: list[Draft] = []
+    for d in drafts:
+        e = d.event
+        rival = next((o for o in kept
+                      if (o.event.evidence.start, o.event.evidence.end) == (e.evidence.start, e.evidence.end)
+                      and _location_key(o.event.location) == _location_key(e.location)
+                      and o.event.historical == e.historical
+                      and (_gives_way(o.event, e) or _gives_way(e, o.event))), None)
+        if rival is None:
+            kept.append(d)
+            continue
+        if _gives_way(rival.event, e):
+            kept[kept.index(rival)] = d
+            rival, d = d, rival
+        _fill(rival, d)
+    return kept
 
 
 def _share_target(drafts: list[Draft]) -> None:

@@ -129,7 +129,8 @@ def trace_article(gold: dict[str, Any], doc: Document, sc: Any) -> list[dict[str
         features = {i: sentence_features(cands, i) for i in cands.hits}
         detections = {i: model.detect(f) for i, f in features.items()}
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
-                                model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"))
+                                model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
+                                model.threshold("propose_alone"))
         proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features)
         work = copy.copy(cands)
         work.drafts = copy.deepcopy(cands.drafts)

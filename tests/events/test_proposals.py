@@ -104,3 +104,29 @@ def test_proposals_score_each_pair_as_the_model_scores_its_features() -> None:
     for i, scored in fast.items():
         for p, t in scored:
             assert p == pytest.approx(model.detect(pair_features(cands, i, t, features[i])).p_event, abs=1e-6)
+
+
+# a nominal cue with no evidence the rules accept (no date, no toll, no occurrence verb): no draft
+SIT_IN = "ينفذ الأطباء وقفة احتجاجية أمام المستشفى الجهوي بالقصرين."
+ATTACK_THEN_SIT_IN = "قتل مسلحون ثلاثة جنود في هجوم على ثكنة في سيناء أمس. " + SIT_IN.replace("بالقصرين", "بالعريش")
+PROTEST = Detection(0.6, "Peaceful protest", 1.0, {"Peaceful protest": 1.0})
+KEPT = Detection(1.0, "Armed clash", 1.0, {"Armed clash": 1.0})
+
+
+def test_the_detector_proposes_an_event_the_rules_vetoed_by_propose_and_alone_by_propose_alone() -> None:
+    alone = _candidates(SIT_IN)
+    [i] = alone.hits
+    assert not alone.drafts[i]
+    lenient = Thresholds(0.5, 0.5, 1.01, 0.5, 1.01, 1.01, 0.5)
+    assert [d.event.sub_event_type for d in choose_drafts(alone, {i: PROTEST}, lenient)] == ["Peaceful protest"]
+    # nothing else stands in the article: the detector's own event needs propose_alone
+    strict_alone = Thresholds(0.5, 0.5, 1.01, 0.5, 1.01, 1.01, 0.9)
+    assert choose_drafts(alone, {i: PROTEST}, strict_alone) == []
+    beside = _candidates(ATTACK_THEN_SIT_IN)
+    assert sorted(beside.hits) == [0, 1] and beside.drafts[0] and not beside.drafts[1]
+    drafts = choose_drafts(beside, {0: KEPT, 1: PROTEST}, strict_alone)
+    assert [d.event.sub_event_type for d in drafts] == ["Armed clash", "Peaceful protest"]
+    assert drafts[1].event.location is not None and drafts[1].event.location.name == "العريش"
+    # below propose, even beside another event
+    assert [d.event.sub_event_type for d in choose_drafts(beside, {0: KEPT, 1: PROTEST},
+                                                          Thresholds(0.5, 0.7, 1.01, 0.5))] == ["Armed clash"]

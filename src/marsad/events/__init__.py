@@ -77,7 +77,8 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
         drafts = choose_sentence_drafts(cands, judge_sentences(cands), 0.5, detections)
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
-                                model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"))
+                                model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
+                                model.threshold("propose_alone"))
         proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features) if thresholds.pair <= 1 else None
         drafts = choose_drafts(cands, detections, thresholds, proposals)
         if config.include_historical:

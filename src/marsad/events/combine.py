@@ -4,9 +4,10 @@ Article mode (ACLED coding of a whole article, the default): a sentence's rule d
 when the model gives the sentence an event probability of at least ``keep`` (``keep_told`` when a
 finite verb tells the act, the rules' strongest evidence); below it they may only fill an event
 kept before them. Where the rules found no event, the model proposes one when its probability of
-an event of a type that a cue of the sentence can code reaches ``propose``; its arguments come from
-the rules' argument code. A surviving draft whose event type differs from the model's is retyped
-when the model is sure of its type (``retype``). The thresholds are chosen by cross-validation
+an event of a type that a cue of the sentence can code reaches ``propose`` (``propose_alone`` in an
+article where nothing else stands); its arguments come from the rules' argument code. A
+surviving draft whose event type differs from the model's is retyped when the model is sure of its
+type (``retype``). The thresholds are chosen by cross-validation
 grouped by article on the train split (``scripts/train_event_detector.py``).
 
 Sentence mode (each sentence judged alone, as the GSR annotators did): the sentence model gives
@@ -43,6 +44,10 @@ class Thresholds:
     # sentence has is added (above 1: no proposals)
     pair: float = 1.01
     pair_alone: float = 1.01  # ``pair`` in an article where no draft of the rules or the detector stands
+    # ``propose`` in such an article: most articles of a news stream report no event, and a sentence
+    # whose cues the rules all vetoed (a nominal cue with little evidence, an arrest of no stated
+    # political weight) reports one far more often in an article where another report stands
+    propose_alone: float = 1.01
 
 
 def family_of(event_type: str, sub_event_type: str) -> str | None:
@@ -79,12 +84,16 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
         The drafts, sentence by sentence in text order.
     """
     out: list[Draft] = []
-    proposed: list[tuple[int, float, list[Draft]]] = []
+    proposed: list[tuple[int, int, float, list[Draft]]] = []
+    # the detector's own events where the rules drafted none: (at, probability, sub-event type)
+    typed: list[tuple[int, int, float, str]] = []
     for i in sorted(cands.hits):
         det = detections[i]
         drafts = cands.drafts.get(i, [])
         start = len(out)
-        _choose_sentence(cands, i, det, drafts, thresholds, out)
+        own = _choose_sentence(cands, i, det, drafts, thresholds, out)
+        if own is not None:
+            typed.append((len(out), i, *own))
         if proposals:
             kept = {_kind(d.event.event_type, d.event.sub_event_type) for d in out[start:] if not d.needs_twin}
             for p, sub_event_type in proposals.get(i, []):
@@ -93,13 +102,21 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
                     continue
                 # one event per kind and sentence: the likeliest type of the kind comes first
                 kept.add(kind)
-                proposed.append((len(out), p, forced_drafts(cands, i, sub_event_type)))
+                proposed.append((len(out), i, p, forced_drafts(cands, i, sub_event_type)))
     # the rules and the detector judge whether the article reports political violence at all (most
     # of a news stream does not): in an article where they kept nothing, a proposal must be surer
     alone = not any(not d.needs_twin for d in out)
-    for at, p, drafts in reversed(proposed):
-        if not alone or p >= thresholds.pair_alone:
-            out[at:at] = drafts
+    insert = [(at, i, 0, 0, forced_drafts(cands, i, sub_event_type)) for at, i, p, sub_event_type in typed
+              if p >= (thresholds.propose_alone if alone else thresholds.propose)]
+    # one event per kind and sentence: the detector's own event comes before a proposal of its kind
+    told = {(i, _kind(d.event.event_type, d.event.sub_event_type)) for _, i, _, _, drafts in insert for d in drafts}
+    insert += [(at, i, 1, n, drafts) for n, (at, i, p, drafts) in enumerate(proposed)
+               if p >= (thresholds.pair_alone if alone else thresholds.pair)
+               and not any((i, _kind(d.event.event_type, d.event.sub_event_type)) in told for d in drafts)]
+    # in text order: per sentence the detector's event, then the proposal model's in their order;
+    # inserted from the last, so that each position stays valid and ties keep that order
+    for at, _i, _rank, _n, drafts in sorted(insert, key=lambda x: x[:4], reverse=True):
+        out[at:at] = drafts
     return out
 
 
@@ -113,8 +130,12 @@ def _kind(event_type: str, sub_event_type: str) -> str:
 
 
 def _choose_sentence(cands: Candidates, i: int, det: Detection, drafts: list[Draft], thresholds: Thresholds,
-                     out: list[Draft]) -> None:
-    """Add to ``out`` the drafts of sentence ``i`` that the detector's verdict ``det`` lets stand."""
+                     out: list[Draft]) -> tuple[float, str] | None:
+    """Add to ``out`` the drafts of sentence ``i`` that the detector's verdict ``det`` lets stand.
+
+    Returns the detector's own event of a sentence the rules drafted nothing for (its probability
+    and sub-event type), for :func:`choose_drafts` to add by ``propose`` or ``propose_alone``.
+    """
     if drafts:
         told = any(h.strength >= 2 for h in cands.hits[i])
         if det.p_event < (thresholds.keep_told if told else thresholds.keep):
@@ -122,19 +143,21 @@ def _choose_sentence(cands: Candidates, i: int, det: Detection, drafts: list[Dra
             # perpetrator, its toll): it fills that event when merging finds it one, else it
             # is dropped (marsad.events.merge, needs_twin)
             out.extend(replace(d, needs_twin=True) for d in drafts)
-            return
+            return None
         for d in drafts:
             if det.p_type >= thresholds.retype and d.event.event_type != \
                     CODES[CODE_OF_SUB_TYPE[det.sub_event_type]].event_type:
                 d = _retyped(d, det.sub_event_type)
             out.append(d)
-    else:
-        # the model proposes a type that one of the sentence's cues can code (the lexicon's
-        # knowledge), when it is sure enough that the sentence reports an event of that type
-        allowed = {CODES[h.kind].sub_event_type for h in cands.hits[i] if h.kind in CODES}
-        typed = [(p, t) for t, p in det.probabilities.items() if t in allowed]
-        if typed and det.p_event * max(typed)[0] >= thresholds.propose:
-            out.extend(forced_drafts(cands, i, max(typed)[1]))
+        return None
+    # the model proposes a type that one of the sentence's cues can code (the lexicon's
+    # knowledge), when it is sure enough that the sentence reports an event of that type
+    allowed = {CODES[h.kind].sub_event_type for h in cands.hits[i] if h.kind in CODES}
+    typed = [(p, t) for t, p in det.probabilities.items() if t in allowed]
+    if not typed:
+        return None
+    p_type, sub_event_type = max(typed)
+    return det.p_event * p_type, sub_event_type
 
 
 def choose_sentence_drafts(cands: Candidates, family_scores: dict[int, dict[str, float]], threshold: float,

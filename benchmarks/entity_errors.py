@@ -48,9 +48,12 @@ TYPES = ("PER", "ORG", "GPE", "LOC", "FAC")
 
 def use_model(folder: Path) -> None:
     """Make the pipeline's tagger the model of ``folder`` (written by scripts/train_ner.py --out)."""
+    import importlib
+
     import pycrfsuite
 
-    from marsad.entities import tagger as tagger_mod
+    # the module, not the function of the same name that marsad.entities exports
+    tagger_mod = importlib.import_module("marsad.entities.tagger")
     from marsad.entities.features import FeatureCache
     from marsad.entities.lexicons import load_lexicons
 

@@ -416,6 +416,14 @@ def read_silver(corpus: Path, exclude: set[str], features: SentenceFeatures, *, 
     return out, hashlib.sha256(corpus.read_bytes()).hexdigest()
 
 
+def fold_ids(ids: list[str], fold: str) -> set[str]:
+    """The ids of cross-validation fold ``"K/N"``: rank K modulo N among the sorted ids."""
+    k, n = (int(x) for x in fold.split("/"))
+    if not 0 <= k < n:
+        raise SystemExit(f"--fold {fold}: K must be in 0..N-1")
+    return {i for r, i in enumerate(sorted(ids)) if r % n == k}
+
+
 # ---------- labels and scores ----------
 
 # ANERcorp labels in marsad's: its LOC is mostly countries and cities; MISC is kept as a label
@@ -455,6 +463,9 @@ def main() -> int:
     ap.add_argument("--tuning-fold", action="store_true",
                     help="train on every other train-split gold article only (sorted ids, from the first), "
                          "to tune run-time thresholds on the others")
+    ap.add_argument("--fold", default="",
+                    help="K/N: leave out the in-domain gold articles whose rank among the sorted ids is K "
+                         "modulo N (cross-validation: benchmarks/entity_errors.py --fold K/N tags them)")
     ap.add_argument("--no-extra", action="store_true",
                     help="train on the train half of train-ant alone, without benchmarks/data/gold-ant-extra")
     ap.add_argument("--out", type=Path, default=MODELS, help="folder for the model and its metadata")
@@ -483,11 +494,14 @@ def main() -> int:
     if a.tuning_fold:  # the other half of the train split is where thresholds are tuned
         held_out = set(sorted(split_ids["train"])[1::2])
         golds = [g for g in golds if g["id"] not in held_out]
+    every_gold = {g["id"] for g in golds}  # silver reads none of them, left out by a fold or not
+    if a.fold:
+        golds = [g for g in golds if g["id"] not in fold_ids([g["id"] for g in golds], a.fold)]
     gold_ids = [g["id"] for g in golds]
     gold = read_gold(golds)
     # silver never reads an article of the gold sets (train-ant, dev, the extra gold): their text is gold's
     exclude = {p.stem for folder in ("train-ant", "dev") for p in (a.shared / "data" / folder).glob("*.json")}
-    exclude |= {g["id"] for g in golds} | measured_elsewhere()
+    exclude |= every_gold | measured_elsewhere()
     silver_budget = a.silver_tokens if not a.sample else 40 * a.sample
     silver, ant_digest = read_silver(ant, exclude, features, max_tokens=silver_budget, seed=a.seed)
     if a.sample:
@@ -548,6 +562,8 @@ def main() -> int:
     }
     if a.sample:
         meta["sample"] = a.sample
+    if a.fold:
+        meta["fold"] = f"{a.fold}: the in-domain gold articles of rank K modulo N (sorted ids) left out"
     if a.tuning_fold:
         meta["tuning_fold"] = "every other train-split article (sorted ids from the first)"
     text = json.dumps(meta, indent=1, ensure_ascii=False) + "\n"

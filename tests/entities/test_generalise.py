@@ -9,7 +9,7 @@ import pytest
 
 from marsad.config import EntitiesConfig
 from marsad.document import Document
-from marsad.entities import _learned_extensions, find_entities
+from marsad.entities import _construct_end, _learned_extensions, find_entities
 from marsad.entities.candidates import PRIO_MODEL, PRIO_RULE, Candidate
 from marsad.entities.lexicons import load_lexicons
 from marsad.entities.rules import rule_candidates
@@ -85,3 +85,13 @@ def test_the_tagger_vetoes_patterns_that_name_nothing(make_doc: Callable[..., Do
     with_rules = {sentence[tokens[c.start][0]:tokens[c.end - 1][1]] for c in rule_candidates(words, lex)}
     learned = {m.text for m in find_entities(make_doc(sentence)).entities}
     assert with_rules and not learned & with_rules
+
+
+def test_a_definite_name_governs_no_common_noun_after_it() -> None:
+    """The tagger's span للتحالف نهاية العام stops after the definite word: نهاية العام is a time
+    phrase; a person's name after a definite head goes on (المستشفى الجامعي فرحات حشاد)."""
+    lex = load_lexicons()
+    words = [analyze(t, lex) for t in "للتحالف نهاية العام".split()]
+    assert _construct_end(words, 0, 3, lex) == 1
+    words = [analyze(t, lex) for t in "المستشفى الجامعي فرحات حشاد".split()]
+    assert _construct_end(words, 0, 4, lex) == 4

@@ -184,6 +184,8 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
     while end > start and (not words[end - 1].is_word or words[end - 1].stop
                            or (etype != "PER" and not _closes_name(words[end - 1], lex))):
         end -= 1  # الحزب | مرات كثيرة، النيابة | آنذاك
+    if etype != "PER":
+        end = _construct_end(words, start, end, lex)
     if start >= end or idiom_head(words, start):
         return None  # عن طريق الحوار: the rules' reading of an idiom holds for the tagger too
     span = words[start:end]
@@ -200,6 +202,19 @@ def _clean_model_span(start: int, end: int, etype: str, words: list[Word],
         if hit is not None and hit[0] == end:
             etype = hit[1]
     return Candidate(start, end, etype, "crf", PRIO_MODEL, words[start].n)
+
+
+def _construct_end(words: list[Word], start: int, end: int, lex: Lexicons) -> int:
+    """Where a name of the tagger stops by grammar: a definite word governs no genitive, so a bare
+    common noun after it starts another phrase (للتحالف | نهاية العام: "to the coalition | at the end
+    of the year"). A person-name word may follow (المستشفى الجامعي فرحات حشاد), and so may a rare
+    word (a name no list knows) or a quoted one."""
+    for k in range(start + 1, end):
+        w = words[k]
+        if (words[k - 1].definite and w.is_word and not w.definite and not w.n and not w.person
+                and not w.quote and lex.vocabulary.get(w.key, 0) >= FREQUENT_WORD_COUNT):
+            return k
+    return end
 
 
 def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words: list[Word],

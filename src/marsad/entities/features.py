@@ -14,7 +14,7 @@ from __future__ import annotations
 from marsad.entities.lexicons import Lexicons, core_word, strip_article
 from marsad.text.normalize import fold_key
 
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 _PUNCT = frozenset(".,،؛:;!?؟()[]{}\"'«»“”-–—/")
 
@@ -92,12 +92,16 @@ class FeatureCache:
             shape = "l"
         else:
             shape = "a"
+        proclitic = key[: len(key) - len(core)]
         own = ["b", "w=" + key, "c=" + core, "s=" + shape, "p2=" + core[:2], "p3=" + core[:3],
                "x1=" + core[-1:], "x2=" + core[-2:], "x3=" + core[-3:],
-               "pf=" + key[: len(key) - len(core)], "n=" + str(min(len(core), 8))]
+               "pf=" + proclitic, "n=" + str(min(len(core), 8))]
+        if len(core) >= 6:  # longer affixes: the endings of borrowed names (-ستان، -يتشي) and of nisbas
+            own += ["p4=" + core[:4], "x4=" + core[-4:]]
         own += ["f=" + f for f in flags]
-        prev1 = ["-1c=" + core, "-1s=" + shape] + ["-1f=" + f for f in flags]
-        next1 = ["+1c=" + core, "+1s=" + shape] + ["+1f=" + f for f in flags]
+        # a neighbour's proclitic: a name after ب/ل/في-like attachments, or behind و in a list
+        prev1 = ["-1c=" + core, "-1s=" + shape, "-1pf=" + proclitic] + ["-1f=" + f for f in flags]
+        next1 = ["+1c=" + core, "+1s=" + shape, "+1pf=" + proclitic] + ["+1f=" + f for f in flags]
         prev2 = ["-2c=" + core] + ["-2f=" + f for f in flags]
         next2 = ["+2c=" + core] + ["+2f=" + f for f in flags]
         if self.known is not None:

@@ -14,7 +14,7 @@ from marsad.document import Article
 from marsad.errors import DataFileError
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import family_of
-from marsad.events.judge import JUDGE_FEATURES_VERSION, family_judge, judge_features, judge_sentences
+from marsad.events.judge import JUDGE_FEATURES_VERSION, char_grams, family_judge, judge_features, judge_sentences
 from marsad.pipeline import Pipeline
 
 SENTENCE = EventsConfig(mode="sentence")
@@ -51,6 +51,16 @@ def test_features_are_sorted_unique_and_ignore_where_the_sentence_stands() -> No
     assert not any(f.startswith("negated=") for f in features)
     # the trace of the evidence the rules counted keeps its label beside the family
     assert any(f.startswith("trace_family=evidence=") for f in features)
+
+
+def test_character_grams_read_words_without_their_proclitics() -> None:
+    # two inflections of one word, one behind و+ال, share the n-grams of their common stem
+    text = "والمتظاهرين متظاهرون"
+    first, second = char_grams(text, 0, 11), char_grams(text, 12, len(text))
+    assert "c=<متظا" in first and "c=<متظا" in second and "c=متظاه" in first & second
+    assert not any("وال" in g for g in first)
+    cands = candidates("تظاهر آلاف الطلاب أمس في العاصمة تونس احتجاجا على ارتفاع الأسعار.")
+    assert "c=<تظا" in judge_features(cands, 0)
 
 
 def test_judge_scores_each_family_relative_to_its_threshold() -> None:

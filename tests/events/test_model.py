@@ -16,7 +16,7 @@ from marsad.events import ARTICLE_MODEL, SENTENCE_MODELS, record_events
 from marsad.events.candidates import find_candidates
 from marsad.events.combine import choose_sentence_drafts, family_of
 from marsad.events.features import FEATURES_VERSION, sentence_features
-from marsad.events.judge import JUDGE_FEATURES_VERSION, family_judge
+from marsad.events.judge import CHAR_GRAM_PREFIX, JUDGE_FEATURES_VERSION, family_judge
 from marsad.events.model import EVENT, NONE, read_model, sentence_model
 from marsad.pipeline import Pipeline
 
@@ -57,9 +57,13 @@ def test_packaged_sentence_models_match_the_judge_features_and_carry_cross_valid
     assert len(meta["training_data_sha256"]) == 64
     assert 0.0 < model.threshold("sentence") < 1.0
     assert meta["thresholds"]["sentence"] == meta["cross_validated"]["threshold"]
-    # the figures kept are cross-validated (grouped by article), with the penalty they chose
+    # the figures kept are cross-validated (grouped by article), with the penalty they chose, and
+    # nested (penalty and threshold chosen on the other folds) with their spread over the draws
     assert str(meta["c2"]) in meta["penalties_tried"]
-    assert 0.0 < meta["cross_validated"]["nested_f1"] <= 1.0
+    nested = meta["nested"]
+    assert 0.0 < nested["f1"] <= 1.0 and len(nested["f1_per_draw"]) == meta["draws"] and nested["f1_sd"] >= 0.0
+    # a family trained without the character n-grams has no weight for them
+    assert any(f.startswith(CHAR_GRAM_PREFIX) for f in model.weights) == meta["char_grams"]
 
 
 @pytest.mark.parametrize(("event_type", "sub_event_type", "family"), [
@@ -91,10 +95,13 @@ def test_every_mode_codes_an_arrest_and_nothing_in_a_culture_report(mode: str) -
 def test_sentence_mode_reports_an_assault_and_a_protest_each_sentence_tells() -> None:
     pipe = Pipeline(Config(events=EventsConfig(mode="sentence")))
     # the GSR sentences that report an assault nearly all place and date it: the sentence models
-    # learned that (the same report with neither a place nor a date scores below the threshold)
-    assault = pipe.run(Article(id="s", text="قتل خمسة جنود أمس في هجوم شنه مسلحون على نقطة عسكرية قرب مدينة القصرين."))
+    # learned that (the same report with neither a place nor a date scores below the threshold; أمس
+    # is a date only in an article with a published date)
+    assault = pipe.run(Article(id="s", text="قتل خمسة جنود أمس في هجوم شنه مسلحون على نقطة عسكرية قرب مدينة القصرين.",
+                               published="2017-03-14"))
     assert {family_of(e.event_type, e.sub_event_type) for e in assault.events} == {"assault"}
-    protest = pipe.run(Article(id="p", text="تظاهر آلاف الطلاب أمس في العاصمة تونس احتجاجا على ارتفاع الأسعار."))
+    protest = pipe.run(Article(id="p", text="تظاهر آلاف الطلاب أمس في العاصمة تونس احتجاجا على ارتفاع الأسعار.",
+                               published="2017-03-14"))
     assert {family_of(e.event_type, e.sub_event_type) for e in protest.events} == {"protest"}
 
 

@@ -16,7 +16,8 @@ from marsad.events.candidates import Candidates
 from marsad.events.cues import Hit, find_words, modality_matcher, support_matcher
 from marsad.events.fatalities import count_killed
 
-__all__ = ["FEATURES_VERSION", "lexical_features", "sentence_features", "support_and_modality", "toll_feature"]
+__all__ = ["FEATURES_VERSION", "WORD_RE", "lexical_features", "sentence_features", "stem", "support_and_modality",
+           "toll_feature"]
 
 # Bumped whenever sentence_features() changes, so that a model trained on other features is refused.
 FEATURES_VERSION = 2
@@ -26,7 +27,8 @@ NUMBER_RE = re.compile(r"\d+")
 PROCLITIC_RE = re.compile(r"^(?:[وف]?(?:[بلك]?ال|[بل])?)(?=\S{3})")
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """``word`` without its proclitics (و، ف، ب، ل، ك، ال) where three letters stay."""
     return PROCLITIC_RE.sub("", word, count=1)
 
 
@@ -34,7 +36,7 @@ def lexical_features(text: str, s0: int, s1: int) -> set[str]:
     """The words of ``text[s0:s1]`` as features: words, stems, stem pairs and prefixes, the first stem,
     the length in steps of 8 words, and whether a question mark or a number stands there."""
     words = WORD_RE.findall(text, s0, s1)
-    stems = [_stem(w) for w in words]
+    stems = [stem(w) for w in words]
     out = {f"length={min(6, len(words) // 8)}"}
     out.update(f"w={w}" for w in words)
     out.update(f"s={s}" for s in stems)

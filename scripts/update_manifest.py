@@ -15,6 +15,8 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "marsad" / "data"
 # which script builds which folder; hand-edited files say "hand-edited"
 BUILDERS = {
     "models/actor-ranker": "scripts/train_actor_ranker.py",
+    "models/place-evidence": "scripts/train_place_evidence.py",
+    "gazetteer/name-usage.tsv": "scripts/train_place_evidence.py",
     "actors/periods.tsv": "hand-edited",
     "entities/complements-corpus.tsv": "scripts/build_complements.py",
     "models/": "scripts/train_ner.py",

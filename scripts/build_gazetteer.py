@@ -270,10 +270,13 @@ def build(shared: Path, report: bool) -> tuple[list[Row], list[tuple[str, int, f
         if name:
             return name
         caps = capitals.get(iso)
-        if not caps:
-            return ""
-        near = min(caps, key=lambda cap: km(c["latitude"], c["longitude"], cap[1], cap[2]))
-        return near[0] if km(c["latitude"], c["longitude"], near[1], near[2]) <= PARTIAL_ADMIN1_KM else ""
+        if caps:
+            near = min(caps, key=lambda cap: km(c["latitude"], c["longitude"], cap[1], cap[2]))
+            if km(c["latitude"], c["longitude"], near[1], near[2]) <= PARTIAL_ADMIN1_KM:
+                return near[0]
+        # a capital whose division no table names: the division of a capital is most often named
+        # after it (Stockholm, Dhaka, Vienna, Beijing, Asuncion), which is a better guess than none
+        return str(c["name"]) if c["geonameid"] in capital_ids else ""
 
     # curated towns: found in GeoNames by English name within the country
     index: dict[tuple[str, str], list[dict]] = defaultdict(list)

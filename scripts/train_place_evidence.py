@@ -41,8 +41,8 @@ from training_gold import training_golds
 
 from marsad.places import _LIST_GAP_RE as LIST_GAP_RE
 from marsad.places import CONTEXT_WINDOW, packaged_gazetteer
-from marsad.places.context import DIRECTIONS, HEAD_KIND, context_words, read_before
-from marsad.places.evidence import features, name_usage, needs_evidence
+from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
+from marsad.places.evidence import PLACE_PREPOSITIONS, features, name_usage, needs_evidence
 from marsad.text.normalize import fold, fold_key
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,14 +59,12 @@ LOCATIVE_WORDS = ("في", "من", "الي", "نحو", "قرب", "داخل", "م�
 # A word beside a name in this share of its corpus occurrences, and at least this often, is a collocate.
 COLLOCATE_SHARE = 0.15
 COLLOCATE_MIN = 3
-# Words beside names of every kind: prepositions, conjunctions, head nouns and directions.
-NEUTRAL_WORDS = frozenset({*LOCATIVE_WORDS, *HEAD_KIND, *DIRECTIONS, "و", "او", "ثم", "مع", "عن", "علي",
-                           "بين", "ان", "الذي", "التي", "كل", "عبر", "حتي", "بعد", "قبل", "منذ", "هو",
-                           "هي", "العاصمه", "عاصمه", "مثل", "ضد", "لدي", "اليوم", "امس",
-                           # the land a name belongs to: ريف الرقة، جبل الشعانبي، جزيرة قرقنة، قطاع غزة
-                           "ريف", "جبل", "جزيره", "قطاع", "سواحل", "ولايه", "معتمديه", "لمعتمديه"})
-# The share of places (cross-validated) the chosen threshold must keep.
-MIN_PLACES_KEPT = 0.98
+# A word that stands (COLLOCATE_MIN times or more) beside this many gazetteer names is a word of place.
+PLACE_WORD_NAMES = 4
+# The places stage's own words of place: head nouns, directions and nearness, prepositions of place.
+PLACE_WORDS = frozenset({*HEAD_KIND, *DIRECTIONS, *NEAR_WORDS, *LOCATIVE_WORDS, *PLACE_PREPOSITIONS})
+# The share of places (cross-validated) the chosen threshold must keep at least.
+MIN_PLACES_KEPT = 0.95
 PROCLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
 
 
@@ -100,22 +98,28 @@ def is_demonym(word: str) -> bool:
 
 def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     """The words that stand before (``<w``) or after (``>w``) a one-word name in at least
-    COLLOCATE_SHARE of its occurrences (مسقط رأس، عاصفة الحزم، مبلغ مالي), leaving out the words of
-    place (في، مدينة، شمال) and function words, which say nothing of one name."""
+    COLLOCATE_SHARE of its occurrences: the phrases the corpus writes with it (مسقط رأس، ريال مدريد،
+    مبلغ مالي). Words that stand so beside many names are words of place (في، مدينة، هجوم، أهالي)
+    and no phrase of one name; they are read off the corpus too, as are demonyms after a name (حمص
+    السورية)."""
     totals = {k: _count(k, counts) for k in keys if " " not in k}
     around: dict[str, Counter[str]] = {}
+    names_beside: Counter[str] = Counter()
     for pair, c in counts.items():
         a, sep, b = pair.partition(" ")
         if not sep:
             continue
-        if b in totals and a not in NEUTRAL_WORDS and a.lstrip("وب") not in NEUTRAL_WORDS:
+        if b in totals:
             around.setdefault(b, Counter())["<" + a] += c
-        if a in totals and b not in NEUTRAL_WORDS and not is_demonym(b):
+            names_beside["<" + a] += c >= COLLOCATE_MIN
+        if a in totals and not is_demonym(b):
             around.setdefault(a, Counter())[">" + b] += c
+            names_beside[">" + b] += c >= COLLOCATE_MIN
     out = {}
     for key, seen in around.items():
         total = totals[key]
-        words = sorted(w for w, c in seen.items() if c >= COLLOCATE_MIN and c >= COLLOCATE_SHARE * total)
+        words = sorted(w for w, c in seen.items() if c >= COLLOCATE_MIN and c >= COLLOCATE_SHARE * total
+                       and names_beside[w] < PLACE_WORD_NAMES and bare_word(w[1:]) not in PLACE_WORDS)
         if words:
             out[key] = words
     return out
@@ -171,7 +175,7 @@ def examples(shared: Path, sample: int) -> tuple[list[tuple[str, dict[str, float
             words, _nxt = context_words(folded.text, fs, fe, CONTEXT_WINDOW)
             head, near = read_before(words)
             entries = gaz.candidates(key)
-            if not needs_evidence(key, entries, head=head, near=near):
+            if not needs_evidence(key, entries, head=head, near=near, ambiguous=gaz.is_ambiguous(key)):
                 continue
             others = {c for c, keys in named_by.items() if keys - {key}}
             listed = any(LIST_GAP_RE.fullmatch(gap) for gap in (
@@ -181,6 +185,14 @@ def examples(shared: Path, sample: int) -> tuple[list[tuple[str, dict[str, float
                              listed=listed, head=head, near=near, ambiguous=gaz.is_ambiguous(key))
             out.append((gold["id"], feats, int(kind == "place")))
     return out, digest
+
+
+def decided(f: dict[str, float]) -> float | None:
+    """The score of an example that marsad.places.evidence.is_place decides before the model: 2 for
+    a place, -1 for a word; None when the model decides."""
+    if f.get("collocation"):
+        return None if f.get("backed") else -1.0
+    return 2.0 if f.get("after_place_preposition") else None
 
 
 def fit(rows: list[tuple[dict[str, float], int]], l2: float, epochs: int, rate: float) -> dict[str, float]:
@@ -246,8 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     scored: list[tuple[float, int]] = []
     for k in range(a.folds):
         w = fit([(f, y) for art, f, y in data if folds[art] != k], a.l2, a.epochs, a.rate)
-        # a preposition of place decides before the model does (marsad.places.evidence.is_place)
-        scored += [(2.0 if f.get("after_place_preposition") and not f.get("collocation") else probability(w, f), y)
+        # a corpus phrase or a preposition of place decides before the model (places.evidence.is_place)
+        scored += [(decided(f) if decided(f) is not None else probability(w, f), y)
                    for art, f, y in data if folds[art] == k]
 
     def rates(t: float) -> tuple[float, float]:
@@ -255,10 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         dropped = sum(1 for p, y in scored if not y and p < t) / max(1, len(scored) - pos)
         return kept, dropped
 
-    # a real place lost is a plain loss, while the stage's other tests already keep many ordinary
-    # words from becoming places: the threshold keeps nearly every place, then drops what it can
+    # the issue's two goals are separate rates (ordinary words given no place, places kept): the
+    # threshold maximises their sum, among those that keep at least MIN_PLACES_KEPT of the places
     allowed = [t / 100 for t in range(5, 96) if rates(t / 100)[0] >= MIN_PLACES_KEPT] or [0.05]
-    threshold = max(allowed, key=lambda t: (rates(t)[1], -t))
+    threshold = max(allowed, key=lambda t: (sum(rates(t)), -t))
     kept, dropped = rates(threshold)
     print(f"cross-validated at threshold {threshold:.2f}: places kept {kept:.3f}, "
           f"ordinary words given no place {dropped:.3f}")

@@ -12,7 +12,14 @@ from marsad.config import Config, PlacesConfig
 from marsad.document import Document
 from marsad.pipeline import Pipeline, extract
 from marsad.places import packaged_gazetteer
-from marsad.places.evidence import features, is_place, name_usage, needs_evidence, packaged_model
+from marsad.places.evidence import (
+    features,
+    is_place,
+    name_usage,
+    needs_evidence,
+    ordinary_word,
+    packaged_model,
+)
 from marsad.text.normalize import fold
 
 
@@ -55,7 +62,7 @@ def test_features_read_the_corpus_phrase_and_the_preposition() -> None:
     text = fold("نقل الجثمان الى تطاوين مسقط رأس الفقيد").text
     start = text.index("مسقط")
     entries = gaz.candidates("مسقط")
-    assert needs_evidence("مسقط", entries, head=None, near=False)
+    assert needs_evidence("مسقط", entries, head=None, near=False, ambiguous=gaz.is_ambiguous("مسقط"))
     f = features(text, start, start + 4, "مسقط", entries, backed=False, listed=False, head=None,
                  near=False, ambiguous=gaz.is_ambiguous("مسقط"))
     assert f["collocation"] == 1.0 and "after_place_preposition" not in f
@@ -65,14 +72,24 @@ def test_features_read_the_corpus_phrase_and_the_preposition() -> None:
 def test_headed_several_word_and_unseen_names_need_no_evidence() -> None:
     gaz = packaged_gazetteer()
     entries = gaz.candidates("مالي")
-    assert not needs_evidence("مالي", entries, head="city", near=False)
-    assert not needs_evidence("مالي", entries, head=None, near=True)
-    assert not needs_evidence("سيدي بوزيد", gaz.candidates("سيدي بوزيد"), head=None, near=False)
+    assert needs_evidence("مالي", entries, head=None, near=False, ambiguous=False)
+    assert not needs_evidence("مالي", entries, head="city", near=False, ambiguous=True)
+    assert not needs_evidence("مالي", entries, head=None, near=True, ambiguous=True)
+    assert not needs_evidence("سيدي بوزيد", gaz.candidates("سيدي بوزيد"), head=None, near=False, ambiguous=False)
     unseen = next(k for k in gaz.keys() if " " not in k and k not in name_usage() and gaz.candidates(k))
-    assert not needs_evidence(unseen, gaz.candidates(unseen), head=None, near=False)
+    assert not needs_evidence(unseen, gaz.candidates(unseen), head=None, near=False, ambiguous=False)
+    # a name the corpus writes mostly after words of place is no ordinary word
+    assert not ordinary_word("تونس", name_usage()["تونس"]) and ordinary_word("مالي", name_usage()["مالي"])
 
 
 def test_the_model_and_its_threshold_are_packaged() -> None:
     model = packaged_model()
     assert 0.0 < model.threshold < 1.0 and "bias" in model.weights
     assert name_usage()["مالي"].count > 0
+
+
+def test_a_country_name_agreeing_as_an_adjective_is_no_place() -> None:
+    doc = extract("قال مسؤول إن مقاتلا بريطانيا قتل في المعارك الأخيرة.", published="2017-01-10", id="t1")
+    assert _places_over(doc, "بريطانيا") == []
+    doc = extract("وأعلنت الحكومة أن الشبكة مقرها ليبيا وتنشط في عدة دول.", published="2017-01-10", id="t1")
+    assert _places_over(doc, "ليبيا") == ["LY"]

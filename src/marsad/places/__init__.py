@@ -34,8 +34,8 @@ from marsad.places.context import (
     read_before,
     region_direction,
 )
+from marsad.places.evidence import agrees_as_adjective, is_place, needs_evidence, packaged_model
 from marsad.places.evidence import features as evidence_features
-from marsad.places.evidence import is_place, needs_evidence, packaged_model
 from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
 from marsad.places.resolve import Reading, Resolution, choose, lookup
 from marsad.text.normalize import FoldedText, fold
@@ -167,7 +167,12 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         own = f.reading.key
         others = frozenset(c for c, keys in named_by.items() if keys - {own})
         near = f.near or f.reading.near
-        if f.mention.type in PLACE_TYPES and needs_evidence(own, f.entries, head=head, near=near):
+        if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
+                and agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)):
+            f.rejected = True  # مقاتلا بريطانيا: the adjective, not the country
+            continue
+        if f.mention.type in PLACE_TYPES and needs_evidence(own, f.entries, head=head, near=near,
+                                                            ambiguous=gaz.is_ambiguous(own)):
             feats = _evidence(f, folded, head, others, gaz, listed=_listed(f, found, doc.text))
             evidence[f.mention.id] = feats
             if model is not None and not is_place(feats, model):

@@ -34,6 +34,10 @@ PLACE_PREPOSITIONS = frozenset({"في", "الي", "نحو", "داخل", "عبر"
                                 "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "انحاء", "ارجاء", "فوق",
                                 "خارج", "تحت", "ضواحي", "اطراف", "محيط"})
 CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
+# Accusative adverbs that come between a verb and its subject or object (زار مؤخرا سوريا).
+ADVERBS = frozenset({"مؤخرا", "موخرا", "حاليا", "ايضا", "سابقا", "لاحقا", "رسميا", "مجددا", "اخيرا",
+                     "كثيرا", "دايما", "غالبا", "تقريبا", "فورا", "معا", "جدا", "مسبقا", "اليا", "عموما",
+                     "خصوصا", "سرا", "علنا", "يوميا", "سنويا", "تدريجيا", "فعلا", "اساسا"})
 FROM_WORDS = frozenset({"من", "منذ"})
 # Words that announce no name at all (folded function words, as a word before the name).
 FUNCTION_BEFORE = frozenset({"و", "او", "ثم", "ان", "انه", "التي", "الذي", "الذين", "كما", "لكن",
@@ -112,22 +116,69 @@ def _next_word(text: str, end: int) -> tuple[str, bool]:
     return (m.group() if m else ""), False
 
 
-def needs_evidence(key: str, entries: Sequence[PlaceEntry], *, head: str | None, near: bool) -> bool:
-    """Whether the model decides a name: a bare one-word name that the corpus uses, no curated facility.
+def needs_evidence(key: str, entries: Sequence[PlaceEntry], *, head: str | None, near: bool,
+                   ambiguous: bool) -> bool:
+    """Whether the model decides a name: a bare one-word name that the corpus uses as an ordinary word.
 
     A head noun (مدينة، محافظة، قرية) or a direction (شمال، قرب) before the name is evidence
     enough, and so is a name of several words (بئر العبد، سيدي بوزيد), which ordinary prose does
-    not write by chance; a facility's short form is curated by hand (gazetteer/facilities.tsv); a
-    name the ANT corpus never writes (سيونيك، إنغوشيا) is no ordinary Arabic word.
+    not write by chance; a facility's short form is curated by hand (gazetteer/facilities.tsv).
+    Which names are ordinary words is read off the corpus (:func:`ordinary_word`).
     """
-    return (head is None and not near and " " not in key and bool(entries) and entries[0].kind != "facility"
-            and key in name_usage())
+    if head is not None or near or " " in key or not entries or entries[0].kind == "facility":
+        return False
+    usage = name_usage().get(key)
+    return usage is not None and (ambiguous or ordinary_word(key, usage))
+
+
+# A name written after a preposition of place or a head noun in less than this share of its corpus
+# occurrences is used as something else too (مالي 0.06, صور 0.10; تونس 0.35, مسقط 0.67).
+ORDINARY_LOCATIVE_SHARE = 0.3
+
+
+def ordinary_word(key: str, usage: NameUsage) -> bool:
+    """Whether the ANT corpus uses a name as an ordinary word: seldom after a word of place, in
+    phrases of its own (مسقط رأس), as a stem with a pronoun suffix (داخله), or, for a name without
+    ال, more often with it (مالي beside المالي). Names the corpus never writes (سيونيك) are not:
+    with no count there is no sign of an ordinary word."""
+    return (usage.locative < ORDINARY_LOCATIVE_SHARE or bool(usage.collocates) or usage.stem > 0
+            or (not key.startswith("ال") and usage.definite > 0))
+
+
+def agrees_as_adjective(text: str, start: int, key: str) -> bool:
+    """Whether the name is read as a relative adjective agreeing with the indefinite noun before it:
+    مقاتلا بريطانيا ("a British fighter"), جنديا تركيا, طائرات عسكرية سورية ("Syrian military
+    aircraft"). A country's name that ends like an adjective (بريطانيا، سوريا، سورية) is then the
+    adjective: an indefinite accusative noun (…ا) before …يا, or an indefinite feminine (…ه) before
+    …يه, with nothing attached to the name. ``text`` is folded, ``start`` the name's folded start."""
+    if start > 0 and text[start - 1].isalpha():
+        return False
+    before = _words_before(text, start, 1)
+    if not before:
+        return False
+    last = before[-1]
+    if len(last) < 3 or last.startswith("ال") or last[1:3] == "ال" or last in FUNCTION_BEFORE \
+            or last in PLACE_PREPOSITIONS or last in FROM_WORDS or not last.isalpha():
+        return False
+    if key.endswith("يا"):
+        # an accusative noun (جنديا), not a pronoun suffix (تشهدها، مقرها), a verb's plural (قالوا)
+        # or an adverb (مؤخرا، حاليا) before the subject or object
+        return last.endswith("ا") and last[-2:] not in ("ها", "نا", "وا") and last not in ADVERBS
+    return key.endswith("يه") and last.endswith("يه")
 
 
 def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
-    """A preposition of place just before the name (في مالي) makes it a place unless the name sits
-    in one of its corpus phrases (في مسقط رأسه); otherwise the model's probability decides."""
-    if features.get("after_place_preposition") and not features.get("collocation"):
+    """Whether the evidence makes the name a place.
+
+    A name in one of its corpus phrases (مسقط رأس، مبلغ مالي، ريال مدريد) is that phrase unless
+    another name of the article lies in the same country (اعتصام الكامور in an article on
+    Tataouine); a preposition of place just before it (في مالي) makes it a place; otherwise the
+    model's probability decides.
+    """
+    if features.get("collocation"):
+        if not features.get("backed"):
+            return False
+    elif features.get("after_place_preposition"):
         return True
     return model.probability(features) >= model.threshold
 

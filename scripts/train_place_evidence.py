@@ -100,8 +100,8 @@ def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     """The words that stand before (``<w``) or after (``>w``) a one-word name in at least
     COLLOCATE_SHARE of its occurrences: the phrases the corpus writes with it (مسقط رأس، ريال مدريد،
     مبلغ مالي). Words that stand so beside many names are words of place (في، مدينة، هجوم، أهالي)
-    and no phrase of one name; they are read off the corpus too, as are demonyms after a name (حمص
-    السورية)."""
+    and no phrase of one name; they are read off the corpus too. Demonyms beside a name (حمص
+    السورية، العاصمة السورية دمشق) say where it lies and are no phrase either."""
     totals = {k: _count(k, counts) for k in keys if " " not in k}
     around: dict[str, Counter[str]] = {}
     names_beside: Counter[str] = Counter()
@@ -109,7 +109,7 @@ def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
         a, sep, b = pair.partition(" ")
         if not sep:
             continue
-        if b in totals:
+        if b in totals and not is_demonym(a):  # العاصمة السورية دمشق
             around.setdefault(b, Counter())["<" + a] += c
             names_beside["<" + a] += c >= COLLOCATE_MIN
         if a in totals and not is_demonym(b):

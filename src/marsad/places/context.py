@@ -17,7 +17,7 @@ ADMIN1_HEADS = ("محافظه", "ولايه", "مقاطعه", "اقليم", "ا�
 # وسيدي بوزيد وقفصة". Every name of the list takes the head's kind.
 PLURAL_HEADS: dict[str, str] = {
     "محافظات": "admin1", "محافظتي": "admin1", "ولايات": "admin1", "ولايتي": "admin1",
-    "مدن": "city", "مدينتي": "city", "بلدات": "city", "بلدتي": "city", "قري": "city",
+    "مدن": "city", "مدينتي": "city", "بلدات": "city", "بلدتي": "city", "قري": "city", "قريتي": "city",
     "معتمديات": "city", "معتمديتي": "city",
 }
 # معتمدية: a Tunisian delegation, مديرية: a Yemeni district, قضاء/ناحية: Iraqi and Syrian

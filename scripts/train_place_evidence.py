@@ -39,8 +39,7 @@ from typing import Any
 from place_gold import label, occurrences  # scripts/place_gold.py, beside this script
 from training_gold import training_golds
 
-from marsad.places import _LIST_GAP_RE as LIST_GAP_RE
-from marsad.places import CONTEXT_WINDOW, packaged_gazetteer
+from marsad.places import CONTEXT_WINDOW, LIST_GAP_RE, packaged_gazetteer
 from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
 from marsad.places.evidence import PLACE_PREPOSITIONS, features, name_usage, needs_evidence
 from marsad.text.normalize import fold, fold_key

@@ -52,7 +52,7 @@ CONTEXT_WINDOW = 40
 # sentence ("بئر زار قرب رمادة"): ACLED codes such a spot at the nearest known town, precision 2.
 ANCHOR_SCORE = 0.6
 # Between two names of one list: spaces, a comma, و (attached or not).
-_LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
+LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
 # Weights in the vote for the article's country (a country or town name counts 1): a region name,
 # and an actor of the country (counted once per actor, however often it is named).
 REGION_VOTE = 0.5
@@ -241,9 +241,9 @@ def _listed(f: _Found, found: list[_Found], text: str) -> bool:
     for o in found:
         if o is f or not o.entries:
             continue
-        if o.mention.end <= f.mention.start and _LIST_GAP_RE.fullmatch(text[o.mention.end:f.mention.start]):
+        if o.mention.end <= f.mention.start and LIST_GAP_RE.fullmatch(text[o.mention.end:f.mention.start]):
             return True
-        if f.mention.end <= o.mention.start and _LIST_GAP_RE.fullmatch(text[f.mention.end:o.mention.start]):
+        if f.mention.end <= o.mention.start and LIST_GAP_RE.fullmatch(text[f.mention.end:o.mention.start]):
             return True
     return False
 
@@ -293,7 +293,7 @@ def _share_list_heads(found: list[_Found], text: str) -> None:
             listing, previous_end = f.head, f.mention.end
             continue
         gap = text[previous_end:f.mention.start] if previous_end >= 0 else ""
-        if listing and f.head is None and _LIST_GAP_RE.fullmatch(gap):
+        if listing and f.head is None and LIST_GAP_RE.fullmatch(gap):
             f.head, previous_end = listing, f.mention.end
         else:
             listing, previous_end = None, -1

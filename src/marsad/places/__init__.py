@@ -34,7 +34,13 @@ from marsad.places.context import (
     read_before,
     region_direction,
 )
-from marsad.places.evidence import agrees_as_adjective, is_place, needs_evidence, packaged_model
+from marsad.places.evidence import (
+    PLACE_PREPOSITIONS,
+    agrees_as_adjective,
+    is_place,
+    needs_evidence,
+    packaged_model,
+)
 from marsad.places.evidence import features as evidence_features
 from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
 from marsad.places.resolve import Reading, Resolution, choose, lookup
@@ -45,7 +51,11 @@ __all__ = ["Gazetteer", "PlaceEntry", "TableGazetteer", "locate_places", "packag
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # An organisation's mention is located too when the gazetteer lists a facility under its very name:
-# مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo.
+# مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo. Only where
+# the words before it speak of a place (وقفة أمام مجلس نواب الشعب، في البيت الأبيض): the body that
+# speaks or acts (قال البيت الأبيض، رئيس مجلس نواب الشعب) is an organisation, no place.
+ORG_SEAT_BEFORE = frozenset({*PLACE_PREPOSITIONS, "امام", "قباله", "مقر", "مدخل", "بوابه", "ساحه",
+                             "مبني", "اقتحام", "اقتحموا", "اقتحمت", "استهداف", "استهدفت", "استهدف"})
 # How far before a mention (folded characters) a head noun or direction word is looked for.
 CONTEXT_WINDOW = 40
 # A mention the gazetteer does not know takes its location from a resolved place in the same
@@ -137,7 +147,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             continue
         m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
-        if m.type == "ORG" and not any(e.kind == "facility" for e in gaz.candidates(key)):
+        if m.type == "ORG" and (not any(e.kind == "facility" for e in gaz.candidates(key))
+                                or not _seat_named(folded, m)):
             continue  # a body is a place only where the gazetteer lists its seat by its name
         if key in FUNCTION_WORDS:
             continue
@@ -256,6 +267,17 @@ def _evidence(f: _Found, folded: FoldedText, head: str | None, others: frozenset
         folded.text, folded.to_folded(f.mention.start), folded.to_folded(f.mention.end), f.reading.key,
         f.entries, backed=any(e.country in others for e in f.entries), listed=listed, head=head,
         near=f.near or f.reading.near, ambiguous=gaz.is_ambiguous(f.reading.key))
+
+
+def _seat_named(folded: FoldedText, mention: Mention) -> bool:
+    """Whether an organisation's name stands where a place does: after a preposition of place or a
+    word of its seat (أمام، مقر، اقتحام), an attached proclitic taken off (وأمام، بمقر)."""
+    start = folded.to_folded(mention.start)
+    words, _after = context_words(folded.text, start, folded.to_folded(mention.end), CONTEXT_WINDOW)
+    if not words:
+        return False
+    last = words[-1]
+    return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
 
 
 def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> None:

@@ -41,7 +41,7 @@ REGIONAL = ("IQ SY YE LY TN EG LB JO PS IL SA AE QA KW BH OM DZ MA SD SS SO ML N
             "DJ ER ET EH KM").split()
 # Countries whose admin1.tsv rows list every first-level division, so that each GeoNames admin1
 # code can be named; for the others a town gets an admin1 only when it lies near a listed capital.
-COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR DE GB BE IT ES CA AU CN "
+COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR DE GB BE IT ES CA AU CN KR "
                       "TR AF PK NE TD MR SS BF NG ET KW QA OM BH US UA KE ER DJ IN CD CF CM MZ RU AM".split())
 # In Persian-, Turkish-, Pashto- and Urdu-speaking countries GeoNames' Arabic-script names are mostly
 # local spellings that Arabic news does not use; keeping only towns of this size keeps the ones the

@@ -41,7 +41,7 @@ REGIONAL = ("IQ SY YE LY TN EG LB JO PS IL SA AE QA KW BH OM DZ MA SD SS SO ML N
             "DJ ER ET EH KM").split()
 # Countries whose admin1.tsv rows list every first-level division, so that each GeoNames admin1
 # code can be named; for the others a town gets an admin1 only when it lies near a listed capital.
-COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR DE GB BE "
+COMPLETE_ADMIN1 = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR DE GB BE IT ES CA AU CN KR "
                       "TR AF PK NE TD MR SS BF NG ET KW QA OM BH US UA KE ER DJ IN CD CF CM MZ RU AM".split())
 # In Persian-, Turkish-, Pashto- and Urdu-speaking countries GeoNames' Arabic-script names are mostly
 # local spellings that Arabic news does not use; keeping only towns of this size keeps the ones the
@@ -270,10 +270,13 @@ def build(shared: Path, report: bool) -> tuple[list[Row], list[tuple[str, int, f
         if name:
             return name
         caps = capitals.get(iso)
-        if not caps:
-            return ""
-        near = min(caps, key=lambda cap: km(c["latitude"], c["longitude"], cap[1], cap[2]))
-        return near[0] if km(c["latitude"], c["longitude"], near[1], near[2]) <= PARTIAL_ADMIN1_KM else ""
+        if caps:
+            near = min(caps, key=lambda cap: km(c["latitude"], c["longitude"], cap[1], cap[2]))
+            if km(c["latitude"], c["longitude"], near[1], near[2]) <= PARTIAL_ADMIN1_KM:
+                return near[0]
+        # a capital whose division no table names: the division of a capital is most often named
+        # after it (Stockholm, Dhaka, Vienna, Beijing, Asuncion), which is a better guess than none
+        return str(c["name"]) if c["geonameid"] in capital_ids else ""
 
     # curated towns: found in GeoNames by English name within the country
     index: dict[tuple[str, str], list[dict]] = defaultdict(list)

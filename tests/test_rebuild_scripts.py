@@ -88,3 +88,15 @@ def test_recalled_events_model_rebuilds(tmp_path: Path) -> None:
     assert meta["sample"] == 30 and len(meta["training_data_sha256"]) == 64
     model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "recalled-events.tsv", 3)], meta)
     assert "none" in model.labels and 0.0 < meta["threshold"] <= 1.01
+
+
+@pytest.mark.slow
+def test_place_evidence_model_rebuilds(tmp_path: Path) -> None:
+    run_script("train_place_evidence", "--sample", "20", "--folds", "2", "--epochs", "50", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "place-evidence.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
+    assert 0.0 < meta["threshold"] < 1.0
+    assert weight_rows(tmp_path / "models" / "place-evidence.tsv", 2)
+    usage = [line.split("\t") for line in (tmp_path / "gazetteer" / "name-usage.tsv").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert usage and all(len(r) == 6 and int(r[1]) > 0 and 0.0 <= float(r[2]) <= 1.0 for r in usage)

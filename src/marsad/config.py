@@ -53,6 +53,9 @@ class ActorsConfig:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlacesConfig:
     min_score: float = 0.5  # below this a toponym stays unresolved rather than guessed
+    # a name that may be an ordinary word needs the context to make it a place (marsad.places.evidence);
+    # False resolves every name the gazetteer knows (the model's training script runs so)
+    use_evidence_model: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_score <= 1.0:

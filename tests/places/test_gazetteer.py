@@ -47,7 +47,12 @@ def test_gazetteer_names_carry_no_persian_or_kurdish_letters() -> None:
     assert bad == []
 
 
-@pytest.mark.parametrize(("country", "expected"), [("IQ", ACLED_IRAQ), ("TN", TUNISIA_24)])
+ITALY_20 = {"Abruzzo", "Aosta Valley", "Apulia", "Basilicata", "Calabria", "Campania", "Emilia-Romagna",
+            "Friuli-Venezia Giulia", "Lazio", "Liguria", "Lombardy", "Marche", "Molise", "Piedmont",
+            "Sardinia", "Sicily", "Trentino-Alto Adige", "Tuscany", "Umbria", "Veneto"}
+
+
+@pytest.mark.parametrize(("country", "expected"), [("IQ", ACLED_IRAQ), ("TN", TUNISIA_24), ("IT", ITALY_20)])
 def test_gazetteer_lists_every_first_level_division(country: str, expected: set[str]) -> None:
     admin1 = {r[3] for r in _rows() if r[4] == "admin1" and r[8] == country}
     assert expected <= admin1
@@ -57,7 +62,7 @@ def test_gazetteer_towns_of_complete_countries_have_a_known_admin1() -> None:
     rows = _rows()
     known = {(r[8], r[3]) for r in rows if r[4] == "admin1"}
     complete = set("IQ SY YE LY TN EG LB JO PS IL SA DZ MA SD SO ML IR AE FR DE GB BE TR AF PK NE TD MR SS BF "
-                   "NG ET KW QA OM BH US UA KE ER DJ IN CD CF CM MZ RU AM".split())
+                   "NG ET KW QA OM BH US UA KE ER DJ IN CD CF CM MZ RU AM IT ES CA AU CN KR".split())
     towns = [r for r in rows if r[4] == "city" and r[8] in complete]
     missing = [(r[0], r[1], r[7]) for r in towns if (r[8], r[7]) not in known]
     assert missing == []
@@ -92,3 +97,12 @@ def test_gazetteer_marks_common_words_as_ambiguous() -> None:
         assert gaz.is_ambiguous(name_key(word)), word
     for town in ("رمادة", "المنستير", "الموصل", "مصر", "البحرين"):
         assert not gaz.is_ambiguous(name_key(town)), town
+
+
+@pytest.mark.parametrize(("town", "country", "admin1"), [
+    ("Turin", "IT", "Piedmont"), ("Kunming", "CN", "Yunnan"), ("Calgary", "CA", "Alberta"),
+    ("Melbourne", "AU", "Victoria"), ("Bilbao", "ES", "Basque Country"), ("Suwon", "KR", "Gyeonggi"),
+])
+def test_gazetteer_towns_abroad_take_their_division(town: str, country: str, admin1: str) -> None:
+    found = {r[7] for r in _rows() if r[4] == "city" and r[3] == town and r[8] == country}
+    assert found == {admin1}

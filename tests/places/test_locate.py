@@ -32,6 +32,8 @@ def _place_of(doc: Document, surface: str) -> tuple[str | None, str | None, str 
     ("قالت وزارة الخارجية إن تونس ترفض التدخل.", "تونس", "GPE", ("country", None, "TN", 3)),
     ("اندلعت مواجهات في الجزائر بسبب الأسعار.", "الجزائر", "GPE", ("country", None, "DZ", 3)),
     ("أغلقت السلطات معبر رأس جدير أمام المسافرين.", "رأس جدير", "FAC", ("facility", "Medenine", "TN", 1)),
+    ("اغتيل القيادي بإطلاق النار عليه في جزيرة مالطا.", "جزيرة مالطا", "LOC", ("country", None, "MT", 3)),
+    ("غرق قارب للمهاجرين قبالة جزيرة صقلية.", "جزيرة صقلية", "LOC", ("admin1", "Sicily", "IT", 3)),
 ])
 def test_locate_places_context_sets_kind_and_precision(make_doc: MakeDoc, sentence: str, surface: str,
                                                        etype: str, expected: tuple[object, ...]) -> None:
@@ -189,3 +191,14 @@ def test_locate_places_actors_help_decide_the_article_country(make_doc: MakeDoc)
     doc = locate_places(doc)
     assert doc.cache["country"] == "IQ"
     assert _place_of(doc, "الرياض")[1:3] == ("Kirkuk", "IQ")
+
+
+def test_locate_places_an_organisation_is_placed_at_its_seat_only_where_a_place_is_meant(
+        make_doc: MakeDoc) -> None:
+    text = "أعلن رئيس مجلس نواب الشعب تأجيل الجلسة. ونظم المحتجون وقفة أمام مجلس نواب الشعب."
+    doc = locate_places(make_doc(text, entities=[("مجلس نواب الشعب", "ORG"), ("مجلس نواب الشعب", "ORG")]))
+    speaker, seat = sorted((m for m in doc.entities if m.text == "مجلس نواب الشعب"), key=lambda m: m.start)
+    assert speaker.place_id is None
+    place = doc.place(seat.place_id)
+    assert place is not None and (place.country, place.admin1) == ("TN", "Tunis")
+    doc.check_offsets()

@@ -34,6 +34,14 @@ from marsad.places.context import (
     read_before,
     region_direction,
 )
+from marsad.places.evidence import (
+    PLACE_PREPOSITIONS,
+    agrees_as_adjective,
+    is_place,
+    needs_evidence,
+    packaged_model,
+)
+from marsad.places.evidence import features as evidence_features
 from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
 from marsad.places.resolve import Reading, Resolution, choose, lookup
 from marsad.text.normalize import FoldedText, fold
@@ -43,14 +51,18 @@ __all__ = ["Gazetteer", "PlaceEntry", "TableGazetteer", "locate_places", "packag
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # An organisation's mention is located too when the gazetteer lists a facility under its very name:
-# مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo.
+# مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo. Only where
+# the words before it speak of a place (وقفة أمام مجلس نواب الشعب، في البيت الأبيض): the body that
+# speaks or acts (قال البيت الأبيض، رئيس مجلس نواب الشعب) is an organisation, no place.
+ORG_SEAT_BEFORE = frozenset({*PLACE_PREPOSITIONS, "امام", "قباله", "مقر", "مدخل", "بوابه", "ساحه",
+                             "مبني", "اقتحام", "اقتحموا", "اقتحمت", "استهداف", "استهدفت", "استهدف"})
 # How far before a mention (folded characters) a head noun or direction word is looked for.
 CONTEXT_WINDOW = 40
 # A mention the gazetteer does not know takes its location from a resolved place in the same
 # sentence ("بئر زار قرب رمادة"): ACLED codes such a spot at the nearest known town, precision 2.
 ANCHOR_SCORE = 0.6
 # Between two names of one list: spaces, a comma, و (attached or not).
-_LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
+LIST_GAP_RE = re.compile(r"[\s،,]*و?\s*")
 # Weights in the vote for the article's country (a country or town name counts 1): a region name,
 # and an actor of the country (counted once per actor, however often it is named).
 REGION_VOTE = 0.5
@@ -79,6 +91,7 @@ class _Found:
     unknown_in: PlaceEntry | None = None  # evidence of where a headed place the gazetteer lacks lies
     sentence: int = -1
     plural_head: bool = False
+    rejected: bool = False  # the context says the name is an ordinary word here (places.evidence)
 
 
 def resolve_place_name(name: str, *, country: str | None = None,
@@ -134,7 +147,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             continue
         m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
-        if m.type == "ORG" and not any(e.kind == "facility" for e in gaz.candidates(key)):
+        if m.type == "ORG" and (not any(e.kind == "facility" for e in gaz.candidates(key))
+                                or not _seat_named(folded, m)):
             continue  # a body is a place only where the gazetteer lists its seat by its name
         if key in FUNCTION_WORDS:
             continue
@@ -155,13 +169,27 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         countries = {e.country for e in f.entries if e.country}
         if f.reading is not None and len(countries) == 1:
             named_by.setdefault(countries.pop(), set()).add(f.reading.key)
+    model = packaged_model() if cfg.use_evidence_model else None
+    evidence: dict[str, dict[str, float]] = {}
     for f in found:
         if f.reading is None:
             continue
         head = f.head or f.reading.head
         own = f.reading.key
         others = frozenset(c for c, keys in named_by.items() if keys - {own})
-        res = choose(f.entries, head=head, near=f.near or f.reading.near, country=country,
+        near = f.near or f.reading.near
+        if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
+                and agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)):
+            f.rejected = True  # مقاتلا بريطانيا: the adjective, not the country
+            continue
+        if f.mention.type in PLACE_TYPES and needs_evidence(own, f.entries, head=head, near=near,
+                                                            ambiguous=gaz.is_ambiguous(own)):
+            feats = _evidence(f, folded, head, others, gaz, listed=_listed(f, found, doc.text))
+            evidence[f.mention.id] = feats
+            if model is not None and not is_place(feats, model):
+                f.rejected = True
+                continue
+        res = choose(f.entries, head=head, near=near, country=country,
                      via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others)
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
@@ -215,7 +243,41 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
     doc.places = places
     doc.cache["place_spans"] = spans
     doc.cache["mention_precision"] = precision_of
+    doc.cache["place_evidence"] = evidence
     return doc
+
+
+def _listed(f: _Found, found: list[_Found], text: str) -> bool:
+    """Whether another name the gazetteer knows stands next to the mention in a list (X وY، X، Y)."""
+    for o in found:
+        if o is f or not o.entries:
+            continue
+        if o.mention.end <= f.mention.start and LIST_GAP_RE.fullmatch(text[o.mention.end:f.mention.start]):
+            return True
+        if f.mention.end <= o.mention.start and LIST_GAP_RE.fullmatch(text[f.mention.end:o.mention.start]):
+            return True
+    return False
+
+
+def _evidence(f: _Found, folded: FoldedText, head: str | None, others: frozenset[str],
+              gaz: Gazetteer, *, listed: bool) -> dict[str, float]:
+    """The features of :mod:`marsad.places.evidence` for one mention read as a gazetteer name."""
+    assert f.reading is not None
+    return evidence_features(
+        folded.text, folded.to_folded(f.mention.start), folded.to_folded(f.mention.end), f.reading.key,
+        f.entries, backed=any(e.country in others for e in f.entries), listed=listed, head=head,
+        near=f.near or f.reading.near, ambiguous=gaz.is_ambiguous(f.reading.key))
+
+
+def _seat_named(folded: FoldedText, mention: Mention) -> bool:
+    """Whether an organisation's name stands where a place does: after a preposition of place or a
+    word of its seat (أمام، مقر، اقتحام), an attached proclitic taken off (وأمام، بمقر)."""
+    start = folded.to_folded(mention.start)
+    words, _after = context_words(folded.text, start, folded.to_folded(mention.end), CONTEXT_WINDOW)
+    if not words:
+        return False
+    last = words[-1]
+    return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
 
 
 def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> None:
@@ -253,7 +315,7 @@ def _share_list_heads(found: list[_Found], text: str) -> None:
             listing, previous_end = f.head, f.mention.end
             continue
         gap = text[previous_end:f.mention.start] if previous_end >= 0 else ""
-        if listing and f.head is None and _LIST_GAP_RE.fullmatch(gap):
+        if listing and f.head is None and LIST_GAP_RE.fullmatch(gap):
             f.head, previous_end = listing, f.mention.end
         else:
             listing, previous_end = None, -1
@@ -304,7 +366,7 @@ def _anchor_unresolved(found: list[_Found]) -> None:
         if f.resolution is not None and f.resolution.entry.kind != "country":
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
-        if f.resolution is not None or f.sentence < 0 or _is_road(f.mention):
+        if f.resolution is not None or f.rejected or f.sentence < 0 or _is_road(f.mention):
             continue
         # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it
         options = [o for o in by_sentence.get(f.sentence, ())
@@ -338,7 +400,8 @@ def _locate_unknown(found: list[_Found], country: str | None, gaz: Gazetteer, te
     towns = [e for _, e in resolved if e.kind != "country" and e.admin1 and e.country == country]
     main = max(towns, key=lambda e: sum(t.admin1 == e.admin1 for t in towns), default=None)
     for f in found:
-        if f.resolution is not None or f.anchor is not None or f.sentence < 0 or _is_road(f.mention):
+        if (f.resolution is not None or f.anchor is not None or f.rejected or f.sentence < 0
+                or _is_road(f.mention)):
             continue
         if _own_head(f) not in UNKNOWN_HEAD_KINDS:
             continue

@@ -17,14 +17,16 @@ ADMIN1_HEADS = ("محافظه", "ولايه", "مقاطعه", "اقليم", "ا�
 # وسيدي بوزيد وقفصة". Every name of the list takes the head's kind.
 PLURAL_HEADS: dict[str, str] = {
     "محافظات": "admin1", "محافظتي": "admin1", "ولايات": "admin1", "ولايتي": "admin1",
-    "مدن": "city", "مدينتي": "city", "بلدات": "city", "بلدتي": "city", "قري": "city",
+    "مدن": "city", "مدينتي": "city", "بلدات": "city", "بلدتي": "city", "قري": "city", "قريتي": "city",
     "معتمديات": "city", "معتمديتي": "city",
 }
 # معتمدية: a Tunisian delegation, مديرية: a Yemeni district, قضاء/ناحية: Iraqi and Syrian
 # districts; each is named after its seat town.
 CITY_HEADS = ("مدينه", "بلده", "قريه", "معتمديه", "مديريه", "قضاء", "ناحيه", "بلديه", "مركز مدينه",
               "دائره")
-AREA_HEADS = ("منطقه", "حي", "ضاحيه", "مخيم")
+# جزيرة "island": جزيرة مالطا، جزيرة صقلية، شبه جزيرة سيناء name a country, a division or a region
+# by its own name, which the gazetteer knows without the head.
+AREA_HEADS = ("منطقه", "حي", "ضاحيه", "مخيم", "جزيره")
 FACILITY_HEADS = ("قاعده", "مطار", "ميناء", "مرفا", "معبر", "منفذ", "سجن", "معسكر", "حقل",
                   "مصفاه", "مصفي", "ثكنه", "مبني", "جسر", "سد", "محطه", "مستشفي", "معتقل",
                   "مقر", "فندق", "نزل", "مسجد", "جامع", "كنيسه", "سفاره", "قنصليه", "ساحه",

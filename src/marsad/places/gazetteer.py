@@ -130,6 +130,10 @@ class TableGazetteer:
     def entries(self) -> Iterable[PlaceEntry]:
         return self._by_id.values()
 
+    def keys(self) -> Iterable[str]:
+        """Every folded name and variant the gazetteer is indexed by."""
+        return self._index.keys()
+
 
 @functools.cache
 def packaged_gazetteer() -> TableGazetteer:

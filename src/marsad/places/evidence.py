@@ -1,0 +1,276 @@
+"""Is a name the gazetteer knows used as a place here? A learned score over the words around it.
+
+Many gazetteer names are also ordinary words: مالي (Mali; "financial" in مبلغ مالي), صور (Tyre;
+"pictures"), مسقط (Muscat; "place of" in مسقط رأسه), داخله (Dakhla; "inside it"), فأس (Fes; "an axe").
+No list of such names is kept: how a name is used in the ANT corpus (how often, how often after a
+preposition of place, with the article ال, as a stem with a pronoun suffix — ``gazetteer/name-usage.tsv``)
+and how it is used here (a preposition of place or a head noun before it, a construct noun before it,
+what follows it, another name of the same country in the article) are features of a logistic model
+trained on the annotated articles by ``scripts/train_place_evidence.py`` (weights in
+``models/place-evidence.tsv``). The places stage leaves a name without a place when the model's
+probability that it is one falls below the threshold chosen by cross-validation there.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from marsad.errors import DataFileError
+from marsad.places.context import DIRECTIONS, bare_word
+from marsad.places.gazetteer import PlaceEntry
+from marsad.resources import read_json, read_tsv
+
+USAGE_FILE = "gazetteer/name-usage.tsv"
+MODEL_FILE = "models/place-evidence.tsv"
+MODEL_META = "models/place-evidence.json"
+
+# Prepositions after which a name is a place (folded): في حمص، إلى مالي، قرب درعا.
+PLACE_PREPOSITIONS = frozenset({"في", "الي", "نحو", "داخل", "عبر", "حتي", "عند", "قرب", "بين",
+                                "باتجاه", "اتجاه", "تجاه", "صوب", "جنوب", "شمال", "شرق", "غرب",
+                                "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "انحاء", "ارجاء", "فوق",
+                                "خارج", "تحت", "ضواحي", "اطراف", "محيط"})
+CAPITAL_WORDS = frozenset({"العاصمه", "عاصمه"})
+# Accusative adverbs that come between a verb and its subject or object (زار مؤخرا سوريا).
+ADVERBS = frozenset({"مؤخرا", "موخرا", "حاليا", "ايضا", "سابقا", "لاحقا", "رسميا", "مجددا", "اخيرا",
+                     "كثيرا", "دايما", "غالبا", "تقريبا", "فورا", "معا", "جدا", "مسبقا", "اليا", "عموما",
+                     "خصوصا", "سرا", "علنا", "يوميا", "سنويا", "تدريجيا", "فعلا", "اساسا"})
+FROM_WORDS = frozenset({"من", "منذ"})
+# Words that announce no name at all (folded function words, as a word before the name).
+FUNCTION_BEFORE = frozenset({"و", "او", "ثم", "ان", "انه", "التي", "الذي", "الذين", "كما", "لكن",
+                             "هو", "هي", "عن", "علي", "مع", "ضد", "لدي", "كل", "بعض", "غير", "قد"})
+# A town this big (or a capital, or a country) is named often enough that news means it by its name.
+FAMOUS_POPULATION = 1_000_000
+_QUOTES = "\"'«»“”"
+_PUNCT = set("\"'«»“”()[]،,.:;؛!?؟-–—/")
+_WORD_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameUsage:
+    """How the ANT corpus uses a folded name (see scripts/train_place_evidence.py)."""
+
+    count: int  # occurrences as a word, with or without an attached proclitic
+    locative: float  # share of them after a preposition of place or a head noun
+    definite: float  # log-ratio of the form with ال toggled to the form itself
+    stem: float  # log-ratio of the form without a final ه/ها (a pronoun suffix) to the form
+    collocates: frozenset[str]  # "<word" / ">word": words often just before / after it (مسقط >راس)
+
+
+@functools.cache
+def name_usage() -> Mapping[str, NameUsage]:
+    """The packaged usage table, folded name -> :class:`NameUsage` (loaded once)."""
+    try:
+        rows = read_tsv(USAGE_FILE)
+    except DataFileError as err:
+        raise DataFileError(f"{err}; build it with scripts/train_place_evidence.py") from err
+    return {r[0]: NameUsage(int(r[1]), float(r[2]), float(r[3]), float(r[4]),
+                            frozenset(w for w in (r[5] if len(r) > 5 else "").split("|") if w))
+            for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceModel:
+    """A logistic model: feature name -> weight, and the threshold below which a name is no place."""
+
+    weights: Mapping[str, float]
+    threshold: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.weights.get("bias", 0.0) + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@functools.cache
+def packaged_model() -> EvidenceModel:
+    """The model built into the package (loaded once).
+
+    Raises:
+        DataFileError: the weights are not installed (run scripts/train_place_evidence.py).
+    """
+    try:
+        weights = {r[0]: float(r[1]) for r in read_tsv(MODEL_FILE)}
+        meta = read_json(MODEL_META)
+    except DataFileError as err:
+        raise DataFileError(f"{err}; build it with scripts/train_place_evidence.py") from err
+    return EvidenceModel(weights, float(meta["threshold"]))
+
+
+def _words_before(text: str, start: int, n: int = 2) -> list[str]:
+    """Up to ``n`` folded words before ``start`` in the same clause, nearest last."""
+    chunk = text[max(0, start - 40):start]
+    cut = max((chunk.rfind(p) for p in _PUNCT), default=-1)
+    return chunk[cut + 1:].split()[-n:]
+
+
+def _next_word(text: str, end: int) -> tuple[str, bool]:
+    """The folded word after ``end`` in the same clause, and whether punctuation or the end follows."""
+    rest = text[end:end + 30]
+    stripped = rest.lstrip(" ")
+    if not stripped or stripped[0] in _PUNCT or stripped[0] == "\n":
+        return "", True
+    m = _WORD_RE.match(stripped)
+    return (m.group() if m else ""), False
+
+
+def needs_evidence(key: str, entries: Sequence[PlaceEntry], *, head: str | None, near: bool,
+                   ambiguous: bool) -> bool:
+    """Whether the model decides a name: a bare one-word name that the corpus uses as an ordinary word.
+
+    A head noun (مدينة، محافظة، قرية) or a direction (شمال، قرب) before the name is evidence
+    enough, and so is a name of several words (بئر العبد، سيدي بوزيد), which ordinary prose does
+    not write by chance; a facility's short form is curated by hand (gazetteer/facilities.tsv).
+    Which names are ordinary words is read off the corpus (:func:`ordinary_word`).
+    """
+    if head is not None or near or " " in key or not entries or entries[0].kind == "facility":
+        return False
+    usage = name_usage().get(key)
+    return usage is not None and (ambiguous or ordinary_word(key, usage))
+
+
+# A name written after a preposition of place or a head noun in less than this share of its corpus
+# occurrences is used as something else too (مالي 0.06, صور 0.10; تونس 0.35, مسقط 0.67).
+ORDINARY_LOCATIVE_SHARE = 0.3
+
+
+def ordinary_word(key: str, usage: NameUsage) -> bool:
+    """Whether the ANT corpus uses a name as an ordinary word: seldom after a word of place, in
+    phrases of its own (مسقط رأس), as a stem with a pronoun suffix (داخله), or, for a name without
+    ال, more often with it (مالي beside المالي). Names the corpus never writes (سيونيك) are not:
+    with no count there is no sign of an ordinary word."""
+    return (usage.locative < ORDINARY_LOCATIVE_SHARE or bool(usage.collocates) or usage.stem > 0
+            or (not key.startswith("ال") and usage.definite > 0))
+
+
+def agrees_as_adjective(text: str, start: int, key: str) -> bool:
+    """Whether the name is read as a relative adjective agreeing with the indefinite noun before it:
+    مقاتلا بريطانيا ("a British fighter"), جنديا تركيا, طائرات عسكرية سورية ("Syrian military
+    aircraft"). A country's name that ends like an adjective (بريطانيا، سوريا، سورية) is then the
+    adjective: an indefinite accusative noun (…ا) before …يا, or an indefinite feminine (…ه) before
+    …يه, with nothing attached to the name. ``text`` is folded, ``start`` the name's folded start."""
+    if start > 0 and text[start - 1].isalpha():
+        return False
+    before = _words_before(text, start, 1)
+    if not before:
+        return False
+    last = before[-1]
+    if len(last) < 3 or last.startswith("ال") or last[1:3] == "ال" or last in FUNCTION_BEFORE \
+            or last in PLACE_PREPOSITIONS or last in FROM_WORDS or not last.isalpha():
+        return False
+    if key.endswith("يا"):
+        # an accusative noun (جنديا), not a pronoun suffix (تشهدها، مقرها), a verb's plural (قالوا)
+        # or an adverb (مؤخرا، حاليا) before the subject or object
+        return last.endswith("ا") and last[-2:] not in ("ها", "نا", "وا") and last not in ADVERBS
+    return key.endswith("يه") and last.endswith("يه")
+
+
+def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
+    """Whether the evidence makes the name a place.
+
+    A name in one of its corpus phrases (مسقط رأس، مبلغ مالي، ريال مدريد) is that phrase unless
+    another name of the article lies in the same country (اعتصام الكامور in an article on
+    Tataouine); a preposition of place just before it (في مالي) makes it a place; otherwise the
+    model's probability decides.
+    """
+    if features.get("collocation"):
+        if not features.get("backed"):
+            return False
+    elif features.get("after_place_preposition"):
+        return True
+    return model.probability(features) >= model.threshold
+
+
+def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceEntry], *,
+             backed: bool, listed: bool, head: str | None, near: bool, ambiguous: bool) -> dict[str, float]:
+    """The features of one occurrence of a name: ``text`` is the folded article, ``start``/``end``
+    folded offsets of the name (without an attached proclitic).
+
+    Only the text and the gazetteer are read, not the entity tagger's decisions, so that the model
+    learns from every occurrence of a gazetteer name in the annotated articles, tagged or not.
+
+    Args:
+        key: the gazetteer key the name was read as (folded, without proclitics).
+        entries: the gazetteer's candidates for the key, best known first (not empty).
+        backed: another name of the article points to the same country.
+        listed: another gazetteer name stands beside it in a list (تلمسان وغرداية، الأردن وجيبوتي).
+        head, near: a head noun's kind and nearness read before the name (marsad.places.context).
+        ambiguous: the gazetteer lists the name as an ordinary word too (gazetteer/ambiguous.tsv).
+    """
+    f: dict[str, float] = {f"kind={entries[0].kind}": 1.0}
+    population = max(e.population for e in entries)
+    famous = any(e.kind == "country" or e.capital or e.population >= FAMOUS_POPULATION for e in entries)
+    usage = name_usage().get(key)
+    if usage is None:
+        f["unseen"] = 1.0
+    else:
+        f["log_count"] = math.log1p(usage.count) / 5.0
+        f["locative"] = usage.locative
+        if not key.startswith("ال"):
+            # مالي beside a frequent المالي ("the financial") is an adjective; a name that holds ال
+            # (الرقة) says nothing by its bare form (رقة "softness")
+            f["definite"] = max(-3.0, min(3.0, usage.definite)) / 3.0
+        f["stem"] = max(0.0, min(5.0, usage.stem)) / 5.0
+    f["log_population"] = math.log10(population + 1) / 7.0
+    if famous:
+        f["famous"] = 1.0
+    if backed:
+        f["backed"] = 1.0
+    if listed:
+        f["listed"] = 1.0
+    if ambiguous:
+        f["ambiguous"] = 1.0
+    if " " in key:
+        f["several_words"] = 1.0
+    if head is not None:
+        f[f"head={head}"] = 1.0
+    if near:
+        f["near"] = 1.0
+    attached = text[start - 1] if start > 0 and text[start - 1].isalpha() else ""
+    if attached:
+        f[f"attached={attached if attached in 'بلوفك' else 'other'}"] = 1.0
+    before = _words_before(text, start)
+    nxt, closed = _next_word(text, end)
+    if usage is not None and usage.collocates and (
+            (before and "<" + before[-1] in usage.collocates) or (nxt and ">" + nxt in usage.collocates)):
+        f["collocation"] = 1.0  # مسقط رأس، عاصفة الحزم: a phrase the corpus uses often
+    if not before:
+        f["clause_start"] = 1.0
+    else:
+        last = before[-1]
+        bare = bare_word(last)
+        if bare in CAPITAL_WORDS:
+            f["after_capital_word"] = 1.0  # العاصمة عمان، عاصمة مالي
+        elif last in PLACE_PREPOSITIONS or bare in PLACE_PREPOSITIONS:
+            f["after_place_preposition"] = 1.0
+        elif last in FROM_WORDS:
+            f["after_from"] = 1.0
+        elif last in FUNCTION_BEFORE:
+            f["after_function_word"] = 1.0
+        elif last[0] in _QUOTES:
+            f["after_quote"] = 1.0
+        elif last.startswith("ال") or last[1:3] == "ال":
+            f["after_definite_word"] = 1.0
+        else:
+            f["after_indefinite_word"] = 1.0
+            if key.endswith("يه") and last.endswith("ه"):
+                f["agrees_as_adjective"] = 1.0
+    if key.endswith("ي") or key.endswith("يه"):
+        f["nisba_shape"] = 1.0
+    if start > 0 and text[start - 1] in _QUOTES:
+        f["quoted"] = 1.0
+    if closed:
+        f["clause_end"] = 1.0
+    elif bare_word(nxt) in DIRECTIONS:
+        f["next_direction"] = 1.0  # ملطية شرقي البلاد، حديثة غربي الأنبار: a place located
+    elif nxt.startswith("لل") or (nxt.startswith("ل") and not nxt.startswith("لا")):
+        f["next_li"] = 1.0
+    elif nxt.startswith("ال"):
+        f["next_definite"] = 1.0
+    elif nxt[:1] in ("و", "ب", "ف") and nxt[1:3] == "ال":
+        f["next_conjunct"] = 1.0
+    else:
+        f["next_indefinite"] = 1.0
+    return f

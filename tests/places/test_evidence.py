@@ -1,0 +1,95 @@
+"""A gazetteer name that is also an ordinary word becomes a place only where its context makes it one.
+
+Every sentence is written for these tests; they run the whole pipeline with the packaged model
+(scripts/train_place_evidence.py) and its corpus usage table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.config import Config, PlacesConfig
+from marsad.document import Document
+from marsad.pipeline import Pipeline, extract
+from marsad.places import packaged_gazetteer
+from marsad.places.evidence import (
+    features,
+    is_place,
+    name_usage,
+    needs_evidence,
+    ordinary_word,
+    packaged_model,
+)
+from marsad.text.normalize import fold
+
+
+def _places_over(doc: Document, surface: str) -> list[str]:
+    """Countries of the places that mentions overlapping the first ``surface`` in the text resolve to."""
+    start = doc.text.index(surface)
+    end = start + len(surface)
+    places = {p.id: p for p in doc.places}
+    return [places[m.place_id].country or "" for m in doc.entities
+            if m.place_id in places and m.start < end and start < m.end]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("تسلم المتهم مبلغ مالي قدره عشرة آلاف دينار مقابل إخفاء الأسلحة.", "مالي"),
+    ("دفن الجندي في تطاوين مسقط رأسه بعد ظهر اليوم.", "مسقط"),
+])
+def test_an_ordinary_word_gets_no_place(text: str, word: str) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, word) == []
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("قتل ثلاثة جنود في هجوم على قاعدة عسكرية في مالي أمس.", "مالي", "ML"),
+    ("وصل وزير الخارجية إلى مسقط صباح اليوم في زيارة رسمية.", "مسقط", "OM"),
+])
+def test_the_same_name_used_as_a_place_keeps_its_place(text: str, word: str, country: str) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, word) == [country]
+
+
+def test_without_the_model_every_known_name_is_resolved() -> None:
+    text = "تسلم المتهم مبلغ مالي قدره عشرة آلاف دينار مقابل إخفاء الأسلحة."
+    doc = Pipeline(Config(places=PlacesConfig(use_evidence_model=False))).run(
+        __import__("marsad").Article(id="t1", text=text, published="2017-01-10"))
+    assert doc.places == [] or _places_over(doc, "مالي") in ([], ["ML"])
+
+
+def test_features_read_the_corpus_phrase_and_the_preposition() -> None:
+    gaz = packaged_gazetteer()
+    text = fold("نقل الجثمان الى تطاوين مسقط رأس الفقيد").text
+    start = text.index("مسقط")
+    entries = gaz.candidates("مسقط")
+    assert needs_evidence("مسقط", entries, head=None, near=False, ambiguous=gaz.is_ambiguous("مسقط"))
+    f = features(text, start, start + 4, "مسقط", entries, backed=False, listed=False, head=None,
+                 near=False, ambiguous=gaz.is_ambiguous("مسقط"))
+    assert f["collocation"] == 1.0 and "after_place_preposition" not in f
+    assert not is_place(f, packaged_model())
+
+
+def test_headed_several_word_and_unseen_names_need_no_evidence() -> None:
+    gaz = packaged_gazetteer()
+    entries = gaz.candidates("مالي")
+    assert needs_evidence("مالي", entries, head=None, near=False, ambiguous=False)
+    assert not needs_evidence("مالي", entries, head="city", near=False, ambiguous=True)
+    assert not needs_evidence("مالي", entries, head=None, near=True, ambiguous=True)
+    assert not needs_evidence("سيدي بوزيد", gaz.candidates("سيدي بوزيد"), head=None, near=False, ambiguous=False)
+    unseen = next(k for k in gaz.keys() if " " not in k and k not in name_usage() and gaz.candidates(k))
+    assert not needs_evidence(unseen, gaz.candidates(unseen), head=None, near=False, ambiguous=False)
+    # a name the corpus writes mostly after words of place is no ordinary word
+    assert not ordinary_word("تونس", name_usage()["تونس"]) and ordinary_word("مالي", name_usage()["مالي"])
+
+
+def test_the_model_and_its_threshold_are_packaged() -> None:
+    model = packaged_model()
+    assert 0.0 < model.threshold < 1.0 and "bias" in model.weights
+    assert name_usage()["مالي"].count > 0
+
+
+def test_a_country_name_agreeing_as_an_adjective_is_no_place() -> None:
+    doc = extract("قال مسؤول إن مقاتلا بريطانيا قتل في المعارك الأخيرة.", published="2017-01-10", id="t1")
+    assert _places_over(doc, "بريطانيا") == []
+    doc = extract("وأعلنت الحكومة أن الشبكة مقرها ليبيا وتنشط في عدة دول.", published="2017-01-10", id="t1")
+    assert _places_over(doc, "ليبيا") == ["LY"]

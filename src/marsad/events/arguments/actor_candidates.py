@@ -79,7 +79,7 @@ SENTENCES_AROUND = 1  # sentences before and after the event's own that may name
 # is found the same way.
 ABLE_RE = re.compile(
     rf"(?<!{_L})[وف]?(?:تمكن|يتمكن|نجح|ينجح|عمد|يعمد|باشر|يباشر|شرع|يشرع|حاول|يحاول|تولي|يتولي|"
-    rf"اعلن|يعلن|تبني|يتبني|اقدم|يقدم|قام|يقوم)(?:ت|وا|ا|ن)?(?!{_L})")
+    rf"اعلن|يعلن|تبني|يتبني|اقدم|يقدم)(?:ت|وا|ا|ن)?(?!{_L})")
 # Markers of the agent of a passive or nominal act (من قبل مجهولين، على أيدي مسلحين) and verbs whose
 # pronoun points back to the act (العملية التي قامت بها الولايات المتحدة، الإضراب الذي ينفذه المفروزون).
 AGENT_MARKER_RE = re.compile(
@@ -87,6 +87,8 @@ AGENT_MARKER_RE = re.compile(
     rf"(?<!{_L})[وف]?(?:قام|قامت|يقوم|تقوم)\s+(?:به|بها|بهما|بهم)(?!{_L})|"
     rf"(?<!{_L})[وف]?(?:نفذ|ينفذ|تنفذ|نفذت|تبني|تبنت|يتبني|تتبني|شن|شنت|يشن|تشن|نظم|نظمت|ينظم|تنظم)"
     rf"(?:ه|ها|هما|هم)(?!{_L})")
+# A preposition with a pronoun after a verb (قامت بها، نفذه): the agent follows it, it is none.
+PRONOUN_OBJECTS = frozenset({"به", "بها", "بهما", "بهم", "له", "لها", "لهما", "لهم", "فيه", "فيها", "عليه", "عليها"})
 # Words of quantity before a crowd (عدد من الصحفيين، عشرات المحتجين): the crowd is what follows.
 QUANTITY_RE = re.compile(
     r"(?:عدد|عددا|مجموعه|مجموعات|العشرات|عشرات|مئات|المئات|الاف|الالاف|بعض|جمع|جموع|حشد|حشود)"
@@ -135,7 +137,7 @@ class Candidate:
     prefix: str = ""
     ref: ActorRef | None = None  # the rules' reference, for source "rule"
     country: str | None = None  # ISO2 a country adjective of the description gives (الطيران الروسي)
-    via: str = ""  # for source "agent": what put the phrase in the agent's place (verb, able, marker)
+    via: str = ""  # for source "agent": what put the phrase in the agent's place (verb, able, marker, carry)
 
 
 @functools.cache
@@ -285,7 +287,8 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
 
 def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate],
                       source_text: str) -> list[Candidate]:
-    """Noun phrases in the place of the agent of the sentence's acts, named or not.
+    """Noun phrases in the place of the agent of the sentence's acts, named or not (via verb, able,
+    marker or carry).
 
     The subject after the event's verb cue or after a verb of carrying out (تمكنت فرقة أمنية مختصة من
     إلقاء القبض، نفّذ عدد من التلاميذ وقفة), and the noun phrase after a marker of the agent (من قبل،
@@ -300,6 +303,7 @@ def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate]
         starts.append((frame.anchor_end, "verb"))  # after قُتل، اغتيل stands the victim
     starts += [(m.end(), "able") for m in ABLE_RE.finditer(text, s0, s1)]
     starts += [(m.end(), "marker") for m in AGENT_MARKER_RE.finditer(text, s0, s1)]
+    starts += [(m.end(), "carry") for m in CARRY_OUT_RE.finditer(text, s0, s1)]
     taken = {c.start for c in found if c.start >= 0}
     places = {p.start for p in index.places}
     out: list[Candidate] = []
@@ -314,8 +318,11 @@ def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate]
         if quantity is not None:
             pos = quantity.end()
         np = _noun_phrase(index, pos, s1)
-        if np is None or np in seen or np[0] in taken or np[0] in places:
-            continue
+        # a place after a verb is where (شهدت مدينة بن قردان); after من قبل it is the state that acted
+        if np is None or np in seen or np[0] in taken or (np[0] in places and via != "marker") \
+                or text[np[0]:np[1]].split()[0] in PRONOUN_OBJECTS \
+                or any(np[0] <= c0 < np[1] for c0, _ in frame.cue_spans):
+            continue  # a noun of the act (نفذ ضربة جوية، إحدى الهجمات) is what was done, not who
         seen.add(np)
         out.append(Candidate(name=_surface(index.folded, source_text, np[0], np[1]), source="agent",
                              kind=np_kind(text, np[0], np[1]), start=np[0], end=np[1], via=via))

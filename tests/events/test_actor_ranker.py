@@ -259,3 +259,12 @@ def test_an_office_holder_never_carries_out_political_violence() -> None:
     office = [f for c, f in scored if c.actor is not None and c.actor.category == "state"
               and c.located is not None and c.located.mention is not None and c.located.mention.type == "PER"]
     assert office and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in office)
+
+
+def test_people_killed_by_a_bombing_may_be_acled_civilians() -> None:
+    found = _candidates("قتل 14 شخصا على الأقل في انفجار استهدف عربة بمترو مدينة سان بطرسبرغ.",
+                        "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert ("مدنيين", "default") in found
+    found = _candidates("انفجرت عبوة ناسفة قرب مخبأ للمسلحين في جبل الشعانبي.",
+                        "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert ("مدنيين", "default") not in found

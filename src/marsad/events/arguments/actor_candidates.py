@@ -96,6 +96,9 @@ QUANTITY_RE = re.compile(
 # Event types whose victims ACLED codes as civilians when the text does not describe them.
 # (an explosion or a strike only when the rules judged that it hit civilians: not a strike on a hideout).
 DEFAULT_CIVILIANS = frozenset({"Violence against civilians", "Riots"})
+# Where the text counts people killed or hurt by a bombing or shelling without naming them (قتل 14
+# شخصا في انفجار), ACLED's victims are civilians too: the default is offered and the ranker weighs it.
+DEFAULT_CIVILIANS_IF_HIT = frozenset({"Explosions/Remote violence"})
 
 
 @dataclass(slots=True)
@@ -275,7 +278,8 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
                                      start=np[0], end=np[1]))
     out += _agent_candidates(index, frame, out, source_text)
     # ACLED's defaults stand in only where the rules found no side of their own to code
-    if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting):
+    if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting or (
+            frame.event_type in DEFAULT_CIVILIANS_IF_HIT and frame.victim_ends)):
         out.append(Candidate(name="مدنيين", source="default", kind="civilians"))
     if frame.rule_actor1 is None and frame.event_type in ("Protests", "Riots"):
         out.append(Candidate(name="محتجون", source="default", kind="protesters"))

@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["ALWAYS_EXCLUDED", "EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 14
+FEATURES_VERSION = 15
 # The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
 # announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
 LATER_SPEAKER = "reported_by|where=next"
@@ -162,6 +162,8 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
     if cand.start < 0:
         if cand.source == "default":
             out.append(f"default|rule2={int(frame.rule_actor2 is not None)}")
+            out += [f"default|hit={int(bool(frame.victim_ends))}|ev={ev}",
+                    f"default|civilian_targeting={int(frame.civilian_targeting)}|ev={ev}"]
         return out
     n = mentions.get(_norm(cand.actor.name) if cand.actor is not None else key, 0)
     if key:

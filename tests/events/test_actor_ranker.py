@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import marsad
-from marsad.config import Config, ConfigError, EventsConfig
+from marsad.config import Config, ConfigError, EventsConfig, PipelineConfig
 from marsad.document import ActorRef
 from marsad.events.arguments.actor_candidates import described_regex
 from marsad.events.arguments.actor_ranker import generic_english, ranker_model, with_period
@@ -268,3 +271,16 @@ def test_people_killed_by_a_bombing_may_be_acled_civilians() -> None:
     found = _candidates("انفجرت عبوة ناسفة قرب مخبأ للمسلحين في جبل الشعانبي.",
                         "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert ("مدنيين", "default") not in found
+
+
+def test_an_office_holder_the_rules_named_leaves_the_side_unnamed(shared_dir: Path) -> None:
+    # a GSR sentence where the rules' only perpetrator is the head of state who was shot at: no rule
+    # lets him act, so the side stays unnamed (it once left the ranker no option at all and raised)
+    path = shared_dir / "data" / "gsr" / "assault-dev.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        text = next(r["text"] for r in map(json.loads, fh) if r["id"] == "assault-AAW_ARB_20080212.0023-7")
+    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise"), events=EventsConfig(min_confidence=0.0)))
+    doc = pipe.run(marsad.Article(id="g", text=text))
+    assert doc.events
+    for event in doc.events:
+        assert event.actor1 is None or "هورتا" not in event.actor1.name

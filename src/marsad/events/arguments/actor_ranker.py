@@ -283,6 +283,10 @@ def assign_actors(doc: Document, index: DocIndex, to_folded: Callable[[int], int
                                     and not ALWAYS_EXCLUDED[role] & set(f)
                                     and (not named or c.source in KEEPS_NAMED[role])),
                                    key=lambda sc: sc[0], reverse=True)[:TOP]
+            if not options[role]:
+                # the rules' only name is one no rule lets act (a minister as a shelling's author):
+                # the side stays unnamed rather than coded wrong
+                options[role] = [(0.0, scored[0][0])]
         chosen = _best_pair(options["actor1"], options["actor2"])
         english: list[str | None] = []
         for role, rule_ref, rule_en in (("actor1", event.actor1, en1), ("actor2", event.actor2, en2)):

@@ -6,8 +6,12 @@ For one event (its evidence span and its cue), the candidates are
 - unnamed actors the text describes (مسلحون مجهولون، انتحاري، المحتجين، المارة), found by the
   head words of ``data/events/described.tsv`` followed by the modifiers listed there;
 - the noun phrase after a verb of carrying out (نفّذ الأطباء وقفة احتجاجية): the subject of the act;
-- ACLED's defaults when the text gives no description: civilians for the victims of an attack,
-  protesters for a protest;
+- the noun phrase in the agent's place, whatever the act (source "agent"): the subject of the
+  event's verb or of a verb of managing or carrying out (تمكنت الوحدات العسكرية من ...، نفذ عدد من
+  التلاميذ ...), and the phrase after a marker of the agent (من قبل، على أيدي، قامت بها); the head
+  of the phrase gives its kind (``data/events/force-heads.tsv``: a state's forces);
+- ACLED's defaults when the text gives no description: civilians for the victims of an attack (and
+  of a bombing whose sentence counts the dead), protesters for a protest;
 - the rules' own choices (marsad.events.arguments.choose_actors), which may name a force by its
   adjective (غارة أميركية) rather than by a mention;
 - none: the text gives no agent at all.
@@ -132,7 +136,7 @@ class Candidate:
     """One possible actor of an event."""
 
     name: str  # as the event codes it: the actor's canonical name, or the description as written
-    source: str  # entity | described | subject | default | rule | none
+    source: str  # entity | described | subject | crowd | agent | default | rule | none
     kind: str  # actor category, or the described kind (armed, protesters, rioters, civilians, forces)
     start: int = -1  # folded span of the mention (-1 when the candidate has none)
     end: int = -1

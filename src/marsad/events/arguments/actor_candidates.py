@@ -6,8 +6,12 @@ For one event (its evidence span and its cue), the candidates are
 - unnamed actors the text describes (مسلحون مجهولون، انتحاري، المحتجين، المارة), found by the
   head words of ``data/events/described.tsv`` followed by the modifiers listed there;
 - the noun phrase after a verb of carrying out (نفّذ الأطباء وقفة احتجاجية): the subject of the act;
-- ACLED's defaults when the text gives no description: civilians for the victims of an attack,
-  protesters for a protest;
+- the noun phrase in the agent's place, whatever the act (source "agent"): the subject of the
+  event's verb or of a verb of managing or carrying out (تمكنت الوحدات العسكرية من ...، نفذ عدد من
+  التلاميذ ...), and the phrase after a marker of the agent (من قبل، على أيدي، قامت بها); the head
+  of the phrase gives its kind (``data/events/force-heads.tsv``: a state's forces);
+- ACLED's defaults when the text gives no description: civilians for the victims of an attack (and
+  of a bombing whose sentence counts the dead), protesters for a protest;
 - the rules' own choices (marsad.events.arguments.choose_actors), which may name a force by its
   adjective (غارة أميركية) rather than by a mention;
 - none: the text gives no agent at all.
@@ -26,12 +30,15 @@ from marsad.document import Actor, ActorRef
 from marsad.errors import DataFileError
 from marsad.events.arguments import is_building
 from marsad.events.arguments.index import DocIndex, Located, demonyms
+from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS
 from marsad.resources import read_tsv
 from marsad.text.normalize import FoldedText, fold_key
 
 __all__ = ["Candidate", "EventFrame", "actor_candidates", "described_regex"]
 
 DESCRIBED = "events/described.tsv"
+FORCE_HEADS = "events/force-heads.tsv"
+MILITARY_WORD_RE = re.compile(r"عسكري|جيش|جنود")
 _L = r"[^\W\d_]"
 # The proclitics a described head may carry; ال is part of the description, و ف ب ل ك are not.
 PROCLITIC_RE = r"(?P<pfx>[وف]?(?:[بلك](?=ال)|لل(?!ل)|[بلك](?!ال))?)"
@@ -71,9 +78,32 @@ VERB_FORM_RE = re.compile(rf"^(?:س[يتن]{_L}{{2,}}|[يت]{_L}{{2,}}ون)$")
 NOT_CROWD = frozenset({"ه", "ها", "هم", "هناك", "هذا", "هذه", "ذلك", "تلك", "بعض", "كل", "عدد", "عددا", "لا",
                        "لم", "لن", "قد", "تم", "يتم", "سيتم", "كان", "كانت", "هو", "هي"})
 SENTENCES_AROUND = 1  # sentences before and after the event's own that may name its actors
+# Verbs whose subject is the one who acts, whatever the act (تمكنت الوحدات العسكرية من ...، عمد أعوان
+# النظام إلى إطلاق النار): the subject of the event's own verb cue is found the same way. Verbs of
+# announcing are not among them: their subject is as often the one who reports (أعلن مسؤولون أن ...)
+# and taking them lowered the cross-validated actor1.
+ABLE_RE = re.compile(
+    rf"(?<!{_L})[وف]?(?:تمكن|يتمكن|نجح|ينجح|عمد|يعمد|باشر|يباشر|شرع|يشرع|حاول|يحاول|تولي|يتولي|"
+    rf"تبني|يتبني|اقدم|يقدم)(?:ت|وا|ا|ن)?(?!{_L})")
+# Markers of the agent of a passive or nominal act (من قبل مجهولين، على أيدي مسلحين) and verbs whose
+# pronoun points back to the act (العملية التي قامت بها الولايات المتحدة، الإضراب الذي ينفذه المفروزون).
+AGENT_MARKER_RE = re.compile(
+    rf"(?<!{_L})(?:من\s+قبل|من\s+طرف|علي\s+يد|علي\s+ايدي|علي\s+يدي|بايدي|بيد)(?!{_L})|"
+    rf"(?<!{_L})[وف]?(?:قام|قامت|يقوم|تقوم)\s+(?:به|بها|بهما|بهم)(?!{_L})|"
+    rf"(?<!{_L})[وف]?(?:نفذ|ينفذ|تنفذ|نفذت|تبني|تبنت|يتبني|تتبني|شن|شنت|يشن|تشن|نظم|نظمت|ينظم|تنظم)"
+    rf"(?:ه|ها|هما|هم)(?!{_L})")
+# A preposition with a pronoun after a verb (قامت بها، نفذه): the agent follows it, it is none.
+PRONOUN_OBJECTS = frozenset({"به", "بها", "بهما", "بهم", "له", "لها", "لهما", "لهم", "فيه", "فيها", "عليه", "عليها"})
+# Words of quantity before a crowd (عدد من الصحفيين، عشرات المحتجين): the crowd is what follows.
+QUANTITY_RE = re.compile(
+    r"(?:عدد|عددا|مجموعه|مجموعات|العشرات|عشرات|مئات|المئات|الاف|الالاف|بعض|جمع|جموع|حشد|حشود)"
+    r"(?:\s+من)?\s+(?:\d+\s+)?")
 # Event types whose victims ACLED codes as civilians when the text does not describe them.
 # (an explosion or a strike only when the rules judged that it hit civilians: not a strike on a hideout).
 DEFAULT_CIVILIANS = frozenset({"Violence against civilians", "Riots"})
+# Where the text counts people killed or hurt by a bombing or shelling without naming them (قتل 14
+# شخصا في انفجار), ACLED's victims are civilians too: the default is offered and the ranker weighs it.
+DEFAULT_CIVILIANS_IF_HIT = frozenset({"Explosions/Remote violence"})
 
 
 @dataclass(slots=True)
@@ -106,7 +136,7 @@ class Candidate:
     """One possible actor of an event."""
 
     name: str  # as the event codes it: the actor's canonical name, or the description as written
-    source: str  # entity | described | subject | default | rule | none
+    source: str  # entity | described | subject | crowd | agent | default | rule | none
     kind: str  # actor category, or the described kind (armed, protesters, rioters, civilians, forces)
     start: int = -1  # folded span of the mention (-1 when the candidate has none)
     end: int = -1
@@ -115,6 +145,7 @@ class Candidate:
     prefix: str = ""
     ref: ActorRef | None = None  # the rules' reference, for source "rule"
     country: str | None = None  # ISO2 a country adjective of the description gives (الطيران الروسي)
+    via: str = ""  # for source "agent": what put the phrase in the agent's place (verb, able, marker, carry)
 
 
 @functools.cache
@@ -163,6 +194,32 @@ def described_regex() -> re.Pattern[str]:
     mod = "|".join(re.escape(m) for m in mods)
     return re.compile(rf"(?<!{_L}){PROCLITIC_RE}(?P<body>(?:ال)?(?P<head>{head})"
                       rf"(?:\s+(?:ال)?(?:{mod})){{0,3}})(?!{_L})")
+
+
+@functools.cache
+def force_heads() -> dict[str, str]:
+    """Folded head words of a state's forces (data/events/force-heads.tsv) -> forces or military."""
+    try:
+        rows = read_tsv(FORCE_HEADS)
+    except DataFileError:
+        return {}
+    return {fold_key(r[0]): r[1] for r in rows if len(r) >= 2}
+
+
+def np_kind(text: str, start: int, end: int) -> str:
+    """The kind of a noun phrase from its head: a described one's (مسلحون مجهولون: armed), a state's
+    forces (الفرقة المختصة: forces; الوحدات العسكرية، جنود: military), or "np"."""
+    m = described_regex().match(text, start, end)
+    if m is not None and m.start("body") == start:
+        return described_kinds().get(head_key(m.group("head")), "np")
+    words = text[start:end].split()
+    if not words:
+        return "np"
+    head = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+    kind = force_heads().get(head, "np")
+    if kind == "forces" and any(MILITARY_WORD_RE.search(w) for w in words[1:]):
+        return "military"  # الوحدات العسكرية، قوات الجيش
+    return kind
 
 
 def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRef],
@@ -224,14 +281,60 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
                 seen.add(np)
                 out.append(Candidate(name=_surface(folded, source_text, np[0], np[1]), source="crowd", kind="np",
                                      start=np[0], end=np[1]))
+    out += _agent_candidates(index, frame, out, source_text)
     # ACLED's defaults stand in only where the rules found no side of their own to code
-    if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting):
+    if frame.rule_actor2 is None and (frame.event_type in DEFAULT_CIVILIANS or frame.civilian_targeting or (
+            frame.event_type in DEFAULT_CIVILIANS_IF_HIT and frame.victim_ends)):
         out.append(Candidate(name="مدنيين", source="default", kind="civilians"))
     if frame.rule_actor1 is None and frame.event_type in ("Protests", "Riots"):
         out.append(Candidate(name="محتجون", source="default", kind="protesters"))
     for ref in rule_refs:
         if ref.name and not any(c.name == ref.name for c in out):
             out.append(Candidate(name=ref.name, source="rule", kind="rule", ref=ref))
+    return out
+
+
+def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate],
+                      source_text: str) -> list[Candidate]:
+    """Noun phrases in the place of the agent of the sentence's acts, named or not (via verb, able,
+    marker or carry).
+
+    The subject after the event's verb cue or after a verb of carrying out (تمكنت فرقة أمنية مختصة من
+    إلقاء القبض، نفّذ عدد من التلاميذ وقفة), and the noun phrase after a marker of the agent (من قبل،
+    على أيدي، قامت بها): an annotator names such a phrase as the actor when the tagger knows no name
+    in it. A phrase that starts where a name or a description starts is that candidate already.
+    """
+    text = index.folded.text
+    s0, s1 = frame.sentence
+    starts: list[tuple[int, str]] = []
+    if frame.anchor_pos == "V" and s0 <= frame.anchor < s1 and frame.anchor_form not in KILLING_FORMS \
+            and frame.anchor_form not in PASSIVE_FORMS:
+        starts.append((frame.anchor_end, "verb"))  # after قُتل، اغتيل stands the victim
+    starts += [(m.end(), "able") for m in ABLE_RE.finditer(text, s0, s1)]
+    starts += [(m.end(), "marker") for m in AGENT_MARKER_RE.finditer(text, s0, s1)]
+    starts += [(m.end(), "carry") for m in CARRY_OUT_RE.finditer(text, s0, s1)]
+    taken = {c.start for c in found if c.start >= 0}
+    places = {p.start for p in index.places}
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for pos, via in sorted(starts):
+        skip = TIME_RE.match(text, pos, s1)
+        if skip is not None:
+            pos = skip.end()
+        space = re.match(r"\s*", text[pos:s1])
+        pos += space.end() if space is not None else 0
+        quantity = QUANTITY_RE.match(text, pos, s1)
+        if quantity is not None:
+            pos = quantity.end()
+        np = _noun_phrase(index, pos, s1)
+        # a place after a verb is where (شهدت مدينة بن قردان); after من قبل it is the state that acted
+        if np is None or np in seen or np[0] in taken or (np[0] in places and via != "marker") \
+                or text[np[0]:np[1]].split()[0] in PRONOUN_OBJECTS \
+                or any(np[0] <= c0 < np[1] for c0, _ in frame.cue_spans):
+            continue  # a noun of the act (نفذ ضربة جوية، إحدى الهجمات) is what was done, not who
+        seen.add(np)
+        out.append(Candidate(name=_surface(index.folded, source_text, np[0], np[1]), source="agent",
+                             kind=np_kind(text, np[0], np[1]), start=np[0], end=np[1], via=via))
     return out
 
 

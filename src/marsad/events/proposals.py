@@ -48,6 +48,9 @@ class _PairScorer:
     plain: dict[str, float]  # features not joined to a type
     joined: dict[str, dict[str, float]]  # type or event type -> word feature -> weight of "<type>|<feature>"
     backoff: dict[str, dict[str, float]]  # event type -> back-off feature -> weight of "<event type>|<feature>"
+    # the same joined weights by word feature: word feature -> ((type or event type, weight), ...).
+    # A sentence's words are looked up once each instead of once per type, and most have no weight.
+    by_feature: dict[str, tuple[tuple[str, float], ...]]
 
 
 _SCORERS: dict[int, tuple[SentenceModel, _PairScorer]] = {}
@@ -70,7 +73,11 @@ def _pair_scorer(model: SentenceModel) -> _PairScorer:
             joined.setdefault(head, {})[rest] = odds
         else:
             backoff.setdefault(head, {})[rest] = odds
-    scorer = _PairScorer(plain, joined, backoff)
+    by_feature: dict[str, list[tuple[str, float]]] = {}
+    for head, table in joined.items():
+        for rest, odds in table.items():
+            by_feature.setdefault(rest, []).append((head, odds))
+    scorer = _PairScorer(plain, joined, backoff, {f: tuple(ws) for f, ws in by_feature.items()})
     _SCORERS[id(model)] = (model, scorer)
     return scorer
 
@@ -135,10 +142,15 @@ def propose_types(model: SentenceModel, cands: Candidates, sentence_features: di
     scorer = _pair_scorer(model)
     out: dict[int, list[tuple[float, str]]] = {}
     for i, features in sentence_features.items():
-        # the word features' weights under every type and event type (map and dict.get run in C)
+        # the word features' weights under every type and event type, each summed in the order of
+        # the features (the sum skips the features without weight, which add 0.0: same bits)
         joined = [f for f in features if f.startswith(JOINED_KINDS)]
+        weights_of: dict[str, list[float]] = {}
+        for table in filter(None, map(scorer.by_feature.get, joined)):
+            for prefix, weight in table:
+                weights_of.setdefault(prefix, []).append(weight)
+        words = {prefix: sum(weights) for prefix, weights in weights_of.items()}
         zero = repeat(0.0)
-        words = {prefix: sum(map(table.get, joined, zero)) for prefix, table in scorer.joined.items()}
         scored = []
         for t in types:
             event_type = EVENT_TYPE_OF.get(t, t)

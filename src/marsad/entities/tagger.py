@@ -49,7 +49,7 @@ class Tagger:
         if not words:
             return []
         crf = self._tagger
-        tags = crf.tag(self.features.sequence(words, hints))
+        tags = crf.tag(self.features.encoded_sequence(words, hints))
         return [(t, crf.marginal(t, k)) for k, t in enumerate(tags)]
 
     def spans(self, words: list[str], hints: list[str] | None = None) -> list[tuple[int, int, str, float]]:

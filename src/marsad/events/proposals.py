@@ -48,9 +48,10 @@ class _PairScorer:
     plain: dict[str, float]  # features not joined to a type
     joined: dict[str, dict[str, float]]  # type or event type -> word feature -> weight of "<type>|<feature>"
     backoff: dict[str, dict[str, float]]  # event type -> back-off feature -> weight of "<event type>|<feature>"
-    # the same joined weights by word feature: word feature -> ((type or event type, weight), ...).
-    # A sentence's words are looked up once each instead of once per type, and most have no weight.
-    by_feature: dict[str, tuple[tuple[str, float], ...]]
+    prefixes: tuple[str, ...]  # the keys of ``joined``
+    # the same joined weights by word feature: word feature -> its weight under each of ``prefixes``
+    # (0.0 where it has none). A sentence's words are looked up once each instead of once per type.
+    by_feature: dict[str, tuple[float, ...]]
 
 
 _SCORERS: dict[int, tuple[SentenceModel, _PairScorer]] = {}
@@ -73,11 +74,10 @@ def _pair_scorer(model: SentenceModel) -> _PairScorer:
             joined.setdefault(head, {})[rest] = odds
         else:
             backoff.setdefault(head, {})[rest] = odds
-    by_feature: dict[str, list[tuple[str, float]]] = {}
-    for head, table in joined.items():
-        for rest, odds in table.items():
-            by_feature.setdefault(rest, []).append((head, odds))
-    scorer = _PairScorer(plain, joined, backoff, {f: tuple(ws) for f, ws in by_feature.items()})
+    heads = tuple(joined)
+    word_features = {rest for table in joined.values() for rest in table}
+    by_feature = {f: tuple(joined[head].get(f, 0.0) for head in heads) for f in word_features}
+    scorer = _PairScorer(plain, joined, backoff, heads, by_feature)
     _SCORERS[id(model)] = (model, scorer)
     return scorer
 
@@ -143,13 +143,10 @@ def propose_types(model: SentenceModel, cands: Candidates, sentence_features: di
     out: dict[int, list[tuple[float, str]]] = {}
     for i, features in sentence_features.items():
         # the word features' weights under every type and event type, each summed in the order of
-        # the features (the sum skips the features without weight, which add 0.0: same bits)
+        # the features (transposed and summed in C; a feature without weight adds 0.0 to each)
         joined = [f for f in features if f.startswith(JOINED_KINDS)]
-        weights_of: dict[str, list[float]] = {}
-        for table in filter(None, map(scorer.by_feature.get, joined)):
-            for prefix, weight in table:
-                weights_of.setdefault(prefix, []).append(weight)
-        words = {prefix: sum(weights) for prefix, weights in weights_of.items()}
+        rows = [*filter(None, map(scorer.by_feature.get, joined))]
+        words = dict(zip(scorer.prefixes, map(sum, zip(*rows, strict=True)), strict=True)) if rows else {}
         zero = repeat(0.0)
         scored = []
         for t in types:

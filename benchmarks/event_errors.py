@@ -25,7 +25,6 @@ extra predicted events
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -33,18 +32,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from marsad.scoring import load_scorer
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quality_gate
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def load_scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def evidence_of(event: dict[str, Any]) -> str:

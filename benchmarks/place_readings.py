@@ -20,7 +20,6 @@ the share of places resolved with the right country and admin1 (goal >= 0.95).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -30,6 +29,7 @@ from typing import Any
 
 import marsad
 from marsad.document import Document, Place
+from marsad.scoring import load_scorer
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "place-readings.jsonl"
@@ -37,11 +37,7 @@ DATA = Path(__file__).resolve().parent / "data" / "place-readings.jsonl"
 
 def admin_key_of(shared: Path) -> Callable[[str | None], str]:
     """The scorer's folding of a first-level division's name (its spellings and aliases count as one)."""
-    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.admin_key  # type: ignore[no-any-return]
+    return load_scorer(shared).admin_key  # type: ignore[no-any-return]
 
 
 def read_places(doc: Document, start: int, end: int) -> list[Place]:

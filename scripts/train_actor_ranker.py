@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import math
 import sys
@@ -47,6 +46,7 @@ from marsad.events.arguments.actor_candidates import Candidate
 from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED, EXCLUDED, FEATURES_VERSION
 from marsad.events.clauses import outside_names
 from marsad.events.cues import find_cues
+from marsad.scoring import load_scorer
 from marsad.text.normalize import fold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,14 +68,6 @@ class Problem:
     names: list[str]
     gold: str | None
     has_rule: bool = False
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("marsad_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def right_for(score: ModuleType, gold: str | None, cand: Candidate, english: str | None) -> bool:

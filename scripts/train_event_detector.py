@@ -41,7 +41,6 @@ from __future__ import annotations
 import argparse
 import copy
 import hashlib
-import importlib.util
 import json
 import sys
 import tempfile
@@ -65,6 +64,7 @@ from marsad.events.combine import FAMILY_DEFAULT, Thresholds, choose_drafts, fam
 from marsad.events.features import FEATURES_VERSION, sentence_features
 from marsad.events.model import EVENT, NONE, Detection, SentenceModel, read_model
 from marsad.events.proposals import PROPOSAL_MODEL, pair_features, propose_types
+from marsad.scoring import load_scorer
 from marsad.text.normalize import fold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -321,14 +321,6 @@ def pair_level(items: list[Labelled], proposals: dict[str, dict[int, list[tuple[
 
 def fold_of(article: str, folds: int) -> int:
     return int(hashlib.sha256(f"{SEED}:{article}".encode()).hexdigest(), 16) % folds
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]], thresholds: Thresholds,

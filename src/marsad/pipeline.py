@@ -17,8 +17,9 @@ import re
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from marsad.config import Config, load_config
@@ -107,6 +108,41 @@ def parse_published(value: str | None) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError as err:
         raise InputError(f"published {value!r} is not a valid date: {err}") from err
+
+
+# How many stage failures ("id: message") a run's summary quotes.
+MAX_FAILURES = 5
+
+
+@dataclass(slots=True)
+class ResultCounts:
+    """What a run's results hold, for its summary: events, quotes, results with warnings (by
+    code), and the first few stage failures. Counted per result, or summed over parts of a run."""
+
+    events: int = 0
+    quotes: int = 0
+    with_warnings: int = 0
+    warning_codes: Counter[str] = field(default_factory=Counter)
+    failures: list[str] = field(default_factory=list)  # "id: message" of W9xx warnings
+
+    def count(self, doc: Document) -> None:
+        """Add one result."""
+        self.events += len(doc.events)
+        self.quotes += len(doc.quotes)
+        if doc.warnings:
+            self.with_warnings += 1
+            self.warning_codes.update(w.code for w in doc.warnings)
+            for w in doc.warnings:
+                if w.code.startswith("W9") and len(self.failures) < MAX_FAILURES:
+                    self.failures.append(f"{doc.id}: {w.message}")
+
+    def merge(self, other: ResultCounts) -> None:
+        """Add the counts of another part of the run."""
+        self.events += other.events
+        self.quotes += other.quotes
+        self.with_warnings += other.with_warnings
+        self.warning_codes.update(other.warning_codes)
+        self.failures.extend(other.failures[: max(0, MAX_FAILURES - len(self.failures))])
 
 
 class Pipeline:

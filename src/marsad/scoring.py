@@ -21,7 +21,10 @@ division aliases; figures from the two differ a little (this one is stricter on 
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from marsad.document import Document
@@ -169,3 +172,13 @@ def score_documents(pairs: Iterable[tuple[dict[str, Any], Document]]) -> dict[st
     for gold, doc in pairs:
         scores.add(gold, doc)
     return scores.summary()
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    """The reference scorer ``<shared>/eval/score.py`` imported as a module, for the tools that call
+    its functions (its event matching, ``actor_ok``, ``admin_key``) instead of running it."""
+    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -61,3 +61,14 @@ def test_model_scores_on_anercorp_test() -> None:
     # the score may drift a little from the one recorded at training time, not more
     recorded = resources.read_json("models/ner-crf.json")["anercorp_test"]["micro"]["f1"]
     assert scores["micro"]["f1"] == pytest.approx(recorded, abs=0.01)
+
+
+def test_encoded_features_are_the_training_features_in_utf8() -> None:
+    # the tagger hands crfsuite bytes; the model was trained on the same features as str
+    features = tagger().features
+    words = ["وقالت", "وزارة", "الداخلية", "إن", "هشام", "الفوراتي", "،", "2016", "Reuters", "."]
+    hints = ["O", "B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+    for with_hints in (hints, None):
+        plain = features.sequence(words, with_hints)
+        assert features.encoded_sequence(words, with_hints) == [[f.encode() for f in row] for row in plain]
+        assert any(f.startswith("bg=") for row in plain for f in row)

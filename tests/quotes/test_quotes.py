@@ -17,6 +17,7 @@ from marsad.config import QuotesConfig
 from marsad.document import Document, Quote
 from marsad.quotes import attribute_quotes
 from marsad.quotes.lexicon import lexicon
+from marsad.scoring import load_scorer
 
 MakeDoc = Callable[..., Document]
 
@@ -479,16 +480,9 @@ def test_quotes_dev_set_floor(gold_articles: list[dict[str, Any]], make_doc: Mak
 
 
 def _scorer() -> Any:
-    import importlib.util
-
     from tests.conftest import SHARED
 
-    path = SHARED / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("marsad_shared_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer(SHARED)
 
 
 _WORDS = [*("قال وقال إن أن أكد مؤكداً وزير الداخلية مصدر أمني ، : \" « » . وفقاً لـ بحسب ما ذكرت في بيان لها "

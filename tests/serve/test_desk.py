@@ -123,3 +123,14 @@ def test_incidents_page_lists_reports_with_links(client: TestClient, token: str,
     total = client.get("/incidents", params={"country": "IQ"}).json()["total_count"]
     assert f'data-count="incidents">{total}<' in page.text
     assert client.get("/desk/incidents", params={"since": "nope"}).status_code == 400
+
+
+def test_map_and_incidents_pages_read_the_same_filters(client: TestClient, token: str) -> None:
+    sign_in(client, token)
+    page = client.get("/desk/map", params={"admin1": "Baghdad", "country": "IQ", "until": "2024-06-30",
+                                           "ignored": "x"}).text
+    # the API query in the page's order: country, admin1, event type, then the days as one range
+    assert 'data-api="/events?country=IQ&amp;admin1=Baghdad&amp;event_date=1900-01-01%7C2024-06-30' \
+           '&amp;event_date_where=BETWEEN&limit=5000' in page
+    assert "ignored" not in page
+    assert client.get("/desk/incidents", params={"country": "IQ", "since": "2020-01-01"}).status_code == 200

@@ -33,7 +33,7 @@ import json
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,7 +45,7 @@ from marsad.config import EVENT_MODES, Config, load_config
 from marsad.dedup import link_incidents
 from marsad.document import Article, Document
 from marsad.errors import ConfigError, MarsadError, WarningCode
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, ResultCounts
 from marsad.store.base import Store, default_location, open_store, store_label
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ _FAILED_READ = frozenset({WarningCode.FETCH_FAILED, WarningCode.NOT_TEXT, Warnin
 
 
 @dataclass(slots=True)
-class RunStats:
+class RunStats(ResultCounts):
     """What the summary line reports."""
 
     processed: int = 0
@@ -122,25 +122,13 @@ class RunStats:
     duplicates: int = 0  # articles left out because their id came earlier in the run
     kept: int = 0  # failed reads whose id had a stored result, which was kept
     new_versions: int = 0  # results that replaced a different stored one (kept in its history)
-    events: int = 0
-    quotes: int = 0
-    with_warnings: int = 0
-    warning_codes: Counter[str] = field(default_factory=Counter)
-    failures: list[str] = field(default_factory=list)  # a few "id: message" of stage failures
     notes: list[str] = field(default_factory=list)  # a few lines saying what was left out and why
     skipped_files: list[str] = field(default_factory=list)  # files in input folders that are no articles
     empty_inputs: list[str] = field(default_factory=list)  # inputs that held no article at all
 
     def add(self, doc: Document) -> None:
         self.processed += 1
-        self.events += len(doc.events)
-        self.quotes += len(doc.quotes)
-        if doc.warnings:
-            self.with_warnings += 1
-            self.warning_codes.update(w.code for w in doc.warnings)
-            for w in doc.warnings:
-                if w.code.startswith("W9") and len(self.failures) < 5:
-                    self.failures.append(f"{doc.id}: {w.message}")
+        self.count(doc)
 
 
 class _Writer:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from typing import cast
 
 from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
@@ -79,17 +80,16 @@ OPEN_WORD_COUNT = 20
 
 def _words(text: str, tokens: list[tuple[int, int]], lex: Lexicons) -> list[Word]:
     """The analysis of every token, from a per-process cache keyed by surface form."""
-    out = []
     cache = _word_cache
-    for s, e in tokens:
-        surface = text[s:e]
-        w = cache.get(surface)
+    surfaces = [text[s:e] for s, e in tokens]
+    out: list[Word | None] = [*map(cache.get, surfaces)]  # the cache knows most tokens: looked up in C
+    for k, w in enumerate(out):
         if w is None:
-            w = analyze(surface, lex)
+            surface = surfaces[k]
+            out[k] = w = analyze(surface, lex)
             if len(cache) < _WORD_CACHE_MAX:
                 cache[surface] = w
-        out.append(w)
-    return out
+    return cast(list[Word], out)
 
 
 def _model_candidates(doc: Document, tokens: list[tuple[int, int]], words: list[Word],

@@ -49,8 +49,8 @@ class Tagger:
         if not words:
             return []
         crf = self._tagger
-        tags = crf.tag(self.features.sequence(words, hints))
-        return [(t, crf.marginal(t, k)) for k, t in enumerate(tags)]
+        tags = crf.tag(self.features.encoded_sequence(words, hints))
+        return list(zip(tags, map(crf.marginal, tags, range(len(tags))), strict=True))
 
     def spans(self, words: list[str], hints: list[str] | None = None) -> list[tuple[int, int, str, float]]:
         """(first token, end token, type, confidence) of each entity the model finds in one sentence.

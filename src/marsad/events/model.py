@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.errors import DataFileError
@@ -51,15 +51,22 @@ class SentenceModel:
     labels: tuple[str, ...]
     weights: dict[str, tuple[tuple[int, float], ...]]
     meta: dict[str, Any]
+    # the same weights as one row per feature over all labels (0.0 for a label it has no weight for)
+    rows: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rows = {f: [0.0] * len(self.labels) for f in self.weights}
+        for f, label_weights in self.weights.items():
+            for k, w in label_weights:
+                rows[f][k] += w
+        object.__setattr__(self, "rows", {f: tuple(row) for f, row in rows.items()})
 
     def detect(self, features: list[str]) -> Detection:
         """The label distribution for a sentence with ``features`` (unknown features count 0)."""
-        scores = [0.0] * len(self.labels)
-        # most features have no weight: skip them in C (map/filter), summing the others in the
-        # order given, so the scores are the same to the last bit
-        for label_weights in filter(None, map(self.weights.get, features)):
-            for k, w in label_weights:
-                scores[k] += w
+        # most features have no weight: skip them in C (map/filter); each label's weights are
+        # summed in C in the order of the features given (a 0.0 changes no sum)
+        rows = [*filter(None, map(self.rows.get, features))]
+        scores: list[float] = [*map(sum, zip(*rows, strict=True))] if rows else [0.0] * len(self.labels)
         if EVENT in self.labels:
             detector = [k for k, label in enumerate(self.labels) if label in (NONE, EVENT)]
             typer = [k for k, label in enumerate(self.labels) if label not in (NONE, EVENT)]

@@ -48,6 +48,10 @@ class _PairScorer:
     plain: dict[str, float]  # features not joined to a type
     joined: dict[str, dict[str, float]]  # type or event type -> word feature -> weight of "<type>|<feature>"
     backoff: dict[str, dict[str, float]]  # event type -> back-off feature -> weight of "<event type>|<feature>"
+    prefixes: tuple[str, ...]  # the keys of ``joined``
+    # the same joined weights by word feature: word feature -> its weight under each of ``prefixes``
+    # (0.0 where it has none). A sentence's words are looked up once each instead of once per type.
+    by_feature: dict[str, tuple[float, ...]]
 
 
 _SCORERS: dict[int, tuple[SentenceModel, _PairScorer]] = {}
@@ -70,7 +74,10 @@ def _pair_scorer(model: SentenceModel) -> _PairScorer:
             joined.setdefault(head, {})[rest] = odds
         else:
             backoff.setdefault(head, {})[rest] = odds
-    scorer = _PairScorer(plain, joined, backoff)
+    heads = tuple(joined)
+    word_features = {rest for table in joined.values() for rest in table}
+    by_feature = {f: tuple(joined[head].get(f, 0.0) for head in heads) for f in word_features}
+    scorer = _PairScorer(plain, joined, backoff, heads, by_feature)
     _SCORERS[id(model)] = (model, scorer)
     return scorer
 
@@ -135,10 +142,12 @@ def propose_types(model: SentenceModel, cands: Candidates, sentence_features: di
     scorer = _pair_scorer(model)
     out: dict[int, list[tuple[float, str]]] = {}
     for i, features in sentence_features.items():
-        # the word features' weights under every type and event type (map and dict.get run in C)
+        # the word features' weights under every type and event type, each summed in the order of
+        # the features (transposed and summed in C; a feature without weight adds 0.0 to each)
         joined = [f for f in features if f.startswith(JOINED_KINDS)]
+        rows = [*filter(None, map(scorer.by_feature.get, joined))]
+        words = dict(zip(scorer.prefixes, map(sum, zip(*rows, strict=True)), strict=True)) if rows else {}
         zero = repeat(0.0)
-        words = {prefix: sum(map(table.get, joined, zero)) for prefix, table in scorer.joined.items()}
         scored = []
         for t in types:
             event_type = EVENT_TYPE_OF.get(t, t)

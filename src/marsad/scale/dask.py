@@ -18,7 +18,7 @@ ConfigError with the install hint, which the CLI reports with exit code 2.
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ from marsad.config import Config
 from marsad.document import Article, Document
 from marsad.errors import ConfigError
 from marsad.ingest import Source
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, ResultCounts
 from marsad.scale.partitions import PARTITION_SIZE, Partition, plan_partitions, read_partition
 from marsad.scale.sinks import ParquetSink, Sink, StoreSink
 
@@ -43,8 +43,8 @@ def require_dask() -> None:
         raise ConfigError(INSTALL_HINT) from err
 
 
-@dataclass(slots=True)
-class PartitionReport:
+@dataclass(slots=True, kw_only=True)
+class PartitionReport(ResultCounts):
     """What one task sends back: counts, a few failures, and the ids in order when ``-o`` needs them."""
 
     index: int
@@ -52,28 +52,18 @@ class PartitionReport:
     processed: int = 0
     skipped: int = 0
     written: int = 0
-    events: int = 0
-    quotes: int = 0
-    with_warnings: int = 0
-    warning_codes: Counter[str] = field(default_factory=Counter)
-    failures: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     worker_pid: int = 0
 
 
 @dataclass(slots=True)
-class DaskRunReport:
+class DaskRunReport(ResultCounts):
     """The whole run: per-partition reports summed, and the ids in input order (when kept)."""
 
     partitions: int = 0
     processed: int = 0
     skipped: int = 0
     written: int = 0
-    events: int = 0
-    quotes: int = 0
-    with_warnings: int = 0
-    warning_codes: Counter[str] = field(default_factory=Counter)
-    failures: list[str] = field(default_factory=list)
     workers: int = 0
     reports: dict[int, PartitionReport] = field(default_factory=dict)
 
@@ -82,11 +72,7 @@ class DaskRunReport:
         self.processed += rep.processed
         self.skipped += rep.skipped
         self.written += rep.written
-        self.events += rep.events
-        self.quotes += rep.quotes
-        self.with_warnings += rep.with_warnings
-        self.warning_codes.update(rep.warning_codes)
-        self.failures.extend(rep.failures[: max(0, 5 - len(self.failures))])
+        self.merge(rep)
 
     def ids(self) -> Iterator[str]:
         """Article ids in input order (only when the run kept them)."""
@@ -131,14 +117,7 @@ def run_partition(part: Partition, job: Job) -> PartitionReport:
     written, docs = job.sink.write(part.index, part.digest, articles, run, resume=job.resume)
     rep.written, rep.skipped, rep.processed = written.written, written.skipped, len(docs)
     for doc in docs:
-        rep.events += len(doc.events)
-        rep.quotes += len(doc.quotes)
-        if doc.warnings:
-            rep.with_warnings += 1
-            rep.warning_codes.update(w.code for w in doc.warnings)
-            for w in doc.warnings:
-                if w.code.startswith("W9") and len(rep.failures) < 5:
-                    rep.failures.append(f"{doc.id}: {w.message}")
+        rep.count(doc)
     if job.keep_ids:
         rep.ids = [a.id for a in articles]
     return rep

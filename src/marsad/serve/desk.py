@@ -423,6 +423,18 @@ async def incident_action(request: Request, action: str, who: Annotated[Principa
 
 # --- incidents ----------------------------------------------------------------------------------------
 
+def _filters(request: Request) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The filters a page was given (country, admin1, event_type, since, until), and the same as the
+    API's query pairs: the days since..until as one event_date range."""
+    params = {k: v for k, v in request.query_params.items()
+              if k in ("country", "admin1", "event_type", "since", "until") and v}
+    api: list[tuple[str, str]] = [(k, params[k]) for k in ("country", "admin1", "event_type") if k in params]
+    if params.get("since") or params.get("until"):
+        api += [("event_date", f"{params.get('since') or '1900-01-01'}|{params.get('until') or '2999-12-31'}"),
+                ("event_date_where", "BETWEEN")]
+    return params, api
+
+
 @router.get("/incidents", response_model=None)
 async def incidents_page(request: Request) -> Response:
     """Incidents to review: those reported by several articles first, with their reports and links."""
@@ -431,12 +443,7 @@ async def incidents_page(request: Request) -> Response:
     who = _session(request)
     if who is None:
         return _login_redirect(request)
-    params = {k: v for k, v in request.query_params.items()
-              if k in ("country", "admin1", "event_type", "since", "until") and v}
-    api: list[tuple[str, str]] = [(k, params[k]) for k in ("country", "admin1", "event_type") if k in params]
-    if params.get("since") or params.get("until"):
-        api += [("event_date", f"{params.get('since') or '1900-01-01'}|{params.get('until') or '2999-12-31'}"),
-                ("event_date_where", "BETWEEN")]
+    params, api = _filters(request)
     page_no = request.query_params.get("page", "1")
     api += [("limit", "50"), ("page", page_no if page_no.isdigit() and 0 < int(page_no) < 100_000 else "1")]
     query = parse_query(api)
@@ -457,18 +464,7 @@ async def map_page(request: Request) -> Response:
     who = _session(request)
     if who is None:
         return _login_redirect(request)
-    params = {k: v for k, v in request.query_params.items()
-              if k in ("country", "admin1", "event_type", "since", "until") and v}
-    api: dict[str, str] = {}
-    if params.get("country"):
-        api["country"] = params["country"]
-    if params.get("admin1"):
-        api["admin1"] = params["admin1"]
-    if params.get("event_type"):
-        api["event_type"] = params["event_type"]
-    if params.get("since") or params.get("until"):
-        api["event_date"] = f"{params.get('since') or '1900-01-01'}|{params.get('until') or '2999-12-31'}"
-        api["event_date_where"] = "BETWEEN"
+    params, api = _filters(request)
     response = _page(request, "map.html", who, params=params, api_query=urllib.parse.urlencode(api),
                      query=urllib.parse.urlencode(params))
     response.headers["Content-Security-Policy"] = MAP_CSP

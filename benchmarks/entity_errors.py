@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -125,14 +124,7 @@ def main() -> int:
         golds = quality_gate.gold_articles(a.shared, a.gold_set)
     seen = {sc.norm(f) for x in train for e in x.get("entities", [])
             for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f}
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_dir = Path(tmp) / "gold"
-        gold_dir.mkdir()
-        for x in golds:
-            (gold_dir / f"{x['id']}.json").write_text(json.dumps(x, ensure_ascii=False), encoding="utf-8")
-        out = Path(tmp) / "pred.jsonl"
-        quality_gate.run_pipeline(gold_dir, out)
-        preds = {d["id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    with quality_gate.predicted(golds) as (gold_dir, out, preds):
         scores = quality_gate.score(a.shared, gold_dir, out)
     errors: list[tuple[str, str, str, str]] = []
     for x in golds:

@@ -14,9 +14,7 @@ Read the train set freely; the validation set only for the kinds of error (READM
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -44,14 +42,7 @@ def main() -> int:
     a = ap.parse_args()
     sc = load_scorer(a.shared)
     golds = quality_gate.gold_articles(a.shared, a.gold_set)
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_dir = Path(tmp) / "gold"
-        gold_dir.mkdir()
-        for x in golds:
-            (gold_dir / f"{x['id']}.json").write_text(json.dumps(x, ensure_ascii=False), encoding="utf-8")
-        out = Path(tmp) / "pred.jsonl"
-        quality_gate.run_pipeline(gold_dir, out)
-        preds = {d["id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    preds = quality_gate.predictions(golds)
 
     def pair(ge: dict[str, Any], pe: dict[str, Any]) -> int:  # the scorer's pairing score, restated
         if sc.norm(ge["event_type"]) != sc.norm(pe.get("event_type")):

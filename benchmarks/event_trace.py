@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import importlib.util
 import json
 import sys
 from bisect import bisect_right
@@ -44,10 +43,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import quality_gate
+from train_event_detector import pipeline_before_events, run_before_events, sentence_of
 
 import marsad
-from marsad.config import Config, EventsConfig, PipelineConfig
+from marsad.config import EventsConfig
 from marsad.document import Article, Document
 from marsad.events import ARTICLE_MODEL, record_events
 from marsad.events.candidates import Candidates, find_candidates, forced_drafts
@@ -56,37 +57,16 @@ from marsad.events.features import sentence_features
 from marsad.events.merge import Draft
 from marsad.events.model import Detection, sentence_model
 from marsad.events.proposals import PROPOSAL_MODEL, propose_types
+from marsad.scoring import load_scorer
 from marsad.text.normalize import fold
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def load_scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def before_events(pipe: marsad.Pipeline, gold: dict[str, Any]) -> Document:
     """The stages before events on a gold article, keeping ``doc.cache`` as the events stage sees it."""
-    doc = pipe.prepare(Article.from_dict({"id": gold["id"], "title": gold.get("title"),
-                                          "published": gold.get("published"), "text": gold["text"]}))
-    for spec in pipe.stages:
-        if spec.name != "events":
-            doc = spec.func(doc, getattr(pipe.config, spec.config_section) if spec.config_section else None)
-    return doc
-
-
-def sentence_of(folded: str, starts: list[int], evidence: str) -> int | None:
-    """The index of the sentence where (the head of) ``evidence`` stands in the folded text."""
-    key = fold(evidence or "").text.strip()
-    for probe in (key, key[:40], key[:20]):
-        at = folded.find(probe) if probe else -1
-        if at >= 0:
-            return bisect_right(starts, at) - 1
-    return None
+    return run_before_events(pipe, Article.from_dict({"id": gold["id"], "title": gold.get("title"),
+                                                      "published": gold.get("published"), "text": gold["text"]}))
 
 
 def p_step(p: float | None) -> str:
@@ -216,7 +196,7 @@ def main() -> int:
     if a.list and a.gold_set not in ("train", "dev", "dev-mashriq"):
         ap.error("--list reads single errors: use it on the train split or the public dev sets only")
     sc = load_scorer(a.shared)
-    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise")))
+    pipe = pipeline_before_events()
     golds = quality_gate.gold_articles(a.shared, a.gold_set)
     rows = [r for gold in golds for r in trace_article(gold, before_events(pipe, gold), sc)]
     n_gold = sum(len(x.get("events", [])) for x in golds)

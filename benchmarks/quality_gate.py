@@ -15,11 +15,13 @@ so that a changed gold set is noticed instead of silently moving the figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +109,29 @@ def gold_articles(shared: Path, gold_set: str) -> list[dict[str, Any]]:
     folder, keep = gold_ids(gold_set)
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((shared / "data" / folder).glob("*.json"))]
     return [g for g in golds if keep is None or g["id"] in keep]
+
+
+@contextlib.contextmanager
+def predicted(golds: list[dict[str, Any]]) -> Iterator[tuple[Path, Path, dict[str, dict[str, Any]]]]:
+    """Run the pipeline on ``golds`` (written to a temporary gold folder, as the scorer reads them).
+
+    Yields the gold folder, the results file and the results by article id; both files live until the
+    ``with`` block ends, so that the scorer can read them there.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_dir = Path(tmp) / "gold"
+        gold_dir.mkdir()
+        for gold in golds:
+            (gold_dir / f"{gold['id']}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        out = Path(tmp) / "pred.jsonl"
+        run_pipeline(gold_dir, out)
+        yield gold_dir, out, {d["id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+
+
+def predictions(golds: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The pipeline's results on ``golds``, by article id."""
+    with predicted(golds) as (_, _, preds):
+        return preds
 
 
 def evaluate(shared: Path, *, only: str | None = None, show_errors: bool = False,

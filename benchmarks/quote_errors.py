@@ -15,9 +15,7 @@ error; never the held-out sets.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -83,14 +81,7 @@ def main() -> int:
     sc = load_scorer(a.shared)
     golds = [g for g in _gold_articles(a.shared, a.gold_set) if a.only in (None, g["id"])]
     totals: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_dir = Path(tmp) / "gold"
-        gold_dir.mkdir()
-        for gold in golds:
-            (gold_dir / f"{gold['id']}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-        pred_path = Path(tmp) / "pred.jsonl"
-        quality_gate.run_pipeline(gold_dir, pred_path)
-        preds = {d["id"]: d for d in map(json.loads, pred_path.read_text(encoding="utf-8").splitlines())}
+    preds = quality_gate.predictions(golds)
     for gold in golds:
         errors = article_errors(gold, preds[gold["id"]], sc)
         for kind, lines in errors.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,19 +89,33 @@ def test_events_name_state_forces_with_their_period() -> None:
     assert event.inter1 == 1 and event.actor2 is not None and event.interaction == 12
 
 
-def _candidates(text: str, event_type: str, sub_event_type: str) -> list[tuple[str, str]]:
+def _event_frame(text: str, published: str, event_type: str, sub_event_type: str) -> tuple[Any, Any, Any]:
+    """The document of ``text``, its index and the frame of an event of the type over the whole text."""
     from marsad.events.arguments import build_index, folded_positions
-    from marsad.events.arguments.actor_candidates import actor_candidates
     from marsad.events.arguments.actor_ranker import event_frame
     from marsad.events.cues import find_cues
     from marsad.text.normalize import fold
 
-    doc = marsad.extract(text, published="2017-02-20")
+    doc = marsad.extract(text, published=published)
     folded = fold(doc.text)
     to_folded = folded_positions(folded)
     index = build_index(doc, folded, to_folded)
-    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), event_type,
-                        sub_event_type)
+    return doc, index, event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), event_type,
+                                   sub_event_type)
+
+
+def _scored(text: str, published: str, event_type: str, sub_event_type: str) -> list[tuple[Any, list[str]]]:
+    """The ranker's candidates for an event of the type over ``text``, each with its features."""
+    from marsad.events.arguments.actor_ranker import document_context, scored_candidates
+
+    doc, index, frame = _event_frame(text, published, event_type, sub_event_type)
+    return list(scored_candidates(doc, index, frame, [], document_context(doc, index)))
+
+
+def _candidates(text: str, event_type: str, sub_event_type: str) -> list[tuple[str, str]]:
+    from marsad.events.arguments.actor_candidates import actor_candidates
+
+    doc, index, frame = _event_frame(text, "2017-02-20", event_type, sub_event_type)
     return [(c.name, c.source) for c in actor_candidates(index, frame, [], doc.text)]
 
 
@@ -138,20 +153,10 @@ def test_the_ranker_codes_a_named_crowd_with_acled_protesters() -> None:
 
 
 def test_the_state_is_never_a_protest_crowd() -> None:
-    from marsad.events.arguments import build_index, folded_positions
     from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
-    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
-    from marsad.events.cues import find_cues
-    from marsad.text.normalize import fold
 
-    doc = marsad.extract("تظاهر مئات المحتجين أمس في باريس، وفرقت الشرطة الفرنسية المتظاهرين بالغاز.",
-                         published="2017-04-24")
-    folded = fold(doc.text)
-    to_folded = folded_positions(folded)
-    index = build_index(doc, folded, to_folded)
-    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), "Protests",
-                        "Excessive force against protesters")
-    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    scored = _scored("تظاهر مئات المحتجين أمس في باريس، وفرقت الشرطة الفرنسية المتظاهرين بالغاز.",
+                     "2017-04-24", "Protests", "Excessive force against protesters")
     police = [f for c, f in scored if c.actor is not None and c.actor.category == "state"]
     crowd = [f for c, f in scored if c.source == "described" and c.kind == "protesters"]
     assert police and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in police)
@@ -164,37 +169,18 @@ def test_people_a_protest_describes_are_its_protesters() -> None:
 
 
 def test_a_government_never_carries_out_political_violence() -> None:
-    from marsad.events.arguments import build_index, folded_positions
     from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
-    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
-    from marsad.events.cues import find_cues
-    from marsad.text.normalize import fold
 
-    doc = marsad.extract("أدانت الحكومة العراقية الهجوم الصاروخي الذي استهدف قاعدة عين الأسد أمس.",
-                         published="2021-01-04")
-    folded = fold(doc.text)
-    to_folded = folded_positions(folded)
-    index = build_index(doc, folded, to_folded)
-    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text),
-                        "Explosions/Remote violence", "Shelling/artillery/missile attack")
-    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    scored = _scored("أدانت الحكومة العراقية الهجوم الصاروخي الذي استهدف قاعدة عين الأسد أمس.",
+                     "2021-01-04", "Explosions/Remote violence", "Shelling/artillery/missile attack")
     government = [f for c, f in scored if c.actor is not None and (c.actor.name_en or "").startswith("Government")]
     assert government and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in government)
 
 
 def _agents(text: str, event_type: str, sub_event_type: str) -> list[tuple[str, str]]:
-    from marsad.events.arguments import build_index, folded_positions
     from marsad.events.arguments.actor_candidates import actor_candidates
-    from marsad.events.arguments.actor_ranker import event_frame
-    from marsad.events.cues import find_cues
-    from marsad.text.normalize import fold
 
-    doc = marsad.extract(text, published="2017-02-20")
-    folded = fold(doc.text)
-    to_folded = folded_positions(folded)
-    index = build_index(doc, folded, to_folded)
-    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text), event_type,
-                        sub_event_type)
+    doc, index, frame = _event_frame(text, "2017-02-20", event_type, sub_event_type)
     return [(c.name, c.kind) for c in actor_candidates(index, frame, [], doc.text) if c.source == "agent"]
 
 
@@ -245,20 +231,10 @@ def test_an_unnamed_unit_of_the_army_takes_acled_military_forces() -> None:
 
 
 def test_an_office_holder_never_carries_out_political_violence() -> None:
-    from marsad.events.arguments import build_index, folded_positions
     from marsad.events.arguments.actor_features import ALWAYS_EXCLUDED
-    from marsad.events.arguments.actor_ranker import document_context, event_frame, scored_candidates
-    from marsad.events.cues import find_cues
-    from marsad.text.normalize import fold
 
-    doc = marsad.extract("وكان الكاظمي قد أدان الهجمات الصاروخية على قاعدة عين الأسد.",
-                         published="2021-01-04")
-    folded = fold(doc.text)
-    to_folded = folded_positions(folded)
-    index = build_index(doc, folded, to_folded)
-    frame = event_frame(doc, index, to_folded, find_cues(folded.text), 0, len(doc.text),
-                        "Explosions/Remote violence", "Shelling/artillery/missile attack")
-    scored = scored_candidates(doc, index, frame, [], document_context(doc, index))
+    scored = _scored("وكان الكاظمي قد أدان الهجمات الصاروخية على قاعدة عين الأسد.",
+                     "2021-01-04", "Explosions/Remote violence", "Shelling/artillery/missile attack")
     office = [f for c, f in scored if c.actor is not None and c.actor.category == "state"
               and c.located is not None and c.located.mention is not None and c.located.mention.type == "PER"]
     assert office and all(ALWAYS_EXCLUDED["actor1"] & set(f) for f in office)

@@ -30,7 +30,9 @@ from marsad.places.context import (
     REGION_EXPRESSION_RE,
     REGION_EXPRESSION_WORDS,
     bare_word,
+    city_scale_before,
     context_words,
+    document_word_before,
     read_before,
     region_direction,
 )
@@ -91,6 +93,7 @@ class _Found:
     unknown_in: PlaceEntry | None = None  # evidence of where a headed place the gazetteer lacks lies
     sentence: int = -1
     plural_head: bool = False
+    city_scale: bool = False  # a noun of a town's scale just before it (context.city_scale_before)
     rejected: bool = False  # the context says the name is an ordinary word here (places.evidence)
 
 
@@ -178,6 +181,10 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         own = f.reading.key
         others = frozenset(c for c, keys in named_by.items() if keys - {own})
         near = f.near or f.reading.near
+        if (f.mention.type in PLACE_TYPES and head is None
+                and document_word_before(folded.text, folded.to_folded(f.mention.start))):
+            f.rejected = True  # إعلان الرياض، اتفاق الصخيرات: a document's name, not where events happen
+            continue
         if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
                 and agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)):
             f.rejected = True  # مقاتلا بريطانيا: the adjective, not the country
@@ -190,7 +197,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 f.rejected = True
                 continue
         res = choose(f.entries, head=head, near=near, country=country,
-                     via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others)
+                     via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others,
+                     city_scale=f.city_scale)
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
     _anchor_unresolved(found)
@@ -288,6 +296,7 @@ def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> No
     words, nxt = context_words(folded.text, start, end, CONTEXT_WINDOW)
     f.head, f.near = read_before(words)
     f.plural_head = bool(words) and bare_word(words[-1]) in PLURAL_HEADS
+    f.city_scale = city_scale_before(words)
     if nxt == CAPITAL_WORD:
         f.head = "city"
     # Taggers often leave the head word of a region name outside the span; the region is the

@@ -145,6 +145,12 @@ def ordinary_word(key: str, usage: NameUsage) -> bool:
             or (not key.startswith("ال") and usage.definite > 0))
 
 
+def unseen_word(usage: NameUsage) -> bool:
+    """Whether a name the corpus never writes is shaped like an ordinary word of it (a row of count 0,
+    written by the trainer only for such names: درعا, the accusative of درع "a shield")."""
+    return usage.count == 0
+
+
 def agrees_as_adjective(text: str, start: int, key: str) -> bool:
     """Whether the name is read as a relative adjective agreeing with the indefinite noun before it:
     مقاتلا بريطانيا ("a British fighter"), جنديا تركيا, طائرات عسكرية سورية ("Syrian military
@@ -175,12 +181,26 @@ def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
     Tataouine); a preposition of place just before it (في مالي) makes it a place; otherwise the
     model's probability decides.
     """
+    if features.get("unseen_wordlike"):
+        return unseen_word_placed(features)
     if features.get("collocation"):
         if not features.get("backed"):
             return False
     elif features.get("after_place_preposition"):
         return True
     return model.probability(features) >= model.threshold
+
+
+def unseen_word_placed(features: Mapping[str, float]) -> bool:
+    """The decision for a name the corpus never writes but that is shaped like one of its words
+    (:func:`unseen_word`): the annotated articles hold no such name to learn from, so it is a place
+    only with evidence of one - a preposition of place before it, another name of the list it
+    stands in, a direction after it (درعا جنوبي البلاد), or another name of its country in the
+    article where nothing agrees with it as with a noun (اتخذوا المدنيين درعا بشريا: "a human
+    shield", an indefinite accusative adjective after an accusative)."""
+    return bool(features.get("after_place_preposition") or features.get("listed")
+                or features.get("next_direction")
+                or (features.get("backed") and not features.get("next_accusative")))
 
 
 def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceEntry], *,
@@ -205,6 +225,12 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
     usage = name_usage().get(key)
     if usage is None:
         f["unseen"] = 1.0
+    elif unseen_word(usage):
+        # never written in the corpus but shaped like a word of it: its stem's frequency and its
+        # definite form's say how common the word is
+        f["unseen_wordlike"] = 1.0
+        f["wordlike_stem"] = min(10.0, usage.stem) / 10.0
+        f["wordlike_definite"] = min(10.0, usage.definite) / 10.0
     else:
         f["log_count"] = math.log1p(usage.count) / 5.0
         f["locative"] = usage.locative
@@ -273,4 +299,13 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
         f["next_conjunct"] = 1.0
     else:
         f["next_indefinite"] = 1.0
+        if key.endswith("ا") and _accusative(nxt):
+            f["next_accusative"] = 1.0  # درعا بشريا: an adjective agreeing with an accusative noun
     return f
+
+
+def _accusative(word: str) -> bool:
+    """An indefinite accusative word (بشريا، واقيا), not a pronoun suffix (بها), a verb's plural
+    (قالوا) or an adverb (مؤخرا)."""
+    return (len(word) >= 4 and word.endswith("ا") and word[-2:] not in ("ها", "نا", "وا")
+            and word not in ADVERBS and word.isalpha())

@@ -149,7 +149,7 @@ def readings(name: str) -> list[Reading]:
 
 def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool = False,
            country: str | None = None, via: str = "exact", common_word: bool = False,
-           article_countries: frozenset[str] = frozenset()) -> Resolution | None:
+           article_countries: frozenset[str] = frozenset(), city_scale: bool = False) -> Resolution | None:
     """Pick one entry by the cascade and say which rule decided; None when ``entries`` is empty.
 
     Args:
@@ -161,6 +161,9 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
         common_word: the name is also an ordinary word (see PENALTY_UNBACKED_WORD).
         article_countries: the countries that other mentions of the article name alone, which
             back such a name.
+        city_scale: a noun of a town's scale stands just before the name (بمنزله في، بلدية، والي;
+            marsad.places.context.city_scale_before): a country's name that is also its capital's
+            is the capital there.
     """
     if not entries:
         return None
@@ -181,6 +184,14 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
             parts.append("curated-country")
         else:
             ambiguous = True
+    if city_scale or head in ("city", "area", "facility"):
+        # تونس، الجزائر، الكويت: the capital where the words around speak of a town (بمنزله في
+        # تونس، أمام مقر المحكمة الابتدائية بتونس); the country otherwise (KIND_ORDER)
+        capitals = [e for e in pool if e.kind == "city" and e.capital
+                    and any(o.kind == "country" and o.country == e.country for o in pool)]
+        if capitals:
+            pool = capitals
+            parts.append("capital-by-context")
     admin1_names = {e.admin1 for e in pool if e.kind == "admin1"}
     if admin1_names:
         # a governorate named like a small town of another governorate means the governorate

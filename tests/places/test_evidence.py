@@ -141,3 +141,17 @@ def test_a_country_named_like_its_capital_is_the_city_where_the_words_are_a_town
         text: str, want: list[tuple[str | None, str]]) -> None:
     doc = extract(text, published="2017-01-10", id="t1")
     assert _admin1_over(doc, "تونس") == want
+
+
+@pytest.mark.parametrize(("text", "org", "admin1"), [
+    ("قام المحامون بوقفة احتجاجية في بهو المحكمة الإبتدائية بجندوبة.", "المحكمة الإبتدائية بجندوبة", ["Jendouba"]),
+    ("نظم المحتجون وقفة أمام مقر المحكمة الابتدائية بتونس.", "المحكمة الابتدائية بتونس", ["Tunis"]),
+    ("قررت المحكمة الابتدائية بالمنستير تأجيل النظر في القضية.", "المحكمة الابتدائية بالمنستير", []),
+])
+def test_a_body_named_with_its_town_is_placed_there_where_a_place_is_spoken_of(
+        text: str, org: str, admin1: list[str]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    places = {p.id: p for p in doc.places}
+    got = [places[m.place_id].admin1 for m in doc.entities
+           if m.type == "ORG" and m.text == org and m.place_id in places]
+    assert got == admin1

@@ -23,6 +23,7 @@ from marsad.config import PlacesConfig
 from marsad.document import Document, Mention, Place
 from marsad.places.context import (
     CAPITAL_WORD,
+    CONTAINED_RE,
     FUNCTION_WORDS,
     HEAD_INSIDE_RE,
     HEAD_KIND,
@@ -56,7 +57,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo. Only where
 # the words before it speak of a place (وقفة أمام مجلس نواب الشعب، في البيت الأبيض): the body that
 # speaks or acts (قال البيت الأبيض، رئيس مجلس نواب الشعب) is an organisation, no place.
-ORG_SEAT_BEFORE = frozenset({*PLACE_PREPOSITIONS, "امام", "قباله", "مقر", "مدخل", "بوابه", "ساحه",
+ORG_SEAT_BEFORE = frozenset({*PLACE_PREPOSITIONS, "امام", "قباله", "مقر", "مدخل", "بوابه", "ساحه", "بهو",
                              "مبني", "اقتحام", "اقتحموا", "اقتحمت", "استهداف", "استهدفت", "استهدف"})
 # How far before a mention (folded characters) a head noun or direction word is looked for.
 CONTEXT_WINDOW = 40
@@ -150,9 +151,14 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             continue
         m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
-        if m.type == "ORG" and (not any(e.kind == "facility" for e in gaz.candidates(key))
-                                or not _seat_named(folded, m)):
-            continue  # a body is a place only where the gazetteer lists its seat by its name
+        seat_in_town = False
+        if m.type == "ORG":
+            if not _seat_named(folded, m):
+                continue  # the body that speaks or acts is no place
+            if not any(e.kind == "facility" for e in gaz.candidates(key)):
+                seat_in_town = _seat_town(key, gaz)
+                if not seat_in_town:
+                    continue  # a body is a place only where the gazetteer lists its seat by its name
         if key in FUNCTION_WORDS:
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
@@ -161,6 +167,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             hit = lookup(m.text, gaz.candidates, key)
             if hit is not None:
                 f.reading, f.entries = hit[0], tuple(hit[1])
+        if seat_in_town:
+            f.head = "facility"  # أمام المحكمة الابتدائية بتونس: the court's seat, in the town
         found.append(f)
 
     _share_list_heads(found, doc.text)
@@ -286,6 +294,17 @@ def _seat_named(folded: FoldedText, mention: Mention) -> bool:
         return False
     last = words[-1]
     return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
+
+
+def _seat_town(key: str, gaz: Gazetteer) -> bool:
+    """Whether an organisation's name ends with the town or province it sits in (المحكمة الابتدائية
+    بجندوبة، مستشفى الرابطة بتونس): "X بY" or "X في Y" with Y a name the gazetteer knows as a town
+    or a province. Where the words before it speak of a place (وقفة أمام ...، في بهو ...) the
+    body's seat there is the place."""
+    contained = CONTAINED_RE.match(key)
+    if contained is None:
+        return False
+    return any(e.kind in ("city", "admin1") for e in gaz.candidates(contained.group(2)))
 
 
 def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> None:

@@ -57,7 +57,7 @@ class Reading:
     """One way of reading a mention as a gazetteer key."""
 
     key: str
-    via: str  # exact | qualifier | proclitic | article | head | direction | contained | extended
+    via: str  # exact | qualifier | demonym | proclitic | article | head | direction | contained | extended
     head: str | None = None  # kind announced by a head noun inside the mention
     near: bool = False  # a direction or "near" word inside the mention
 
@@ -93,7 +93,7 @@ def _base_readings(key: str) -> Iterator[Reading]:
         yield Reading(" ".join(words[:-1]), "qualifier")
     elif len(words) > 1 and _is_nisba(words[-1]):
         # "مدينة اسطنبول التركية"، "الجولان السوري": a trailing demonym names the same place
-        yield Reading(" ".join(words[:-1]), "qualifier")
+        yield Reading(" ".join(words[:-1]), "demonym")
     if len(words) > 1 and words[-1] == CAPITAL_WORD:
         # "تونس العاصمة": the capital city, not the country of the same name
         yield Reading(" ".join(words[:-1]), "qualifier", head="city")
@@ -125,7 +125,9 @@ def readings(name: str) -> list[Reading]:
     for r in bases:
         add(r)
     for r in bases:
-        toggled = _article_toggled(r.key)
+        # a name read without a trailing adjective is not rewritten further: زاوية الجديدي (a
+        # Tunisian village named after a family) is no الزاوية (Libya)
+        toggled = _article_toggled(r.key) if r.via != "demonym" else None
         if toggled:
             add(Reading(toggled, "article", r.head, r.near))
     for r in bases:

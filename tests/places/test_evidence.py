@@ -155,3 +155,12 @@ def test_a_body_named_with_its_town_is_placed_there_where_a_place_is_spoken_of(
     got = [places[m.place_id].admin1 for m in doc.entities
            if m.type == "ORG" and m.text == org and m.place_id in places]
     assert got == admin1
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("لا يتعذر عليه العمل خارج مكة المكرمة وجدة والمدينة المنورة في السعودية.", "SA"),  # و + جدة
+    ("وصل الوفد إلى وجدة المغربية قادما من الرباط.", "MA"),  # Oujda
+])
+def test_a_letter_that_may_be_a_proclitic_is_read_as_the_articles_country_needs(text: str, country: str) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, "وجدة") == [country]

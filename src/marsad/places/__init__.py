@@ -174,6 +174,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
     _share_list_heads(found, doc.text)
     country = _dominant_country(found, doc)
     doc.cache["country"] = country
+    _read_proclitic_in_country(found, country, gaz)
     # which names point to each country alone: a town abroad needs some other name to back it
     named_by: dict[str, set[str]] = {}
     for f in found:
@@ -294,6 +295,22 @@ def _seat_named(folded: FoldedText, mention: Mention) -> bool:
         return False
     last = words[-1]
     return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
+
+
+def _read_proclitic_in_country(found: list[_Found], country: str | None, gaz: Gazetteer) -> None:
+    """Read a name written with a letter that may be an attached proclitic (وجدة: Oujda, or و + جدة
+    Jeddah) without it where only that reading lies in the article's country (مكة المكرمة وجدة)."""
+    if country is None:
+        return
+    for f in found:
+        if f.reading is None or f.reading.via != "exact" or " " in f.reading.key:
+            continue
+        key = f.reading.key
+        if len(key) < 4 or key[0] not in "وبفل" or any(e.country == country for e in f.entries):
+            continue
+        bare = tuple(gaz.candidates(key[1:]))
+        if any(e.country == country for e in bare):
+            f.reading, f.entries = Reading(key[1:], "proclitic"), bare
 
 
 def _seat_town(key: str, gaz: Gazetteer) -> bool:

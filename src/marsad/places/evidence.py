@@ -42,6 +42,11 @@ FROM_WORDS = frozenset({"من", "منذ"})
 # Words that announce no name at all (folded function words, as a word before the name).
 FUNCTION_BEFORE = frozenset({"و", "او", "ثم", "ان", "انه", "التي", "الذي", "الذين", "كما", "لكن",
                              "هو", "هي", "عن", "علي", "مع", "ضد", "لدي", "كل", "بعض", "غير", "قد"})
+# Nouns of violent or political events that name the event by its place in construct (هجوم سوسة،
+# تفجيرات دورتموند، أحداث رواد، مجزرة حماة), folded. عملية is left out: عملية قيصرية is surgery.
+EVENT_NOUNS = frozenset({"هجوم", "هجمات", "هجومي", "تفجير", "تفجيرات", "انفجار", "اعتداء", "اعتداءات",
+                         "احداث", "مجزره", "مذبحه", "معركه", "معارك", "اشتباكات", "مواجهات", "قصف",
+                         "غارات", "اغتيال", "احتجاجات", "مظاهرات", "انتفاضه", "حصار", "تحرير", "سقوط"})
 # A town this big (or a capital, or a country) is named often enough that news means it by its name.
 FAMOUS_POPULATION = 1_000_000
 _QUOTES = "\"'«»“”"
@@ -260,8 +265,9 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
     before = _words_before(text, start)
     nxt, closed = _next_word(text, end)
     if usage is not None and usage.collocates and (
-            (before and "<" + before[-1] in usage.collocates) or (nxt and ">" + nxt in usage.collocates)):
-        f["collocation"] = 1.0  # مسقط رأس، عاصفة الحزم: a phrase the corpus uses often
+            (before and any("<" + w in usage.collocates for w in _without_proclitic(before[-1])))
+            or (nxt and ">" + nxt in usage.collocates)):
+        f["collocation"] = 1.0  # مسقط رأس، عاصفة الحزم، ومبلغ مالي: a phrase the corpus uses often
     if not before:
         f["clause_start"] = 1.0
     else:
@@ -277,6 +283,8 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
             f["after_function_word"] = 1.0
         elif last[0] in _QUOTES:
             f["after_quote"] = 1.0
+        elif any(w in EVENT_NOUNS for w in _without_proclitic(last)):
+            f["after_event_noun"] = 1.0  # تفجيرات دورتموند، أحداث رواد: the event's place
         elif last.startswith("ال") or last[1:3] == "ال":
             f["after_definite_word"] = 1.0
         else:
@@ -302,6 +310,11 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
         if key.endswith("ا") and _accusative(nxt):
             f["next_accusative"] = 1.0  # درعا بشريا: an adjective agreeing with an accusative noun
     return f
+
+
+def _without_proclitic(word: str) -> tuple[str, ...]:
+    """A folded word and, if it starts with an attached و/ف/ب/ل, the same without it (ومبلغ → مبلغ)."""
+    return (word, word[1:]) if len(word) > 3 and word[0] in "وفبل" else (word,)
 
 
 def _accusative(word: str) -> bool:

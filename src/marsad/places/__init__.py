@@ -210,7 +210,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                      city_scale=f.city_scale)
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
-    _anchor_unresolved(found)
+    _anchor_unresolved(found, doc.text)
     _locate_unknown(found, country, gaz, doc.text)
 
     places: list[Place] = []
@@ -403,12 +403,32 @@ def _is_road(mention: Mention) -> bool:
     return mention.type == "FAC" and (first[2:] if first.startswith("ال") else first) in ROAD_HEADS
 
 
-def _anchor_unresolved(found: list[_Found]) -> None:
+# A town named as the far end of a distance (على بعد 200 كم جنوب العاصمة إسلام آباد) is not where
+# the unknown place of the sentence lies: from this many kilometres (or miles) on, it locates nothing.
+FAR_DISTANCE_KM = 50
+FAR_DISTANCE_RE = re.compile(r"(\d[\d.,]*)\s*(?:كم|كلم|كيلومترا?ت?|كيلو\s*متر(?:ا|ات)?|ميلا?|أميال|اميال)"
+                             r"\s+(?:\S+\s+){0,3}$")
+
+
+def _far_reference(text: str, mention: Mention) -> bool:
+    """Whether the mention is the far end of a distance of FAR_DISTANCE_KM or more, just before it."""
+    m = FAR_DISTANCE_RE.search(text[max(0, mention.start - 60):mention.start])
+    if m is None:
+        return False
+    try:
+        return float(m.group(1).replace(",", "")) >= FAR_DISTANCE_KM
+    except ValueError:
+        return False
+
+
+def _anchor_unresolved(found: list[_Found], text: str) -> None:
     """Give each unresolved mention the closest resolved place of its sentence, if any."""
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
-        # a country is too coarse an anchor: the name is more likely not a place at all
-        if f.resolution is not None and f.resolution.entry.kind != "country":
+        # a country is too coarse an anchor: the name is more likely not a place at all; a town
+        # 200 km away is no anchor either
+        if f.resolution is not None and f.resolution.entry.kind != "country" \
+                and not _far_reference(text, f.mention):
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
         if f.resolution is not None or f.rejected or f.sentence < 0 or _is_road(f.mention):

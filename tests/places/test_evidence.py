@@ -164,3 +164,17 @@ def test_a_body_named_with_its_town_is_placed_there_where_a_place_is_spoken_of(
 def test_a_letter_that_may_be_a_proclitic_is_read_as_the_articles_country_needs(text: str, country: str) -> None:
     doc = extract(text, published="2017-01-10", id="t1")
     assert _places_over(doc, "وجدة") == [country]
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    ("أعلنت تضامنها الكامل مع دولة الامارات العربية المتحدة الشقيقة.", "دولة الامارات العربية المتحدة",
+     ("AE", None)),
+    ("أطاح الجيش بثلاثة مهربين بقرية تين الكوم بدائرة جانت بإيليزي.", "دائرة جانت", ("DZ", "Illizi")),
+])
+def test_a_state_title_or_an_algerian_daira_before_the_name_is_its_head(
+        text: str, name: str, place: tuple[str, str | None]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    places = {p.id: p for p in doc.places}
+    got = [(places[m.place_id].country, places[m.place_id].admin1) for m in doc.entities
+           if m.text == name and m.place_id in places]
+    assert got == [place]

@@ -23,7 +23,9 @@ PLURAL_HEADS: dict[str, str] = {
 # معتمدية: a Tunisian delegation, مديرية: a Yemeni district, قضاء/ناحية: Iraqi and Syrian
 # districts; each is named after its seat town.
 CITY_HEADS = ("مدينه", "بلده", "قريه", "معتمديه", "مديريه", "قضاء", "ناحيه", "بلديه", "مركز مدينه",
-              "دائره")
+              "دايره")
+# دولة الإمارات العربية المتحدة، جمهورية مالي، سلطنة عمان: a state's title before its name.
+COUNTRY_HEADS = ("دوله", "جمهوريه", "مملكه", "سلطنه")
 # جزيرة "island": جزيرة مالطا، جزيرة صقلية، شبه جزيرة سيناء name a country, a division or a region
 # by its own name, which the gazetteer knows without the head.
 AREA_HEADS = ("منطقه", "حي", "ضاحيه", "مخيم", "جزيره")
@@ -35,6 +37,7 @@ HEAD_KIND: dict[str, str] = {
     **PLURAL_HEADS,
     **{h: "admin1" for h in ADMIN1_HEADS},
     **{h: "city" for h in CITY_HEADS},
+    **{h: "country" for h in COUNTRY_HEADS},
     **{h: "area" for h in AREA_HEADS},
     **{h: "facility" for h in FACILITY_HEADS},
 }

@@ -201,7 +201,7 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
         # (صنعاء, in the capital's own division), stays a town
         pool = [e for e in pool if e.kind != "city" or e.admin1 in admin1_names
                 or e.population >= BIG_TOWN]
-    if head in ("admin1", "city", "facility"):
+    if head in ("admin1", "city", "facility", "country"):
         headed = [e for e in pool if e.kind == head]
         if headed:
             pool = headed

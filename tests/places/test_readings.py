@@ -88,3 +88,10 @@ def test_a_name_read_without_its_trailing_adjective_is_not_rewritten_further() -
     # زاوية الجديدي (a Tunisian village) is no الزاوية (Libya): the name without الجديدي keeps its form
     keys = {r.key for r in readings("زاوية الجديدي")}
     assert "زاويه" in keys and "الزاويه" not in keys
+
+
+def test_a_span_run_on_into_a_conjunct_is_read_without_it() -> None:
+    found = [(r.key, r.via) for r in readings("ميناء الزاوية والعودة")]
+    assert found[0] == ("ميناء الزاويه والعوده", "exact")
+    assert ("ميناء الزاويه", "overrun") in found
+    assert ("بني", "overrun") in [(r.key, r.via) for r in readings("بني وليد")]  # tried only after the name itself

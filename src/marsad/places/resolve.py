@@ -57,7 +57,7 @@ class Reading:
     """One way of reading a mention as a gazetteer key."""
 
     key: str
-    via: str  # exact | qualifier | demonym | proclitic | article | head | direction | contained | extended
+    via: str  # exact | qualifier | demonym | overrun | proclitic | article | head | direction | contained | extended
     head: str | None = None  # kind announced by a head noun inside the mention
     near: bool = False  # a direction or "near" word inside the mention
 
@@ -94,6 +94,9 @@ def _base_readings(key: str) -> Iterator[Reading]:
     elif len(words) > 1 and _is_nisba(words[-1]):
         # "مدينة اسطنبول التركية"، "الجولان السوري": a trailing demonym names the same place
         yield Reading(" ".join(words[:-1]), "demonym")
+    if len(words) > 1 and words[-1].startswith("و") and len(words[-1]) > 3:
+        # ميناء الزاوية والعودة: a tagger's span run on into the next clause's conjunct
+        yield Reading(" ".join(words[:-1]), "overrun")
     if len(words) > 1 and words[-1] == CAPITAL_WORD:
         # "تونس العاصمة": the capital city, not the country of the same name
         yield Reading(" ".join(words[:-1]), "qualifier", head="city")

@@ -178,3 +178,13 @@ def test_a_state_title_or_an_algerian_daira_before_the_name_is_its_head(
     got = [(places[m.place_id].country, places[m.place_id].admin1) for m in doc.entities
            if m.text == name and m.place_id in places]
     assert got == [place]
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("وأوضح أن أبرز الجنسيات هي السعودية والأردنية والتونسية والمغربية.", []),
+    ("قال إن الحكومتين التونسية والسعودية اتفقتا على التعاون.", []),
+    ("وصل الوفد إلى السعودية والأردن أمس.", ["SA"]),
+])
+def test_a_country_in_a_list_of_adjectives_is_the_adjective(text: str, countries: list[str]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, "السعودية") == countries

@@ -40,6 +40,7 @@ from marsad.places.context import (
 from marsad.places.evidence import (
     PLACE_PREPOSITIONS,
     agrees_as_adjective,
+    in_adjective_list,
     is_place,
     needs_evidence,
     packaged_model,
@@ -195,8 +196,11 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             f.rejected = True  # إعلان الرياض، اتفاق الصخيرات: a document's name, not where events happen
             continue
         if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
-                and agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)):
-            f.rejected = True  # مقاتلا بريطانيا: the adjective, not the country
+                and (agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)
+                     or in_adjective_list(folded.text, folded.to_folded(f.mention.start),
+                                          folded.to_folded(f.mention.end), own,
+                                          lambda w: bool(gaz.candidates(w))))):
+            f.rejected = True  # مقاتلا بريطانيا، السعودية والأردنية: the adjective, not the country
             continue
         if f.mention.type in PLACE_TYPES and needs_evidence(own, f.entries, head=head, near=near,
                                                             ambiguous=gaz.is_ambiguous(own)):

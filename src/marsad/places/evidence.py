@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from marsad.errors import DataFileError
@@ -176,6 +176,23 @@ def agrees_as_adjective(text: str, start: int, key: str) -> bool:
         # or an adverb (مؤخرا، حاليا) before the subject or object
         return last.endswith("ا") and last[-2:] not in ("ها", "نا", "وا") and last not in ADVERBS
     return key.endswith("يه") and last.endswith("يه")
+
+
+def in_adjective_list(text: str, start: int, end: int, key: str, is_name: Callable[[str], bool]) -> bool:
+    """Whether a name shaped like a feminine relative adjective (السعودية، التونسية) stands in a list of
+    such adjectives that are no names: "الجنسيات هي السعودية والأردنية والتونسية" (the nationalities
+    Saudi, Jordanian, Tunisian). ``text`` is folded, ``start``/``end`` the name's folded offsets,
+    ``is_name`` says whether a folded word is a gazetteer name (السوريه and العراقيه are adjectives only)."""
+    if not key.startswith("ال") or not key.endswith("يه") or " " in key:
+        return False
+    nxt, closed = _next_word(text, end)
+    if not closed and nxt.startswith("وال") and nxt.endswith("يه") and not is_name(nxt[1:]):
+        return True
+    if start == 0 or text[start - 1] != "و":
+        return False
+    before = _words_before(text, start - 1, 1)
+    return (bool(before) and before[-1].startswith("ال")
+            and before[-1].endswith("يه") and not is_name(before[-1]))
 
 
 def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:

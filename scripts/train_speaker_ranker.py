@@ -166,6 +166,8 @@ def main() -> int:
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--show", action="store_true", help="list the cross-validated choices that differ from the rules'")
     ap.add_argument("--show-bonus", type=float, default=0.0, help="the rules' bonus of --show")
+    ap.add_argument("--without-rules", action="store_true",
+                    help="a measurement: leave out every feature of the rules' choice (the ranker alone)")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the weights and their metadata")
     ap.add_argument("--sample", type=int, default=0,
@@ -192,14 +194,17 @@ def main() -> int:
         problems += found
         n_pred, n_gold, rules_ok = n_pred + pred, n_gold + gq, rules_ok + ok
         by_article[gold["id"]] = (pred, gq, ok)
+    # the ranker changes only speakers: the attributed statements it gets right, against the rules'
+    rule_right = sum(p.right[next(k for k, fs in enumerate(p.features) if ranker.RULE in fs)]
+                     if any(ranker.RULE in fs for fs in p.features) else False for p in problems)
+    if a.without_rules:
+        problems = [Problem(p.article, [tuple(f for f in fs if f != ranker.RULE and not f.startswith("rule_"))
+                                        for fs in p.features], p.right, p.names) for p in problems]
     folds = {aid: int(hashlib.sha256(f"{a.seed}:{aid}".encode()).hexdigest(), 16) % a.folds for aid in by_article}
     fitted = []
     for k in range(a.folds):
         weights = train([p for p in problems if folds[p.article] != k], a.l2, a.epochs, a.rate, a.min_count)
         fitted.append((weights, [p for p in problems if folds[p.article] == k]))
-    # the ranker changes only speakers: the attributed statements it gets right, against the rules'
-    rule_right = sum(p.right[next(k for k, fs in enumerate(p.features) if ranker.RULE in fs)]
-                     if any(ranker.RULE in fs for fs in p.features) else False for p in problems)
     by_bonus = {b: sum(right_choices(test, w, b) for w, test in fitted) for b in BONUSES}
     # the least bonus among the best: the ranker speaks wherever it does no worse than the rules
     bonus = max(BONUSES, key=lambda b: (by_bonus[b], -b))

@@ -436,6 +436,11 @@ def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
     return j
 
 
+def _plural_before(toks: list[Tok], a: int, j: int) -> bool:
+    """True when a word of tokens [a, j) is a plural a plural adjective may agree with."""
+    return any(plural_head(t.w) or t.w.endswith("ات") for t in toks[a:j])
+
+
 def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: dict[int, int],
                     person_starts: frozenset[int] = frozenset()) -> int:
     """End index of the subject noun phrase at token ``a`` when no complementiser marks it off.
@@ -528,6 +533,13 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
         if is_definite(w):
             if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
                 break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject
+            if mode in ("def", "adj") and w.endswith(("يين", "يون")) and not _plural_before(toks, a, j):
+                # ووصف وزير الدفاع | الإرهابيين بأنهم: after a definite noun a plural nisba is no
+                # genitive, and as an adjective it agrees with no singular noun before it, so it opens
+                # the object (not after المسؤولين، القوات: الأمنيين، الأمريكيون; nor in a construct
+                # chain, نقابة الصحفيين). Participle plurals (المحتجزين) are left alone: after a broken
+                # plural (البحارة المحتجزين) they agree, and broken plurals are not all known.
+                break
             if mode in ("adj", "lil") and not nisba_like(w, strict=mode == "lil") and not (
                     mode == "adj" and w.startswith("لل")):
                 break  # الخارجية الفرنسية | الهجوم، الاتحاد العام للشغل | المواطنين: a new noun

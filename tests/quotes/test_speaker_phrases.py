@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from marsad.config import QuotesConfig
-from marsad.document import Document
+from marsad.document import Document, Quote
 from marsad.quotes import attribute_quotes
 
 MakeDoc = Callable[..., Document]
@@ -174,3 +174,25 @@ def test_a_report_speaks_for_the_quoted_outlet_after_lam(make_doc: MakeDoc) -> N
     doc = make_doc('وذكر تقرير لـ"الجزيرة نت" أن الجنود انسحبوا من المعبر.', entities=[("الجزيرة نت", "ORG")])
     attribute_quotes(doc, QuotesConfig())
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["الجزيرة نت"]
+
+
+# (text, speaker text, content starts with): a definite noun no lexicon knows, alone before a verb
+# that a complementiser follows, is its subject
+BARE_SUBJECTS = [
+    ("وأجرى الصحفي مقابلة لبضع دقائق فقط، لكن البابا قال إن السلام ممكن.", "البابا", "السلام ممكن"),
+    ("البابا الجديد أكد أن الحوار ضروري.", "البابا الجديد", "الحوار ضروري"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker_text", "head"), BARE_SUBJECTS)
+def test_bare_definite_subject_before_the_verb(make_doc: MakeDoc, text: str, speaker_text: str, head: str) -> None:
+    doc = make_doc(text)
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    q = only_quote(doc)
+    assert q.speaker_text == speaker_text and q.content.startswith(head)
+
+
+def only_quote(doc: Document) -> Quote:
+    assert len(doc.quotes) == 1, [(q.cue, q.content) for q in doc.quotes]
+    return doc.quotes[0]

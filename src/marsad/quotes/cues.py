@@ -47,6 +47,7 @@ from marsad.quotes.phrases import (
     head_at,
     insert_len,
     is_definite,
+    is_function,
     medium_at,
     nisba_like,
     plural_head,
@@ -152,6 +153,11 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
         if whole is not None and (strong or whole.kind in ("name", "anon", "body", "role", "anaphor")) and \
                 (b - a <= 6 or any(t.w in COMMAS for t in toks[a:b])):
             return whole, strong or any(t.w in COMMAS for t in toks[a:b])
+        if whole is not None and whole.kind == "unknown" and _bare_definite_subject(lex, toks, a, b) and \
+                i + 1 < len(toks) and toks[i + 1].w in lex.comps:
+            # لكن البابا قال إن ...: a definite noun (with its adjectives) alone between the clause's
+            # start and a verb that a complementiser follows is its subject, whatever the lexicons know
+            return whole, True
     if kana:
         # وكانت وكالة "فرانس برس" أفادت، وكان المرصد السوري ... المعارض لبشار الأسد أعلن: the subject is
         # the noun phrase that كان opens, whatever follows it before the verb
@@ -171,6 +177,13 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False
+
+
+def _bare_definite_subject(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) are one to three words with the article, none a function or time word."""
+    return 0 < b - a <= 3 and all(
+        t.is_word and is_definite(t.w) and not is_function(t.w) and t.w not in lex.time_words and
+        not t.w.startswith(("بال", "وبال", "كال", "لل", "ولل")) for t in toks[a:b])
 
 
 def _time_word(lex: Lexicon, w: str) -> bool:

@@ -35,6 +35,12 @@ def by_cue(quotes: list[Quote], cue: str) -> Quote:
     # the issuer written right after the document: لـ، صادر عن
     ("وأوضح بيان للحرس الوطني أن الدورية تعرضت لإطلاق نار.", "أوضح", "الحرس الوطني"),
     ("وأكد بيان صادر عن وزارة النقل أن الرحلات ستستأنف غدا.", "أكد", "وزارة النقل"),
+    # the issuer in construct after the document (no ل)
+    ("وأكد بيان وزارة الدفاع أن الجيش أوقف ثلاثة مهربين.", "أكد", "وزارة الدفاع"),
+    # a document whose noun opens with ب after a verb whose preposition is ب (أفاد ب): the
+    # document is the subject, not the verb's preposition
+    ("وأفاد بيان لوزارة الدفاع أن الجيش أوقف ثلاثة مهربين.", "أفاد", "وزارة الدفاع"),
+    ("وأفاد بلاغ لوزارة الداخلية بأن الوحدات الأمنية حجزت أسلحة.", "أفاد", "وزارة الداخلية"),
 ])
 def test_documents_speak_for_their_issuer(make_doc: MakeDoc, text: str, cue: str, speaker: str) -> None:
     q = by_cue(run(make_doc, text), cue)

@@ -648,7 +648,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             cand = ctx.analyze(toks, a, end) if end > a and toks[a].w not in PREPOSITIONS else None
             if end > a and toks[a].w in PREPOSITIONS and opener is not None:
                 region_end = a  # وذكر بخصوص فلان، أن ...: a subject never opens with a preposition
-            if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts:
+            # (not a head word that opens with the letter: وأفاد بيان لوزارة الدفاع، وأفاد بلاغ للداخلية)
+            if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts and \
+                    not head_at(lex, toks, a)[0]:
                 # وأفادت بمقتل الوزير، وتعهدت بملاحقة ...: the verb's preposition opens the content;
                 # the subject is a pronoun
                 cand, region_end = None, a

@@ -31,6 +31,11 @@ CASES = [
     # a plural nisba after a singular office agrees with nothing in it: it opens the object
     ("ووصف وزير الدفاع الإرهابيين بأنهم مجموعات إجرامية.", [], "وزير الدفاع", "وزير الدفاع",
      "مجموعات إجرامية"),
+    # a plural after a singular office, a masculine nisba after a feminine body: the object
+    ("ودعا الرئيس المواطنين إلى الهدوء.", [], "الرئيس", "الرئيس", "المواطنين إلى الهدوء"),
+    ("ونعت الرئاسة الجندي الذي قتل في الهجوم.", [], "الرئاسة", "الرئاسة", "الجندي الذي قتل"),
+    # an adjective that agrees stays in the speaker
+    ("وقالت الوزارة الأمريكية إن الهجوم إرهابي.", [], "الوزارة الأمريكية", "الوزارة الأمريكية", "الهجوم إرهابي"),
     # after a plural it is the plural's adjective and stays in the speaker
     ("وقال المسؤولون الأمنيون إن الوضع مستقر.", [], "المسؤولون الأمنيون", "المسؤولون الأمنيون", "الوضع مستقر"),
 ]

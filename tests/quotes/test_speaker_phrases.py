@@ -201,3 +201,18 @@ def test_bare_definite_subject_before_the_verb(make_doc: MakeDoc, text: str, spe
 def only_quote(doc: Document) -> Quote:
     assert len(doc.quotes) == 1, [(q.cue, q.content) for q in doc.quotes]
     return doc.quotes[0]
+
+
+def test_feminine_participle_after_a_masculine_accusative_is_a_verb(make_doc: MakeDoc) -> None:
+    # إرهابيا | نافية: a feminine adjective would not follow a masculine accusative; the participle
+    # opens a statement of its own, with the same speaker
+    doc = make_doc("وأكدت السلطات أن الهجوم ليس إرهابيا نافية بذلك ما تردد من أخبار حول تبني التنظيم له.")
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    assert [q.cue for q in doc.quotes] == ["أكدت", "نافية"]
+    assert doc.quotes[0].content == "الهجوم ليس إرهابيا"
+    assert all(q.speaker is not None and q.speaker.name == "السلطات" for q in doc.quotes)
+    # an adjective that agrees stays an adjective
+    doc = make_doc("ونظمت النقابة وقفة احتجاجية منددة بالاعتداء.")
+    attribute_quotes(doc, QuotesConfig())
+    assert doc.quotes == []

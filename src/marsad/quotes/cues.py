@@ -993,7 +993,10 @@ def _adjectival(lex: Lexicon, toks: list[Tok], first: int, last: int, i: int, fo
         return True
     prev = toks[i - 1].w if i > first else ""
     # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
+    # (not after a masculine word in the accusative, الهجوم ليس إرهابيا | نافية: a feminine adjective
+    # would agree with it in gender)
     return form_key.endswith("ه") and i > first and toks[i - 1].is_word and not is_definite(prev) and \
+        not (prev.endswith("ا") and len(prev) > 3) and \
         prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
             i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
                                   toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and

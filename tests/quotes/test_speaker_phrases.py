@@ -216,3 +216,11 @@ def test_feminine_participle_after_a_masculine_accusative_is_a_verb(make_doc: Ma
     doc = make_doc("ونظمت النقابة وقفة احتجاجية منددة بالاعتداء.")
     attribute_quotes(doc, QuotesConfig())
     assert doc.quotes == []
+
+
+def test_participle_after_a_document_noun_goes_on_with_the_speaker(make_doc: MakeDoc) -> None:
+    # هذا التقرير | مشيرا: a participle is never the relative verb of the document before it
+    doc = make_doc("وأكد الوزير أنه لا يصدق مضمون هذا التقرير مشيرا إلى أنه مفبرك.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.cue, q.content) for q in doc.quotes] == [("أكد", "لا يصدق مضمون هذا التقرير"), ("مشيرا", "مفبرك")]
+    assert all(q.speaker is not None and q.speaker.name == "الوزير" for q in doc.quotes)

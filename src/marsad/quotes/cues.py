@@ -395,7 +395,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     lex = ctx.lex
     # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
     # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
-    hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    # (a participle is no relative verb: هذا التقرير | مشيرا إلى أنه goes on with the speaker)
+    hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0] and
+                                    lex.cues[h[2]].aspect != "participle")]
     # وأشارت الوزارة، عبر حسابها على تويتر، إلى أن: عبر before a channel (a medium, a word with its
     # pronoun) is the preposition "via", not the verb "expressed" (عبّر عن)
     hits = [h for h in hits if not (h[2] in VIA and not h[1] and h[0] + 1 < last and toks[h[0] + 1].w != "عن" and (

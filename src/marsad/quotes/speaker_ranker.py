@@ -29,7 +29,7 @@ from marsad.quotes.names import ArticleNames
 from marsad.quotes.names import clean as _clean
 from marsad.quotes.phrases import PREPOSITIONS, head_key
 from marsad.resources import read_json, read_tsv
-from marsad.text.normalize import fold_key
+from marsad.text.normalize import fold_key as _fold_key
 
 __all__ = ["RULE", "SpeakerChoice", "SpeakerModel", "choose_speakers", "speaker_choices", "speaker_model"]
 
@@ -97,6 +97,12 @@ def _cue_gender(lex: Lexicon, cue_word: str) -> str:
     return verb_gender(m.group(2), lex.cues[m.group(2)])
 
 
+@functools.lru_cache(maxsize=4096)
+def fold_key(name: str) -> str:
+    """The folded key of a name (cached: an article names its speakers many times)."""
+    return _fold_key(name)
+
+
 def _add(cands: dict[str, tuple[Speaker, set[str]]], sp: Speaker, feats: set[str]) -> None:
     """Add a candidate, or its features to the candidate of the same folded name met before."""
     key = fold_key(sp.name)
@@ -120,9 +126,11 @@ def speaker_choices(drafts: list[Draft], names: ArticleNames, lex: Lexicon,
     """
     text = names.folded.text
     mentions = sorted((s, e, t, a) for s, e, t, a in names.mentions if t in ENTITY_TYPES)
-    counts: Counter[str] = Counter(a or fold_key(text[s:e]) for s, e, _, a in mentions)
+    counts: Counter[str] = Counter(a or text[s:e] for s, e, _, a in mentions)  # (text is folded)
     starts = [s for s, _ in sentences]
     headline_end = sentences[0][1] if sentences else 0
+    mention_starts = [s for s, _, _, _ in mentions]
+    in_headline_count = bisect.bisect_left(mention_starts, headline_end)
     out: list[SpeakerChoice] = []
     for n, d in enumerate(drafts):
         sent = max(0, bisect.bisect_right(starts, d.cue[0]) - 1)
@@ -146,7 +154,10 @@ def speaker_choices(drafts: list[Draft], names: ArticleNames, lex: Lexicon,
             opening = fold_key(sp.name).split()[:1]
             kinds = sorted(lex.heads.get(head_key(lex, opening[0]), frozenset())) if opening else []
             feats |= {f"rule_head={k}" for k in kinds} or {"rule_head=none"}
-            overlapping = sorted({t for s, e, t, _ in mentions if s < sp.span[1] and e > sp.span[0]})
+            # (mentions start in order: only those that start before the speaker's end can overlap it;
+            # a mention is at most a few words long)
+            upto = bisect.bisect_left(mention_starts, sp.span[1])
+            overlapping = sorted({t for s, e, t, _ in mentions[max(0, upto - 8):upto] if e > sp.span[0]})
             feats |= {f"rule_mention={t}" for t in overlapping} or {"rule_mention=none"}
             add(sp, feats)
             rule_words = {strip_article(w) for w in fold_key(sp.name).split() if len(strip_article(w)) > 2}
@@ -154,7 +165,10 @@ def speaker_choices(drafts: list[Draft], names: ArticleNames, lex: Lexicon,
         for k, sp in enumerate(previous):
             add(sp, {f"previous={k}", f"previous={k}&anonymous={sp.anonymous}"})
         lo = max(0, s_start - BACK_WINDOW)
-        for s, e, etype, actor_id in mentions:
+        # (the headline's mentions, then those of the window, found by bisection: no scan of the article)
+        window = range(bisect.bisect_left(mention_starts, lo), bisect.bisect_left(mention_starts, s_end))
+        nearby = [mentions[k] for k in range(min(window.start, in_headline_count))] + [mentions[k] for k in window]
+        for s, e, etype, actor_id in nearby:
             in_headline = e <= headline_end
             if not (lo <= s < s_end or in_headline):
                 continue
@@ -193,12 +207,12 @@ def speaker_choices(drafts: list[Draft], names: ArticleNames, lex: Lexicon,
                 feats.add("clitic_prep")
             if gender:
                 feats.add(f"gender={gender}&type={etype}")
-            c = counts[actor_id or fold_key(text[s:e])]
+            c = counts[actor_id or text[s:e]]
             feats.add(f"count={min(c, 4)}")
             if d.speaker is not None and fold_key(name) in fold_key(d.speaker.name) and fold_key(name) != fold_key(
                     d.speaker.name):
                 feats.add("inside_rule")
-            add(Speaker(name, (s, e), actor_id, None, False, fold_key(text[s:e])), feats)
+            add(Speaker(name, (s, e), actor_id, None, False, text[s:e]), feats)
         if d.speaker is not None:
             rule_key = fold_key(d.speaker.name)
             for key, (_, f) in cands.items():

@@ -446,10 +446,15 @@ def _disagrees(lex: Lexicon, noun: str, word: str) -> bool:
 
     The head is a singular person or body of the lexicon (الرئيس، الوزارة، الجيش) and the word a
     plural (المواطنين، المحتجون), or the head is feminine (ة, folded ه) and the word a masculine
-    nisba (الرئاسة | الجندي): either way the word opens the verb's object.
+    nisba (الرئاسة | الجندي), or the head a plural in ات and the word a masculine singular
+    (السلطات | الهجوم): either way the word opens the verb's object.
     """
     bare = strip_article(noun)
-    if not {"role", "body"} & lex.heads.get(bare, frozenset()) or plural_head(noun) or bare.endswith("ات"):
+    if bare.endswith("ات") and len(bare) > 4:
+        # a plural of things or bodies takes feminine or plural adjectives (السلطات المحلية، القوات
+        # الخاصة): a masculine singular word after it opens the object (ووصفت السلطات | الهجوم)
+        return not (word.endswith(("ه", "ات", "ون", "ين")) or nisba_like(word))
+    if not {"role", "body"} & lex.heads.get(bare, frozenset()) or plural_head(noun):
         return False
     if plural_head(word):
         return True

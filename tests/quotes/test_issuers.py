@@ -401,3 +401,12 @@ def test_a_participle_read_as_a_noun_inside_the_subject_stops_no_search(make_doc
     text = "وقال داعية مصري إن الفتوى باطلة."
     q = by_cue(run(make_doc, text), "قال")
     assert q.speaker_text == "داعية مصري" and q.content == "الفتوى باطلة"
+
+
+def test_a_headline_of_figures_after_a_body_is_its_statement(make_doc: MakeDoc) -> None:
+    # وزارة الصحة: 180 فريقا: a number after a body's colon opens its statement; a time (10:30) and an
+    # age after a person's name (فلان: 45 سنة) do not
+    q = by_cue(run(make_doc, "وزارة الصحة: 180 فريقا صحيا لمراقبة المواد الغذائية"), ":")
+    assert q.speaker is not None and q.speaker.name == "وزارة الصحة" and q.content.startswith("180 فريقا")
+    assert run(make_doc, "وانطلقت الجلسة على الساعة 10:30 صباحا.") == []
+    assert run(make_doc, "محمد الطرابلسي: 45 سنة") == []

@@ -42,8 +42,9 @@ _QUOTATION_RE = re.compile(
     r'«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|'
     r'"(?:(?=[^\s.,،:;؛!?)"])|(?<!\w")(?=[ \t]))[^"\n]*"(?:(?!\w)|(?=[وبلفك]))')
 
-# A colon after a word and before a word that is not a number (10:30 is a time, not a headline).
-_COLON_RE = re.compile(r"\w\s?:\s*[\"«“]?(?!\d)\w")
+# A colon after a word and before a word; a number after it only when a letter stands before it
+# (10:30 is a time, not a headline; وزارة الصحة: 180 فريقا is a headline).
+_COLON_RE = re.compile(r"\w\s?:\s*[\"«“]?(?!\d)\w|[^\W\d]\s?:\s*\d")
 # How far after a "that" verb a complementiser is looked for before the sentence is tokenised: the
 # longest speaker phrase of the dev articles (role, apposition, name, outlet) spans 160 characters.
 OPENER_WINDOW = 250

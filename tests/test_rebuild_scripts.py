@@ -102,3 +102,12 @@ def test_place_evidence_model_rebuilds(tmp_path: Path) -> None:
     assert usage and all(len(r) == 6 and int(r[1]) >= 0 and 0.0 <= float(r[2]) <= 1.0 for r in usage)
     # a name the corpus never writes has a row only when it is shaped like a word of it (درعا: درع)
     assert all(float(r[3]) > 0 or float(r[4]) > 0 for r in usage if int(r[1]) == 0)
+
+
+@pytest.mark.slow
+def test_speaker_ranker_rebuilds(tmp_path: Path) -> None:
+    run_script("train_speaker_ranker", "--sample", "20", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "speaker-ranker.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
+    assert meta["rule_bonus"] >= 0.0 and 0.0 < meta["cross_validated"]["attributed_f1_rules"] <= 1.0
+    assert weight_rows(tmp_path / "speaker-ranker.tsv", 2)

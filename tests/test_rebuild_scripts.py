@@ -100,3 +100,14 @@ def test_place_evidence_model_rebuilds(tmp_path: Path) -> None:
     usage = [line.split("\t") for line in (tmp_path / "gazetteer" / "name-usage.tsv").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert usage and all(len(r) == 6 and int(r[1]) > 0 and 0.0 <= float(r[2]) <= 1.0 for r in usage)
+
+
+@pytest.mark.slow
+def test_vetoed_sentence_model_rebuilds(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_vetoed_events", "--sample", "40", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "event-vetoed.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 40 and len(meta["training_data_sha256"]) == 64
+    model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "event-vetoed.tsv", 3)], meta)
+    assert set(model.labels) == {"event", "none"} and meta["c2"] in meta["c2_tried"]
+    assert meta["min_count"] in meta["min_counts_tried"]

@@ -111,3 +111,14 @@ def test_speaker_ranker_rebuilds(tmp_path: Path) -> None:
     assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
     assert meta["rule_bonus"] >= 0.0 and 0.0 < meta["cross_validated"]["attributed_f1_rules"] <= 1.0
     assert weight_rows(tmp_path / "speaker-ranker.tsv", 2)
+
+
+@pytest.mark.slow
+def test_vetoed_sentence_model_rebuilds(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_vetoed_events", "--sample", "40", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "event-vetoed.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 40 and len(meta["training_data_sha256"]) == 64
+    model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "event-vetoed.tsv", 3)], meta)
+    assert set(model.labels) == {"event", "none"} and meta["c2"] in meta["c2_tried"]
+    assert meta["min_count"] in meta["min_counts_tried"]

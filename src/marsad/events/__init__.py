@@ -13,7 +13,9 @@ The flow, for one article, one module per step:
    with each sub-event type, the probability that the sentence reports an event of that type.
 5. :mod:`~marsad.events.combine`: the rules' events survive where the model agrees; the models'
    events that the rules missed (a type no kept draft of the sentence has) get their arguments
-   from the rules' argument code (:mod:`~marsad.events.arguments`).
+   from the rules' argument code (:mod:`~marsad.events.arguments`). A sentence whose cues the rules
+   all vetoed gets an event when :mod:`~marsad.events.vetoed`, a small model over the vetoes and
+   other abstract features, is confident that it reports one.
 6. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
    ``EventsConfig.min_confidence``, 0 by default); ids follow text order. Before it,
@@ -45,6 +47,7 @@ from marsad.events.model import sentence_model
 from marsad.events.notes import write_notes
 from marsad.events.proposals import PROPOSAL_MODEL, propose_types
 from marsad.events.recalled import recalled_drafts
+from marsad.events.vetoed import vetoed_model, vetoed_probabilities
 
 __all__ = ["ARTICLE_MODEL", "SENTENCE_MODELS", "extract_events", "record_events"]
 
@@ -78,9 +81,12 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
                                 model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
-                                model.threshold("propose_alone"))
+                                model.threshold("propose_alone"), model.threshold("vetoed"),
+                                model.threshold("vetoed_alone"))
         proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features) if thresholds.pair <= 1 else None
-        drafts = choose_drafts(cands, detections, thresholds, proposals)
+        vetoed = vetoed_probabilities(vetoed_model(), cands) \
+            if min(thresholds.vetoed, thresholds.vetoed_alone) <= 1 else None
+        drafts = choose_drafts(cands, detections, thresholds, proposals, vetoed)
         if config.include_historical:
             drafts = [*drafts, *recalled_drafts(cands, drafts)]  # past acts named in a noun phrase
     return record_events(cands, drafts)

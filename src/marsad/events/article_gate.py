@@ -3,11 +3,12 @@
 Most articles of a news stream report no political violence, protest or strategic development; a
 film's plot, a match's "attack", an accident or a crime ACLED does not code still hold cues, and the
 sentence model judges each sentence without the article around it. A trained logistic model
-(``data/models/article-gate.{tsv,json}``, built by ``scripts/train_article_gate.py`` on the train
-split and the extra gold, the threshold chosen by cross-validation grouped by article) reads the
-article as a whole: the words of its title and lead, and what the events stage found (how many
-drafts stand, how sure the sentence model is of the best sentence, which cues and types, whether
-the events are only historical or recalled past acts, whether a toll is told).
+(``data/models/article-gate.{tsv,json}``, built by ``scripts/train_article_gate.py`` from the events
+the pipeline gives the train split and the extra gold out of fold, with a few articles of the
+low-violence ANT sections as eventless; thresholds chosen by cross-validation grouped by article)
+reads the article as a whole: the words of its title and lead, and what the events stage found (how
+many drafts stand, how sure the sentence model is of the best sentence, which cues and types,
+whether the events are only historical or recalled past acts, whether a toll is told).
 
 In an article it judges eventless (P(event) below ``drop_weak``), the events that stand on the
 weakest evidence are dropped: the recalled past acts (:mod:`~marsad.events.recalled`) and the

@@ -91,6 +91,18 @@ def test_recalled_events_model_rebuilds(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_article_gate_rebuilds(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_article_gate", "--sample", "20", "--folds", "2", "--section-negatives", "3",
+               "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "article-gate.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64 and meta["section_negatives"] == 3
+    model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "article-gate.tsv", 3)], meta)
+    assert set(model.labels) == {"event", "none"}
+    assert 0.0 <= model.threshold("drop_all") <= model.threshold("drop_weak") <= 1.01
+
+
+@pytest.mark.slow
 def test_place_evidence_model_rebuilds(tmp_path: Path) -> None:
     run_script("train_place_evidence", "--sample", "20", "--folds", "2", "--epochs", "50", "--out", str(tmp_path))
     meta = json.loads((tmp_path / "models" / "place-evidence.json").read_text(encoding="utf-8"))

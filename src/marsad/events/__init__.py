@@ -20,7 +20,9 @@ The flow, for one article, one module per step:
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
    ``EventsConfig.min_confidence``, 0 by default); ids follow text order. Before it,
    :mod:`~marsad.events.recalled` adds the past acts the article names in a noun phrase (عملية سوسة
-   الإرهابية) at places no event sits at, once each, historical.
+   الإرهابية) at places no event sits at, once each, historical; then
+   :mod:`~marsad.events.article_gate` judges whether the article reports an event at all, and drops
+   the weak events (or all) of an article it judges eventless.
 7. :mod:`~marsad.events.arguments.actor_ranker` chooses each kept event's actors among the
    candidates (``EventsConfig.actor_choice``; by default the ranker fills the roles the rules left
    empty); :mod:`~marsad.events.notes` writes the English note.
@@ -37,6 +39,7 @@ from marsad.config import EventsConfig
 from marsad.document import ActorRef, Document
 from marsad.events.arguments import country_names, folded_positions, nationwide_in_capital
 from marsad.events.arguments.actor_ranker import assign_actors
+from marsad.events.article_gate import gate_drafts
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
@@ -87,8 +90,10 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
         vetoed = vetoed_probabilities(vetoed_model(), cands) \
             if min(thresholds.vetoed, thresholds.vetoed_alone) <= 1 else None
         drafts = choose_drafts(cands, detections, thresholds, proposals, vetoed)
-        if config.include_historical:
-            drafts = [*drafts, *recalled_drafts(cands, drafts)]  # past acts named in a noun phrase
+        # past acts named in a noun phrase
+        recalled = recalled_drafts(cands, drafts) if config.include_historical else []
+        # an article judged eventless keeps no weak event (or none at all)
+        drafts = gate_drafts(cands, detections, drafts, recalled)
     return record_events(cands, drafts)
 
 

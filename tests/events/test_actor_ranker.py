@@ -304,3 +304,20 @@ def test_an_unidentified_armed_group_is_listed_among_the_actors() -> None:
     assert event.actor2 is not None and event.actor2.actor_id is None
     assert len({a.id for a in doc.actors}) == len(doc.actors)
     assert json.loads(json.dumps(doc.to_dict()))["events"][0]["actor1"]["actor_id"] == actor.id
+
+
+def test_a_name_after_a_colon_of_reporting_is_no_source() -> None:
+    scored = _scored("قال المرصد السوري: قصف الطيران المروحي بالبراميل المتفجرة صباح أمس مناطق في قرية قصر البريج.",
+                     "2015-07-20", "Explosions/Remote violence", "Air/drone strike")
+    features = {c.name: f for c, f in scored}
+    assert "reported_by" not in features["الطيران"]
+
+
+def test_the_side_that_holds_the_place_never_carries_out_the_act() -> None:
+    from marsad.events.arguments.actor_features import EXCLUDED, PLACE_CONTROLLER
+
+    scored = _scored("وشنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة السورية في ريف حلب.",
+                     "2015-07-20", "Explosions/Remote violence", "Air/drone strike")
+    holder = [f for c, f in scored if c.name == "المعارضة السورية"]
+    assert holder and PLACE_CONTROLLER in holder[0]
+    assert PLACE_CONTROLLER in EXCLUDED["actor1"] and PLACE_CONTROLLER not in EXCLUDED["actor2"]

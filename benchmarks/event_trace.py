@@ -57,6 +57,7 @@ from marsad.events.features import sentence_features
 from marsad.events.merge import Draft
 from marsad.events.model import Detection, sentence_model
 from marsad.events.proposals import PROPOSAL_MODEL, propose_types
+from marsad.events.vetoed import vetoed_model, vetoed_probabilities
 from marsad.scoring import load_scorer
 from marsad.text.normalize import fold
 
@@ -110,11 +111,13 @@ def trace_article(gold: dict[str, Any], doc: Document, sc: Any) -> list[dict[str
         detections = {i: model.detect(f) for i, f in features.items()}
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
                                 model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
-                                model.threshold("propose_alone"))
+                                model.threshold("propose_alone"), model.threshold("vetoed"),
+                                model.threshold("vetoed_alone"))
         proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features)
+        vetoed = vetoed_probabilities(vetoed_model(), cands)
         work = copy.copy(cands)
         work.drafts = copy.deepcopy(cands.drafts)
-        chosen = choose_drafts(work, detections, thresholds, proposals)
+        chosen = choose_drafts(work, detections, thresholds, proposals, vetoed)
         kept_types = [(d.order[0], d.event.event_type) for d in chosen if not d.needs_twin]
         events = [e.to_dict() for e in record_events(work, list(chosen)).events]
     else:

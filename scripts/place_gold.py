@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.places import packaged_gazetteer
-from marsad.places.context import DIRECTIONS
+from marsad.places.context import DIRECTIONS, NEAR_WORDS
 from marsad.places.gazetteer import name_key
 from marsad.text.arabic import proclitic_variants
 
@@ -72,8 +72,12 @@ def label(gold: dict[str, Any], key: str) -> tuple[str, str | None, str | None] 
     for ev in gold.get("events", []):
         if ev.get("location"):
             where.setdefault(_strip_head(name_key(ev["location"])), (ev.get("country"), ev.get("admin1")))
+    # شمال مالي، ريف حلب، جنوب شرق تركيا: the gold names مالي، حلب، تركيا
+    keys = {key}
     first, _, rest = key.partition(" ")
-    keys = {key, rest} if rest and first in DIRECTIONS else {key}  # شمال مالي: the gold names مالي
+    while rest and (first in DIRECTIONS or first in NEAR_WORDS):
+        keys.add(rest)
+        first, _, rest = rest.partition(" ")
     inside = org = False
     for e in gold.get("entities", []):
         forms = {b for f in [e.get("canonical", ""), *e.get("aliases", [])] if f

@@ -19,8 +19,12 @@ The proposal model (marsad.events.proposals) is fitted beside it: each candidate
 with each sub-event type that labels at least MIN_TYPE_EVENTS sentences is ``event`` when a gold
 event of that type is told there, else ``none`` (one binary maximum-entropy model).
 
+The vetoed-sentence model (marsad.events.vetoed, written by scripts/train_vetoed_events.py, which
+runs first) is refitted in each fold with its chosen penalty, so that its thresholds are chosen with
+the others on out-of-fold verdicts; this script does not write it.
+
 The thresholds of marsad.events.combine (keep, keep_told, propose, retype, pair, pair_alone,
-propose_alone) are
+propose_alone, vetoed, vetoed_alone) are
 chosen by cross-validation grouped by article (an article's sentences stay in one fold): each
 fold's models score the sentences of the held-out articles, the combination is run on those
 out-of-fold verdicts, and the events are scored with shared/eval/score.py's event scorer over all
@@ -64,6 +68,8 @@ from marsad.events.combine import FAMILY_DEFAULT, Thresholds, choose_drafts, fam
 from marsad.events.features import FEATURES_VERSION, sentence_features
 from marsad.events.model import EVENT, NONE, Detection, SentenceModel, read_model
 from marsad.events.proposals import PROPOSAL_MODEL, pair_features, propose_types
+from marsad.events.vetoed import VETOED_MODEL, vetoed_probabilities
+from marsad.resources import read_json
 from marsad.scoring import load_scorer
 from marsad.text.normalize import fold
 
@@ -78,6 +84,9 @@ KEEP_TOLD = [0.0, 0.1, 0.2, 0.3]
 PAIR = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 1.01]
 PAIR_ALONE = [0.3, 0.4, 0.5, 0.6, 0.7, 1.01]
 PROPOSE_ALONE = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01]
+# the vetoed-sentence model's thresholds (marsad.events.vetoed; its base rate on the train articles is 0.18)
+VETOED = [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 1.01]
+VETOED_ALONE = [0.3, 0.4, 0.5, 0.6, 0.7, 1.01]
 # a sub-event type needs this many gold events in the training data for the proposal model to propose it
 MIN_TYPE_EVENTS = 3
 # The cost, in F1, of giving events to every eventless train article (the share given one is charged):
@@ -93,12 +102,12 @@ MIN_GAIN = 0.005
 # Where the search starts: the detector's thresholds (keep, propose, retype, keep_told) that the full
 # grid over them chose before the proposal model existed (504 runs of the combination, too slow to
 # repeat here), with no proposals.
-START = (0.2, 0.7, 1.01, 0.2, 1.01, 1.01, 1.01)
+START = (0.2, 0.7, 1.01, 0.2, 1.01, 1.01, 1.01, 1.01, 1.01)
 # The search also starts from the point it chose before propose and propose_alone were gated by the
 # article (keep 0.4, pair 0.1, no detector proposals): coordinate ascent stops at the first point no
 # single threshold improves, and from START it stopped (keep 0.2, propose 0.1) below that point's
 # objective. The best objective of the starts is kept.
-STARTS = (START, (0.4, 1.01, 1.01, 0.2, 0.1, 1.01, 1.01))
+STARTS = (START, (0.4, 1.01, 1.01, 0.2, 0.1, 1.01, 1.01, 1.01, 1.01))
 MIN_WEIGHT = 0.01  # checked by the cross-validation: 0.001 and 0.01 give the same figures (0.05 loses)
 SEED = 0  # the folds are drawn by a hash of the article id; L-BFGS itself is deterministic
 
@@ -262,7 +271,8 @@ def objective(result: dict[str, float]) -> float:
 
 
 def choose_thresholds(items: list[Labelled], detections: dict[str, dict[int, Detection]],
-                      proposals: dict[str, dict[int, list[tuple[float, str]]]], scorer: ModuleType
+                      proposals: dict[str, dict[int, list[tuple[float, str]]]], scorer: ModuleType,
+                      vetoed: dict[str, dict[int, float]] | None = None
                       ) -> tuple[tuple[float, ...], dict[str, float]]:
     """The thresholds with the best cross-validated objective, by coordinate ascent from each of STARTS.
 
@@ -271,7 +281,7 @@ def choose_thresholds(items: list[Labelled], detections: dict[str, dict[int, Det
     MIN_GAIN. The end point with the best objective wins (the first on a tie).
     """
     memo: dict[tuple[float, ...], dict[str, float]] = {}
-    ends = [_ascend(list(start), items, detections, proposals, scorer, memo) for start in STARTS]
+    ends = [_ascend(list(start), items, detections, proposals, scorer, memo, vetoed) for start in STARTS]
     point = max(ends, key=lambda p: objective(memo[p]))  # max keeps the first of equals
     print(f"chosen {list(point)}: {memo[point]}", file=sys.stderr)
     return point, memo[point]
@@ -279,14 +289,16 @@ def choose_thresholds(items: list[Labelled], detections: dict[str, dict[int, Det
 
 def _ascend(point: list[float], items: list[Labelled], detections: dict[str, dict[int, Detection]],
             proposals: dict[str, dict[int, list[tuple[float, str]]]], scorer: ModuleType,
-            memo: dict[tuple[float, ...], dict[str, float]]) -> tuple[float, ...]:
+            memo: dict[tuple[float, ...], dict[str, float]], vetoed: dict[str, dict[int, float]] | None = None
+            ) -> tuple[float, ...]:
     """Coordinate ascent from ``point``; returns the end point (scored in ``memo``)."""
-    grids = (KEEP, PROPOSE, RETYPE, KEEP_TOLD, PAIR, PAIR_ALONE, PROPOSE_ALONE)
+    grids = (KEEP, PROPOSE, RETYPE, KEEP_TOLD, PAIR, PAIR_ALONE, PROPOSE_ALONE,
+             VETOED if vetoed else [1.01], VETOED_ALONE if vetoed else [1.01])
 
     def score(p: list[float]) -> dict[str, float]:
         key = tuple(p)
         if key not in memo:
-            memo[key] = evaluate(items, detections, Thresholds(*p), scorer, proposals)
+            memo[key] = evaluate(items, detections, Thresholds(*p), scorer, proposals, vetoed)
         return memo[key]
 
     for _round in range(4):
@@ -319,13 +331,36 @@ def pair_level(items: list[Labelled], proposals: dict[str, dict[int, list[tuple[
     return prf(tp, fp, fn)
 
 
+def vetoed_level(items: list[Labelled], detections: dict[str, dict[int, Detection]],
+                 proposals: dict[str, dict[int, list[tuple[float, str]]]], vetoed: dict[str, dict[int, float]]
+                 ) -> dict[str, dict[str, float]]:
+    """Cross-validated average precision on the sentences whose cues the rules all vetoed: is a gold
+    event told there? Ranked by the detector's p_event, by the proposal model's likeliest type, and by
+    the vetoed-sentence model."""
+    ranked: dict[str, list[tuple[float, bool]]] = {"detector": [], "proposer": [], "vetoed": []}
+    for item in items:
+        if item.cands is None:
+            continue
+        for i in item.cands.hits:
+            if item.cands.drafts.get(i):
+                continue
+            gold = bool(item.labels.get(i))
+            ranked["detector"].append((detections[item.gold["id"]][i].p_event, gold))
+            ranked["proposer"].append((max((p for p, _ in proposals.get(item.gold["id"], {}).get(i, [])),
+                                           default=0.0), gold))
+            if vetoed:
+                ranked["vetoed"].append((vetoed.get(item.gold["id"], {}).get(i, 0.0), gold))
+    from train_vetoed_events import ranking_figures  # imports this module: imported here
+    return {name: ranking_figures(scores) for name, scores in ranked.items() if scores}
+
+
 def fold_of(article: str, folds: int) -> int:
     return int(hashlib.sha256(f"{SEED}:{article}".encode()).hexdigest(), 16) % folds
 
 
 def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]], thresholds: Thresholds,
-             scorer: ModuleType, proposals: dict[str, dict[int, list[tuple[float, str]]]] | None = None
-             ) -> dict[str, float]:
+             scorer: ModuleType, proposals: dict[str, dict[int, list[tuple[float, str]]]] | None = None,
+             vetoed: dict[str, dict[int, float]] | None = None) -> dict[str, float]:
     """Event P/R/F1 of the combination over ``items`` with the given verdicts, and eventless hits."""
     acc: dict[str, Any] = {"events": [0, 0, 0], "events_full": [0, 0, 0], "args": {}, "not_event_hits": 0}
     eventless = eventless_hit = 0
@@ -335,7 +370,8 @@ def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]],
             cands = copy.copy(item.cands)
             cands.drafts = copy.deepcopy(item.cands.drafts)
             drafts = choose_drafts(cands, detections[item.gold["id"]], thresholds,
-                                   proposals.get(item.gold["id"]) if proposals else None)
+                                   proposals.get(item.gold["id"]) if proposals else None,
+                                   vetoed.get(item.gold["id"]) if vetoed else None)
             doc = record_events(cands, drafts)
             events = [e.to_dict() for e in doc.events]
         pred = {"events": events, "actors": [a.to_dict() for a in item.doc.actors]}
@@ -372,6 +408,8 @@ def main() -> int:
     ap.add_argument("--min-count", type=int, default=2, help="examples a feature must occur in to get a weight")
     ap.add_argument("--gsr", action="store_true", help="add the shared GSR half's sentences to the training examples")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
+    ap.add_argument("--no-vetoed", action="store_true",
+                    help="leave the vetoed-sentence model out (its thresholds 1.01)")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
     ap.add_argument("--sample", type=int, default=0,
                     help="only the first N articles of each source: a quick run that proves the recipe (tests)")
@@ -390,17 +428,30 @@ def main() -> int:
           file=sys.stderr)
 
     types = proposal_types(items)
+    # the vetoed-sentence model (scripts/train_vetoed_events.py, run before this script) is refitted
+    # in each fold with its chosen penalty and feature count, so that its thresholds are chosen on out-of-fold verdicts
+    from train_vetoed_events import fit_vetoed, vetoed_rows  # imports this module: imported here
+    vetoed_meta = read_json(f"models/{VETOED_MODEL}.json")
+    vetoed_c2 = 0.0 if a.no_vetoed else float(vetoed_meta["c2"])
     detections: dict[str, dict[int, Detection]] = {}
     proposals: dict[str, dict[int, list[tuple[float, str]]]] = {}
+    vetoed: dict[str, dict[int, float]] = {}
     for k in range(a.folds):
         fit = [item for item in items if fold_of(item.gold["id"], a.folds) != k]
         model = as_model(*train(examples(fit) + extra, a.c2, a.min_count, a.c2_type))
         proposer = as_proposer(*train_one(pair_examples(fit, types), a.c2, a.min_count), types)
+        vetoed_fit = vetoed_rows(fit)  # type: ignore[arg-type]
+        judge = fit_vetoed(vetoed_fit, vetoed_c2, int(vetoed_meta["min_count"])) \
+            if vetoed_c2 and any(r[3] == EVENT for r in vetoed_fit) else None
         for item in items:
             if fold_of(item.gold["id"], a.folds) == k:
                 detections[item.gold["id"]] = {i: model.detect(f) for i, f in item.features.items()}
                 if item.cands is not None:
                     proposals[item.gold["id"]] = propose_types(proposer, item.cands, item.features)
+                    if judge is not None:
+                        vetoed[item.gold["id"]] = vetoed_probabilities(judge, item.cands)
+    print(f"vetoed sentences (cross-validated): {vetoed_level(items, detections, proposals, vetoed)}",
+          file=sys.stderr)
     sentence_figures = sentence_level(items, detections)
     print(f"sentences (cross-validated): {sentence_figures}", file=sys.stderr)
     print(f"pairs (cross-validated, at 0.5): {pair_level(items, proposals)}", file=sys.stderr)
@@ -409,8 +460,8 @@ def main() -> int:
     print(f"rules alone: {rules}", file=sys.stderr)
     without = evaluate(items, detections, Thresholds(0.2, 0.7, 1.01, 0.2), scorer)
     print(f"detector alone at the former thresholds (0.2, 0.7, 1.01, 0.2): {without}", file=sys.stderr)
-    chosen, best = choose_thresholds(items, detections, proposals, scorer)
-    keep, propose, retype, keep_told, pair, pair_alone, propose_alone = chosen
+    chosen, best = choose_thresholds(items, detections, proposals, scorer, vetoed or None)
+    keep, propose, retype, keep_told, pair, pair_alone, propose_alone, vetoed_at, vetoed_alone = chosen
 
     weights, labels = train(rows, a.c2, a.min_count, a.c2_type)
     path = a.out / "models" / f"{ARTICLE_MODEL}.tsv"
@@ -422,7 +473,8 @@ def main() -> int:
         + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
     meta = {"features_version": FEATURES_VERSION, "labels": labels,
             "thresholds": {"keep": keep, "propose": propose, "retype": retype, "keep_told": keep_told,
-                           "pair": pair, "pair_alone": pair_alone, "propose_alone": propose_alone},
+                           "pair": pair, "pair_alone": pair_alone, "propose_alone": propose_alone,
+                           "vetoed": vetoed_at, "vetoed_alone": vetoed_alone},
             "c2": a.c2, "c2_type": a.c2_type, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
             "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json"
                              + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (events complete)"),

@@ -41,7 +41,7 @@ from training_gold import training_golds
 
 from marsad.places import CONTEXT_WINDOW, LIST_GAP_RE, packaged_gazetteer
 from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
-from marsad.places.evidence import PLACE_PREPOSITIONS, features, name_usage, needs_evidence
+from marsad.places.evidence import PLACE_PREPOSITIONS, features, name_usage, needs_evidence, unseen_word_placed
 from marsad.text.normalize import fold, fold_key
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,6 +124,34 @@ def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     return out
 
 
+# A stem the corpus writes at least this often is an ordinary word (درع for درعا "as a shield").
+UNSEEN_STEM_MIN = 5
+
+
+UsageRow = tuple[str, int, float, float, float, str]
+
+
+def unseen_word_signs(key: str, counts: Counter[str], keys: set[str]) -> UsageRow | None:
+    """The usage row of a one-word name the corpus never writes, when its shape says it is an ordinary
+    word: its form with ال is written (the adjective or noun it also is), or it is a frequent word with
+    the accusative ending ا (درعا: درع "a shield"), the feminine ه (a noun's or adjective's form) or a
+    pronoun suffix ه/ها added (its form with ال counts only when that is no gazetteer name: عراق
+    beside العراق is the place). None when no sign is found (سيونيك): a name unknown to the corpus and
+    shaped like no word of it keeps no evidence either way, and the places stage keeps it.
+
+    The row has count 0 and locative share 0; its stem column holds the strongest stem's log count.
+    """
+    if " " in key or key.startswith("ال") or len(key) < 4:
+        return None
+    # عراق beside العراق, خرطوم beside الخرطوم: the definite form is the place's own name
+    definite = 0.0 if "ال" + key in keys else math.log(_count("ال" + key, counts) + 1)
+    stems = [key[:-len(end)] for end in ("ها", "ه", "ا") if key.endswith(end) and len(key) - len(end) >= 3]
+    stem = max((math.log(_count(s, counts) + 1) for s in stems), default=0.0)
+    if definite < math.log(UNSEEN_STEM_MIN + 1) and stem < math.log(UNSEEN_STEM_MIN + 1):
+        return None
+    return key, 0, 0.0, round(definite, 3), round(stem, 3), ""
+
+
 def usage_rows(counts: Counter[str]) -> list[tuple[str, int, float, float, float, str]]:
     """(key, count, locative share, definite log-ratio, stem log-ratio, collocates) of the gazetteer's names."""
     keys = {k for k in packaged_gazetteer().keys() if k.count(" ") <= 1}
@@ -132,6 +160,9 @@ def usage_rows(counts: Counter[str]) -> list[tuple[str, int, float, float, float
     for key in sorted(keys):
         total = _count(key, counts)
         if not total:
+            unseen = unseen_word_signs(key, counts, keys)
+            if unseen is not None:
+                rows.append(unseen)
             continue
         hits = sum(counts.get(f"{w} {key}", 0) for w in LOCATIVE_WORDS)
         if " " not in key:
@@ -189,6 +220,8 @@ def examples(shared: Path, sample: int) -> tuple[list[tuple[str, dict[str, float
 def decided(f: dict[str, float]) -> float | None:
     """The score of an example that marsad.places.evidence.is_place decides before the model: 2 for
     a place, -1 for a word; None when the model decides."""
+    if f.get("unseen_wordlike"):
+        return 2.0 if unseen_word_placed(f) else -1.0
     if f.get("collocation"):
         return None if f.get("backed") else -1.0
     return 2.0 if f.get("after_place_preposition") else None

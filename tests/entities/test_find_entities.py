@@ -125,7 +125,8 @@ def test_find_entities_on_empty_text(make_doc: Callable[..., Document]) -> None:
     ("وشارك ممثلون عن حركة نداء تونس وحزب آفاق تونس والجبهة الشعبية.",
      {("حركة نداء تونس", "ORG"), ("حزب آفاق تونس", "ORG"), ("الجبهة الشعبية", "ORG")}),
     ("واعتقلت السلطات الصحفي محمود حسين بتهمة نشر أخبار كاذبة.", {("محمود حسين", "PER")}),
-    ("أعلن الاتحاد الجهوي للشغل بصفاقس عن إضراب عام.", {("الاتحاد الجهوي للشغل", "ORG")}),
+    # the gold names a local branch with the place it serves (الاتحاد الجهوي للشغل بمدنين)
+    ("أعلن الاتحاد الجهوي للشغل بصفاقس عن إضراب عام.", {("الاتحاد الجهوي للشغل بصفاقس", "ORG")}),
     ("وقال الناطق باسم وزارة الداخلية،محمد علي العروي إن الوضع مستقر.",
      {("وزارة الداخلية", "ORG"), ("محمد علي العروي", "PER")}),  # علي folds like على
     ("حسبما أفادت وكالة الانباء المركزية.", {("وكالة الانباء المركزية", "ORG")}),
@@ -142,8 +143,9 @@ def test_find_entities_on_empty_text(make_doc: Callable[..., Document]) -> None:
     ("وحضر وزير العمل راسم لياليتش الاجتماع.", {("راسم لياليتش", "PER")}),
     ("وقال محمد علي البوغديري إن الاتفاق نهائي.", {("محمد علي البوغديري", "PER")}),
     ("وتجمع المحتجون في الساحة الكبرى وسط المدينة.", {("الساحة الكبرى", "FAC")}),
+    # a local unit with the place it serves, as the gold writes it (وحدات الحرس الوطني ببن عروس)
     ("وتمكنت وحدات الحرس البحري بالمهدية من إنقاذ مهاجرين.",
-     {("وحدات الحرس البحري", "ORG"), ("المهدية", "GPE")}),
+     {("وحدات الحرس البحري بالمهدية", "ORG"), ("المهدية", "GPE")}),
     ("وقالت النقابة الوطنية للصحفيين التونسيين إن الاعتداء مرفوض.",
      {("النقابة الوطنية للصحفيين التونسيين", "ORG")}),
     ("وقالت المديرية العامة للأمن الوطني إن الشبكة فككت بمدينة وجدة.",
@@ -184,3 +186,21 @@ def test_find_entities_does_not_take_words_for_names(make_doc: Callable[..., Doc
                                                      absent: str) -> None:
     doc = find_entities(make_doc(sentence))
     assert absent not in {m.text for m in doc.entities}
+
+
+@pytest.mark.parametrize(("sentence", "expected", "absent"), [
+    # a local branch: the body and the place it serves are one name, the place nested in it
+    ("أذنت النيابة العمومية بسوسة بفتح تحقيق في الحادثة.",
+     {("النيابة العمومية بسوسة", "ORG"), ("سوسة", "GPE")}, ("النيابة العمومية", "ORG")),
+    ("نظمت غرفة الإكساء والنسيج بسوسة اجتماعا طارئا.",
+     {("غرفة الإكساء والنسيج بسوسة", "ORG")}, ("غرفة الإكساء والنسيج", "ORG")),
+    # a national body the lists know acts in the place: two names
+    ("قال الحرس الوطني بالمهدية إن الدورية أوقفت المشتبه به.",
+     {("الحرس الوطني", "ORG"), ("المهدية", "GPE")}, ("الحرس الوطني بالمهدية", "ORG")),
+])
+def test_find_entities_joins_a_served_place(make_doc: Callable[..., Document], sentence: str,
+                                            expected: set[tuple[str, str]], absent: tuple[str, str]) -> None:
+    doc = find_entities(make_doc(sentence))
+    doc.check_offsets()
+    assert expected <= _found(doc)
+    assert absent not in _found(doc)

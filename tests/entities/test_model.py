@@ -72,3 +72,14 @@ def test_encoded_features_are_the_training_features_in_utf8() -> None:
         plain = features.sequence(words, with_hints)
         assert features.encoded_sequence(words, with_hints) == [[f.encode() for f in row] for row in plain]
         assert any(f.startswith("bg=") for row in plain for f in row)
+
+
+def test_chain_feature_follows_a_head_through_its_genitive_chain() -> None:
+    # unknown names after a head noun (هيئة، وزارة ...) are where ORG recall was lost: each word of
+    # the chain knows the head's class and how far back it stands, and the chain ends at a verb
+    from marsad.entities.features import FeatureCache
+
+    features = FeatureCache(load_lexicons())  # every feature, not only those the model knows
+    words = ["أعلنت", "الهيئة", "الوطنية", "لمكافحة", "الفساد", "أن", "هيئة", "مكافحة", "التهريب", "قررت", "،"]
+    chains = [[f for f in row if f.startswith("ch=")] for row in features.sequence(words)]
+    assert chains == [[], [], ["ch=ORG1"], ["ch=ORG2"], ["ch=ORG3"], [], [], ["ch=ORG1"], ["ch=ORG2"], [], []]

@@ -260,3 +260,64 @@ def test_an_office_holder_the_rules_named_leaves_the_side_unnamed(shared_dir: Pa
     assert doc.events
     for event in doc.events:
         assert event.actor1 is None or "هورتا" not in event.actor1.name
+
+
+def _patients(text: str, event_type: str, sub_event_type: str) -> list[tuple[str, str]]:
+    from marsad.events.arguments.actor_candidates import actor_candidates
+
+    doc, index, frame = _event_frame(text, "2017-02-20", event_type, sub_event_type)
+    return [(c.name, c.kind) for c in actor_candidates(index, frame, [], doc.text) if c.source == "patient"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type", "patient"), [
+    # the object of a verbal noun in construct, past its count
+    ("وقالت الشرطة إنه تم إيقاف شخصين يحملان الجنسية الألبانية أمس في نيس.",
+     "Strategic developments", "Arrests", ("شخصين يحملان الجنسية", "patient")),
+    # the object of a noun of the act behind على; its kind from its head
+    ("وأدان البيان الهجوم على مكاتب المخابرات في مخيم البقعة أمس.",
+     "Battles", "Armed clash", ("مكاتب المخابرات", "patient")),
+])
+def test_candidates_take_who_the_act_hit_or_took(text: str, event_type: str, sub_event_type: str,
+                                                 patient: tuple[str, str]) -> None:
+    assert patient in _patients(text, event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), [
+    # an indefinite adjective after a plural noun of acts (the reference article's هجمات متتالية)
+    ("شهدت الأيام الأخيرة هجمات متتالية استهدفت قاعدة عين الأسد بمحافظة الأنبار.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # the adjective of a definite noun of the act
+    ("وقع الهجوم الإرهابي أمس في سوسة.", "Violence against civilians", "Attack"),
+])
+def test_no_patient_from_an_adjective_of_the_act(text: str, event_type: str, sub_event_type: str) -> None:
+    assert _patients(text, event_type, sub_event_type) == []
+
+
+def test_an_unidentified_armed_group_is_listed_among_the_actors() -> None:
+    doc = _run(SENTENCE, "ranker")
+    (event,) = doc.events
+    assert event.actor1 is not None and event.actor1.actor_id is not None
+    actor = doc.actor(event.actor1.actor_id)
+    assert actor is not None and actor.name == "مسلحون مجهولون"
+    assert (actor.name_en, actor.inter, actor.category) == ("Unidentified Armed Group (Iraq)", 3, "armed_group")
+    # ACLED's generic civilians stay on the event alone: each listed actor counts as an entity
+    assert event.actor2 is not None and event.actor2.actor_id is None
+    assert len({a.id for a in doc.actors}) == len(doc.actors)
+    assert json.loads(json.dumps(doc.to_dict()))["events"][0]["actor1"]["actor_id"] == actor.id
+
+
+def test_a_name_after_a_colon_of_reporting_is_no_source() -> None:
+    scored = _scored("قال المرصد السوري: قصف الطيران المروحي بالبراميل المتفجرة صباح أمس مناطق في قرية قصر البريج.",
+                     "2015-07-20", "Explosions/Remote violence", "Air/drone strike")
+    features = {c.name: f for c, f in scored}
+    assert "reported_by" not in features["الطيران"]
+
+
+def test_the_side_that_holds_the_place_never_carries_out_the_act() -> None:
+    from marsad.events.arguments.actor_features import EXCLUDED, PLACE_CONTROLLER
+
+    scored = _scored("وشنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة السورية في ريف حلب.",
+                     "2015-07-20", "Explosions/Remote violence", "Air/drone strike")
+    holder = [f for c, f in scored if c.name == "المعارضة السورية"]
+    assert holder and PLACE_CONTROLLER in holder[0]
+    assert PLACE_CONTROLLER in EXCLUDED["actor1"] and PLACE_CONTROLLER not in EXCLUDED["actor2"]

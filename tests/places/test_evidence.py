@@ -93,3 +93,98 @@ def test_a_country_name_agreeing_as_an_adjective_is_no_place() -> None:
     assert _places_over(doc, "بريطانيا") == []
     doc = extract("وأعلنت الحكومة أن الشبكة مقرها ليبيا وتنشط في عدة دول.", published="2017-01-10", id="t1")
     assert _places_over(doc, "ليبيا") == ["LY"]
+
+
+# --- names the corpus never writes, documents, and the capital of the same name -------------------
+
+def test_a_name_the_corpus_never_writes_is_read_by_its_shape() -> None:
+    usage = name_usage()["درعا"]  # never in the ANT corpus; درع ("a shield") is
+    assert usage.count == 0 and usage.stem > 0
+    assert "سيونيك" not in name_usage()  # shaped like no word: no evidence either way
+
+
+@pytest.mark.parametrize(("text", "word", "countries"), [
+    ("اتخذ المسلحون المدنيين درعا بشريا خلال المعارك في سوريا.", "درعا", []),
+    ("وقال الخطيب إن الإيمان درعا للأمة كلها.", "درعا", []),
+    ("قتل ثلاثة مدنيين في قصف على درعا جنوب سوريا.", "درعا", ["SY"]),
+    ("سقطت قذائف في درعا صباح اليوم.", "درعا", ["SY"]),
+])
+def test_a_wordlike_name_unknown_to_the_corpus_needs_evidence(text: str, word: str, countries: list[str]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, word) == countries
+
+
+@pytest.mark.parametrize(("text", "word", "countries"), [
+    ("وأشار إعلان الرياض إلى الالتزام الراسخ للدول المشاركة في مكافحة الإرهاب.", "الرياض", []),
+    ("وطالب البيان بتطبيق اتفاق الصخيرات في ليبيا.", "الصخيرات", []),
+    ("ويمثل ذلك انتهاكا صارخا لاتفاقية \"فيينا\" للعلاقات الدبلوماسية.", "فيينا", []),
+    ("قتل ثلاثة في هجوم على الرياض أمس.", "الرياض", ["SA"]),
+])
+def test_a_place_in_a_documents_name_is_not_a_place(text: str, word: str, countries: list[str]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, word) == countries
+
+
+def _admin1_over(doc: Document, surface: str) -> list[tuple[str | None, str]]:
+    start = doc.text.index(surface)
+    places = {p.id: p for p in doc.places}
+    return [(places[m.place_id].admin1, places[m.place_id].kind) for m in doc.entities
+            if m.place_id in places and m.start < start + len(surface) and start < m.end]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("اغتيل القيادي الفلسطيني بمنزله في تونس سنة 1988.", [("Tunis", "city")]),
+    ("أعلن والي تونس عن غلق الطريق.", [("Tunis", "city")]),
+    ("وقالت الحكومة إن تونس ترفض أي تدخل أجنبي.", [(None, "country")]),
+])
+def test_a_country_named_like_its_capital_is_the_city_where_the_words_are_a_towns(
+        text: str, want: list[tuple[str | None, str]]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _admin1_over(doc, "تونس") == want
+
+
+@pytest.mark.parametrize(("text", "org", "admin1"), [
+    ("قام المحامون بوقفة احتجاجية في بهو المحكمة الإبتدائية بجندوبة.", "المحكمة الإبتدائية بجندوبة", ["Jendouba"]),
+    ("نظم المحتجون وقفة أمام مقر المحكمة الابتدائية بتونس.", "المحكمة الابتدائية بتونس", ["Tunis"]),
+    ("قررت المحكمة الابتدائية بالمنستير تأجيل النظر في القضية.", "المحكمة الابتدائية بالمنستير", []),
+])
+def test_a_body_named_with_its_town_is_placed_there_where_a_place_is_spoken_of(
+        text: str, org: str, admin1: list[str]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    places = {p.id: p for p in doc.places}
+    got = [places[m.place_id].admin1 for m in doc.entities
+           if m.type == "ORG" and m.text == org and m.place_id in places]
+    assert got == admin1
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("لا يتعذر عليه العمل خارج مكة المكرمة وجدة والمدينة المنورة في السعودية.", "SA"),  # و + جدة
+    ("وصل الوفد إلى وجدة المغربية قادما من الرباط.", "MA"),  # Oujda
+])
+def test_a_letter_that_may_be_a_proclitic_is_read_as_the_articles_country_needs(text: str, country: str) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, "وجدة") == [country]
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    ("أعلنت تضامنها الكامل مع دولة الامارات العربية المتحدة الشقيقة.", "دولة الامارات العربية المتحدة",
+     ("AE", None)),
+    ("أطاح الجيش بثلاثة مهربين بقرية تين الكوم بدائرة جانت بإيليزي.", "دائرة جانت", ("DZ", "Illizi")),
+])
+def test_a_state_title_or_an_algerian_daira_before_the_name_is_its_head(
+        text: str, name: str, place: tuple[str, str | None]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    places = {p.id: p for p in doc.places}
+    got = [(places[m.place_id].country, places[m.place_id].admin1) for m in doc.entities
+           if m.text == name and m.place_id in places]
+    assert got == [place]
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("وأوضح أن أبرز الجنسيات هي السعودية والأردنية والتونسية والمغربية.", []),
+    ("قال إن الحكومتين التونسية والسعودية اتفقتا على التعاون.", []),
+    ("وصل الوفد إلى السعودية والأردن أمس.", ["SA"]),
+])
+def test_a_country_in_a_list_of_adjectives_is_the_adjective(text: str, countries: list[str]) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    assert _places_over(doc, "السعودية") == countries

@@ -18,7 +18,7 @@ from marsad.text.normalize import fold_key
     ("شمال بغداد", "بغداد", "direction", None, True),
     ("قاعدة عين الأسد الجوية", "قاعده عين الاسد", "qualifier", None, False),
     ("تونس العاصمة", "تونس", "qualifier", "city", False),
-    ("مدينة كيبيك الكندية", "مدينه كيبيك", "qualifier", None, False),
+    ("مدينة كيبيك الكندية", "مدينه كيبيك", "demonym", None, False),
     ("المركز الثقافي في كيبيك", "كيبيك", "contained", None, False),
     ("انبار", "الانبار", "article", None, False),
 ])
@@ -82,3 +82,16 @@ def test_choose_penalises_an_unbacked_common_word() -> None:
     assert backed is not None and unbacked is not None
     assert unbacked.score < 0.5 <= backed.score
     assert "unbacked-word" in unbacked.rule
+
+
+def test_a_name_read_without_its_trailing_adjective_is_not_rewritten_further() -> None:
+    # زاوية الجديدي (a Tunisian village) is no الزاوية (Libya): the name without الجديدي keeps its form
+    keys = {r.key for r in readings("زاوية الجديدي")}
+    assert "زاويه" in keys and "الزاويه" not in keys
+
+
+def test_a_span_run_on_into_a_conjunct_is_read_without_it() -> None:
+    found = [(r.key, r.via) for r in readings("ميناء الزاوية والعودة")]
+    assert found[0] == ("ميناء الزاويه والعوده", "exact")
+    assert ("ميناء الزاويه", "overrun") in found
+    assert ("بني", "overrun") in [(r.key, r.via) for r in readings("بني وليد")]  # tried only after the name itself

@@ -59,3 +59,15 @@ def test_unknown_village_takes_the_province_of_the_sentence_before() -> None:
 def test_an_indefinite_adjective_after_a_head_is_still_no_place() -> None:
     doc = _run("قصفت القوات الحكومية بلدة حدودية في محافظة درعا.")
     assert [p.name for p in doc.places] == ["محافظة درعا"]
+
+
+def test_a_town_at_the_far_end_of_a_distance_does_not_locate_the_unknown_place() -> None:
+    doc = _run("قال مسؤولون في مقاطعة البنجاب شرقي باكستان إن أمين مزار ديني قتل 20 شخصا صباح اليوم الأحد. "
+               "وأضافوا أن الحادث الذي وقع في منطقة سارغودهو على بعد 200 كم جنوب العاصمة إسلام آباد "
+               "وقع حين تجمع أشخاص.")
+    assert _place(doc, "منطقة سارغودهو").admin1 == "Punjab"  # not Islamabad, 200 km away
+
+
+def test_a_town_a_few_kilometres_away_still_locates_it() -> None:
+    doc = _run("انفجرت عبوة ناسفة في قرية الزيتونة على بعد 5 كم من مدينة سرت.")
+    assert _place(doc, "قرية الزيتونة").admin1 == "Sirt"

@@ -35,6 +35,12 @@ def by_cue(quotes: list[Quote], cue: str) -> Quote:
     # the issuer written right after the document: لـ، صادر عن
     ("وأوضح بيان للحرس الوطني أن الدورية تعرضت لإطلاق نار.", "أوضح", "الحرس الوطني"),
     ("وأكد بيان صادر عن وزارة النقل أن الرحلات ستستأنف غدا.", "أكد", "وزارة النقل"),
+    # the issuer in construct after the document (no ل)
+    ("وأكد بيان وزارة الدفاع أن الجيش أوقف ثلاثة مهربين.", "أكد", "وزارة الدفاع"),
+    # a document whose noun opens with ب after a verb whose preposition is ب (أفاد ب): the
+    # document is the subject, not the verb's preposition
+    ("وأفاد بيان لوزارة الدفاع أن الجيش أوقف ثلاثة مهربين.", "أفاد", "وزارة الدفاع"),
+    ("وأفاد بلاغ لوزارة الداخلية بأن الوحدات الأمنية حجزت أسلحة.", "أفاد", "وزارة الداخلية"),
 ])
 def test_documents_speak_for_their_issuer(make_doc: MakeDoc, text: str, cue: str, speaker: str) -> None:
     q = by_cue(run(make_doc, text), cue)
@@ -395,3 +401,12 @@ def test_a_participle_read_as_a_noun_inside_the_subject_stops_no_search(make_doc
     text = "وقال داعية مصري إن الفتوى باطلة."
     q = by_cue(run(make_doc, text), "قال")
     assert q.speaker_text == "داعية مصري" and q.content == "الفتوى باطلة"
+
+
+def test_a_headline_of_figures_after_a_body_is_its_statement(make_doc: MakeDoc) -> None:
+    # وزارة الصحة: 180 فريقا: a number after a body's colon opens its statement; a time (10:30) and an
+    # age after a person's name (فلان: 45 سنة) do not
+    q = by_cue(run(make_doc, "وزارة الصحة: 180 فريقا صحيا لمراقبة المواد الغذائية"), ":")
+    assert q.speaker is not None and q.speaker.name == "وزارة الصحة" and q.content.startswith("180 فريقا")
+    assert run(make_doc, "وانطلقت الجلسة على الساعة 10:30 صباحا.") == []
+    assert run(make_doc, "محمد الطرابلسي: 45 سنة") == []

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from marsad.config import QuotesConfig
-from marsad.document import Document
+from marsad.document import Document, Quote
 from marsad.quotes import attribute_quotes
 
 MakeDoc = Callable[..., Document]
@@ -28,6 +28,18 @@ CASES = [
      ["كمال الزين"], "كمال الزين", "كمال الزين وزير الخارجية الليبي", "عمل جبان"),
     ("وأدان رامي الخطيب رئيس البلدية الاعتداء على المدرسة.",
      ["رامي الخطيب"], "رامي الخطيب", "رامي الخطيب رئيس البلدية", "الاعتداء على المدرسة"),
+    # a plural nisba after a singular office agrees with nothing in it: it opens the object
+    ("ووصف وزير الدفاع الإرهابيين بأنهم مجموعات إجرامية.", [], "وزير الدفاع", "وزير الدفاع",
+     "مجموعات إجرامية"),
+    # a plural after a singular office, a masculine nisba after a feminine body: the object
+    ("ودعا الرئيس المواطنين إلى الهدوء.", [], "الرئيس", "الرئيس", "المواطنين إلى الهدوء"),
+    ("ونعت الرئاسة الجندي الذي قتل في الهجوم.", [], "الرئاسة", "الرئاسة", "الجندي الذي قتل"),
+    ("ووصفت السلطات الهجوم بأنه إرهابي.", [], "السلطات", "السلطات", "إرهابي"),
+    # an adjective that agrees stays in the speaker
+    ("وقالت القوات الخاصة إن العملية نجحت.", [], "القوات الخاصة", "القوات الخاصة", "العملية نجحت"),
+    ("وقالت الوزارة الأمريكية إن الهجوم إرهابي.", [], "الوزارة الأمريكية", "الوزارة الأمريكية", "الهجوم إرهابي"),
+    # after a plural it is the plural's adjective and stays in the speaker
+    ("وقال المسؤولون الأمنيون إن الوضع مستقر.", [], "المسؤولون الأمنيون", "المسؤولون الأمنيون", "الوضع مستقر"),
 ]
 
 
@@ -169,3 +181,48 @@ def test_a_report_speaks_for_the_quoted_outlet_after_lam(make_doc: MakeDoc) -> N
     doc = make_doc('وذكر تقرير لـ"الجزيرة نت" أن الجنود انسحبوا من المعبر.', entities=[("الجزيرة نت", "ORG")])
     attribute_quotes(doc, QuotesConfig())
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["الجزيرة نت"]
+
+
+# (text, speaker text, content starts with): a definite noun no lexicon knows, alone before a verb
+# that a complementiser follows, is its subject
+BARE_SUBJECTS = [
+    ("وأجرى الصحفي مقابلة لبضع دقائق فقط، لكن البابا قال إن السلام ممكن.", "البابا", "السلام ممكن"),
+    ("البابا الجديد أكد أن الحوار ضروري.", "البابا الجديد", "الحوار ضروري"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker_text", "head"), BARE_SUBJECTS)
+def test_bare_definite_subject_before_the_verb(make_doc: MakeDoc, text: str, speaker_text: str, head: str) -> None:
+    doc = make_doc(text)
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    q = only_quote(doc)
+    assert q.speaker_text == speaker_text and q.content.startswith(head)
+
+
+def only_quote(doc: Document) -> Quote:
+    assert len(doc.quotes) == 1, [(q.cue, q.content) for q in doc.quotes]
+    return doc.quotes[0]
+
+
+def test_feminine_participle_after_a_masculine_accusative_is_a_verb(make_doc: MakeDoc) -> None:
+    # إرهابيا | نافية: a feminine adjective would not follow a masculine accusative; the participle
+    # opens a statement of its own, with the same speaker
+    doc = make_doc("وأكدت السلطات أن الهجوم ليس إرهابيا نافية بذلك ما تردد من أخبار حول تبني التنظيم له.")
+    attribute_quotes(doc, QuotesConfig())
+    doc.check_offsets()
+    assert [q.cue for q in doc.quotes] == ["أكدت", "نافية"]
+    assert doc.quotes[0].content == "الهجوم ليس إرهابيا"
+    assert all(q.speaker is not None and q.speaker.name == "السلطات" for q in doc.quotes)
+    # an adjective that agrees stays an adjective
+    doc = make_doc("ونظمت النقابة وقفة احتجاجية منددة بالاعتداء.")
+    attribute_quotes(doc, QuotesConfig())
+    assert doc.quotes == []
+
+
+def test_participle_after_a_document_noun_goes_on_with_the_speaker(make_doc: MakeDoc) -> None:
+    # هذا التقرير | مشيرا: a participle is never the relative verb of the document before it
+    doc = make_doc("وأكد الوزير أنه لا يصدق مضمون هذا التقرير مشيرا إلى أنه مفبرك.")
+    attribute_quotes(doc, QuotesConfig())
+    assert [(q.cue, q.content) for q in doc.quotes] == [("أكد", "لا يصدق مضمون هذا التقرير"), ("مشيرا", "مفبرك")]
+    assert all(q.speaker is not None and q.speaker.name == "الوزير" for q in doc.quotes)

@@ -56,8 +56,8 @@ def resolve_actors(doc: Document, config: ActorsConfig | None = None) -> Documen
     """Fill ``doc.actors`` (ids a1, a2 ... in order of first mention) and every mention's ``actor_id``.
 
     ``doc.cache["actor_rules"]`` maps each mention id to the rule that placed it: "lexicon",
-    "form", or a partial-form rule of :mod:`marsad.actors.resolve` ("surname", "government",
-    "shortened", "head", "tail").
+    "form", "spacing", "apposition", or a partial-form rule of :mod:`marsad.actors.resolve`
+    ("surname", "government", "shortened", "head", "tail", "described").
     """
     config = config or ActorsConfig()
     mentions = doc.entities
@@ -66,6 +66,7 @@ def resolve_actors(doc: Document, config: ActorsConfig | None = None) -> Documen
         return doc
     resolver = Resolver(mentions, tables())
     resolver.exact_pass()
+    resolver.apposition_pass(doc.text)
     clusters = resolver.clusters()
     if resolver.partial_pass(clusters):
         clusters = resolver.clusters()

@@ -16,7 +16,15 @@ The resolver works in two passes over the mentions of one article.
    - ``head``: a definite head noun alone (الحكومة، التحالف، التنظيم) -> a name with that head;
    - ``tail``: the name without its head noun (عين الأسد -> قاعدة عين الأسد, الأنبار -> محافظة
      الأنبار, أعماق -> وكالة أعماق), unless a facility's name is a town of its own (الحديدة is not
-     ميناء الحديدة).
+     ميناء الحديدة);
+   - ``described``: an organisation taken up by its definite head and adjectives that name no
+     one (الصحيفة البريطانية -> صحيفة الغارديان, المرصد -> المرصد السوري لحقوق الإنسان).
+
+Before the partial forms, two kinds of evidence from the text itself join mentions:
+``apposition``, a short form written right after the full name, bare, quoted or in parentheses
+(منظمة الأمم المتحدة للطفولة اليونيسيف، الهيئة العليا ... (الهايكا)، خليل الوزير "أبو جهاد"),
+and ``spacing``, one name written with and without a space or an article inside (منزل بوزلفة /
+منزل بو زلفة، سامي خليفي / سامي الخليفي).
 
 Two clusters that the lexicon gives different entries are never joined, and a lone surname
 that the lexicon knows (العامري) is taken as that person only when the article supports it.
@@ -25,6 +33,7 @@ that the lexicon knows (العامري) is taken as that person only when the ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -36,6 +45,9 @@ from marsad.text.normalize import fold_key
 TYPE_GROUP = {"PER": "per", "ORG": "org", "FAC": "org", "GPE": "place", "LOC": "place"}
 # A skeleton shorter than this is too ambiguous to join spelling variants (لبنان / لبنا).
 MIN_SKELETON = 4
+# Letters of a name written without its spaces and inner articles below which two forms are not
+# joined as one (بو زلفة / بوزلفة has 6).
+MIN_COMPACT = 6
 # Government heads that a person's name may follow (حكومة الكاظمي، إدارة ترامب).
 GOVERNMENT_HEADS = frozenset(("حكومه", "اداره", "نظام"))
 GOVERNMENT_BODIES = GOVERNMENT_HEADS | {"سلطات"}
@@ -46,6 +58,23 @@ GENERIC_ADJECTIVES = frozenset(fold_key(w) for w in (
     "المركزي", "الكبير", "الكبرى", "الرئيسي", "الرئيسية", "الجديد", "الجديدة", "القديم", "القديمة"))
 # Categories of the head nouns that open a group's own name (حركة، تنظيم، حزب، جماعة ...).
 NAMING_CATEGORIES = frozenset(("armed_group", "political"))
+# Between a full name and the short form that follows it as its apposition: a space, with at
+# most an opening parenthesis or quotation mark (the short form must then be closed right after
+# it), or a word that introduces a nickname (خليل الوزير الملقب بأبي جهاد).
+APPOSITION_GAP_RE = re.compile(r"\s*(?:(?P<open>[(«“\"])\s*|(?:الملقب|الملقبة|المكنى|المكناة|المعروف|المعروفة)\s+)?")
+CLOSING = {"(": ")", "«": "»", "“": "”", '"': '"'}
+# A bare short form (no marks, no nickname word) joins only when it is a single word.
+APPOSITION_MAX_WORDS = 3
+# Plural heads name a kind of body, not one body: القوات العراقية does not take up قوات الحشد.
+PLURAL_BODIES = frozenset(fold_key(w) for w in (
+    "قوات", "سلطات", "أجهزة", "عناصر", "وحدات", "فصائل", "ميليشيات", "مليشيات", "جماعات", "أحزاب",
+    "كتائب", "قبائل", "عشائر", "مسلحون", "مسلحين"))
+# Words that describe a body already named without naming it (الجمعية المذكورة، الهيئة نفسها،
+# التنظيم الإرهابي، المنظمة الأممية). Adjectives that may be part of a name (المركزية، الديمقراطية،
+# الوطنية) are not among them: القيادة المركزية is another body than القيادة العامة للجيش.
+DESCRIPTIVE_WORDS = frozenset(fold_key(w) for w in (
+    "المذكورة", "المذكور", "نفسها", "نفسه", "ذاتها", "ذاته", "الإرهابي", "الإرهابية", "الأممي",
+    "الأممية", "المسلح", "المسلحة", "المتطرف", "المتطرفة", "الجهادي", "الجهادية", "المتشدد", "المتشددة"))
 PUNCT_RE = re.compile(r"[\"'«»“”‘’()\[\]{}.,،؛:;!?؟\-–—/]+")
 
 
@@ -183,6 +212,7 @@ class Resolver:
         by_entry: dict[str, int] = {}
         by_skeleton: dict[tuple[str, str], int] = {}
         by_place: dict[str, int] = {}
+        by_compact: dict[tuple[str, str], int] = {}
         for i, key in enumerate(self.keys):
             if key in by_key:
                 self.union(by_key[key], i)
@@ -211,6 +241,63 @@ class Resolver:
                         self.union(j, i)
                 else:
                     by_skeleton[(group, sk)] = i
+            # one name with and without a space, an inner article or a و before one: بوزلفة / بو
+            # زلفة, خليفي / الخليفي, السمعي البصري / السمعي والبصري
+            compact = "".join(bare(w[1:] if w.startswith("وال") and len(w) > 4 else w) for w in key.split())
+            if len(compact) >= MIN_COMPACT:
+                if (group, compact) in by_compact:
+                    j = by_compact[(group, compact)]
+                    if not self._entries_differ(self.entries[i], self.entries[j]) and self.find(i) != self.find(j):
+                        self.union(j, i)
+                        self.rules[i] = "spacing"
+                else:
+                    by_compact[(group, compact)] = i
+
+    def apposition_pass(self, text: str) -> None:
+        """Join a short form written right after a full name to it: منظمة الأمم المتحدة للطفولة
+        اليونيسيف، الهيئة العليا المستقلة للاتصال السمعي البصري (الهايكا)، خليل الوزير "أبو جهاد".
+
+        The short form has no more words than the name (fewer when bare), the same type group, and
+        no lexicon entry that differs from the name's; without marks around it, it is a single word
+        that is no head noun and no known actor (دعت حركة النهضة الحكومة: the object). A short form
+        already seen before the name is a name of its own, not this one's apposition.
+        """
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        first_seen: dict[str, int] = {}
+        for i in order:
+            first_seen.setdefault(self.keys[i], self.mentions[i].start)
+        starts = [self.mentions[i].start for i in order]
+        for a in order:
+            full = self.mentions[a]
+            # the next mention after the name, not a place nested in it
+            k = bisect_left(starts, full.end)
+            if k == len(order):
+                continue
+            b = order[k]
+            short = self.mentions[b]
+            group = TYPE_GROUP.get(full.type, "org")
+            if group != TYPE_GROUP.get(short.type, "org") or group == "place":
+                continue
+            gap = APPOSITION_GAP_RE.fullmatch(text, full.end, short.start)
+            if gap is None or self.keys[b] == self.keys[a]:
+                continue
+            n_short, n_full = len(self.keys[b].split()), len(self.keys[a].split())
+            marked = gap.group(0).strip() != ""
+            # a marked short form may have as many words as the name (خليل الوزير "أبو جهاد")
+            if n_short > n_full or (n_short == n_full and not marked) or n_short > APPOSITION_MAX_WORDS:
+                continue
+            opened = gap.group("open")
+            if opened is not None:
+                if not text.startswith(CLOSING[opened], short.end):
+                    continue
+            elif not marked and (
+                    n_short > 1 or bare(self.keys[b]) in self.tables.heads or self.entries[b] is not None):
+                continue  # دعت حركة النهضة الحكومة: a bare head or a known actor is the object
+            if (first_seen[self.keys[b]] < full.start or self.find(a) == self.find(b)
+                    or self._entries_differ(self.entries[a], self.entries[b])):
+                continue
+            self.union(a, b)
+            self.rules[b] = "apposition"
 
     @staticmethod
     def _entries_differ(a: LexiconEntry | None, b: LexiconEntry | None) -> bool:
@@ -276,7 +363,7 @@ class Resolver:
         for rule, test, pool in (("surname", self._surname, longer),
                                  ("government", self._government, self._governments),
                                  ("shortened", self._shortened, longer), ("head", self._head, clusters),
-                                 ("tail", self._tail, longer)):
+                                 ("tail", self._tail, longer), ("described", self._described, clusters)):
             if not pool or (rule == "surname") != (c.group == "per"):
                 continue
             candidates = [d for d in pool if d is not c and not self._entries_differ(c.entry, d.entry)
@@ -372,6 +459,40 @@ class Resolver:
             return True
         aliases = (d.entry.name, *d.entry.aliases) if d.entry is not None else ()
         return any(" " in a and bare(fold_key(a).split()[0]) == head for a in aliases)
+
+    def _described(self, c: Cluster, d: Cluster) -> bool:
+        """An organisation taken up by its definite head, alone or with words that name no one
+        (الصحيفة البريطانية -> صحيفة الغارديان, التنظيم الإرهابي -> تنظيم داعش, المرصد -> المرصد السوري
+        لحقوق الإنسان): ``d`` has a name of more words under the same head.
+
+        Not a form the lexicon knows as an actor of its own (الجيش العراقي), not a plural head
+        (القوات العراقية is not قوات الحشد), not when a country adjective names another country than
+        ``d``'s, and a facility by its bare head only (الملعب البلدي is another stadium than ملعب
+        سيدي بوعلي, المنجم is the mine named before).
+        """
+        if c.group != "org" or d.group != "org" or c.entry is not None or len(c.forms) != 1:
+            return False
+        key = next(iter(c.forms))
+        words = key.split()
+        if not words[0].startswith("ال") or bare(words[0]) in PLURAL_BODIES:
+            return False
+        if len(words) > 1 and any(self.mentions[i].type != "ORG" for i in c.members):
+            return False
+        head = bare(words[0])
+        if not all(self._describes(w) for w in words[1:]):
+            return False
+        named = [w for w in d.forms.values() if len(w) >= max(2, len(words)) and w[0] == head
+                 and not all(self._describes(x) for x in w[1:])]
+        if not named:
+            return False
+        country = country_in(key, self.tables)
+        other = self._country_of_forms(d)
+        return country is None or other is None or country == other
+
+    def _describes(self, word: str) -> bool:
+        """Whether a folded word describes a body without naming it: a country adjective (البريطانية)
+        or a word of :data:`DESCRIPTIVE_WORDS` (الإرهابي، الأممية، المذكورة)."""
+        return word in self.tables.adjectives or word in DESCRIPTIVE_WORDS
 
     def _tail(self, c: Cluster, d: Cluster) -> bool:
         """The name without its head: عين الأسد -> قاعدة عين الأسد، الأنبار -> محافظة الأنبار.

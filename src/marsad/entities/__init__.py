@@ -301,6 +301,32 @@ def _branches(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     return out
 
 
+def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[Candidate], list[Candidate]]:
+    """A body named by its head and followed at once by ب + the place it serves is one name with it
+    (الأمن الوطني بقفصة، شركة النقل بالساحل، غرفة الإكساء والنسيج بسوسة), as the annotated
+    articles write a local branch; the place stays a mention of its own, nested in the name
+    (:mod:`marsad.entities.nested`). Not a body the name lists know (مجلس نواب الشعب بباردو، الحرس
+    الوطني بالمهدية: a national body, and the place is where it acts), nor before a place named
+    with its own head (قوات الجيش بقرية تين الكوم). Returns the names and the places they took in."""
+    by_start = {c.start: c for c in selected}
+    out = []
+    served = []
+    absorbed: set[int] = set()
+    for c in sorted(selected, key=lambda c: c.start):
+        if c.start in absorbed:
+            continue
+        place = by_start.get(c.end)
+        if (c.type == "ORG" and words[c.start].head == "ORG" and c.source not in NATIONAL_SOURCES
+                and place is not None and place.type == "GPE" and place.skip == 1
+                and words[place.start].key[:1] == "ب" and words[place.start].head is None):
+            out.append(replace(c, end=place.end))
+            served.append(place)
+            absorbed.add(place.start)
+            continue
+        out.append(c)
+    return out, served
+
+
 def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     """Quoted names coordinated with an earlier quoted name take its type (و"فكتوريا")."""
     taken = bytearray(len(words))
@@ -386,6 +412,9 @@ def _anaphors(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     return out
 
 
+# Sources of a body known by name to the lists: a national body, which takes no served place.
+NATIONAL_SOURCES = frozenset({"actors", "lexicon"})
+
 QUOTE_MARKS = frozenset('"«»“”„')
 
 
@@ -453,9 +482,9 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     for c in selected:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     selected.extend(find_outlets(words, lex, taken))
-    selected = _branches(selected, words)
+    selected, served = _served_places(_branches(selected, words), words)
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
-    nested = list(nested_places(selected, words, lex))
+    nested = list(nested_places(selected, words, lex, tuple(served)))
     mentions = []
     # an outer name before the places nested in it (same start only when both open together)
     for c in sorted([*selected, *nested], key=lambda c: (c.start, -c.end)):

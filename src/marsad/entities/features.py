@@ -17,13 +17,17 @@ from typing import TypeVar
 from marsad.entities.lexicons import Lexicons, core_word, strip_article
 from marsad.text.normalize import fold_key
 
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 
 _PUNCT = frozenset(".,،؛:;!?؟()[]{}\"'«»“”-–—/")
-# a token's feature lists (own, as left neighbour, as right neighbour, as 2nd left, as 2nd right)
-# and its core word, the features as str (training) or as UTF-8 bytes (tagging, see encoded_sequence)
+# a token's feature lists (own, as left neighbour, as right neighbour, as 2nd left, as 2nd right),
+# its core word and its part in a name's chain (see _chain_role), the features as str (training) or
+# as UTF-8 bytes (tagging, see encoded_sequence)
 _Feature = TypeVar("_Feature", str, bytes)
-_Row = tuple[list[_Feature], list[_Feature], list[_Feature], list[_Feature], list[_Feature], str]
+_Row = tuple[list[_Feature], list[_Feature], list[_Feature], list[_Feature], list[_Feature], str, str]
+# Tokens after a head noun that the chain feature follows (الهيئة العليا المستقلة للاتصال السمعي:
+# the fifth word is still in the chain); past this the head says nothing more.
+CHAIN_REACH = 5
 # Bound on each per-process cache of word types, for memory on very long batches.
 _CACHE_MAX = 200_000
 
@@ -99,9 +103,9 @@ class FeatureCache:
         """:meth:`get` with the features UTF-8 encoded (cached apart: the tagger needs only these)."""
         hit = self._encoded.get(surface)
         if hit is None:
-            own, prev1, next1, prev2, next2, core = self._row(surface)
+            own, prev1, next1, prev2, next2, core, chain = self._row(surface)
             hit = ([f.encode() for f in own], [f.encode() for f in prev1], [f.encode() for f in next1],
-                   [f.encode() for f in prev2], [f.encode() for f in next2], core)
+                   [f.encode() for f in prev2], [f.encode() for f in next2], core, chain)
             if len(self._encoded) < _CACHE_MAX:
                 self._encoded[surface] = hit
         return hit
@@ -134,7 +138,22 @@ class FeatureCache:
             keep = self.known
             own, prev1, next1, prev2, next2 = ([f for f in feats if f in keep]
                                                for feats in (own, prev1, next1, prev2, next2))
-        return own, prev1, next1, prev2, next2, core
+        return own, prev1, next1, prev2, next2, core, self._chain_role(key, core, shape)
+
+    def _chain_role(self, key: str, core: str, shape: str) -> str:
+        """A token's part in the genitive chain of a name opened by a head noun: the head's class
+        ("ORG", "FAC" ...), "d" for a word that may continue a chain (a definite word, ل + a noun:
+        الوطنية، للاتصال، لمكافحة), "w" for any other word (a construct's first noun: هيئة مكافحة),
+        "" for punctuation and numbers, which end it."""
+        head = self.lex.heads.get(core)
+        if head is not None:
+            return head
+        if shape != "a":
+            return ""
+        proclitic = key[: len(key) - len(core)]
+        if proclitic.endswith("ال") or key.startswith("لل") or (key[:1] == "ل" and len(key) > 3):
+            return "d"
+        return "w"
 
     def sequence(self, words: list[str], hints: list[str] | None = None) -> list[list[str]]:
         """Feature lists of a token sequence (one sentence).
@@ -159,8 +178,19 @@ class FeatureCache:
         n = len(rows)
         known = self.known
         out: list[list[_Feature]] = []
+        head, since = "", 0  # the head of the chain the token may be in, and how many tokens back
         for i, row in enumerate(rows):
             feats = list(row[0])
+            role = row[6]
+            if head and since < CHAIN_REACH and (role == "d" or (role == "w" and since == 0)):
+                since += 1
+                chain = "ch=" + head + str(since)
+                if known is None or chain in known:
+                    feats.append(feature(chain))
+            else:
+                head, since = "", 0
+            if role not in ("", "d", "w"):
+                head, since = role, 0
             if i > 0:
                 feats += rows[i - 1][1]
                 bigram = "bg=" + rows[i - 1][5] + "|" + row[5]

@@ -62,9 +62,18 @@ def _name_key(words: list[Word], c: Candidate) -> tuple[str, ...]:
     return tuple(words[k].base if k == c.start else words[k].key for k in range(c.start, c.end))
 
 
-def nested_places(selected: list[Candidate], words: list[Word], lex: Lexicons) -> Iterator[Candidate]:
-    """Place spans strictly inside the chosen ORG and FAC candidates, leftmost-longest first."""
+def nested_places(selected: list[Candidate], words: list[Word], lex: Lexicons,
+                  served: tuple[Candidate, ...] = ()) -> Iterator[Candidate]:
+    """Place spans strictly inside the chosen ORG and FAC candidates, leftmost-longest first.
+
+    ``served`` are places already read inside a name (the place a local branch serves, found
+    before it joined the name): they are reported as the others are, without being read again.
+    """
     standalone = {_name_key(words, c) for c in selected if c.type in PLACE_TYPES or c.type == "PER"}
+    for place in served:
+        if _name_key(words, place) not in standalone:
+            yield place
+    taken = {(c.start, c.end) for c in served}
     for outer in selected:
         if outer.type not in OUTER_TYPES or outer.end - outer.start < 2:
             continue
@@ -81,6 +90,6 @@ def nested_places(selected: list[Candidate], words: list[Word], lex: Lexicons) -
             if inner is None:
                 k += 1
                 continue
-            if _name_key(words, inner) not in standalone:
+            if _name_key(words, inner) not in standalone and (inner.start, inner.end) not in taken:
                 yield inner
             k = inner.end

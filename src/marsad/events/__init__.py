@@ -13,12 +13,16 @@ The flow, for one article, one module per step:
    with each sub-event type, the probability that the sentence reports an event of that type.
 5. :mod:`~marsad.events.combine`: the rules' events survive where the model agrees; the models'
    events that the rules missed (a type no kept draft of the sentence has) get their arguments
-   from the rules' argument code (:mod:`~marsad.events.arguments`).
+   from the rules' argument code (:mod:`~marsad.events.arguments`). A sentence whose cues the rules
+   all vetoed gets an event when :mod:`~marsad.events.vetoed`, a small model over the vetoes and
+   other abstract features, is confident that it reports one.
 6. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
    ``EventsConfig.min_confidence``, 0 by default); ids follow text order. Before it,
    :mod:`~marsad.events.recalled` adds the past acts the article names in a noun phrase (عملية سوسة
-   الإرهابية) at places no event sits at, once each, historical.
+   الإرهابية) at places no event sits at, once each, historical; then
+   :mod:`~marsad.events.article_gate` judges whether the article reports an event at all, and drops
+   the weak events (or all) of an article it judges eventless.
 7. :mod:`~marsad.events.arguments.actor_ranker` chooses each kept event's actors among the
    candidates (``EventsConfig.actor_choice``; by default the ranker fills the roles the rules left
    empty); :mod:`~marsad.events.notes` writes the English note.
@@ -35,6 +39,7 @@ from marsad.config import EventsConfig
 from marsad.document import ActorRef, Document
 from marsad.events.arguments import country_names, folded_positions, nationwide_in_capital
 from marsad.events.arguments.actor_ranker import assign_actors
+from marsad.events.article_gate import gate_drafts
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
@@ -45,6 +50,7 @@ from marsad.events.model import sentence_model
 from marsad.events.notes import write_notes
 from marsad.events.proposals import PROPOSAL_MODEL, propose_types
 from marsad.events.recalled import recalled_drafts
+from marsad.events.vetoed import vetoed_model, vetoed_probabilities
 
 __all__ = ["ARTICLE_MODEL", "SENTENCE_MODELS", "extract_events", "record_events"]
 
@@ -78,11 +84,16 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
     else:
         thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
                                 model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
-                                model.threshold("propose_alone"))
+                                model.threshold("propose_alone"), model.threshold("vetoed"),
+                                model.threshold("vetoed_alone"))
         proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features) if thresholds.pair <= 1 else None
-        drafts = choose_drafts(cands, detections, thresholds, proposals)
-        if config.include_historical:
-            drafts = [*drafts, *recalled_drafts(cands, drafts)]  # past acts named in a noun phrase
+        vetoed = vetoed_probabilities(vetoed_model(), cands) \
+            if min(thresholds.vetoed, thresholds.vetoed_alone) <= 1 else None
+        drafts = choose_drafts(cands, detections, thresholds, proposals, vetoed)
+        # past acts named in a noun phrase
+        recalled = recalled_drafts(cands, drafts) if config.include_historical else []
+        # an article judged eventless keeps no weak event (or none at all)
+        drafts = gate_drafts(cands, detections, drafts, recalled)
     return record_events(cands, drafts)
 
 

@@ -48,6 +48,11 @@ class Thresholds:
     # whose cues the rules all vetoed (a nominal cue with little evidence, an arrest of no stated
     # political weight) reports one far more often in an article where another report stands
     propose_alone: float = 1.01
+    # the vetoed-sentence model's probability (marsad.events.vetoed) at which a sentence whose cues the
+    # rules all vetoed gets the event the detector types it with (above 1: never); ``vetoed_alone`` in
+    # an article where nothing else stands
+    vetoed: float = 1.01
+    vetoed_alone: float = 1.01
 
 
 def family_of(event_type: str, sub_event_type: str) -> str | None:
@@ -69,7 +74,8 @@ def _retyped(draft: Draft, sub_event_type: str) -> Draft:
 
 
 def choose_drafts(cands: Candidates, detections: dict[int, Detection], thresholds: Thresholds,
-                  proposals: dict[int, list[tuple[float, str]]] | None = None) -> list[Draft]:
+                  proposals: dict[int, list[tuple[float, str]]] | None = None,
+                  vetoed: dict[int, float] | None = None) -> list[Draft]:
     """The drafts of ``cands`` that the model's ``detections`` (one per candidate sentence) let stand.
 
     Args:
@@ -79,6 +85,12 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
         proposals: per candidate sentence, the proposal model's (probability, sub-event type)
             pairs (:func:`~marsad.events.proposals.propose_types`); a type at ``thresholds.pair``
             or above whose event type no kept draft of the sentence has adds an event of it.
+        vetoed: per candidate sentence whose cues the rules all vetoed, the vetoed-sentence model's
+            probability that it reports an event (:func:`~marsad.events.vetoed.vetoed_probabilities`):
+            at ``thresholds.vetoed`` (``vetoed_alone`` in an article where nothing else stands) or
+            above, the sentence gets the event of the type the detector prefers among those its cues
+            can code, as at ``propose``. (Letting it alone decide those sentences, instead of
+            ``propose`` and ``pair``, scored lower in the cross-validation.)
 
     Returns:
         The drafts, sentence by sentence in text order.
@@ -106,8 +118,12 @@ def choose_drafts(cands: Candidates, detections: dict[int, Detection], threshold
     # the rules and the detector judge whether the article reports political violence at all (most
     # of a news stream does not): in an article where they kept nothing, a proposal must be surer
     alone = not any(not d.needs_twin for d in out)
+    vetoed_at = thresholds.vetoed_alone if alone else thresholds.vetoed
+    # a sentence whose cues the rules all vetoed gets the detector's event when the detector or the
+    # vetoed-sentence model is sure enough of it
     insert = [(at, i, 0, 0, forced_drafts(cands, i, sub_event_type)) for at, i, p, sub_event_type in typed
-              if p >= (thresholds.propose_alone if alone else thresholds.propose)]
+              if p >= (thresholds.propose_alone if alone else thresholds.propose)
+              or (vetoed is not None and vetoed.get(i, 0.0) >= vetoed_at)]
     # one event per kind and sentence: the detector's own event comes before a proposal of its kind
     told = {(i, _kind(d.event.event_type, d.event.sub_event_type)) for _, i, _, _, drafts in insert for d in drafts}
     insert += [(at, i, 1, n, drafts) for n, (at, i, p, drafts) in enumerate(proposed)

@@ -23,6 +23,7 @@ from marsad.config import PlacesConfig
 from marsad.document import Document, Mention, Place
 from marsad.places.context import (
     CAPITAL_WORD,
+    CONTAINED_RE,
     FUNCTION_WORDS,
     HEAD_INSIDE_RE,
     HEAD_KIND,
@@ -30,13 +31,16 @@ from marsad.places.context import (
     REGION_EXPRESSION_RE,
     REGION_EXPRESSION_WORDS,
     bare_word,
+    city_scale_before,
     context_words,
+    document_word_before,
     read_before,
     region_direction,
 )
 from marsad.places.evidence import (
     PLACE_PREPOSITIONS,
     agrees_as_adjective,
+    in_adjective_list,
     is_place,
     needs_evidence,
     packaged_model,
@@ -54,7 +58,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # مجلس نواب الشعب is the parliament (ORG) and, for the places stage, its seat in Bardo. Only where
 # the words before it speak of a place (وقفة أمام مجلس نواب الشعب، في البيت الأبيض): the body that
 # speaks or acts (قال البيت الأبيض، رئيس مجلس نواب الشعب) is an organisation, no place.
-ORG_SEAT_BEFORE = frozenset({*PLACE_PREPOSITIONS, "امام", "قباله", "مقر", "مدخل", "بوابه", "ساحه",
+ORG_SEAT_BEFORE = frozenset({*PLACE_PREPOSITIONS, "امام", "قباله", "مقر", "مدخل", "بوابه", "ساحه", "بهو",
                              "مبني", "اقتحام", "اقتحموا", "اقتحمت", "استهداف", "استهدفت", "استهدف"})
 # How far before a mention (folded characters) a head noun or direction word is looked for.
 CONTEXT_WINDOW = 40
@@ -91,6 +95,7 @@ class _Found:
     unknown_in: PlaceEntry | None = None  # evidence of where a headed place the gazetteer lacks lies
     sentence: int = -1
     plural_head: bool = False
+    city_scale: bool = False  # a noun of a town's scale just before it (context.city_scale_before)
     rejected: bool = False  # the context says the name is an ordinary word here (places.evidence)
 
 
@@ -147,9 +152,14 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             continue
         m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
-        if m.type == "ORG" and (not any(e.kind == "facility" for e in gaz.candidates(key))
-                                or not _seat_named(folded, m)):
-            continue  # a body is a place only where the gazetteer lists its seat by its name
+        seat_in_town = False
+        if m.type == "ORG":
+            if not _seat_named(folded, m):
+                continue  # the body that speaks or acts is no place
+            if not any(e.kind == "facility" for e in gaz.candidates(key)):
+                seat_in_town = _seat_town(key, gaz)
+                if not seat_in_town:
+                    continue  # a body is a place only where the gazetteer lists its seat by its name
         if key in FUNCTION_WORDS:
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
@@ -158,11 +168,14 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             hit = lookup(m.text, gaz.candidates, key)
             if hit is not None:
                 f.reading, f.entries = hit[0], tuple(hit[1])
+        if seat_in_town:
+            f.head = "facility"  # أمام المحكمة الابتدائية بتونس: the court's seat, in the town
         found.append(f)
 
     _share_list_heads(found, doc.text)
     country = _dominant_country(found, doc)
     doc.cache["country"] = country
+    _read_proclitic_in_country(found, country, gaz)
     # which names point to each country alone: a town abroad needs some other name to back it
     named_by: dict[str, set[str]] = {}
     for f in found:
@@ -178,9 +191,16 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         own = f.reading.key
         others = frozenset(c for c, keys in named_by.items() if keys - {own})
         near = f.near or f.reading.near
+        if (f.mention.type in PLACE_TYPES and head is None
+                and document_word_before(folded.text, folded.to_folded(f.mention.start))):
+            f.rejected = True  # إعلان الرياض، اتفاق الصخيرات: a document's name, not where events happen
+            continue
         if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
-                and agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)):
-            f.rejected = True  # مقاتلا بريطانيا: the adjective, not the country
+                and (agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)
+                     or in_adjective_list(folded.text, folded.to_folded(f.mention.start),
+                                          folded.to_folded(f.mention.end), own,
+                                          lambda w: bool(gaz.candidates(w))))):
+            f.rejected = True  # مقاتلا بريطانيا، السعودية والأردنية: the adjective, not the country
             continue
         if f.mention.type in PLACE_TYPES and needs_evidence(own, f.entries, head=head, near=near,
                                                             ambiguous=gaz.is_ambiguous(own)):
@@ -190,10 +210,11 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 f.rejected = True
                 continue
         res = choose(f.entries, head=head, near=near, country=country,
-                     via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others)
+                     via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others,
+                     city_scale=f.city_scale)
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
-    _anchor_unresolved(found)
+    _anchor_unresolved(found, doc.text)
     _locate_unknown(found, country, gaz, doc.text)
 
     places: list[Place] = []
@@ -280,6 +301,33 @@ def _seat_named(folded: FoldedText, mention: Mention) -> bool:
     return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
 
 
+def _read_proclitic_in_country(found: list[_Found], country: str | None, gaz: Gazetteer) -> None:
+    """Read a name written with a letter that may be an attached proclitic (وجدة: Oujda, or و + جدة
+    Jeddah) without it where only that reading lies in the article's country (مكة المكرمة وجدة)."""
+    if country is None:
+        return
+    for f in found:
+        if f.reading is None or f.reading.via != "exact" or " " in f.reading.key:
+            continue
+        key = f.reading.key
+        if len(key) < 4 or key[0] not in "وبفل" or any(e.country == country for e in f.entries):
+            continue
+        bare = tuple(gaz.candidates(key[1:]))
+        if any(e.country == country for e in bare):
+            f.reading, f.entries = Reading(key[1:], "proclitic"), bare
+
+
+def _seat_town(key: str, gaz: Gazetteer) -> bool:
+    """Whether an organisation's name ends with the town or province it sits in (المحكمة الابتدائية
+    بجندوبة، مستشفى الرابطة بتونس): "X بY" or "X في Y" with Y a name the gazetteer knows as a town
+    or a province. Where the words before it speak of a place (وقفة أمام ...، في بهو ...) the
+    body's seat there is the place."""
+    contained = CONTAINED_RE.match(key)
+    if contained is None:
+        return False
+    return any(e.kind in ("city", "admin1") for e in gaz.candidates(contained.group(2)))
+
+
 def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> None:
     """Head noun and nearness from the words before the mention; "العاصمة" after it; a region
     named by the mention with its neighbouring words (جنوب + لبنان، ريف + إدلب)."""
@@ -288,6 +336,7 @@ def _read_context(f: _Found, folded: FoldedText, gaz: Gazetteer, key: str) -> No
     words, nxt = context_words(folded.text, start, end, CONTEXT_WINDOW)
     f.head, f.near = read_before(words)
     f.plural_head = bool(words) and bare_word(words[-1]) in PLURAL_HEADS
+    f.city_scale = city_scale_before(words)
     if nxt == CAPITAL_WORD:
         f.head = "city"
     # Taggers often leave the head word of a region name outside the span; the region is the
@@ -358,12 +407,32 @@ def _is_road(mention: Mention) -> bool:
     return mention.type == "FAC" and (first[2:] if first.startswith("ال") else first) in ROAD_HEADS
 
 
-def _anchor_unresolved(found: list[_Found]) -> None:
+# A town named as the far end of a distance (على بعد 200 كم جنوب العاصمة إسلام آباد) is not where
+# the unknown place of the sentence lies: from this many kilometres (or miles) on, it locates nothing.
+FAR_DISTANCE_KM = 50
+FAR_DISTANCE_RE = re.compile(r"(\d[\d.,]*)\s*(?:كم|كلم|كيلومترا?ت?|كيلو\s*متر(?:ا|ات)?|ميلا?|أميال|اميال)"
+                             r"\s+(?:\S+\s+){0,3}$")
+
+
+def _far_reference(text: str, mention: Mention) -> bool:
+    """Whether the mention is the far end of a distance of FAR_DISTANCE_KM or more, just before it."""
+    m = FAR_DISTANCE_RE.search(text[max(0, mention.start - 60):mention.start])
+    if m is None:
+        return False
+    try:
+        return float(m.group(1).replace(",", "")) >= FAR_DISTANCE_KM
+    except ValueError:
+        return False
+
+
+def _anchor_unresolved(found: list[_Found], text: str) -> None:
     """Give each unresolved mention the closest resolved place of its sentence, if any."""
     by_sentence: dict[int, list[_Found]] = {}
     for f in found:
-        # a country is too coarse an anchor: the name is more likely not a place at all
-        if f.resolution is not None and f.resolution.entry.kind != "country":
+        # a country is too coarse an anchor: the name is more likely not a place at all; a town
+        # 200 km away is no anchor either
+        if f.resolution is not None and f.resolution.entry.kind != "country" \
+                and not _far_reference(text, f.mention):
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
         if f.resolution is not None or f.rejected or f.sentence < 0 or _is_road(f.mention):

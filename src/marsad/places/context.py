@@ -23,7 +23,9 @@ PLURAL_HEADS: dict[str, str] = {
 # معتمدية: a Tunisian delegation, مديرية: a Yemeni district, قضاء/ناحية: Iraqi and Syrian
 # districts; each is named after its seat town.
 CITY_HEADS = ("مدينه", "بلده", "قريه", "معتمديه", "مديريه", "قضاء", "ناحيه", "بلديه", "مركز مدينه",
-              "دائره")
+              "دايره")
+# دولة الإمارات العربية المتحدة، جمهورية مالي، سلطنة عمان: a state's title before its name.
+COUNTRY_HEADS = ("دوله", "جمهوريه", "مملكه", "سلطنه")
 # جزيرة "island": جزيرة مالطا، جزيرة صقلية، شبه جزيرة سيناء name a country, a division or a region
 # by its own name, which the gazetteer knows without the head.
 AREA_HEADS = ("منطقه", "حي", "ضاحيه", "مخيم", "جزيره")
@@ -35,6 +37,7 @@ HEAD_KIND: dict[str, str] = {
     **PLURAL_HEADS,
     **{h: "admin1" for h in ADMIN1_HEADS},
     **{h: "city" for h in CITY_HEADS},
+    **{h: "country" for h in COUNTRY_HEADS},
     **{h: "area" for h in AREA_HEADS},
     **{h: "facility" for h in FACILITY_HEADS},
 }
@@ -116,6 +119,67 @@ def read_before(words: list[str]) -> tuple[str | None, bool]:
         three = " ".join(rest[-3:])
         near = near or last in _SINGLE_NEAR or two in _MULTI_NEAR or three in _MULTI_NEAR
     return head, near
+
+
+# Nouns of a town's own scale: a home, a seat, a court, a municipality and its governor, a street,
+# a district, a town's centre or outskirts. A name that is both a country and its capital (تونس،
+# الجزائر، الكويت) written just after one of them (بمنزله في تونس، أمام مقر المحكمة الابتدائية
+# بتونس، والي تونس، بلدية تونس، قلب تونس) is the city: a country has no one house, court or
+# municipality. Folded, without ال or a pronoun suffix.
+CITY_SCALE_WORDS = frozenset({"منزل", "بيت", "مقر", "محكمه", "ابتداييه", "بلديه", "والي", "شارع", "نهج",
+                              "حي", "احياء", "قلب", "ضواحي", "شوارع", "ساحه", "مستشفي", "فندق",
+                              "نزل", "مطار", "ميناء", "سجن", "معتمديه", "بلدات", "مدينه", "ميدان"})
+_CITY_SCALE_LOOKBACK = 3
+
+
+def city_scale_before(words: list[str]) -> bool:
+    """Whether one of the last words before a mention is a noun of a town's scale (CITY_SCALE_WORDS),
+    an attached proclitic, ال or a pronoun suffix taken off (بمنزله، المحكمة الابتدائية، ببلدية).
+
+    >>> city_scale_before(["اغتيل", "بمنزله", "في"])
+    True
+    >>> city_scale_before(["قالت", "حكومه"])
+    False
+    """
+    for word in words[-_CITY_SCALE_LOOKBACK:]:
+        for n in (0, 1, 2):
+            if n and (len(word) - n < 2 or word[n - 1] not in "وفبلك"):
+                break
+            stem = word[n:]
+            stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+            if stem in CITY_SCALE_WORDS or (len(stem) > 4 and stem.endswith("ه") and stem[:-1] in CITY_SCALE_WORDS) \
+                    or (len(stem) > 5 and stem.endswith("ها") and stem[:-2] in CITY_SCALE_WORDS):
+                return True
+    return False
+
+
+# Nouns of a document, an agreement, a meeting or a process named after the place where it was
+# written or held (إعلان الرياض، اتفاق الصخيرات، اتفاقية فيينا، مؤتمر برلين، مسار أستانا): the
+# name in construct with one of them names the document, and is not where the article's events
+# happen. Folded, without ال; a proclitic may be attached (باتفاق الصخيرات، لاتفاقية "فيينا").
+DOCUMENT_WORDS = frozenset({"اعلان", "اتفاق", "اتفاقيه", "اتفاقات", "اتفاقيات", "معاهده", "ميثاق",
+                            "موتمر", "منتدي", "مسار", "مبادره", "وثيقه", "بروتوكول", "محادثات",
+                            "مفاوضات", "قمه", "تفاهمات", "مذكره", "بيان", "مقررات", "جوله"})
+_QUOTE_OR_SPACE = " \t\"'«»“”"
+
+
+def document_word_before(text: str, start: int) -> bool:
+    """Whether the word just before ``text[start:]`` (folded text; quotes between are skipped, a
+    comma or any other punctuation is not) is a document word in construct with the name
+    (DOCUMENT_WORDS, without ال: "الاتفاق" is no construct, "في اتفاق" followed by a place name is).
+
+    >>> document_word_before("واشار اعلان الرياض", 12)
+    True
+    >>> document_word_before("عقد الاجتماع في الرياض", 16)
+    False
+    """
+    before = text[max(0, start - 30):start].rstrip(_QUOTE_OR_SPACE)
+    words = before.split()
+    if not words or not before or not before[-1].isalpha():
+        return False
+    word = words[-1]
+    return any(word[n:] in DOCUMENT_WORDS for n in (0, 1, 2)
+               if len(word) > n + 2 and (n == 0 or word[n - 1] in "وفبلك"))
 
 
 # Inside a mention: a leading head noun, direction word, or "X في Y" (a facility in a town).

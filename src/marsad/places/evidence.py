@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from marsad.errors import DataFileError
@@ -42,6 +42,11 @@ FROM_WORDS = frozenset({"من", "منذ"})
 # Words that announce no name at all (folded function words, as a word before the name).
 FUNCTION_BEFORE = frozenset({"و", "او", "ثم", "ان", "انه", "التي", "الذي", "الذين", "كما", "لكن",
                              "هو", "هي", "عن", "علي", "مع", "ضد", "لدي", "كل", "بعض", "غير", "قد"})
+# Nouns of violent or political events that name the event by its place in construct (هجوم سوسة،
+# تفجيرات دورتموند، أحداث رواد، مجزرة حماة), folded. عملية is left out: عملية قيصرية is surgery.
+EVENT_NOUNS = frozenset({"هجوم", "هجمات", "هجومي", "تفجير", "تفجيرات", "انفجار", "اعتداء", "اعتداءات",
+                         "احداث", "مجزره", "مذبحه", "معركه", "معارك", "اشتباكات", "مواجهات", "قصف",
+                         "غارات", "اغتيال", "احتجاجات", "مظاهرات", "انتفاضه", "حصار", "تحرير", "سقوط"})
 # A town this big (or a capital, or a country) is named often enough that news means it by its name.
 FAMOUS_POPULATION = 1_000_000
 _QUOTES = "\"'«»“”"
@@ -145,6 +150,12 @@ def ordinary_word(key: str, usage: NameUsage) -> bool:
             or (not key.startswith("ال") and usage.definite > 0))
 
 
+def unseen_word(usage: NameUsage) -> bool:
+    """Whether a name the corpus never writes is shaped like an ordinary word of it (a row of count 0,
+    written by the trainer only for such names: درعا, the accusative of درع "a shield")."""
+    return usage.count == 0
+
+
 def agrees_as_adjective(text: str, start: int, key: str) -> bool:
     """Whether the name is read as a relative adjective agreeing with the indefinite noun before it:
     مقاتلا بريطانيا ("a British fighter"), جنديا تركيا, طائرات عسكرية سورية ("Syrian military
@@ -167,6 +178,23 @@ def agrees_as_adjective(text: str, start: int, key: str) -> bool:
     return key.endswith("يه") and last.endswith("يه")
 
 
+def in_adjective_list(text: str, start: int, end: int, key: str, is_name: Callable[[str], bool]) -> bool:
+    """Whether a name shaped like a feminine relative adjective (السعودية، التونسية) stands in a list of
+    such adjectives that are no names: "الجنسيات هي السعودية والأردنية والتونسية" (the nationalities
+    Saudi, Jordanian, Tunisian). ``text`` is folded, ``start``/``end`` the name's folded offsets,
+    ``is_name`` says whether a folded word is a gazetteer name (السوريه and العراقيه are adjectives only)."""
+    if not key.startswith("ال") or not key.endswith("يه") or " " in key:
+        return False
+    nxt, closed = _next_word(text, end)
+    if not closed and nxt.startswith("وال") and nxt.endswith("يه") and not is_name(nxt[1:]):
+        return True
+    if start == 0 or text[start - 1] != "و":
+        return False
+    before = _words_before(text, start - 1, 1)
+    return (bool(before) and before[-1].startswith("ال")
+            and before[-1].endswith("يه") and not is_name(before[-1]))
+
+
 def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
     """Whether the evidence makes the name a place.
 
@@ -175,12 +203,26 @@ def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
     Tataouine); a preposition of place just before it (في مالي) makes it a place; otherwise the
     model's probability decides.
     """
+    if features.get("unseen_wordlike"):
+        return unseen_word_placed(features)
     if features.get("collocation"):
         if not features.get("backed"):
             return False
     elif features.get("after_place_preposition"):
         return True
     return model.probability(features) >= model.threshold
+
+
+def unseen_word_placed(features: Mapping[str, float]) -> bool:
+    """The decision for a name the corpus never writes but that is shaped like one of its words
+    (:func:`unseen_word`): the annotated articles hold no such name to learn from, so it is a place
+    only with evidence of one - a preposition of place before it, another name of the list it
+    stands in, a direction after it (درعا جنوبي البلاد), or another name of its country in the
+    article where nothing agrees with it as with a noun (اتخذوا المدنيين درعا بشريا: "a human
+    shield", an indefinite accusative adjective after an accusative)."""
+    return bool(features.get("after_place_preposition") or features.get("listed")
+                or features.get("next_direction")
+                or (features.get("backed") and not features.get("next_accusative")))
 
 
 def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceEntry], *,
@@ -205,6 +247,12 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
     usage = name_usage().get(key)
     if usage is None:
         f["unseen"] = 1.0
+    elif unseen_word(usage):
+        # never written in the corpus but shaped like a word of it: its stem's frequency and its
+        # definite form's say how common the word is
+        f["unseen_wordlike"] = 1.0
+        f["wordlike_stem"] = min(10.0, usage.stem) / 10.0
+        f["wordlike_definite"] = min(10.0, usage.definite) / 10.0
     else:
         f["log_count"] = math.log1p(usage.count) / 5.0
         f["locative"] = usage.locative
@@ -234,8 +282,9 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
     before = _words_before(text, start)
     nxt, closed = _next_word(text, end)
     if usage is not None and usage.collocates and (
-            (before and "<" + before[-1] in usage.collocates) or (nxt and ">" + nxt in usage.collocates)):
-        f["collocation"] = 1.0  # مسقط رأس، عاصفة الحزم: a phrase the corpus uses often
+            (before and any("<" + w in usage.collocates for w in _without_proclitic(before[-1])))
+            or (nxt and ">" + nxt in usage.collocates)):
+        f["collocation"] = 1.0  # مسقط رأس، عاصفة الحزم، ومبلغ مالي: a phrase the corpus uses often
     if not before:
         f["clause_start"] = 1.0
     else:
@@ -251,6 +300,8 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
             f["after_function_word"] = 1.0
         elif last[0] in _QUOTES:
             f["after_quote"] = 1.0
+        elif any(w in EVENT_NOUNS for w in _without_proclitic(last)):
+            f["after_event_noun"] = 1.0  # تفجيرات دورتموند، أحداث رواد: the event's place
         elif last.startswith("ال") or last[1:3] == "ال":
             f["after_definite_word"] = 1.0
         else:
@@ -273,4 +324,18 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
         f["next_conjunct"] = 1.0
     else:
         f["next_indefinite"] = 1.0
+        if key.endswith("ا") and _accusative(nxt):
+            f["next_accusative"] = 1.0  # درعا بشريا: an adjective agreeing with an accusative noun
     return f
+
+
+def _without_proclitic(word: str) -> tuple[str, ...]:
+    """A folded word and, if it starts with an attached و/ف/ب/ل, the same without it (ومبلغ → مبلغ)."""
+    return (word, word[1:]) if len(word) > 3 and word[0] in "وفبل" else (word,)
+
+
+def _accusative(word: str) -> bool:
+    """An indefinite accusative word (بشريا، واقيا), not a pronoun suffix (بها), a verb's plural
+    (قالوا) or an adverb (مؤخرا)."""
+    return (len(word) >= 4 and word.endswith("ا") and word[-2:] not in ("ها", "نا", "وا")
+            and word not in ADVERBS and word.isalpha())

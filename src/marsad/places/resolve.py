@@ -57,7 +57,7 @@ class Reading:
     """One way of reading a mention as a gazetteer key."""
 
     key: str
-    via: str  # exact | qualifier | proclitic | article | head | direction | contained | extended
+    via: str  # exact | qualifier | demonym | overrun | proclitic | article | head | direction | contained | extended
     head: str | None = None  # kind announced by a head noun inside the mention
     near: bool = False  # a direction or "near" word inside the mention
 
@@ -93,7 +93,10 @@ def _base_readings(key: str) -> Iterator[Reading]:
         yield Reading(" ".join(words[:-1]), "qualifier")
     elif len(words) > 1 and _is_nisba(words[-1]):
         # "مدينة اسطنبول التركية"، "الجولان السوري": a trailing demonym names the same place
-        yield Reading(" ".join(words[:-1]), "qualifier")
+        yield Reading(" ".join(words[:-1]), "demonym")
+    if len(words) > 1 and words[-1].startswith("و") and len(words[-1]) > 3:
+        # ميناء الزاوية والعودة: a tagger's span run on into the next clause's conjunct
+        yield Reading(" ".join(words[:-1]), "overrun")
     if len(words) > 1 and words[-1] == CAPITAL_WORD:
         # "تونس العاصمة": the capital city, not the country of the same name
         yield Reading(" ".join(words[:-1]), "qualifier", head="city")
@@ -125,7 +128,9 @@ def readings(name: str) -> list[Reading]:
     for r in bases:
         add(r)
     for r in bases:
-        toggled = _article_toggled(r.key)
+        # a name read without a trailing adjective is not rewritten further: زاوية الجديدي (a
+        # Tunisian village named after a family) is no الزاوية (Libya)
+        toggled = _article_toggled(r.key) if r.via != "demonym" else None
         if toggled:
             add(Reading(toggled, "article", r.head, r.near))
     for r in bases:
@@ -149,7 +154,7 @@ def readings(name: str) -> list[Reading]:
 
 def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool = False,
            country: str | None = None, via: str = "exact", common_word: bool = False,
-           article_countries: frozenset[str] = frozenset()) -> Resolution | None:
+           article_countries: frozenset[str] = frozenset(), city_scale: bool = False) -> Resolution | None:
     """Pick one entry by the cascade and say which rule decided; None when ``entries`` is empty.
 
     Args:
@@ -161,6 +166,9 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
         common_word: the name is also an ordinary word (see PENALTY_UNBACKED_WORD).
         article_countries: the countries that other mentions of the article name alone, which
             back such a name.
+        city_scale: a noun of a town's scale stands just before the name (بمنزله في، بلدية، والي;
+            marsad.places.context.city_scale_before): a country's name that is also its capital's
+            is the capital there.
     """
     if not entries:
         return None
@@ -181,6 +189,14 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
             parts.append("curated-country")
         else:
             ambiguous = True
+    if city_scale or head in ("city", "area", "facility"):
+        # تونس، الجزائر، الكويت: the capital where the words around speak of a town (بمنزله في
+        # تونس، أمام مقر المحكمة الابتدائية بتونس); the country otherwise (KIND_ORDER)
+        capitals = [e for e in pool if e.kind == "city" and e.capital
+                    and any(o.kind == "country" and o.country == e.country for o in pool)]
+        if capitals:
+            pool = capitals
+            parts.append("capital-by-context")
     admin1_names = {e.admin1 for e in pool if e.kind == "admin1"}
     if admin1_names:
         # a governorate named like a small town of another governorate means the governorate
@@ -188,7 +204,7 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
         # (صنعاء, in the capital's own division), stays a town
         pool = [e for e in pool if e.kind != "city" or e.admin1 in admin1_names
                 or e.population >= BIG_TOWN]
-    if head in ("admin1", "city", "facility"):
+    if head in ("admin1", "city", "facility", "country"):
         headed = [e for e in pool if e.kind == head]
         if headed:
             pool = headed

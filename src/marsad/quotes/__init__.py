@@ -23,6 +23,7 @@ from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
 from marsad.quotes.names import ArticleNames, refers_to
 from marsad.quotes.names import clean as _clean
 from marsad.quotes.phrases import SpeakerPhrase, bare_readings, head_key, nisba_like, tokenize
+from marsad.quotes.speaker_ranker import choose_speakers, speaker_choices
 from marsad.text.arabic import DELETED_RE
 from marsad.text.normalize import FoldedText, fold, fold_key
 from marsad.text.segment import sentence_spans
@@ -41,8 +42,9 @@ _QUOTATION_RE = re.compile(
     r'«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|'
     r'"(?:(?=[^\s.,،:;؛!?)"])|(?<!\w")(?=[ \t]))[^"\n]*"(?:(?!\w)|(?=[وبلفك]))')
 
-# A colon after a word and before a word that is not a number (10:30 is a time, not a headline).
-_COLON_RE = re.compile(r"\w\s?:\s*[\"«“]?(?!\d)\w")
+# A colon after a word and before a word; a number after it only when a letter stands before it
+# (10:30 is a time, not a headline; وزارة الصحة: 180 فريقا is a headline).
+_COLON_RE = re.compile(r"\w\s?:\s*[\"«“]?(?!\d)\w|[^\W\d]\s?:\s*\d")
 # How far after a "that" verb a complementiser is looked for before the sentence is tokenised: the
 # longest speaker phrase of the dev articles (role, apposition, name, outlet) spans 160 characters.
 OPENER_WINDOW = 250
@@ -449,7 +451,10 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
         if has_colon:
             colon_quotes(ctx, toks, 0, len(toks), fe, n)
     drafts = _with_fuller_speakers(_finish(ctx.drafts, ctx.breaks, text), doc)
-    quotes = (_to_quote(d, doc, folded) for d in drafts)
     # a cue with nothing after it (": وزير قال" at the very end) reports no statement
+    drafts = [d for d in drafts if text[d.content[0]:d.content[1]].strip()]
+    # (the candidates are only listed when a model will score them: lazily)
+    drafts = choose_speakers(drafts, lambda: speaker_choices(drafts, builder, lex, spans))
+    quotes = (_to_quote(d, doc, folded) for d in drafts)
     doc.quotes = [q for q in quotes if q.content.strip()]
     return doc

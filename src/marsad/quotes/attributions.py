@@ -357,7 +357,10 @@ def colon_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end:
             continue
         j = c + 1
         first_w = toks[j].w
-        if toks[j].w.isdigit() or (toks[j].is_word and (head_at(lex, toks, j)[0] & {"role", "anon"} or (
+        # (a number after a person's name gives an age or a year; after a body it opens its figures:
+        # وزارة الصحة: 180 فريقا ...)
+        if (toks[j].w.isdigit() and phrase.kind == "name") or (toks[j].is_word and (
+                head_at(lex, toks, j)[0] & {"role", "anon"} or (
                 nisba_like(first_w) and not is_definite(first_w)) or (
                 first_w.endswith("ا") and len(first_w) > 3 and not is_definite(first_w)))):
             continue  # يوسف القرضاوي : داعية مصري ... is a description, not a statement

@@ -47,6 +47,7 @@ from marsad.quotes.phrases import (
     head_at,
     insert_len,
     is_definite,
+    is_function,
     medium_at,
     nisba_like,
     plural_head,
@@ -152,6 +153,11 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
         if whole is not None and (strong or whole.kind in ("name", "anon", "body", "role", "anaphor")) and \
                 (b - a <= 6 or any(t.w in COMMAS for t in toks[a:b])):
             return whole, strong or any(t.w in COMMAS for t in toks[a:b])
+        if whole is not None and whole.kind == "unknown" and _bare_definite_subject(lex, toks, a, b) and \
+                i + 1 < len(toks) and toks[i + 1].w in lex.comps:
+            # لكن البابا قال إن ...: a definite noun (with its adjectives) alone between the clause's
+            # start and a verb that a complementiser follows is its subject, whatever the lexicons know
+            return whole, True
     if kana:
         # وكانت وكالة "فرانس برس" أفادت، وكان المرصد السوري ... المعارض لبشار الأسد أعلن: the subject is
         # the noun phrase that كان opens, whatever follows it before the verb
@@ -171,6 +177,13 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False
+
+
+def _bare_definite_subject(lex: Lexicon, toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) are one to three words with the article, none a function or time word."""
+    return 0 < b - a <= 3 and all(
+        t.is_word and is_definite(t.w) and not is_function(t.w) and t.w not in lex.time_words and
+        not t.w.startswith(("بال", "وبال", "كال", "لل", "ولل")) for t in toks[a:b])
 
 
 def _time_word(lex: Lexicon, w: str) -> bool:
@@ -382,7 +395,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
     lex = ctx.lex
     # a verb inside the phrase that names the statement (في بلاغ أصدرته، في بيان نشرته) or after
     # another noun (ناجون نقلوا إلى إيطاليا) heads a relative clause, not a statement of its own
-    hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0])]
+    # (a participle is no relative verb: هذا التقرير | مشيرا إلى أنه goes on with the speaker)
+    hits = [h for h in hits if not (h[0] > first and "medium" in head_at(lex, toks, h[0] - 1)[0] and
+                                    lex.cues[h[2]].aspect != "participle")]
     # وأشارت الوزارة، عبر حسابها على تويتر، إلى أن: عبر before a channel (a medium, a word with its
     # pronoun) is the preposition "via", not the verb "expressed" (عبّر عن)
     hits = [h for h in hits if not (h[2] in VIA and not h[1] and h[0] + 1 < last and toks[h[0] + 1].w != "عن" and (
@@ -635,7 +650,9 @@ def cue_quotes(ctx: Context, toks: list[Tok], first: int, last: int, sent_end: i
             cand = ctx.analyze(toks, a, end) if end > a and toks[a].w not in PREPOSITIONS else None
             if end > a and toks[a].w in PREPOSITIONS and opener is not None:
                 region_end = a  # وذكر بخصوص فلان، أن ...: a subject never opens with a preposition
-            if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts:
+            # (not a head word that opens with the letter: وأفاد بيان لوزارة الدفاع، وأفاد بلاغ للداخلية)
+            if cand is not None and _fused_prep(form, toks[a]) and toks[a].start not in ctx.speaker_starts and \
+                    not head_at(lex, toks, a)[0]:
                 # وأفادت بمقتل الوزير، وتعهدت بملاحقة ...: the verb's preposition opens the content;
                 # the subject is a pronoun
                 cand, region_end = None, a
@@ -978,7 +995,10 @@ def _adjectival(lex: Lexicon, toks: list[Tok], first: int, last: int, i: int, fo
         return True
     prev = toks[i - 1].w if i > first else ""
     # مسيرات منددة بالهجوم، جريمة قتل مؤكدة: the adjective of the noun before it
+    # (not after a masculine word in the accusative, الهجوم ليس إرهابيا | نافية: a feminine adjective
+    # would agree with it in gender)
     return form_key.endswith("ه") and i > first and toks[i - 1].is_word and not is_definite(prev) and \
+        not (prev.endswith("ا") and len(prev) > 3) and \
         prev not in FUNCTION_WORDS and not cue_form_at(lex, toks[i - 1]) and (
             i + 1 >= last or not (toks[i + 1].w in lex.comps or toks[i + 1].w in OPEN_QUOTES or
                                   toks[i + 1].w == ":" or (i + 2 < last and toks[i + 1].w in form.preps and

@@ -274,6 +274,8 @@ class ArticleNames:
             if k == 0 and word.startswith("ال") and bare_head(word) in self.heads and "body" in lexicon().heads.get(
                     bare_head(word), frozenset()):
                 return self._phrase_from(w.start(), end)
+            if k == 0 and (w.start() in self.mention_starts or "body" in lexicon().heads.get(word, frozenset())):
+                return self._phrase_from(w.start(), end)  # بيان وزارة الدفاع: the body in construct
             if k >= 2:
                 break
         return None

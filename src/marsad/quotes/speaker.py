@@ -8,7 +8,7 @@ without a complementiser after it ends.
 
 from __future__ import annotations
 
-from marsad.quotes.lexicon import Lexicon
+from marsad.quotes.lexicon import Lexicon, strip_article
 from marsad.quotes.phrases import (
     ADDRESSEES,
     APPOSITION_OPENERS,
@@ -436,6 +436,31 @@ def _trailing_name(lex: Lexicon, toks: list[Tok], j: int, b: int) -> int:
     return j
 
 
+def _plural_before(toks: list[Tok], a: int, j: int) -> bool:
+    """True when a word of tokens [a, j) is a plural a plural adjective may agree with."""
+    return any(plural_head(t.w) or t.w.endswith("ات") for t in toks[a:j])
+
+
+def _disagrees(lex: Lexicon, noun: str, word: str) -> bool:
+    """True when a definite ``word`` cannot be an adjective of the definite head ``noun`` before it.
+
+    The head is a singular person or body of the lexicon (الرئيس، الوزارة، الجيش) and the word a
+    plural (المواطنين، المحتجون), or the head is feminine (ة, folded ه) and the word a masculine
+    nisba (الرئاسة | الجندي), or the head a plural in ات and the word a masculine singular
+    (السلطات | الهجوم): either way the word opens the verb's object.
+    """
+    bare = strip_article(noun)
+    if bare.endswith("ات") and len(bare) > 4:
+        # a plural of things or bodies takes feminine or plural adjectives (السلطات المحلية، القوات
+        # الخاصة): a masculine singular word after it opens the object (ووصفت السلطات | الهجوم)
+        return not (word.endswith(("ه", "ات", "ون", "ين")) or nisba_like(word))
+    if not {"role", "body"} & lex.heads.get(bare, frozenset()) or plural_head(noun):
+        return False
+    if plural_head(word):
+        return True
+    return bare.endswith("ه") and word.endswith("ي") and len(word) > 4
+
+
 def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: dict[int, int],
                     person_starts: frozenset[int] = frozenset()) -> int:
     """End index of the subject noun phrase at token ``a`` when no complementiser marks it off.
@@ -528,6 +553,15 @@ def noun_phrase_end(lex: Lexicon, toks: list[Tok], a: int, b: int, entity_ends: 
         if is_definite(w):
             if w[0] in "بك" or w[:2] in ("وب", "فب", "وك"):
                 break  # بالإفراج، بالاعتداء: a prepositional phrase, not part of the subject
+            if j == a + 1 and mode == "def" and _disagrees(lex, toks[a].w, w):
+                break  # ودعا الرئيس | المواطنين إلى، ونعت الرئاسة | الجندي: no adjective of the subject
+            if mode in ("def", "adj") and w.endswith(("يين", "يون")) and not _plural_before(toks, a, j):
+                # ووصف وزير الدفاع | الإرهابيين بأنهم: after a definite noun a plural nisba is no
+                # genitive, and as an adjective it agrees with no singular noun before it, so it opens
+                # the object (not after المسؤولين، القوات: الأمنيين، الأمريكيون; nor in a construct
+                # chain, نقابة الصحفيين). Participle plurals (المحتجزين) are left alone: after a broken
+                # plural (البحارة المحتجزين) they agree, and broken plurals are not all known.
+                break
             if mode in ("adj", "lil") and not nisba_like(w, strict=mode == "lil") and not (
                     mode == "adj" and w.startswith("لل")):
                 break  # الخارجية الفرنسية | الهجوم، الاتحاد العام للشغل | المواطنين: a new noun

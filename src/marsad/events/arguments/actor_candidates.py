@@ -6,6 +6,8 @@ For one event (its evidence span and its cue), the candidates are
 - unnamed actors the text describes (مسلحون مجهولون، انتحاري، المحتجين، المارة), found by the
   head words of ``data/events/described.tsv`` followed by the modifiers listed there;
 - the noun phrase after a verb of carrying out (نفّذ الأطباء وقفة احتجاجية): the subject of the act;
+- the noun phrase after a passive verb or a noun of the act (source "patient": تم إيقاف شخصين،
+  الهجوم على مكاتب المخابرات), who was hit or taken;
 - the noun phrase in the agent's place, whatever the act (source "agent"): the subject of the
   event's verb or of a verb of managing or carrying out (تمكنت الوحدات العسكرية من ...، نفذ عدد من
   التلاميذ ...), and the phrase after a marker of the agent (من قبل، على أيدي، قامت بها); the head
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from marsad.document import Actor, ActorRef
 from marsad.errors import DataFileError
-from marsad.events.arguments import is_building
+from marsad.events.arguments import BUILDINGS, is_building
 from marsad.events.arguments.index import DocIndex, Located, demonyms
 from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS
 from marsad.resources import read_tsv
@@ -94,6 +96,15 @@ AGENT_MARKER_RE = re.compile(
     rf"(?:ه|ها|هما|هم)(?!{_L})")
 # A preposition with a pronoun after a verb (قامت بها، نفذه): the agent follows it, it is none.
 PRONOUN_OBJECTS = frozenset({"به", "بها", "بهما", "بهم", "له", "لها", "لهما", "لهم", "فيه", "فيها", "عليه", "عليها"})
+# A count before the people an act hit or took (قُتل 13 جنديا، اعتقال 40 شخصا), and the prepositions
+# after a noun of the act before its object (الهجوم على مكاتب المخابرات).
+NUMBER_RE = re.compile(r"(?:\d+|(?:علي|ضد)(?![^\W\d_]))\s+")
+# Heads of a place or a thing an act hit (قاعدة عسكرية، مخبأ، سيارة): the phrase after the act is no
+# side of it; its people are (folded forms).
+SITES = frozenset(w.removeprefix("ال") for w in BUILDINGS) | {
+    "قاعده", "قواعد", "موقع", "مواقع", "ثكنه", "نقطه", "حاجز", "مخيم", "منطقه", "مدينه", "قريه", "بلده", "حي",
+    "مخبا", "مخابي", "معسكر", "مستودع", "مخزن", "منشاه", "ميناء", "سياره", "حافله", "شاحنه", "طايره"}
+ADJECTIVE_END_RE = re.compile(r"(?:يه|ي|يا|يين|يون)$")
 # Words of quantity before a crowd (عدد من الصحفيين، عشرات المحتجين): the crowd is what follows.
 QUANTITY_RE = re.compile(
     r"(?:عدد|عددا|مجموعه|مجموعات|العشرات|عشرات|مئات|المئات|الاف|الالاف|بعض|جمع|جموع|حشد|حشود)"
@@ -136,7 +147,7 @@ class Candidate:
     """One possible actor of an event."""
 
     name: str  # as the event codes it: the actor's canonical name, or the description as written
-    source: str  # entity | described | subject | crowd | agent | default | rule | none
+    source: str  # entity | described | subject | crowd | agent | patient | default | rule | none
     kind: str  # actor category, or the described kind (armed, protesters, rioters, civilians, forces)
     start: int = -1  # folded span of the mention (-1 when the candidate has none)
     end: int = -1
@@ -297,7 +308,7 @@ def actor_candidates(index: DocIndex, frame: EventFrame, rule_refs: list[ActorRe
 def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate],
                       source_text: str) -> list[Candidate]:
     """Noun phrases in the place of the agent of the sentence's acts, named or not (via verb, able,
-    marker or carry).
+    marker or carry), and the one after a passive verb or a noun of the act (source "patient").
 
     The subject after the event's verb cue or after a verb of carrying out (تمكنت فرقة أمنية مختصة من
     إلقاء القبض، نفّذ عدد من التلاميذ وقفة), and the noun phrase after a marker of the agent (من قبل،
@@ -310,6 +321,11 @@ def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate]
     if frame.anchor_pos == "V" and s0 <= frame.anchor < s1 and frame.anchor_form not in KILLING_FORMS \
             and frame.anchor_form not in PASSIVE_FORMS:
         starts.append((frame.anchor_end, "verb"))  # after قُتل، اغتيل stands the victim
+    if s0 <= frame.anchor < s1 and (frame.anchor_form in KILLING_FORMS or frame.anchor_form in PASSIVE_FORMS
+                                    or (frame.anchor_pos == "N" and _governs_object(text, frame, s1))):
+        # after a passive verb or a noun of the act stands who it hit or took (تم إيقاف شخصين،
+        # اعتقال هشام، قُتل 13 جنديا، الهجوم على مكاتب المخابرات): offered for the second side
+        starts.append((frame.anchor_end, "patient"))
     starts += [(m.end(), "able") for m in ABLE_RE.finditer(text, s0, s1)]
     starts += [(m.end(), "marker") for m in AGENT_MARKER_RE.finditer(text, s0, s1)]
     starts += [(m.end(), "carry") for m in CARRY_OUT_RE.finditer(text, s0, s1)]
@@ -323,6 +339,9 @@ def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate]
             pos = skip.end()
         space = re.match(r"\s*", text[pos:s1])
         pos += space.end() if space is not None else 0
+        if via == "patient":
+            number = NUMBER_RE.match(text, pos, s1)
+            pos = number.end() if number is not None else pos
         quantity = QUANTITY_RE.match(text, pos, s1)
         if quantity is not None:
             pos = quantity.end()
@@ -332,10 +351,42 @@ def _agent_candidates(index: DocIndex, frame: EventFrame, found: list[Candidate]
                 or text[np[0]:np[1]].split()[0] in PRONOUN_OBJECTS \
                 or any(np[0] <= c0 < np[1] for c0, _ in frame.cue_spans):
             continue  # a noun of the act (نفذ ضربة جوية، إحدى الهجمات) is what was done, not who
+        if via == "patient" and _head_word(text[np[0]:np[1]]) in SITES:
+            continue  # a building or a base that was hit is where, its people are the side hit
         seen.add(np)
-        out.append(Candidate(name=_surface(index.folded, source_text, np[0], np[1]), source="agent",
-                             kind=np_kind(text, np[0], np[1]), start=np[0], end=np[1], via=via))
+        kind = np_kind(text, np[0], np[1])
+        if via == "patient" and kind == "np":
+            kind = "patient"  # who was hit or taken is no crowd or armed group the event's type implies
+        out.append(Candidate(name=_surface(index.folded, source_text, np[0], np[1]),
+                             source="patient" if via == "patient" else "agent",
+                             kind=kind, start=np[0], end=np[1], via=via))
     return out
+
+
+def _head_word(phrase: str) -> str:
+    words = phrase.split(maxsplit=1)
+    return words[0].removeprefix("ال") if words else ""
+
+
+def _governs_object(text: str, frame: EventFrame, end: int) -> bool:
+    """Whether a noun of the act is followed by its object rather than by an adjective of its own.
+
+    The object of a verbal noun follows a preposition (الهجوم على مكاتب المخابرات), a count (اعتقال
+    40 شخصا) or, when the noun is in construct without ال, a definite word (استهداف القاعدة، اعتقال
+    هشام is left to the tagger's name); an indefinite word after it is an adjective (هجمات متتالية).
+    """
+    after = text[frame.anchor_end:end].lstrip()
+    if NUMBER_RE.match(after) is not None:
+        return True
+    noun = text[frame.anchor:frame.anchor_end]
+    if noun.startswith(("ال", "وال", "بال", "لل")):
+        return False  # الهجوم الإرهابي: a definite noun's next word is its adjective
+    if after.startswith("ال"):
+        return True
+    # an indefinite word: the object of a verbal noun in construct (إيقاف شخصين), unless the noun is
+    # a plural of acts (هجمات متتالية) or the word has an adjective's ending (عملية إرهابية)
+    word = after.split(maxsplit=1)[0] if after else ""
+    return bool(word) and not noun.endswith("ات") and not ADJECTIVE_END_RE.search(word)
 
 
 def _noun_phrase(index: DocIndex, start: int, end: int,

@@ -23,7 +23,7 @@ from marsad.text.normalize import fold_key
 __all__ = ["ALWAYS_EXCLUDED", "EXCLUDED", "FEATURES_VERSION", "candidate_features", "relative_features"]
 
 # Bumped whenever candidate_features() changes, so that weights trained on other features are refused.
-FEATURES_VERSION = 15
+FEATURES_VERSION = 17
 # The speaker of a sentence after the act's (وقال قائد شرطة باريس إن المهاجم أصيب) reports the act; who
 # announces an act of their own does it in the act's sentence (أعلنت وزارة الداخلية القبض على ...).
 LATER_SPEAKER = "reported_by|where=next"
@@ -69,8 +69,12 @@ CIVIL_BODY = "civil_body_in_violence"
 CIVIL_BODIES_RE = re.compile(r"^(?:Government|Ministry|Public Prosecution|Presidency|Cabinet|Parliament|"
                              r"Civil Defence)\b")
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# A name after a relative clause about who holds the place (القرية التي يسيطر عليها تنظيم داعش) is
+# the side that holds it: hit by the act, never its author.
+PLACE_CONTROLLER = "place_controller"
 ALWAYS_EXCLUDED = {"actor1": frozenset({STATE_CROWD, CIVIL_BODY}), "actor2": frozenset()}
 EXCLUDED = {"actor1": frozenset({"place_relative|side=after", PASSIVE_NEIGHBOUR, STATEMENT_AFTER, VERB_OBLIQUE,
+                                 PLACE_CONTROLLER,
                                  LATER_SPEAKER, CUE_ADJECTIVE, KILLED_PERSON, INTRODUCED_PERSON}),
             "actor2": frozenset({"place_relative|side=after", "complementizer|side=after", VERB_SUBJECT,
                                  "kind=air", CUE_ADJECTIVE, ARMED_VICTIM})}
@@ -79,6 +83,8 @@ NAMED_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:يدعي|تدعي|يدعون|اس
 CLAUSE_BREAK_RE = re.compile(r"[،,]\s*و|[.:;؛!؟?]")
 COMPLEMENTIZER_RE = re.compile(r"(?<![^\W\d_])ان(?![^\W\d_])")
 PLACE_RELATIVE_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:فيها|فيه|بها|به|منها|منه)(?![^\W\d_])")
+QUOTE_OPENING_RE = re.compile(r"[:«\"“]")
+CONTROLLER_RE = re.compile(r"(?<![^\W\d_])(?:الذي|التي)\s+[^\W\d_]+\s+(?:عليه|عليها)(?![^\W\d_])")
 # Participles that carry a statement on after a sentence's act (مشيراً إلى أن، مضيفاً أن).
 TELLING_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:مشيرا|مضيفا|موضحا|مؤكدا|معتبرا|لافتا|مبينا|منوها)(?![^\W\d_])")
 REPORTING_RE = re.compile(r"(?<![^\W\d_])[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|"
@@ -92,9 +98,11 @@ BETWEEN_RE = re.compile(r"(?<![^\W\d_])بين\s+")
 
 
 def _reporter_before(text: str, start: int, end: int) -> bool:
-    """A word of reporting before the name and no complementizer after it: the name is a source."""
+    """A word of reporting before the name and no complementizer or colon after it: the name is a
+    source (قال المرصد السوري: قصف الطيران ...: the name after the colon is in what was said)."""
     last = max((m.end() for m in REPORTING_RE.finditer(text, start, end)), default=None)
-    return last is not None and COMPLEMENTIZER_RE.search(text, last, end) is None
+    return last is not None and COMPLEMENTIZER_RE.search(text, last, end) is None \
+        and QUOTE_OPENING_RE.search(text, last, end) is None
 
 
 def _bucket(n: int) -> str:
@@ -243,6 +251,9 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
                 out.append(STATEMENT_AFTER)
         if PLACE_RELATIVE_RE.search(text, lo, hi):
             out.append(f"place_relative|side={side}")
+        controller = CONTROLLER_RE.search(text, max(lo, cand.start - 40), cand.start)
+        if side == "after" and controller is not None and not text[controller.end():cand.start].strip():
+            out.append(PLACE_CONTROLLER)
     if cand.source == "described" and text[cand.start:cand.end] in ACT_ADJECTIVES and any(
             c0 <= cand.start and (cand.end <= c1 or not text[c1:cand.start].strip()) for c0, c1 in frame.cue_spans):
         out.append(CUE_ADJECTIVE)  # هجوم مسلح، تفجير انتحاري: an adjective of the act, not an actor

@@ -28,14 +28,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from listwise import fit_listwise  # scripts/listwise.py, beside this script
 from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
@@ -154,38 +153,8 @@ def _overlapping(events: list[Event], span: tuple[int, int], event_type: str) ->
 
 
 def train(problems: list[Problem], l2: float, epochs: int, rate: float, min_count: int) -> dict[str, float]:
-    """Fit one role's weights: maximise the log-probability of the right candidates, minus L2.
-
-    Features seen in fewer than ``min_count`` events are left out: a word seen once near one
-    actor is that article's accident, not knowledge.
-    """
-    w: dict[str, float] = defaultdict(float)
-    g2: dict[str, float] = defaultdict(float)
-    usable = [p for p in problems if any(p.right)]
-    seen: dict[str, int] = defaultdict(int)
-    for p in usable:
-        for f in {f for fs in p.features for f in fs}:
-            seen[f] += 1
-    usable = [Problem(p.article, p.role, [[f for f in fs if seen[f] >= min_count] for fs in p.features],
-                      p.right, p.names, p.gold, p.has_rule) for p in usable]
-    for _ in range(epochs):
-        grad: dict[str, float] = defaultdict(float)
-        for p in usable:
-            scores = [sum(w.get(f, 0.0) for f in fs) for fs in p.features]
-            probs = ranker.softmax(scores)
-            mass = sum(q for q, r in zip(probs, p.right, strict=True) if r)
-            for fs, q, r in zip(p.features, probs, p.right, strict=True):
-                # d log(sum_right p) / d score_k = p_k * (right_k / mass - 1)
-                d = q * ((1.0 / mass if r else 0.0) - 1.0)
-                if d:
-                    for f in fs:
-                        grad[f] += d
-        for f in set(grad) | set(w):
-            g = grad.get(f, 0.0) - l2 * w.get(f, 0.0)
-            g2[f] += g * g
-            if g2[f] > 0:
-                w[f] += rate * g / math.sqrt(g2[f])
-    return {f: v for f, v in w.items() if abs(v) >= 1e-4}
+    """Fit one role's weights (scripts/listwise.py): rare features are left out."""
+    return fit_listwise([(p.features, p.right) for p in problems], l2, epochs, rate, min_count)
 
 
 def accuracy(problems: list[Problem], weights: dict[str, float], margin: float = 0.0,

@@ -29,14 +29,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from listwise import fit_listwise  # scripts/listwise.py, beside this script
 from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
@@ -108,35 +107,7 @@ def problems_of(doc: Document, choices: list[ranker.SpeakerChoice], gold: dict[s
 
 def train(problems: list[Problem], l2: float, epochs: int, rate: float, min_count: int) -> dict[str, float]:
     """Maximise the log-probability of the right candidates, minus L2; rare features are left out."""
-    usable = [p for p in problems if any(p.right)]
-    seen: dict[str, int] = defaultdict(int)
-    for p in usable:
-        for f in {f for fs in p.features for f in fs}:
-            seen[f] += 1
-    usable = [Problem(p.article, [tuple(f for f in fs if seen[f] >= min_count) for fs in p.features], p.right, p.names)
-              for p in usable]
-    w: dict[str, float] = defaultdict(float)
-    g2: dict[str, float] = defaultdict(float)
-    for _ in range(epochs):
-        grad: dict[str, float] = defaultdict(float)
-        for p in usable:
-            scores = [sum(w.get(f, 0.0) for f in fs) for fs in p.features]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            total = sum(exps)
-            probs = [e / total for e in exps]
-            mass = sum(q for q, r in zip(probs, p.right, strict=True) if r)
-            for fs, q, r in zip(p.features, probs, p.right, strict=True):
-                d = q * ((1.0 / mass if r else 0.0) - 1.0)
-                if d:
-                    for f in fs:
-                        grad[f] += d
-        for f in set(grad) | set(w):
-            gr = grad.get(f, 0.0) - l2 * w.get(f, 0.0)
-            g2[f] += gr * gr
-            if g2[f] > 0:
-                w[f] += rate * gr / math.sqrt(g2[f])
-    return {f: v for f, v in w.items() if abs(v) >= 1e-4}
+    return fit_listwise([(p.features, p.right) for p in problems], l2, epochs, rate, min_count)
 
 
 def right_choices(problems: list[Problem], weights: dict[str, float], bonus: float) -> int:

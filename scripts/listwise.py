@@ -1,0 +1,52 @@
+"""The listwise fit shared by the rankers' trainers: one choice among candidates, each a bag of features.
+
+A problem is the candidates' feature lists and which candidates are right (several may be: two forms
+of one actor). The fit maximises the log-probability mass of the right candidates under a softmax
+of summed feature weights, minus L2, by AdaGrad; a problem with no right candidate teaches nothing
+and is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+Problem = tuple[Sequence[Sequence[str]], Sequence[bool]]
+
+
+def fit_listwise(problems: Sequence[Problem], l2: float, epochs: int, rate: float,
+                 min_count: int) -> dict[str, float]:
+    """Feature weights of a listwise ranker; features seen in fewer than ``min_count`` problems are left out.
+
+    A feature seen once near one right answer is that article's accident, not knowledge.
+    """
+    usable = [(features, right) for features, right in problems if any(right)]
+    seen: dict[str, int] = defaultdict(int)
+    for features, _ in usable:
+        for f in {f for fs in features for f in fs}:
+            seen[f] += 1
+    kept = [([[f for f in fs if seen[f] >= min_count] for fs in features], right) for features, right in usable]
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(float)
+    for _ in range(epochs):
+        grad: dict[str, float] = defaultdict(float)
+        for features, right in kept:
+            scores = [sum(w.get(f, 0.0) for f in fs) for fs in features]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            probs = [e / total for e in exps]
+            mass = sum(q for q, r in zip(probs, right, strict=True) if r)
+            for fs, q, r in zip(features, probs, right, strict=True):
+                # d log(sum_right p) / d score_k = p_k * (right_k / mass - 1)
+                d = q * ((1.0 / mass if r else 0.0) - 1.0)
+                if d:
+                    for f in fs:
+                        grad[f] += d
+        for f in set(grad) | set(w):
+            g = grad.get(f, 0.0) - l2 * w.get(f, 0.0)
+            g2[f] += g * g
+            if g2[f] > 0:
+                w[f] += rate * g / math.sqrt(g2[f])
+    return {f: v for f, v in w.items() if abs(v) >= 1e-4}

@@ -56,6 +56,10 @@ class SpeakerChoice:
     features: tuple[tuple[str, ...], ...]
 
 
+# A bonus of the rules' choice no score can overcome: the trainer writes it when the ranker gains nothing
+RULES_ALWAYS = 100.0
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerModel:
     """Feature weights of the ranker and the bonus of the rules' choice."""
@@ -77,8 +81,11 @@ def speaker_model() -> SpeakerModel | None:
         return None
     if not isinstance(meta, dict) or meta.get("features_version") != FEATURES_VERSION:
         return None
+    bonus = float(meta.get("rule_bonus", 0.0))
+    if bonus >= RULES_ALWAYS:  # the rules' choice always stands: no candidate need be listed or scored
+        return None
     weights = {row[0]: float(row[1]) for row in rows if len(row) >= 2}
-    return SpeakerModel(weights, float(meta.get("rule_bonus", 0.0)))
+    return SpeakerModel(weights, bonus)
 
 
 def _bucket(distance: int) -> str:

@@ -32,7 +32,6 @@ recalled-events model or the gate's features.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import sys
@@ -54,7 +53,7 @@ from train_event_detector import (  # scripts/, beside this script
 from train_event_detector import examples as detector_examples
 from train_recalled_events import collect as recalled_places
 from train_recalled_events import f1, fold_of, load_scorer
-from training_gold import SPLIT, training_golds
+from training_gold import SPLIT, training_arguments, training_golds, write_weight_rows
 
 import marsad
 import marsad.events
@@ -292,16 +291,12 @@ def _grid(text: str, kind: type[float] | type[int]) -> list[Any]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap = training_arguments(__doc__)
     ap.add_argument("--c2", default=C2_GRID, help="L2 penalties to choose from by cross-validation")
-    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", default=MIN_COUNT_GRID,
                     help="articles a feature must occur in to get a weight: values to choose from")
     ap.add_argument("--section-negatives", default=SECTION_NEGATIVES_GRID,
                     help="how many low-violence ANT articles given a draft to add as eventless: values to choose from")
-    ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
-    ap.add_argument("--sample", type=int, default=0, help="only the first N articles of each source (a quick run)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     c2s, min_counts, negative_counts = _grid(a.c2, float), _grid(a.min_count, int), _grid(a.section_negatives, int)
@@ -334,13 +329,13 @@ def main() -> int:
     rows = [(x.features, x.label) for x in gated if x.features is not None]
     weights, labels = train_one(rows + [(f, NONE) for f in negatives], c2, min_count)
     path = a.out / "models" / f"{MODEL}.tsv"
-    path.write_text(
+    write_weight_rows(path,
         "# Article gate: log-linear weights of each feature of an article (its title and lead words, what the\n"
         "# events stage found) for each label (event: the article reports an event ACLED would code; none).\n"
         "# Source: trained by scripts/train_article_gate.py on the train split of shared/data/train-ant and the\n"
         "# extra ANT gold (ANT corpus texts, Apache-2.0; annotations ours); see marsad.events.article_gate.\n"
-        "# columns: feature\tlabel\tweight\n"
-        + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
+        "# columns: feature\tlabel\tweight\n",
+        weights)
     meta = {"features_version": FEATURES_VERSION, "labels": labels,
             "thresholds": {"drop_all": drop_all, "drop_weak": drop_weak},
             "c2": c2, "min_count": min_count, "folds": a.folds, "seed": SEED,

@@ -27,7 +27,6 @@ the events lexicons or rules, whose output the features describe.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -38,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
-from training_gold import gsr_sentences, prf  # scripts/training_gold.py, beside this script
+from training_gold import gsr_sentences, prf, training_arguments  # scripts/training_gold.py, beside this script
 
 import marsad
 from marsad.config import Config, EventsConfig, PipelineConfig
@@ -156,16 +155,11 @@ def sentence_f1(sentences: list[Sentence], scores: dict[str, float], kind: str, 
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap = training_arguments(__doc__)
     ap.add_argument("--c2", type=float, default=3.0, help="L2 penalty (chosen by the same cross-validation)")
-    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=3, help="examples a feature must occur in to get a weight")
-    ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
     ap.add_argument("--gold", type=Path, action="append", default=[],
                     help="also train on these gold folders (reviewed articles: marsad export --format gold)")
-    ap.add_argument("--sample", type=int, default=0,
-                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     sentences, digest = read_sentences(a.shared, a.sample)

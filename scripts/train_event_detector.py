@@ -42,7 +42,6 @@ rules or the features.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import hashlib
 import json
@@ -57,7 +56,13 @@ from types import ModuleType
 from typing import Any
 
 import pycrfsuite
-from training_gold import gsr_sentences, prf, training_golds  # scripts/training_gold.py, beside this script
+from training_gold import (  # scripts/training_gold.py, beside this script
+    gsr_sentences,
+    prf,
+    training_arguments,
+    training_golds,
+    write_weight_rows,
+)
 
 import marsad
 from marsad.config import Config, EventsConfig, PipelineConfig
@@ -400,19 +405,14 @@ def sentence_level(items: list[Labelled], detections: dict[str, dict[int, Detect
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap = training_arguments(__doc__)
     ap.add_argument("--c2", type=float, default=1.0, help="L2 penalty")
     ap.add_argument("--c2-type", type=float, default=None, help="L2 penalty of the typer (default: --c2)")
-    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=2, help="examples a feature must occur in to get a weight")
     ap.add_argument("--gsr", action="store_true", help="add the shared GSR half's sentences to the training examples")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--no-vetoed", action="store_true",
                     help="leave the vetoed-sentence model out (its thresholds 1.01)")
-    ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
-    ap.add_argument("--sample", type=int, default=0,
-                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra, sample=a.sample)
@@ -465,12 +465,12 @@ def main() -> int:
 
     weights, labels = train(rows, a.c2, a.min_count, a.c2_type)
     path = a.out / "models" / f"{ARTICLE_MODEL}.tsv"
-    path.write_text(
+    write_weight_rows(path,
         "# Event model: log-linear weights of each feature for each label (an ACLED sub-event type or none).\n"
         "# Source: trained by scripts/train_event_detector.py on the train split of shared/data/train-ant\n"
         "# (ANT corpus texts, Apache-2.0; annotations ours); see marsad.events.model.\n"
-        "# columns: feature\tlabel\tweight\n"
-        + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
+        "# columns: feature\tlabel\tweight\n",
+        weights)
     meta = {"features_version": FEATURES_VERSION, "labels": labels,
             "thresholds": {"keep": keep, "propose": propose, "retype": retype, "keep_told": keep_told,
                            "pair": pair, "pair_alone": pair_alone, "propose_alone": propose_alone,
@@ -485,13 +485,13 @@ def main() -> int:
                                                            encoding="utf-8")
     pair_weights, pair_labels = train_one(pair_examples(items, types), a.c2, a.min_count)
     pair_path = a.out / "models" / f"{PROPOSAL_MODEL}.tsv"
-    pair_path.write_text(
+    write_weight_rows(pair_path,
         "# Proposal model: log-linear weights of each feature of a (sentence, sub-event type) pair for each label\n"
         "# (event: the sentence reports an event of the type; none). Source: trained by\n"
         "# scripts/train_event_detector.py on the train split of shared/data/train-ant (ANT corpus texts,\n"
         "# Apache-2.0; annotations ours); see marsad.events.proposals.\n"
-        "# columns: feature\tlabel\tweight\n"
-        + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in pair_weights), encoding="utf-8")
+        "# columns: feature\tlabel\tweight\n",
+        pair_weights)
     pair_meta = {"features_version": FEATURES_VERSION, "labels": pair_labels, "types": types,
                  "c2": a.c2, "min_count": a.min_count, "seed": SEED, "training_data": meta["training_data"],
                  "training_data_sha256": training_digest, "weights": len(pair_weights),

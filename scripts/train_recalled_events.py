@@ -26,7 +26,6 @@ models, the named-event nouns or the features of marsad.events.recalled.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib.util
 import json
@@ -38,7 +37,7 @@ from types import ModuleType
 from typing import Any
 
 from train_event_detector import EVENTLESS_COST, as_model, train_one  # scripts/, beside this script
-from training_gold import training_golds
+from training_gold import training_arguments, training_golds, write_weight_rows
 
 import marsad
 import marsad.events
@@ -185,13 +184,9 @@ def choose_threshold(examples: list[Example], scored: list[tuple[float, str]],
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap = training_arguments(__doc__)
     ap.add_argument("--c2", type=float, default=1.0, help="L2 penalty")
-    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=2, help="examples a feature must occur in to get a weight")
-    ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
-    ap.add_argument("--sample", type=int, default=0, help="only the first N articles of each source (a quick run)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     examples, totals, digest = collect(a.shared, a.sample)
@@ -205,13 +200,13 @@ def main() -> int:
     print(f"threshold {threshold} (cross-validated): {figures}", file=sys.stderr)
     weights, labels = train_one([(x.features, x.label) for x in examples], a.c2, a.min_count)
     path = a.out / "models" / f"{MODEL}.tsv"
-    path.write_text(
+    write_weight_rows(path,
         "# Recalled-events model: log-linear weights of each feature of a named place for each label (the\n"
         "# ACLED sub-event type of the past act the place is named for, or none). Source: trained by\n"
         "# scripts/train_recalled_events.py on the train split of shared/data/train-ant and the extra ANT gold\n"
         "# (ANT corpus texts, Apache-2.0; annotations ours); see marsad.events.recalled.\n"
-        "# columns: feature\tlabel\tweight\n"
-        + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
+        "# columns: feature\tlabel\tweight\n",
+        weights)
     meta = {"features_version": FEATURES_VERSION, "labels": labels, "threshold": threshold,
             "c2": a.c2, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
             "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json, "

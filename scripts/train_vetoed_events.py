@@ -24,7 +24,6 @@ figures). Run ``python scripts/update_manifest.py`` afterwards.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -33,7 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from train_event_detector import Labelled, as_model, fold_of, pipeline_before_events, prepare, train_one
-from training_gold import prf, training_golds  # scripts/training_gold.py, beside this script
+from training_gold import (  # scripts/training_gold.py, beside this script
+    prf,
+    training_arguments,
+    training_golds,
+    write_weight_rows,
+)
 
 from marsad.events.model import EVENT, NONE, SentenceModel
 from marsad.events.vetoed import VETOED_FEATURES_VERSION, VETOED_MODEL, vetoed_features
@@ -103,13 +107,8 @@ def ranking_figures(scored: list[tuple[float, bool]]) -> dict[str, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--folds", type=int, default=5)
+    ap = training_arguments(__doc__)
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
-    ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
-    ap.add_argument("--sample", type=int, default=0,
-                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra, sample=a.sample)
@@ -144,13 +143,13 @@ def main() -> int:
     model_rows = [(f, label) for _, _, f, label in rows]
     weights, model_labels = train_one(model_rows, c2, min_count)
     path = a.out / "models" / f"{VETOED_MODEL}.tsv"
-    path.write_text(
+    write_weight_rows(path,
         "# Vetoed-sentence model: log-linear weights of each abstract feature of a sentence whose cues the\n"
         "# rules all vetoed, for each label (event: a gold event is told there; none). Source: trained by\n"
         "# scripts/train_vetoed_events.py on the train split of shared/data/train-ant (ANT corpus texts,\n"
         "# Apache-2.0; annotations ours); see marsad.events.vetoed.\n"
-        "# columns: feature\tlabel\tweight\n"
-        + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
+        "# columns: feature\tlabel\tweight\n",
+        weights)
     meta = {"features_version": VETOED_FEATURES_VERSION, "labels": model_labels, "c2": c2, "c2_tried": list(C2),
             "min_count": min_count, "min_counts_tried": list(MIN_COUNTS), "folds": a.folds, "seed": SEED,
             "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json"

@@ -12,8 +12,10 @@ reads only the files complete in it, since a partial layer would teach it false 
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,19 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def training_arguments(description: str | None) -> argparse.ArgumentParser:
+    """The arguments every event trainer takes (--shared, --folds, --out, --sample); each adds its own."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "data")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="only the first N articles of each source: a quick run that proves the recipe (tests)")
+    return ap
+
+
+def write_weight_rows(path: Path, header: str, weights: Iterable[tuple[str, str, float]]) -> None:
+    """A log-linear model's weights as the packaged TSV: the header's comment lines, then feature, label, weight."""
+    path.write_text(header + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")

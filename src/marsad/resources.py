@@ -58,6 +58,20 @@ def read_json(relative: str) -> Any:
         raise DataFileError(f"data file {relative!r} is not valid JSON: {err}") from err
 
 
+def versioned_model(metadata: str, weights: str,
+                    features_version: int) -> tuple[dict[str, Any], tuple[tuple[str, ...], ...]] | None:
+    """A packaged model's metadata and weight rows, or None when either file is missing or unreadable,
+    or the model was trained on other features than the code now computes (it would score nonsense)."""
+    try:
+        meta = read_json(metadata)
+        rows = read_tsv(weights)
+    except DataFileError:
+        return None
+    if not isinstance(meta, dict) or meta.get("features_version") != features_version:
+        return None
+    return meta, rows
+
+
 def manifest() -> dict[str, Any]:
     """The parsed ``data/MANIFEST.json``: ``{"files": {relative path: {"sha256": ..., ...}}}``."""
     data = read_json("MANIFEST.json")

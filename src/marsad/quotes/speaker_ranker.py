@@ -22,13 +22,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from marsad.errors import DataFileError
 from marsad.quotes.context import Draft, Speaker, verb_gender
 from marsad.quotes.lexicon import Lexicon, strip_article
 from marsad.quotes.names import ArticleNames
 from marsad.quotes.names import clean as _clean
 from marsad.quotes.phrases import PREPOSITIONS, head_key
-from marsad.resources import read_json, read_tsv
+from marsad.resources import versioned_model
 from marsad.text.normalize import fold_key as _fold_key
 
 __all__ = ["RULE", "SpeakerChoice", "SpeakerModel", "choose_speakers", "speaker_choices", "speaker_model"]
@@ -74,13 +73,10 @@ class SpeakerModel:
 @functools.cache
 def speaker_model() -> SpeakerModel | None:
     """The packaged weights, or None when they are missing or were trained on other features."""
-    try:
-        meta = read_json(METADATA)
-        rows = read_tsv(WEIGHTS)
-    except DataFileError:
+    packaged = versioned_model(METADATA, WEIGHTS, FEATURES_VERSION)
+    if packaged is None:
         return None
-    if not isinstance(meta, dict) or meta.get("features_version") != FEATURES_VERSION:
-        return None
+    meta, rows = packaged
     bonus = float(meta.get("rule_bonus", 0.0))
     if bonus >= RULES_ALWAYS:  # the rules' choice always stands: no candidate need be listed or scored
         return None

@@ -41,7 +41,7 @@ from marsad.events.arguments.actor_features import (
 from marsad.events.arguments.index import DocIndex, country_names
 from marsad.events.coding import KILLING_FORMS, PASSIVE_FORMS, interaction
 from marsad.events.cues import Hit, find_cues, find_words, support_matcher
-from marsad.resources import read_json, read_tsv
+from marsad.resources import read_tsv, versioned_model
 from marsad.text.normalize import fold_key
 
 __all__ = [
@@ -108,13 +108,10 @@ class RankerModel:
 @functools.cache
 def ranker_model() -> RankerModel | None:
     """The packaged weights, or None when they are missing or were trained on other features."""
-    try:
-        meta = read_json(METADATA)
-        rows = read_tsv(WEIGHTS)
-    except DataFileError:
+    packaged = versioned_model(METADATA, WEIGHTS, FEATURES_VERSION)
+    if packaged is None:
         return None
-    if not isinstance(meta, dict) or meta.get("features_version") != FEATURES_VERSION:
-        return None
+    meta, rows = packaged
     weights: dict[str, dict[str, float]] = {}
     for row in rows:
         if len(row) >= 3:

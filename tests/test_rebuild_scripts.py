@@ -91,6 +91,16 @@ def test_recalled_events_model_rebuilds(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_historical_reading_model_rebuilds(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_historical_events", "--sample", "30", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "historical-events.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 30 and len(meta["training_data_sha256"]) == 64
+    model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "historical-events.tsv", 3)], meta)
+    assert "none" in model.labels and set(meta["thresholds"]) == {"keep", "add"}
+
+
+@pytest.mark.slow
 def test_article_gate_rebuilds(tmp_path: Path) -> None:
     (tmp_path / "models").mkdir()
     run_script("train_article_gate", "--sample", "20", "--folds", "2", "--section-negatives", "3",

@@ -19,6 +19,7 @@ The flow, for one article, one module per step:
 6. :mod:`~marsad.events.merge`: repeated reports of one event become one record;
    :mod:`~marsad.events.confidence` scores each violence or protest event (and drops those below
    ``EventsConfig.min_confidence``, 0 by default); ids follow text order. Before it,
+   :mod:`~marsad.events.historical` reads each draft as today's act or a recalled one, and
    :mod:`~marsad.events.recalled` adds the past acts the article names in a noun phrase (عملية سوسة
    الإرهابية) at places no event sits at, once each, historical; then
    :mod:`~marsad.events.article_gate` judges whether the article reports an event at all, and drops
@@ -44,6 +45,7 @@ from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
 from marsad.events.features import sentence_features
+from marsad.events.historical import read_historical
 from marsad.events.judge import SENTENCE_MODELS, judge_sentences
 from marsad.events.merge import Draft, merge_drafts
 from marsad.events.model import sentence_model
@@ -90,6 +92,8 @@ def extract_events(doc: Document, config: EventsConfig | None = None) -> Documen
         vetoed = vetoed_probabilities(vetoed_model(), cands) \
             if min(thresholds.vetoed, thresholds.vetoed_alone) <= 1 else None
         drafts = choose_drafts(cands, detections, thresholds, proposals, vetoed)
+        # which of them the article only recalls (a learned reading of each draft)
+        drafts = read_historical(cands, drafts)
         # past acts named in a noun phrase
         recalled = recalled_drafts(cands, drafts) if config.include_historical else []
         # an article judged eventless keeps no weak event (or none at all)

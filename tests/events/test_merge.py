@@ -244,3 +244,31 @@ def test_merge_an_arrest_and_the_clash_of_one_clause_stay_two_events() -> None:
     clash = _reading("Battles", "Armed clash")
     arrests = _reading("Strategic developments", "Arrests")
     assert [d.event.sub_event_type for d in merge_drafts([clash, arrests])] == ["Armed clash", "Arrests"]
+
+
+def _arrest(place: EventLocation, evidence: str, actor: str) -> Draft:
+    from marsad.document import ActorRef
+    event = Event(id="", event_type="Strategic developments", sub_event_type="Arrests",
+                  disorder_type="Strategic developments",
+                  evidence=Evidence(start=0, end=len(evidence), text=evidence), date=PUBLISHED, location=place,
+                  actor1=ActorRef(name=actor, actor_id=None))
+    return Draft(event, (0, 0), False, False, date_known=True, place_known=True)
+
+
+ALGERIA = EventLocation(name="الجزائر", country="DZ", geo_precision=3, place_id="p1")
+CONSTANTINE = EventLocation(name="قسنطينة", admin1="Constantine", country="DZ", geo_precision=1, place_id="p2")
+ORAN = EventLocation(name="وهران", admin1="Oran", country="DZ", geo_precision=1, place_id="p3")
+
+
+def test_merge_a_report_placed_in_the_country_joins_the_act_at_its_scene() -> None:
+    lead = _arrest(ALGERIA, "ألقت وحدات الجيش الجزائري اليوم القبض على إرهابي", "وحدات الجيش الجزائري")
+    scene = _arrest(CONSTANTINE, "وأوضح المصدر أن الإرهابي أوقف بقسنطينة", "الجيش الوطني الشعبي")
+    (out,) = merge_drafts([lead, scene])
+    assert out.event.location is CONSTANTINE
+
+
+def test_merge_a_country_wide_report_stays_when_two_scenes_could_be_its_own() -> None:
+    lead = _arrest(ALGERIA, "ألقت وحدات الجيش الجزائري اليوم القبض على إرهابيين", "وحدات الجيش الجزائري")
+    one = _arrest(CONSTANTINE, "وأوقف الأول بقسنطينة", "الجيش الوطني الشعبي")
+    other = _arrest(ORAN, "والثاني بوهران", "الجيش الوطني الشعبي")
+    assert len(merge_drafts([lead, one, other])) == 3

@@ -8,7 +8,9 @@ Three kinds of repeated report join an event told before them:
 - a restatement of an act of the same family (an attack on a post restated as "هاجمت النقطة" in
   the source's quote): a definite target that names the earlier target again, or a reporting frame
   (وقال المصدر إن ...) around a clause with neither a place nor a date of its own, at a compatible
-  place and date with no conflicting actor.
+  place and date with no conflicting actor;
+- a report placed only in a country (the lead's "in Algeria") joins the single act of its type
+  placed at a scene inside that country.
 """
 
 from __future__ import annotations
@@ -197,6 +199,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         if not ambiguous:
             _fill(twin, d)
     out = _one_reading_per_clause(out)
+    out = _join_country_wide(out)
     _share_target(out)
     return out
 
@@ -241,6 +244,39 @@ def _one_reading_per_clause(drafts: list[Draft]) -> list[Draft]:
             kept[kept.index(rival)] = d
             rival, d = d, rival
         _fill(rival, d)
+    return kept
+
+
+def _country_wide(loc: EventLocation | None) -> bool:
+    """True when a place is a whole country (no first-level division): no scene of its own."""
+    return loc is not None and loc.admin1 is None and loc.geo_precision >= 3 and bool(loc.country)
+
+
+def _join_country_wide(drafts: list[Draft]) -> list[Draft]:
+    """A report placed only in a country joins the one act of its type placed inside that country.
+
+    "ألقت وحدات الجيش الجزائري اليوم القبض على ..." then "في إطار مكافحة الإرهاب ... بقسنطينة": the
+    lead names the country, a later sentence the scene; ACLED codes the act once, at its scene. Only
+    a single precise draft of the same sub-event type, country, reading (historical or not) and a
+    compatible date qualifies: with two such scenes the country-wide report cannot say which.
+    """
+    kept: list[Draft] = []
+    joined: set[int] = set()
+    for d in drafts:
+        e = d.event
+        if not _country_wide(e.location) or d.partitive or d.distinct:
+            continue
+        scenes = [o for o in drafts if o is not d and id(o) not in joined and not o.partitive
+                  and o.event.sub_event_type == e.sub_event_type and o.event.historical == e.historical
+                  and o.event.location is not None and not _country_wide(o.event.location)
+                  and e.location is not None and o.event.location.country == e.location.country
+                  and (o.event.date == e.date or not (o.date_known and d.date_known))]
+        if len(scenes) == 1:
+            _fill(scenes[0], d)
+            joined.add(id(d))
+    for d in drafts:
+        if id(d) not in joined:
+            kept.append(d)
     return kept
 
 

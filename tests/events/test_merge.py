@@ -97,6 +97,9 @@ def test_merge_drafts_restatement_rules(later: Draft, merged: bool) -> None:
     # the first report is another clause than the later one (one clause read twice is merged apart)
     first = _draft("Armed clash", date_known=True, place_known=True, actor="تنظيم داعش",
                    evidence="هاجم مسلحون من تنظيم داعش نقطة عسكرية في الحويجة")
+    start = first.event.evidence.end + 2  # the later report is a sentence of its own
+    later.event.evidence = Evidence(start=start, end=start + len(later.event.evidence.text),
+                                    text=later.event.evidence.text)
     out = merge_drafts([first, later])
     assert (len(out) == 1) is merged
 

@@ -220,20 +220,35 @@ def _gives_way(weaker: Event, stronger: Event) -> bool:
     return (w in FOILED and s == "Disrupted weapons use") or w == "Non-state actor overtakes territory"
 
 
+def _one_clause(a: Draft, b: Draft) -> bool:
+    """True when two drafts read one clause: one evidence span, or one span inside the other.
+
+    A span inside another (the first clause of a sentence another draft spans whole) is one
+    clause unless either draft marks its act as another (هجوم آخر) or tells a toll of its own.
+    """
+    e, f = a.event, b.event
+    (a0, a1), (b0, b1) = (e.evidence.start, e.evidence.end), (f.evidence.start, f.evidence.end)
+    if (a0, a1) == (b0, b1):
+        return True
+    other_toll = e.fatalities is not None and f.fatalities is not None and e.fatalities != f.fatalities
+    return ((a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)) and not (a.distinct or b.distinct or other_toll)
+
+
 def _one_reading_per_clause(drafts: list[Draft]) -> list[Draft]:
     """One event per clause and place: of two readings of a clause, the one ACLED would code (see _gives_way).
 
     "مقتل 5 أشخاص في هجوم إرهابي استهدف مكتبا للمخابرات في مخيم البقعة" read as an attack and as an
     armed clash, or "غارات على معسكرات لتدريب متشددين" as an air strike and an attack, is one event; the
-    reading that gives way adds what it knows. Only drafts of the very same evidence span and place
-    qualify (two clauses of one sentence, an air strike and the clashes that followed, are two
-    events), and readings that do not give way stay apart (an arrest and the clash it ended).
+    reading that gives way adds what it knows. Only drafts of one clause (_one_clause: the same
+    evidence span, or the first clause inside the whole sentence) and one place qualify (an air
+    strike and the clashes that followed are two events: neither gives way), and readings that do
+    not give way stay apart (an arrest and the clash it ended).
     """
     kept: list[Draft] = []
     for d in drafts:
         e = d.event
         rival = next((o for o in kept
-                      if (o.event.evidence.start, o.event.evidence.end) == (e.evidence.start, e.evidence.end)
+                      if _one_clause(o, d)
                       and _location_key(o.event.location) == _location_key(e.location)
                       and o.event.historical == e.historical
                       and (_gives_way(o.event, e) or _gives_way(e, o.event))), None)

@@ -18,7 +18,7 @@ from marsad.document import Document
 from marsad.quotes.context import Draft, Speaker, definite_reading
 from marsad.quotes.lexicon import lexicon, strip_article
 from marsad.quotes.names import SAME_WORDS, bare_head, clean
-from marsad.quotes.phrases import bare_readings, nisba_like
+from marsad.quotes.phrases import PREPOSITIONS, bare_readings, is_function, nisba_like
 from marsad.text.normalize import FoldedText, fold_key
 
 __all__ = ["resolve_to_fullest"]
@@ -34,6 +34,8 @@ APPOSITION_WORDS = 6
 _TITLE_STOP = re.compile(r"[.!?؟:\n\"«»“”]")
 # The longest written form (in words) read as a bare head with adjectives (الأمين العام الأممي).
 MAX_FORM_WORDS = 3
+# The longest written title with what it is a title of (الناطق الرسمي باسم الإدارة العامة للحرس الوطني).
+MAX_TITLE_WORDS = 8
 
 
 def resolve_to_fullest(drafts: list[Draft], doc: Document, folded: FoldedText,
@@ -53,7 +55,7 @@ def resolve_to_fullest(drafts: list[Draft], doc: Document, folded: FoldedText,
     out: list[Draft] = []
     for d in drafts:
         sp = d.speaker
-        found = None if sp is None or sp.anonymous else resolver.resolve(sp, out)
+        found = None if sp is None else resolver.resolve(sp, out)
         out.append(d if found is None else replace(d, speaker=found))
     return out
 
@@ -69,20 +71,29 @@ class _Resolver:
 
     def resolve(self, sp: Speaker, earlier: list[Draft]) -> Speaker | None:
         words = clean(self.text[sp.span[0]:sp.span[1]]).split()
-        if not words or len(words) > MAX_FORM_WORDS + 1:
+        if not words or len(words) > MAX_TITLE_WORDS:
             return None
         head = bare_head(words[0])
-        if head in SAME_WORDS and len(words) > 1:
+        same = head in SAME_WORDS and len(words) > 1
+        if same:
             head, words = bare_head(words[1]), words[1:]  # ذات البلاغ، نفس المصدر
         kinds = _kinds(head)
+        if same and "anon" in kinds and fold_key(sp.name).split()[0] in SAME_WORDS:
+            return self._same_source(sp, head, earlier)
+        if sp.anonymous:
+            return None
         definite = any(form.startswith("ال") for form in _article_forms(words[0]))
         described = definite and len(words) <= MAX_FORM_WORDS and all(
             nisba_like(w) for w in words[_multi_head_len(head, words):])
         if "document" in kinds and sp.actor_id is None and _kinds(bare_head(fold_key(sp.name).split()[0])) & {
                 "document"}:
             return self._issuer(sp, head, earlier)
-        if described and "role" in kinds and not sp.surname and sp.actor_id is None:
-            return self._title_holder(sp, head)
+        if "role" in kinds and not sp.surname and sp.actor_id is None and (
+                described or any(form.startswith("ال") for w in words[1:3] for form in _article_forms(w))):
+            # (وزير الخارجية، الناطق باسم الجيش الليبي: the title with what it is a title of)
+            complement = [] if described else [w for w in words[_multi_head_len(head, words):]
+                                                if not is_function(w) and w not in PREPOSITIONS and w != "باسم"]
+            return self._title_holder(sp, head, complement, spokesman="باسم" in words[1:2])
         if described and kinds & {"body", "media"} and "role" not in kinds:
             name_words = {definite_reading(w) for w in fold_key(sp.name).split()}
             if sp.actor_id is None or head not in name_words:
@@ -95,6 +106,36 @@ class _Resolver:
         if len(words) == 1 and not kinds and not definite and len(name) == 1:
             return self._full_name(sp, strip_article(fold_key(words[0])))
         return None
+
+    def _same_source(self, sp: Speaker, head: str, earlier: list[Draft]) -> Speaker | None:
+        """The source "the same source" refers to (نفس المصدر، ذات المصادر): the last one under that head.
+
+        Of the statements before, the last whose speaker opens with the head (مصدر أمني), else the
+        last description under that head in the text before (أفاد مصدر أمني ...): the head and the
+        adjectives after it.
+        """
+        for d in reversed(earlier):
+            other = d.speaker
+            if other is not None and other.span != sp.span and fold_key(other.name).split()[:1] and \
+                    bare_head(fold_key(other.name).split()[0]) == head:
+                return replace(other, span=sp.span)
+        text = self.text
+        found = None
+        for m in _WORD_RE.finditer(text, 0, sp.span[0]):
+            if bare_head(m.group()) == head and not m.group().startswith(("ال", "وال", "بال", "لل")):
+                found = m
+        if found is None:
+            return None
+        after = list(_WORD_RE.finditer(text, found.end(), min(len(text), found.end() + 60)))
+        end = found.end()
+        for w in after[:2]:
+            if not nisba_like(w.group()) or text[end:w.start()].strip():
+                break
+            end = w.end()
+        name = clean(self._source(found.start(), end))
+        if name[:1] in "وفبل" and bare_head(fold_key(name.split()[0])) != fold_key(name.split()[0]):
+            name = name[1:]  # (بمصدر، لمصدر: the preposition is not part of the source)
+        return replace(sp, name=name, anonymous=True)
 
     def _issuer(self, sp: Speaker, head: str, earlier: list[Draft]) -> Speaker | None:
         """The speaker of the last statement made "in" a document of this kind (في بلاغ لها ... حسب البلاغ).
@@ -119,13 +160,20 @@ class _Resolver:
         """The mentions of ``kind`` before the speaker, nearest first."""
         return [m for m in reversed(self.mentions) if m[2] == kind and m[1] <= sp.span[0]]
 
-    def _title_holder(self, sp: Speaker, head: str) -> Speaker | None:
-        """The person mentioned last before the statement with ``head`` in their title (الوزيرة -> وزيرة ... فلانة)."""
+    def _title_holder(self, sp: Speaker, head: str, complement: list[str], *, spokesman: bool) -> Speaker | None:
+        """The person mentioned last before the statement whose title has ``head`` and every word of ``complement``.
+
+        الوزيرة -> "وزيرة الشباب والرياضة مجدولين الشارني"، وزير الخارجية -> "وزير الشؤون الخارجية خميس
+        الجهيناوي"; a spokesman (الناطق باسم الجيش) is whoever speaks "باسم" the same body, by either word.
+        """
         for s, e, _, actor_id in self._before(sp, "PER"):
             actor = self.doc.actor(actor_id)
             if actor is None or len(actor.name.split()) < 2:
                 continue
-            if head in self._title_words(s, e):
+            title = self._title_words(s, e)
+            if not (head in title or (spokesman and "باسم" in title)):
+                continue
+            if all(set(bare_readings(w)) & title for w in complement):
                 return replace(sp, name=actor.name, actor_id=actor_id)
         return None
 
@@ -136,8 +184,10 @@ class _Resolver:
         text = self.text
         start = max(0, s - 160)
         stops = list(_TITLE_STOP.finditer(text, start, s))
-        stop = stops[-1] if stops else None
-        before = list(_WORD_RE.finditer(text, stop.end() if stop else start, s))[-TITLE_WORDS:]
+        start = stops[-1].end() if stops else start
+        # (nor past another person: "الأمين العام للاتحاد فلان ووزير الشؤون الاجتماعية فلان")
+        start = max([start, *(pe for ps, pe, t, _ in self.mentions if t == "PER" and start <= pe <= s and ps < s)])
+        before = list(_WORD_RE.finditer(text, start, s))[-TITLE_WORDS:]
         words = [w.group() for w in before]
         after = text[e:e + 120]
         if after.lstrip().startswith(("،", ",")):

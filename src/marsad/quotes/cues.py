@@ -112,6 +112,10 @@ WHICH_PRONOUNS = frozenset(fold_key(w) for w in ("هو", "هي", "وهو", "وه
 VIA = frozenset({"عبر"})
 
 
+# Words that, with a preposition after them, coordinate rather than govern (فضلا عن، إضافة إلى، علاوة على).
+COORDINATING_HEADS = frozenset(fold_key(w) for w in ("فضلا", "إضافة", "بالإضافة", "علاوة"))
+
+
 def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[SpeakerPhrase | None, bool]:
     """The subject written before the verb, and whether its place alone proves it a subject.
 
@@ -173,7 +177,12 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             break
         kinds, _ = head_at(lex, toks, k)
         starts_entity = tok.start in ctx.entity_ends
-        if (kinds & {"anon", "body", "role"} or starts_entity) and tok.w not in ("في", "من"):
+        # (a noun a preposition governs is no subject: العثور على مواقع تدعو للعنف; but في and من
+        # link a description to its place or body, شخصيات فنية من هوليوود أعربت, read further back)
+        # (فضلا عن، إضافة إلى: a coordinator built on a preposition adds a subject, it governs none)
+        governed = k > first and toks[k - 1].w in PREPOSITIONS and toks[k - 1].w not in ("في", "من") and not (
+            k - 1 > first and toks[k - 2].w in COORDINATING_HEADS)
+        if (kinds & {"anon", "body", "role"} or starts_entity) and tok.w not in ("في", "من") and not governed:
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False

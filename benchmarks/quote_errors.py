@@ -11,8 +11,8 @@ by the kinds of error it removes and adds. Pairing and the speaker test are the 
 (greedy over span_ok, contains_name). Read TRAIN errors freely; the validation split only for kinds of
 error; never the held-out sets. ``--kinds`` counts the wrong speakers by kind (speaker_error_kind): a
 title, bare head or document left unresolved, a surname left short, a body given to a person or the
-reverse, an anonymous source, a fragment or adverb read as the speaker, the headline's subject, another
-actor of the article.
+reverse, an anonymous source, a fragment or adverb read as the speaker, a speaker carried over from an
+earlier paragraph, another actor of the article.
 """
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ def speaker_error_kind(gold: dict[str, Any], gq: dict[str, Any], pq: dict[str, A
         return "no speaker"
     written = pq.get("speaker_text") or forms[0]
     text = gold.get("text") or ""
-    if pq.get("speaker_start") is not None and "\n" in text and pq["speaker_start"] < text.index("\n") < pq["start"]:
-        return "the headline's subject"
+    if pq.get("speaker_start") is not None and "\n" in text[pq["speaker_start"]:pq.get("start", 0)]:
+        return "speaker carried over from an earlier paragraph"
     kinds = _head_kinds(written)
     if "document" in kinds:
         return "document not given to its issuer"

@@ -85,8 +85,9 @@ class _Resolver:
         definite = any(form.startswith("ال") for form in _article_forms(words[0]))
         described = definite and len(words) <= MAX_FORM_WORDS and all(
             nisba_like(w) for w in words[_multi_head_len(head, words):])
-        if "document" in kinds and sp.actor_id is None and _kinds(bare_head(fold_key(sp.name).split()[0])) & {
-                "document"}:
+        if "document" in kinds and (definite or (sp.actor_id is None and _kinds(
+                bare_head(fold_key(sp.name).split()[0])) & {"document"})):
+            # (البيان، البلاغ: the body that spoke "in a statement" last, over what the finders guessed)
             return self._issuer(sp, head, earlier)
         if "role" in kinds and not sp.surname and sp.actor_id is None and (
                 described or any(form.startswith("ال") for w in words[1:3] for form in _article_forms(w))):

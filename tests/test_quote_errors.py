@@ -38,3 +38,14 @@ def test_missed_extra_and_wrong_speaker() -> None:
     assert len(errors["missed"]) == 1 and errors["missed"][0].startswith("مصدر أمني")
     assert len(errors["extra"]) == 1 and "المواطنين إلى الهدوء" in errors["extra"][0]
     assert len(errors["speaker"]) == 1 and "سامي العلوي" in errors["speaker"][0]
+
+
+def test_wrong_speakers_are_counted_by_kind() -> None:
+    gold = {"text": "عنوان\nتفطنت وزيرة الشباب مجدولين الشارني إلى معلقة. وأكدت الوزيرة أنه تم فتح بحث.",
+            "entities": [{"type": "PER", "canonical": "مجدولين الشارني", "aliases": []}]}
+    said = {"speaker": "مجدولين الشارني", "cue": "أكدت", "quote_head": "تم فتح بحث"}
+    by_title = {"speaker": {"name": "الوزيرة"}, "speaker_text": "الوزيرة", "content": "تم فتح بحث", "start": 70}
+    by_adverb = {"speaker": {"name": "عشية"}, "speaker_text": "عشية", "content": "تم فتح بحث", "start": 70}
+    assert QE.speaker_error_kind(gold, said, by_title, SC) == "title or bare head not resolved to the fullest name"
+    assert QE.speaker_error_kind(gold, said, by_adverb, SC) == "fragment or adverb read as the speaker"
+    assert QE.speaker_error_kind(gold, said, {"content": "تم فتح بحث"}, SC) == "no speaker"

@@ -93,6 +93,19 @@ CASES = [
     ("ja-localnews-391-30112016", "تمكنت الوحدات التابعة", "محمد الحاجبي", "وفق ما أكده اليوم الملازم ..."),
     # a statement made in a document issued by a body belongs to that body
     ("ja-politic-338-20140705", "الجريمة البشعة التي أودت", "رئاسة الجمهورية", "في بيان صادر عن"),
+    # a title, a bare head or a surname names the article's actor by its fullest name
+    ("ja-localnews-1424-20170217", "انضمام عديد الرياضيين", "مجدولين الشارني", "وزيرة ... فلانة, then الوزيرة"),
+    ("ja-society-596-20160613", "اطلع على مدى جاهزية", "فوزي غراب", "والي المهدية، فلان, then الوالي"),
+    ("ja-internationalnews-1132-20170607", "الضابط وهو برتبة عقيد", "أحمد المسماري", "المتحدث باسم, then الناطق باسم"),
+    ("ja-internationalnews-549-20160620", "تم التخطيط لتنفيذ", "وزارة الأمن الإيرانية", "then الوزارة"),
+    ("ja-internationalnews-716-20170415", "السلطات الألمانية تعتبر", "شبيغل", "مجلة «شبيغل», then المجلة"),
+    ("ja-internationalnews-707-20170416", "كوريا الشمالية تدخل", "كيم جونغ أون", "then كيم"),
+    # a document named again speaks for the body that spoke "in" one before (في بلاغ لها)
+    ("ja-localnews-3666-20170503", "تمّ القبض على السّائق", "الداخلية", "أوضحت الداخلية في بلاغ لها ... حسب البلاغ"),
+    # a noun a preposition governs is no subject of the verb after it
+    ("ja-internationalnews-954-20170524", "عبيدي كان معروفا", "أمبر راد", "وزيرة الداخلية ... أجهزة المخابرات"),
+    # a quotation that ends its sentence belongs to the named speaker before it, past an insert
+    ("ja-internationalnews-1004-20170604", "نقلنا 48 مصابا", "بيتر رودس", "وقال فلان مساعد ... في بيان اليوم \"...\""),
 ]
 
 

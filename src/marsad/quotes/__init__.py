@@ -18,6 +18,7 @@ from marsad.config import QuotesConfig
 from marsad.document import Actor, ActorRef, Document, Quote, Span
 from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
+from marsad.quotes.coreference import resolve_to_fullest
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
 from marsad.quotes.names import ArticleNames, refers_to
@@ -451,6 +452,7 @@ def attribute_quotes(doc: Document, config: QuotesConfig | None = None) -> Docum
         if has_colon:
             colon_quotes(ctx, toks, 0, len(toks), fe, n)
     drafts = _with_fuller_speakers(_finish(ctx.drafts, ctx.breaks, text), doc)
+    drafts = resolve_to_fullest(drafts, doc, folded, builder.mentions)
     # a cue with nothing after it (": وزير قال" at the very end) reports no statement
     drafts = [d for d in drafts if text[d.content[0]:d.content[1]].strip()]
     # (the candidates are only listed when a model will score them: lazily)

@@ -112,6 +112,10 @@ WHICH_PRONOUNS = frozenset(fold_key(w) for w in ("هو", "هي", "وهو", "وه
 VIA = frozenset({"عبر"})
 
 
+# Words that, with a preposition after them, coordinate rather than govern (فضلا عن، إضافة إلى، علاوة على).
+COORDINATING_HEADS = frozenset(fold_key(w) for w in ("فضلا", "إضافة", "بالإضافة", "علاوة"))
+
+
 def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[SpeakerPhrase | None, bool]:
     """The subject written before the verb, and whether its place alone proves it a subject.
 
@@ -173,7 +177,12 @@ def _preverbal(ctx: Context, toks: list[Tok], first: int, i: int) -> tuple[Speak
             break
         kinds, _ = head_at(lex, toks, k)
         starts_entity = tok.start in ctx.entity_ends
-        if (kinds & {"anon", "body", "role"} or starts_entity) and tok.w not in ("في", "من"):
+        # (a noun a preposition governs is no subject: العثور على مواقع تدعو للعنف; but في and من
+        # link a description to its place or body, شخصيات فنية من هوليوود أعربت, read further back)
+        # (فضلا عن، إضافة إلى: a coordinator built on a preposition adds a subject, it governs none)
+        governed = k > first and toks[k - 1].w in PREPOSITIONS and toks[k - 1].w not in ("في", "من") and not (
+            k - 1 > first and toks[k - 2].w in COORDINATING_HEADS)
+        if (kinds & {"anon", "body", "role"} or starts_entity) and tok.w not in ("في", "من") and not governed:
             best = ctx.analyze(toks, k, b) or best
         k -= 1
     return best, False
@@ -897,6 +906,10 @@ def _names_subject(ctx: Context, toks: list[Tok], j: int) -> bool:
     return toks[j].start in ctx.speaker_starts or bool(head_at(ctx.lex, toks, j)[0] & {"anon", "body", "role"})
 
 
+# How many words a quotation needs to be read as a whole sentence said by the phrase before it.
+SENTENCE_QUOTE_WORDS = 5
+
+
 def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: int, form: CueForm) -> bool:
     """True when the tokens between the verb at ``i`` and the quotation mark at ``k`` name a speaker.
 
@@ -916,8 +929,18 @@ def _speaker_before_quote(ctx: Context, toks: list[Tok], i: int, k: int, words: 
     # "في مقابلة مع برنامج" the quotation is a title
     m = next((m for m in range(a, k) if toks[m].start >= phrase.end), k)
     # (a month name stands between a day and a year: الجمعة 22 جويلية 2016)
-    return all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
-               for n in range(m, k))
+    if all(toks[n].w in ctx.lex.time_words or toks[n].w.isdigit() or toks[n - 1].w.isdigit()
+           for n in range(m, k)):
+        return True
+    # a quotation that is a whole sentence (it ends the sentence) is what the named speaker said,
+    # whatever stands between them (وقال فلان مساعد مدير ... في بيان اليوم "..."، وقال فلان الذي نقل
+    # الرضيع ... لرويترز "..."): a title in quotes (في مقابلة مع برنامج "...") ends no sentence
+    close = ctx.quotations.get(toks[k].start)
+    if close is None or words < SENTENCE_QUOTE_WORDS:
+        return False
+    inside_end = ctx.text[toks[k].end:close - 1].rstrip()[-1:]
+    after = ctx.text[close:close + 3].lstrip(" ")[:1]
+    return inside_end in SENTENCE_END or after in SENTENCE_END or after in ("", "\n")
 
 
 def _past_occasion(ctx: Context, toks: list[Tok], j: int, last: int, cues: set[int]) -> int:

@@ -97,6 +97,7 @@ class _Found:
     plural_head: bool = False
     city_scale: bool = False  # a noun of a town's scale just before it (context.city_scale_before)
     rejected: bool = False  # the context says the name is an ordinary word here (places.evidence)
+    contained: bool = False  # the anchor is the larger place the text puts it in (_read_containers)
 
 
 def resolve_place_name(name: str, *, country: str | None = None,
@@ -214,6 +215,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                      city_scale=f.city_scale)
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
+    _read_containers(found, doc.text, cfg.min_score)
     _anchor_unresolved(found, doc.text)
     _locate_unknown(found, country, gaz, doc.text)
 
@@ -230,7 +232,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             referent: tuple[str, ...] = ("near", name_key(f.mention.text), a.entry.id)
             precision = 2 if a.entry.kind in ("city", "facility") else a.precision
             kind = {"FAC": "facility", "LOC": "region"}.get(f.mention.type, "city")
-            res = Resolution(entry=a.entry, rule=f"near-{a.entry.kind}-in-sentence", precision=precision,
+            rule = f"within-{a.entry.kind}" if f.contained else f"near-{a.entry.kind}-in-sentence"
+            res = Resolution(entry=a.entry, rule=rule, precision=precision,
                              score=ANCHOR_SCORE, kind=kind)
         elif res is not None:
             referent = (res.entry.id, res.kind)
@@ -266,6 +269,79 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
     doc.cache["mention_precision"] = precision_of
     doc.cache["place_evidence"] = evidence
     return doc
+
+
+# The words between a place and the larger place the text puts it in, in the source text: "X من
+# ولاية Y"، "X بمعتمدية Y"، "X، ولاية Y"، "X (ولاية Y)"، "X بY"، "حي X الشعبي في Y". The head may also
+# begin Y's own mention (ولاية القصرين). "من" alone is no container ("قادما من ليبيا"): only with a
+# head noun after it.
+_HEAD_WORD = r"(?:ال)?(?:ولاي[ةه]|محافظ[ةه]|معتمدي[ةه]|مدين[ةه]|بلدي[ةه]|جه[ةه]|قضاء|ناحي[ةه]|مديري[ةه]|إقليم|اقليم)"
+CONTAINER_GAP_RE = re.compile(
+    r"\s*(?:[،,(]\s*)?(?:(?:ال\S+\s+)?(?:في|ب)\s*(?:" + _HEAD_WORD + r"\s+)?"
+    r"|(?:التابع[ةه]?\s+)?(?:ل|من|ب)\s*" + _HEAD_WORD + r"\s+"
+    r"|" + _HEAD_WORD + r"\s+)?")
+CONTAINER_HEAD_RE = re.compile(_HEAD_WORD + r"\s")
+CONTAINER_KINDS = frozenset({"city", "admin1", "country"})
+CONTAINER_CHAIN = 3  # containers followed in a row: حي X من معتمدية Y من ولاية Z
+
+
+def _container(f: _Found, following: list[_Found], text: str) -> tuple[_Found, bool] | None:
+    """The resolved place the text puts ``f`` in, and whether a head noun says so (من ولاية Y)."""
+    current, headed = f, False
+    for _ in range(CONTAINER_CHAIN):
+        nxt = next((o for o in following if o.mention.start >= current.mention.end), None)
+        if nxt is None:
+            return None
+        gap = text[current.mention.end:nxt.mention.start]
+        own_head = CONTAINER_HEAD_RE.match(nxt.mention.text + " ")
+        probe = gap + (own_head.group(0) if own_head else "")
+        if "\n" in gap or not CONTAINER_GAP_RE.fullmatch(probe):
+            return None
+        headed = headed or bool(CONTAINER_HEAD_RE.search(probe))
+        res = nxt.resolution
+        if res is not None and res.entry.kind in CONTAINER_KINDS:
+            return nxt, headed
+        current = nxt
+    return None
+
+
+def _inside(entry: PlaceEntry, container: PlaceEntry) -> bool:
+    if container.kind == "country":
+        return entry.country == container.country
+    return entry.country == container.country and bool(entry.admin1) and entry.admin1 == container.admin1
+
+
+def _read_containers(found: list[_Found], text: str, min_score: float) -> None:
+    """Read each place in the larger place the text puts it in (منطقة المنصورة من ولاية المهدية).
+
+    A candidate of the name inside the container is chosen over a namesake elsewhere (the Tunisian
+    Mansoura, not the Egyptian city); when the gazetteer knows none there, the name is a place it
+    lacks and is located at the container (``anchor``), never at the namesake of another country
+    or province. A name the evidence model took for an ordinary word is a place after all when a
+    head noun places it (العيون من ولاية القصرين)."""
+    ordered = sorted((f for f in found if f.mention.type in PLACE_TYPES), key=lambda f: f.mention.start)
+    for i, f in enumerate(ordered):
+        if not f.entries or (f.resolution is not None and f.resolution.entry.kind == "country"):
+            continue
+        if text[max(0, f.mention.start - 3):f.mention.start].rstrip().endswith(("-", "–")):
+            continue  # طريق الخارجة- أسيوط بمحافظة الوادي الجديد: the road lies there, not its end
+        hit = _container(f, ordered[i + 1:], text)
+        if hit is None:
+            continue
+        box, headed = hit
+        assert box.resolution is not None
+        container = box.resolution.entry
+        if f.rejected and not headed:
+            continue
+        if f.resolution is not None and _inside(f.resolution.entry, container):
+            continue
+        inside = [e for e in f.entries if _inside(e, container)]
+        res = choose(inside, head=f.head or (f.reading.head if f.reading else None),
+                     near=f.near or bool(f.reading and f.reading.near)) if inside else None
+        if res is not None and res.score >= min_score:
+            f.resolution, f.rejected = res, False
+        else:
+            f.resolution, f.rejected, f.anchor, f.contained = None, False, box, True
 
 
 def _listed(f: _Found, found: list[_Found], text: str) -> bool:
@@ -379,6 +455,8 @@ def _dominant_country(found: list[_Found], doc: Document) -> str | None:
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
     for i, f in enumerate(found):
+        if _is_road(f.mention):
+            continue  # طريق الشط in Hammam Sousse: a road is often named after a town elsewhere
         countries = {e.country for e in f.entries if e.country}
         if len(countries) == 1:
             (c,) = countries
@@ -435,11 +513,16 @@ def _anchor_unresolved(found: list[_Found], text: str) -> None:
                 and not _far_reference(text, f.mention):
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
-        if f.resolution is not None or f.rejected or f.sentence < 0 or _is_road(f.mention):
+        if (f.resolution is not None or f.rejected or f.anchor is not None or f.sentence < 0
+                or _is_road(f.mention)):
             continue
-        # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it
+        # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it; a
+        # name the gazetteer knows only in other countries (زوارة، Libya) is not located at a town
+        # of the article's country that its sentence names too (مدنين)
+        known_in = {e.country for e in f.entries}
         options = [o for o in by_sentence.get(f.sentence, ())
-                   if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)]
+                   if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)
+                   and (not known_in or (o.resolution is not None and o.resolution.entry.country in known_in))]
         if not options:
             continue
         f.anchor = min(options, key=lambda o: (

@@ -1,0 +1,61 @@
+"""A place is read inside the larger place the text puts it in, and a namesake abroad is no answer.
+
+Every sentence is written for these tests; they run the whole pipeline with the packaged data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import Document
+from marsad.pipeline import extract
+
+
+def _place_of(doc: Document, name: str) -> tuple[str | None, str | None, str] | None:
+    places = {p.id: p for p in doc.places}
+    for m in doc.entities:
+        if name in m.text and m.place_id in places:
+            p = places[m.place_id]
+            return p.country, p.admin1, p.rule
+    return None
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    # the gazetteer knows only the Egyptian Mansoura: the Tunisian one is located at its province
+    ("أضرم تلميذ النار في جسده بمنطقة المنصورة من ولاية المهدية.", "المنصورة", "TN", "Mahdia"),
+    ("عثر على جثة بمنطقة سيدي عيسى بمعتمدية غزالة من ولاية بنزرت.", "سيدي عيسى", "TN", "Bizerte"),
+    ("ألقي القبض عليه بمنطقة البحيرة بتونس العاصمة.", "البحيرة", "TN", "Tunis"),
+    ("يعيش المواطن بحي الرياض بسوسة في وضع صعب.", "الرياض", "TN", "Sousse"),
+    ("أعلن عن اكتشاف أثري في حي المطرية الشعبي في القاهرة.", "المطرية", "EG", "Cairo"),
+])
+def test_a_name_followed_by_its_province_is_located_there(text: str, name: str, country: str,
+                                                          admin1: str) -> None:
+    got = _place_of(extract(text, published="2017-01-10", id="t1"), name)
+    assert got is not None and got[:2] == (country, admin1)
+
+
+def test_a_known_town_inside_its_province_keeps_its_own_place() -> None:
+    got = _place_of(extract("تمكنت وحدات الحرس البحري بصيادة من ولاية المنستير من إحباط عملية.",
+                            published="2017-01-10", id="t1"), "صيادة")
+    assert got is not None and got[:2] == ("TN", "Monastir") and got[2].startswith("city")
+
+
+def test_the_towns_of_a_road_are_not_put_in_the_roads_province() -> None:
+    doc = extract("هاجمت مجموعة مسلحة حاجزا أمنيا بطريق الخارجة- أسيوط بمحافظة الوادي الجديد في مصر.",
+                  published="2017-01-10", id="t1")
+    got = _place_of(doc, "أسيوط")
+    assert got is None or got[1] != "New Valley"
+
+
+def test_a_road_named_after_a_town_abroad_does_not_decide_the_articles_country() -> None:
+    doc = extract("عاين رادار سير الأشغال بطريق الشط بحمام سوسة. وتبين أن العمال انتقلوا إلى طريق الشط.",
+                  published="2017-01-10", id="t1")
+    assert _place_of(doc, "حمام سوسة") is not None
+    assert _place_of(doc, "حمام سوسة")[:2] == ("TN", "Sousse")  # type: ignore[index]
+
+
+def test_a_name_known_only_abroad_is_not_located_at_a_town_of_its_sentence() -> None:
+    doc = extract("سلمته أطراف من نشطاء المجتمع المدني بمدنين ومن زوارة عند النقطة الحدودية.",
+                  published="2017-01-10", id="t1")
+    got = _place_of(doc, "زوارة")
+    assert got is None or got[0] == "LY"

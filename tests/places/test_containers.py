@@ -59,3 +59,20 @@ def test_a_name_known_only_abroad_is_not_located_at_a_town_of_its_sentence() -> 
                   published="2017-01-10", id="t1")
     got = _place_of(doc, "زوارة")
     assert got is None or got[0] == "LY"
+
+
+def test_a_street_named_after_a_town_abroad_is_not_placed_there() -> None:
+    doc = extract("وتشمل الأشغال نهج 25 جويلية وشارع الاسكندرية بمدينة صفاقس التونسية، حسب بلدية صفاقس.",
+                  published="2017-01-10", id="t1")
+    got = _place_of(doc, "الاسكندرية")
+    assert got is None or got[0] != "EG"
+
+
+@pytest.mark.parametrize("text", [
+    "وكان يقيم في سوريا ومتزوج من امرأة سورية منذ سنوات.",
+    "توجه الوفد بصفة شخصية عبر علاقات تربطه بشخصيات سورية معروفة.",
+])
+def test_a_name_agreeing_with_a_feminine_noun_is_the_adjective(text: str) -> None:
+    doc = extract(text, published="2017-01-10", id="t1")
+    places = {p.id: p for p in doc.places}
+    assert not [m for m in doc.entities if m.text == "سورية" and m.place_id in places]

@@ -196,7 +196,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 and document_word_before(folded.text, folded.to_folded(f.mention.start))):
             f.rejected = True  # إعلان الرياض، اتفاق الصخيرات: a document's name, not where events happen
             continue
-        if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
+        if (model is not None and f.mention.type in PLACE_TYPES and " " not in own and head is None
                 and (agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)
                      or in_adjective_list(folded.text, folded.to_folded(f.mention.start),
                                           folded.to_folded(f.mention.end), own,
@@ -213,6 +213,9 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         res = choose(f.entries, head=head, near=near, country=country,
                      via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others,
                      city_scale=f.city_scale)
+        if (res is not None and country and _is_road(f.mention) and res.entry.country != country
+                and res.entry.country not in others):
+            res = None  # شارع الاسكندرية in a Tunisian town: a street named after a town abroad
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
     _read_containers(found, doc.text, cfg.min_score)

@@ -76,3 +76,20 @@ def test_a_name_agreeing_with_a_feminine_noun_is_the_adjective(text: str) -> Non
     doc = extract(text, published="2017-01-10", id="t1")
     places = {p.id: p for p in doc.places}
     assert not [m for m in doc.entities if m.text == "سورية" and m.place_id in places]
+
+
+def test_a_state_title_names_the_state_whatever_the_tagger_made_of_it() -> None:
+    doc = extract("تم استدعاء سفير دولة قطر لدى جمهورية مصر العربية.", published="2017-01-10", id="t1")
+    assert _place_of(doc, "دولة قطر") is not None
+    assert _place_of(doc, "دولة قطر")[:2] == ("QA", None)  # type: ignore[index]
+
+
+def test_a_municipality_named_where_something_happens_is_its_town() -> None:
+    doc = extract("تمت عملية نوعية بمنطقة الغدير ببلدية الميلية.", published="2017-01-10", id="t1")
+    assert _place_of(doc, "بلدية الميلية") is not None
+    assert _place_of(doc, "بلدية الميلية")[:2] == ("DZ", "Jijel")  # type: ignore[index]
+
+
+def test_a_municipality_that_acts_is_no_place() -> None:
+    doc = extract("أعلنت بلدية باردو عن حملة نظافة.", published="2017-01-10", id="t1")
+    assert _place_of(doc, "بلدية باردو") is None

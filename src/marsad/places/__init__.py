@@ -149,17 +149,18 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
 
     found: list[_Found] = []
     for m in doc.entities:
-        if m.type not in PLACE_TYPES and m.type != "ORG":
-            continue
-        m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
+        if m.type not in PLACE_TYPES and not (m.type == "PER" and _state_titled(key, gaz)):
+            if m.type != "ORG":
+                continue
+        m.place_id = None  # a rerun starts afresh
         seat_in_town = False
         if m.type == "ORG":
-            if not _seat_named(folded, m):
+            if not _seat_named(folded, m, attached_in=_headed_town(key, gaz)):
                 continue  # the body that speaks or acts is no place
             if not any(e.kind == "facility" for e in gaz.candidates(key)):
                 seat_in_town = _seat_town(key, gaz)
-                if not seat_in_town:
+                if not seat_in_town and not _headed_town(key, gaz):
                     continue  # a body is a place only where the gazetteer lists its seat by its name
         if key in FUNCTION_WORDS:
             continue
@@ -369,15 +370,37 @@ def _evidence(f: _Found, folded: FoldedText, head: str | None, others: frozenset
         near=f.near or f.reading.near, ambiguous=gaz.is_ambiguous(f.reading.key))
 
 
-def _seat_named(folded: FoldedText, mention: Mention) -> bool:
+def _seat_named(folded: FoldedText, mention: Mention, *, attached_in: bool = False) -> bool:
     """Whether an organisation's name stands where a place does: after a preposition of place or a
-    word of its seat (أمام، مقر، اقتحام), an attached proclitic taken off (وأمام، بمقر)."""
+    word of its seat (أمام، مقر، اقتحام), an attached proclitic taken off (وأمام، بمقر); with
+    ``attached_in``, also after an attached ب "in" (ببلدية الميلية: in the municipality of El Milia)."""
     start = folded.to_folded(mention.start)
     words, _after = context_words(folded.text, start, folded.to_folded(mention.end), CONTEXT_WINDOW)
     if not words:
         return False
     last = words[-1]
+    if attached_in and last in ("ب", "وب"):
+        return True
     return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
+
+
+# The heads of a town's or province's own administration: بلدية الميلية is El Milia's municipality,
+# ولاية نابل Nabeul's governorate, which the tagger may read as bodies.
+ADMINISTRATION_HEADS = frozenset({"بلديه", "معتمديه", "ولايه", "محافظه", "دايره"})
+STATE_TITLES = frozenset({"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره"})
+
+
+def _headed_town(key: str, gaz: Gazetteer) -> bool:
+    """Whether a body's name is a town's or province's administration named by it (بلدية باردو)."""
+    head, _, rest = key.partition(" ")
+    return head in ADMINISTRATION_HEADS and any(e.kind in ("city", "admin1") for e in gaz.candidates(rest))
+
+
+def _state_titled(key: str, gaz: Gazetteer) -> bool:
+    """Whether a name is a state's title and a country's name (دولة قطر، دولة فلسطين), whatever
+    type the tagger gave it: no person is called so."""
+    head, _, rest = key.partition(" ")
+    return head in STATE_TITLES and any(e.kind == "country" for e in gaz.candidates(rest))
 
 
 def _read_proclitic_in_country(found: list[_Found], country: str | None, gaz: Gazetteer) -> None:

@@ -93,3 +93,16 @@ def test_a_municipality_named_where_something_happens_is_its_town() -> None:
 def test_a_municipality_that_acts_is_no_place() -> None:
     doc = extract("أعلنت بلدية باردو عن حملة نظافة.", published="2017-01-10", id="t1")
     assert _place_of(doc, "بلدية باردو") is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأوضح لموفدة الجوهرة نهلة بوغنجة على هامش زيارة الوفد.", "غنجة"),  # the surname Boughanja
+    ("التحق بصفوف برشلونة قادما من بوروسيا مانشنغلادباخ.", "روسيا"),  # the club Borussia
+])
+def test_a_name_at_the_end_of_another_word_is_no_place(text: str, name: str) -> None:
+    assert _place_of(extract(text, published="2017-01-10", id="t1"), name) is None
+
+
+def test_a_conjunction_before_a_preposition_is_a_proclitic() -> None:
+    got = _place_of(extract("وصل الوفد أمس وبغداد تشهد اضطرابات.", published="2017-01-10", id="t1"), "بغداد")
+    assert got is not None and got[0] == "IQ"

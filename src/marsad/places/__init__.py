@@ -162,7 +162,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 seat_in_town = _seat_town(key, gaz)
                 if not seat_in_town and not _headed_town(key, gaz):
                     continue  # a body is a place only where the gazetteer lists its seat by its name
-        if key in FUNCTION_WORDS:
+        if key in FUNCTION_WORDS or _inside_a_word(doc.text, m.start):
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
         _read_context(f, folded, gaz, key)
@@ -346,6 +346,26 @@ def _read_containers(found: list[_Found], text: str, min_score: float) -> None:
             f.resolution, f.rejected = res, False
         else:
             f.resolution, f.rejected, f.anchor, f.contained = None, False, box, True
+
+
+# Letters that may stand attached before a name: a conjunction (و، ف) first, then a preposition
+# (ب، ل، ك): وب، فل are proclitics, بو، كو are not.
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بلك"
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """Whether the letters attached before a mention cannot all be proclitics, so that the name is
+    the end of another word: بو + غنجة is the surname Boughanja, بو + روسيا the club Borussia, كو +
+    ميدي a comedy (كوميدي); only a conjunction may come before a preposition."""
+    k = start
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    attached = text[k:start]
+    if len(attached) < 2 or len(attached) > 3:
+        return False
+    return (any(c not in _CONJUNCTIONS + _PREPOSITIONS for c in attached)
+            or any(c in _CONJUNCTIONS for c in attached[1:]))
 
 
 def _listed(f: _Found, found: list[_Found], text: str) -> bool:

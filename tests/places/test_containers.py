@@ -106,3 +106,10 @@ def test_a_name_at_the_end_of_another_word_is_no_place(text: str, name: str) -> 
 def test_a_conjunction_before_a_preposition_is_a_proclitic() -> None:
     got = _place_of(extract("وصل الوفد أمس وبغداد تشهد اضطرابات.", published="2017-01-10", id="t1"), "بغداد")
     assert got is not None and got[0] == "IQ"
+
+
+def test_a_town_after_kaf_is_no_place_but_a_country_may_be() -> None:
+    doc = extract("أصيب 16 شخصا بعد تناولهم سائلا يحتوي على مكون كحولي في سيبيريا.", published="2017-01-10", id="t1")
+    assert _place_of(doc, "حولي") is None  # كحولي "alcoholic", not Hawalli
+    got = _place_of(extract("إن تونس ليست كسوريا.", published="2017-01-10", id="t1"), "سوريا")
+    assert got is not None and got[0] == "SY"

@@ -170,6 +170,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             hit = lookup(m.text, gaz.candidates, key)
             if hit is not None:
                 f.reading, f.entries = hit[0], tuple(hit[1])
+        if _after_kaf(doc.text, m.start) and not any(e.kind == "country" for e in f.entries):
+            continue  # كحولي "alcoholic" is no ك + Hawalli: ك "like" compares, it names no town
         if seat_in_town:
             f.head = "facility"  # أمام المحكمة الابتدائية بتونس: the court's seat, in the town
         found.append(f)
@@ -366,6 +368,16 @@ def _inside_a_word(text: str, start: int) -> bool:
         return False
     return (any(c not in _CONJUNCTIONS + _PREPOSITIONS for c in attached)
             or any(c in _CONJUNCTIONS for c in attached[1:]))
+
+
+def _after_kaf(text: str, start: int) -> bool:
+    """Whether the letters attached before a mention end with ك ("like"), as in كحولي (alcoholic,
+    not ك + حولي) or كبيرا: a town is seldom compared to, a country may be (كسوريا)."""
+    k = start
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    attached = text[k:start]
+    return bool(attached) and attached.endswith("ك") and len(attached) <= 2
 
 
 def _listed(f: _Found, found: list[_Found], text: str) -> bool:

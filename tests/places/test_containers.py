@@ -113,3 +113,10 @@ def test_a_town_after_kaf_is_no_place_but_a_country_may_be() -> None:
     assert _place_of(doc, "حولي") is None  # كحولي "alcoholic", not Hawalli
     got = _place_of(extract("إن تونس ليست كسوريا.", published="2017-01-10", id="t1"), "سوريا")
     assert got is not None and got[0] == "SY"
+
+
+def test_a_quarter_named_after_a_town_abroad_is_a_quarter_of_the_articles_town() -> None:
+    doc = extract("تشمل أشغال الصيانة بولاية سوسة الأماكن التالية: سوسة: حي الرياض وحي الزهور.",
+                  published="2017-01-10", id="t1")
+    got = _place_of(doc, "حي الرياض")
+    assert got is not None and got[:2] == ("TN", "Sousse")

@@ -216,9 +216,13 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         res = choose(f.entries, head=head, near=near, country=country,
                      via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others,
                      city_scale=f.city_scale)
-        if (res is not None and country and _is_road(f.mention) and res.entry.country != country
-                and res.entry.country not in others):
-            res = None  # شارع الاسكندرية in a Tunisian town: a street named after a town abroad
+        if (res is not None and country and (_is_road(f.mention) or head == "area")
+                and res.entry.country != country and res.entry.country not in others):
+            # شارع الاسكندرية، حي الرياض in a Tunisian town: a street or a quarter named after a town
+            # abroad that nothing else in the article names; the quarter is a place the gazetteer lacks
+            res = None
+            if head == "area":
+                f.entries = ()
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
     _read_containers(found, doc.text, cfg.min_score)

@@ -331,8 +331,9 @@ def _read_containers(found: list[_Found], text: str, min_score: float) -> None:
     head noun places it (العيون من ولاية القصرين)."""
     ordered = sorted((f for f in found if f.mention.type in PLACE_TYPES), key=lambda f: f.mention.start)
     for i, f in enumerate(ordered):
-        if not f.entries or (f.resolution is not None and f.resolution.entry.kind == "country"):
-            continue
+        if (not f.entries or _is_road(f.mention)
+                or (f.resolution is not None and f.resolution.entry.kind == "country")):
+            continue  # a road or street is read by the events stage from the towns around it
         if text[max(0, f.mention.start - 3):f.mention.start].rstrip().endswith(("-", "–")):
             continue  # طريق الخارجة- أسيوط بمحافظة الوادي الجديد: the road lies there, not its end
         hit = _container(f, ordered[i + 1:], text)

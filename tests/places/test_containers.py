@@ -120,3 +120,10 @@ def test_a_quarter_named_after_a_town_abroad_is_a_quarter_of_the_articles_town()
                   published="2017-01-10", id="t1")
     got = _place_of(doc, "حي الرياض")
     assert got is not None and got[:2] == ("TN", "Sousse")
+
+
+def test_a_country_adjective_after_a_name_chooses_its_candidate_there() -> None:
+    doc = extract("سلمته أطراف من المجتمع المدني من زوارة وأبو كماش الليبية عند معبر راس جدير بمدنين.",
+                  published="2017-01-10", id="t1")
+    got = _place_of(doc, "زوارة")
+    assert got is not None and got[:2] == ("LY", "An Nuqat al Khams")

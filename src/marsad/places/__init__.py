@@ -15,6 +15,7 @@ the place Sirte, also named plainly, is 1).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -48,7 +49,8 @@ from marsad.places.evidence import (
 from marsad.places.evidence import features as evidence_features
 from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
 from marsad.places.resolve import Reading, Resolution, choose, lookup
-from marsad.text.normalize import FoldedText, fold
+from marsad.resources import read_tsv
+from marsad.text.normalize import FoldedText, fold, fold_key
 
 __all__ = ["Gazetteer", "PlaceEntry", "TableGazetteer", "locate_places", "packaged_gazetteer",
            "resolve_place_name"]
@@ -225,6 +227,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 f.entries = ()
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
+    _read_demonyms(found, doc.text, cfg.min_score)
     _read_containers(found, doc.text, cfg.min_score)
     _anchor_unresolved(found, doc.text)
     _locate_unknown(found, country, gaz, doc.text)
@@ -319,6 +322,43 @@ def _inside(entry: PlaceEntry, container: PlaceEntry) -> bool:
     if container.kind == "country":
         return entry.country == container.country
     return entry.country == container.country and bool(entry.admin1) and entry.admin1 == container.admin1
+
+
+@functools.cache
+def _demonym_countries() -> dict[str, str]:
+    """Folded definite country adjectives (الليبيه، الليبي) -> ISO2, from entities/demonyms.tsv."""
+    out: dict[str, str] = {}
+    for row in read_tsv("entities/demonyms.tsv"):
+        if len(row) >= 3:
+            for adjective in row[2].split("|"):
+                stem = fold_key(adjective)
+                if stem:
+                    out["ال" + stem] = out["ال" + stem + "ه"] = row[0]
+    return out
+
+
+# After a name, up to one more name of its list (و + one or two words), then a definite country
+# adjective: "من زوارة وأبو كماش الليبية"، "مدينة الزنتان الليبية".
+_DEMONYM_AFTER_RE = re.compile(r"\s*(?:و\s*[^\s،,.:؛()]+(?:\s+[^\s،,.:؛()]+)?\s+)?(ال[^\s،,.:؛()]+)")
+
+
+def _read_demonyms(found: list[_Found], text: str, min_score: float) -> None:
+    """Choose, for a name that a country adjective follows, its candidate in that country: "من زوارة
+    وأبو كماش الليبية" is Zuwara in Libya, even in an article about Tunisia. Only a candidate of the
+    name is taken; the adjective alone locates nothing (it may describe another word)."""
+    adjectives = _demonym_countries()
+    for f in found:
+        if f.rejected or not f.entries or f.mention.type not in PLACE_TYPES:
+            continue
+        m = _DEMONYM_AFTER_RE.match(text, f.mention.end)
+        iso = adjectives.get(fold_key(m.group(1))) if m else None
+        if iso is None or (f.resolution is not None and f.resolution.entry.country == iso):
+            continue
+        inside = [e for e in f.entries if e.country == iso]
+        res = choose(inside, head=f.head or (f.reading.head if f.reading else None),
+                     near=f.near or bool(f.reading and f.reading.near)) if inside else None
+        if res is not None and res.score >= min_score:
+            f.resolution = res
 
 
 def _read_containers(found: list[_Found], text: str, min_score: float) -> None:

@@ -127,3 +127,16 @@ def test_a_country_adjective_after_a_name_chooses_its_candidate_there() -> None:
                   published="2017-01-10", id="t1")
     got = _place_of(doc, "زوارة")
     assert got is not None and got[:2] == ("LY", "An Nuqat al Khams")
+
+
+def test_a_headed_village_the_gazetteer_knows_only_elsewhere_is_located_by_its_sentence() -> None:
+    doc = extract("قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء، وأفاد مصدر بأن القصف عنيف.",
+                  published="2017-01-10", id="t1")
+    got = _place_of(doc, "الزهراء")
+    assert got is not None and got[:2] == ("SY", "Aleppo")
+
+
+def test_a_bare_word_known_only_abroad_is_not_located_by_its_sentence() -> None:
+    doc = extract("وتمسك الفلاح بتقديم حجة الإثبات إلى وزير الفلاحة خلال زيارته إلى جندوبة.",
+                  published="2017-01-10", id="t1")
+    assert _place_of(doc, "حجة") is None

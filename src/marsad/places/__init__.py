@@ -227,6 +227,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 f.entries = ()
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
+    _read_neighbours(found)
     _read_demonyms(found, doc.text, cfg.min_score)
     _read_containers(found, doc.text, cfg.min_score)
     _anchor_unresolved(found, doc.text)
@@ -322,6 +323,35 @@ def _inside(entry: PlaceEntry, container: PlaceEntry) -> bool:
     if container.kind == "country":
         return entry.country == container.country
     return entry.country == container.country and bool(entry.admin1) and entry.admin1 == container.admin1
+
+
+def _read_neighbours(found: list[_Found]) -> None:
+    """Among namesakes of one kind that population alone decided between (قرية الزهراء: in Idlib
+    and in Aleppo), choose the one in the province of the nearest other place of the sentence whose
+    province one of them shares ("قريتي نبل والزهراء" in "ريف حلب": Aleppo's)."""
+    for f in found:
+        res = f.resolution
+        if res is None or "largest" not in res.rule.split("+") or res.entry.kind == "country":
+            continue
+        rivals = [e for e in f.entries if e.kind == res.entry.kind and e.country == res.entry.country
+                  and e.admin1 and e.admin1 != res.entry.admin1]
+        if not rivals:
+            continue
+        neighbours = sorted(
+            (o for o in found if o is not f and o.sentence == f.sentence and o.resolution is not None
+             and o.resolution.entry.kind != "country" and o.resolution.entry.admin1),
+            key=lambda o: abs(o.mention.start - f.mention.start))
+        for o in neighbours:
+            assert o.resolution is not None
+            province = o.resolution.entry.admin1
+            if province == res.entry.admin1:
+                break
+            match = [e for e in rivals if e.admin1 == province]
+            if match:
+                entry = max(match, key=lambda e: e.population)
+                f.resolution = Resolution(entry=entry, rule=res.rule.replace("largest", "neighbour"),
+                                          precision=res.precision, score=res.score, kind=res.kind)
+                break
 
 
 @functools.cache
@@ -620,9 +650,9 @@ def _anchor_unresolved(found: list[_Found], text: str) -> None:
                 or _is_road(f.mention)):
             continue
         # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it; a
-        # name the gazetteer knows only in other countries (زوارة، Libya) is not located at a town
-        # of the article's country that its sentence names too (مدنين)
-        known_in = {e.country for e in f.entries}
+        # name the gazetteer knows only in other countries, with no head noun to make it a place here
+        # (حجة الإثبات "proof", Hajjah in Yemen), is not located at a town its sentence names too
+        known_in = set() if _own_head(f) is not None else {e.country for e in f.entries}
         options = [o for o in by_sentence.get(f.sentence, ())
                    if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)
                    and (not known_in or (o.resolution is not None and o.resolution.entry.country in known_in))]

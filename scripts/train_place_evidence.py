@@ -2,6 +2,7 @@
 """Train the place-evidence model (marsad.places.evidence) and write its data into the package.
 
   python scripts/train_place_evidence.py [--shared ../shared] [--l2 1] [--epochs 400] [--folds 5] [--sample N]
+                                         [--readings benchmarks/data/place-readings-train.jsonl|none]
 
 1. How the ANT corpus (``<shared>/data/corpus/ant-v1.1.jsonl``, Apache-2.0, unlabelled) uses every
    gazetteer name of one or two words: its count (an attached proclitic counted with it), the share
@@ -13,6 +14,9 @@
    entities, scripts/training_gold.py), each occurrence of a gazetteer name that scripts/place_gold.py
    labels from the gold is one example (a place, or an ordinary word or an organisation's name), with
    the features the places stage computes for a mention there (marsad.places.evidence.features).
+   The occurrences of benchmarks/data/place-readings-train.jsonl (ANT articles outside every gold set,
+   read from the text as places, ordinary words or outlets) are examples too (``--readings none``
+   leaves them out); the cross-validated figures are printed for the gold and the list apart.
 3. An L2-regularised logistic regression, fitted by full-batch gradient descent (no randomness but
    the fold assignment, which hashes the article id with SEED), is cross-validated by article; the
    threshold is the one that maximises the cross-validated share of ordinary words given no place
@@ -217,6 +221,60 @@ def examples(shared: Path, sample: int) -> tuple[list[tuple[str, dict[str, float
     return out, digest
 
 
+READINGS = REPO / "benchmarks" / "data" / "place-readings-train.jsonl"
+
+
+def reading_examples(shared: Path, path: Path) -> tuple[list[tuple[str, dict[str, float], int]], str]:
+    """(article id, features, 1 place / 0 not) of the occurrences of a place-readings list
+    (benchmarks/data/place-readings-train.jsonl: ANT articles outside every gold set, each occurrence
+    read from the text as a place, an ordinary word or an outlet), and the list's digest.
+
+    The features are those of :func:`examples`; the names of the article that back a country are all
+    its gazetteer names, as the places stage counts its mentions.
+    """
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {r["id"] for r in rows}
+    texts: dict[str, str] = {}
+    with (shared / "data" / "corpus" / "ant-v1.1.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
+    gaz = packaged_gazetteer()
+    out = []
+    for article_id in sorted(wanted):
+        text = texts[article_id]
+        folded = fold(text)
+        found = list(occurrences(text))
+        named_by: dict[str, set[str]] = {}
+        for _s, _e, key in found:
+            countries = {c.country for c in gaz.candidates(key) if c.country}
+            if len(countries) == 1:
+                named_by.setdefault(countries.pop(), set()).add(key)
+        at = {s: n for n, (s, _e, _k) in enumerate(found)}
+        for r in (r for r in rows if r["id"] == article_id):
+            if text[r["start"]:r["end"]] != r["surface"]:
+                raise SystemExit(f"{path}: offsets do not match the text: {r}")
+            n = at.get(r["start"])
+            if n is None:
+                continue  # not read as a gazetteer name by place_gold.occurrences
+            start, end, key = found[n]
+            fs, fe = folded.to_folded(start), folded.to_folded(end)
+            words, _nxt = context_words(folded.text, fs, fe, CONTEXT_WINDOW)
+            head, near = read_before(words)
+            entries = gaz.candidates(key)
+            if not needs_evidence(key, entries, head=head, near=near, ambiguous=gaz.is_ambiguous(key)):
+                continue
+            others = {c for c, keys in named_by.items() if keys - {key}}
+            listed = any(LIST_GAP_RE.fullmatch(gap) for gap in (
+                text[found[n - 1][1]:start] if n > 0 else "x",
+                text[end:found[n + 1][0]] if n + 1 < len(found) else "x"))
+            feats = features(folded.text, fs, fe, key, entries, backed=any(c.country in others for c in entries),
+                             listed=listed, head=head, near=near, ambiguous=gaz.is_ambiguous(key))
+            out.append((article_id, feats, int(r["kind"] == "place")))
+    return out, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def decided(f: dict[str, float]) -> float | None:
     """The score of an example that marsad.places.evidence.is_place decides before the model: 2 for
     a place, -1 for a word; None when the model decides."""
@@ -265,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
     ap.add_argument("--sample", type=int, default=0, help="a quick run on the first N articles of each source")
     ap.add_argument("--out", type=Path, default=DATA, help="the package's data folder")
+    ap.add_argument("--readings", type=Path, default=READINGS,
+                    help="a place-readings list to learn from too (benchmarks/data/place-readings-train.jsonl); "
+                         "'none' for the gold alone")
     a = ap.parse_args(argv)
 
     counts = corpus_counts(a.shared, a.sample * 20 if a.sample else 0)
@@ -283,16 +344,24 @@ def main(argv: list[str] | None = None) -> int:
     name_usage.cache_clear()
 
     data, digest = examples(a.shared, a.sample)
+    readings_digest = None
+    from_readings: set[str] = set()
+    if str(a.readings) != "none" and not a.sample:
+        extra, readings_digest = reading_examples(a.shared, a.readings)
+        print(f"{len(extra)} occurrences of {a.readings.name} decided by the model")
+        from_readings = {art for art, _f, _y in extra}
+        data += extra
     pos = sum(y for _a, _f, y in data)
     print(f"{len(data)} labelled mentions: {pos} places, {len(data) - pos} ordinary words or names")
     folds = {art: int(hashlib.sha256(f"{a.seed}:{art}".encode()).hexdigest(), 16) % a.folds
              for art, _f, _y in data}
-    scored: list[tuple[float, int]] = []
+    scored_by: list[tuple[float, int, bool]] = []
     for k in range(a.folds):
         w = fit([(f, y) for art, f, y in data if folds[art] != k], a.l2, a.epochs, a.rate)
         # a corpus phrase or a preposition of place decides before the model (places.evidence.is_place)
-        scored += [(decided(f) if decided(f) is not None else probability(w, f), y)
-                   for art, f, y in data if folds[art] == k]
+        scored_by += [(decided(f) if decided(f) is not None else probability(w, f), y, art in from_readings)
+                      for art, f, y in data if folds[art] == k]
+    scored = [(p, y) for p, y, _r in scored_by]
 
     def rates(t: float) -> tuple[float, float]:
         kept = sum(1 for p, y in scored if y and p >= t) / max(1, pos)
@@ -306,6 +375,14 @@ def main(argv: list[str] | None = None) -> int:
     kept, dropped = rates(threshold)
     print(f"cross-validated at threshold {threshold:.2f}: places kept {kept:.3f}, "
           f"ordinary words given no place {dropped:.3f}")
+    for name, part in (("gold", False), ("readings", True)):
+        sub = [(p, y) for p, y, r in scored_by if r == part]
+        sub_pos = sum(y for _p, y in sub)
+        if sub:
+            print(f"  {name}: places kept {sum(1 for p, y in sub if y and p >= threshold) / max(1, sub_pos):.3f} "
+                  f"of {sub_pos}, ordinary given no place "
+                  f"{sum(1 for p, y in sub if not y and p < threshold) / max(1, len(sub) - sub_pos):.3f} "
+                  f"of {len(sub) - sub_pos}")
     w = fit([(f, y) for _a, f, y in data], a.l2, a.epochs, a.rate)
     models = a.out / "models"
     models.mkdir(parents=True, exist_ok=True)
@@ -321,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
         "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json, "
                          "and benchmarks/data/gold-ant-extra (entities complete); labels by scripts/place_gold.py",
         "training_data_sha256": digest,
+        "readings": None if readings_digest is None else str(a.readings.relative_to(REPO)),
+        "readings_sha256": readings_digest,
         "name_usage_sha256": usage_digest,
         "examples": len(data), "places": pos,
         "cross_validated": {"places_kept": round(kept, 3), "ordinary_not_placed": round(dropped, 3)},

@@ -175,8 +175,11 @@ def test_a_state_title_or_an_algerian_daira_before_the_name_is_its_head(
         text: str, name: str, place: tuple[str, str | None]) -> None:
     doc = extract(text, published="2017-01-10", id="t1")
     places = {p.id: p for p in doc.places}
+    # the head read before the name places it whether the tagger's span holds the head or not
+    # (the entity lexicon knows جانت itself: the corpus writes it as a place)
+    end = text.index(name) + len(name)
     got = [(places[m.place_id].country, places[m.place_id].admin1) for m in doc.entities
-           if m.text == name and m.place_id in places]
+           if m.end == end and name.endswith(m.text) and m.place_id in places]
     assert got == [place]
 
 

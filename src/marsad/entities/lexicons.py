@@ -121,13 +121,43 @@ MIN_TOWN_POPULATION = 15_000
 MIN_PHRASE_POPULATION = 1_000
 
 
+# A town under those sizes is kept when the ANT corpus writes its name as a place's
+# (gazetteer/name-usage.tsv, built by scripts/train_place_evidence.py): at least this often, after a
+# preposition of place or a head noun in at least this share of its occurrences, and in no phrase of
+# its own, as no stem with a pronoun suffix and, without ال, not more often with it (النفيضة، سبيبة،
+# المزونة are; الجديدة، حديثة are not): the test of marsad.places.evidence.ordinary_word. A name of
+# three letters (ال aside) is left out whatever its usage: it is shaped like an Arabic root word, whose
+# forms with ب or في (بحوث "in research", في كسب "in winning") the counts mistake for a place's.
+PLACE_USAGE_MIN_COUNT = 3
+PLACE_USAGE_MIN_LOCATIVE = 0.3
+PLACE_USAGE_MIN_LETTERS = 4
+
+
+def _written_as_place() -> frozenset[str]:
+    """Folded gazetteer names that the ANT corpus uses as places, not as ordinary words."""
+    out = set()
+    for row in _tsv("gazetteer/name-usage.tsv"):
+        if len(row) < 5:
+            continue
+        key, count, locative, definite, stem = row[0], int(row[1]), float(row[2]), float(row[3]), float(row[4])
+        collocates = row[5] if len(row) > 5 else ""
+        core = key[2:] if key.startswith("ال") else key
+        if (count >= PLACE_USAGE_MIN_COUNT and locative >= PLACE_USAGE_MIN_LOCATIVE and not collocates
+                and stem <= 0 and (key.startswith("ال") or definite <= 0)
+                and len(core.replace(" ", "")) >= PLACE_USAGE_MIN_LETTERS):
+            out.add(key)
+    return frozenset(out)
+
+
 def _gazetteer_rows(common: frozenset[str]) -> list[tuple[str, str]]:
     """(name, type) of the names and variants of the places engineer's gazetteer, when present.
 
     Single-word names that news mostly use as ordinary words (``common``) are left out unless
-    they name a country or a first-level division.
+    they name a country or a first-level division; small towns only where the corpus writes
+    their names as places (:func:`_written_as_place`).
     """
     out = []
+    as_place = _written_as_place()
     for row in _tsv("gazetteer/places.tsv"):
         if len(row) < 5:
             continue
@@ -140,7 +170,7 @@ def _gazetteer_rows(common: frozenset[str]) -> list[tuple[str, str]]:
             key = fold_key(name)
             single = " " not in key
             if row[4] == "city" and population is not None and population < (
-                    MIN_TOWN_POPULATION if single else MIN_PHRASE_POPULATION):
+                    MIN_TOWN_POPULATION if single else MIN_PHRASE_POPULATION) and key not in as_place:
                 continue
             if single and row[4] != "country" and (key in common or len(key) < 3):
                 continue

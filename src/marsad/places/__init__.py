@@ -15,6 +15,7 @@ the place Sirte, also named plainly, is 1).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -48,7 +49,8 @@ from marsad.places.evidence import (
 from marsad.places.evidence import features as evidence_features
 from marsad.places.gazetteer import Gazetteer, PlaceEntry, TableGazetteer, name_key, packaged_gazetteer
 from marsad.places.resolve import Reading, Resolution, choose, lookup
-from marsad.text.normalize import FoldedText, fold
+from marsad.resources import read_tsv
+from marsad.text.normalize import FoldedText, fold, fold_key
 
 __all__ = ["Gazetteer", "PlaceEntry", "TableGazetteer", "locate_places", "packaged_gazetteer",
            "resolve_place_name"]
@@ -97,6 +99,7 @@ class _Found:
     plural_head: bool = False
     city_scale: bool = False  # a noun of a town's scale just before it (context.city_scale_before)
     rejected: bool = False  # the context says the name is an ordinary word here (places.evidence)
+    contained: bool = False  # the anchor is the larger place the text puts it in (_read_containers)
 
 
 def resolve_place_name(name: str, *, country: str | None = None,
@@ -148,19 +151,20 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
 
     found: list[_Found] = []
     for m in doc.entities:
-        if m.type not in PLACE_TYPES and m.type != "ORG":
-            continue
-        m.place_id = None  # a rerun starts afresh
         key = name_key(m.text)
+        if m.type not in PLACE_TYPES and not (m.type == "PER" and _state_titled(key, gaz)):
+            if m.type != "ORG":
+                continue
+        m.place_id = None  # a rerun starts afresh
         seat_in_town = False
         if m.type == "ORG":
-            if not _seat_named(folded, m):
+            if not _seat_named(folded, m, attached_in=_headed_town(key, gaz)):
                 continue  # the body that speaks or acts is no place
             if not any(e.kind == "facility" for e in gaz.candidates(key)):
                 seat_in_town = _seat_town(key, gaz)
-                if not seat_in_town:
+                if not seat_in_town and not _headed_town(key, gaz):
                     continue  # a body is a place only where the gazetteer lists its seat by its name
-        if key in FUNCTION_WORDS:
+        if key in FUNCTION_WORDS or _inside_a_word(doc.text, m.start):
             continue
         f = _Found(mention=m, sentence=bisect_right(starts, m.start) - 1 if starts else -1)
         _read_context(f, folded, gaz, key)
@@ -168,6 +172,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             hit = lookup(m.text, gaz.candidates, key)
             if hit is not None:
                 f.reading, f.entries = hit[0], tuple(hit[1])
+        if _after_kaf(doc.text, m.start) and not any(e.kind == "country" for e in f.entries):
+            continue  # كحولي "alcoholic" is no ك + Hawalli: ك "like" compares, it names no town
         if seat_in_town:
             f.head = "facility"  # أمام المحكمة الابتدائية بتونس: the court's seat, in the town
         found.append(f)
@@ -195,7 +201,7 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
                 and document_word_before(folded.text, folded.to_folded(f.mention.start))):
             f.rejected = True  # إعلان الرياض، اتفاق الصخيرات: a document's name, not where events happen
             continue
-        if (model is not None and f.mention.type in PLACE_TYPES and " " not in own
+        if (model is not None and f.mention.type in PLACE_TYPES and " " not in own and head is None
                 and (agrees_as_adjective(folded.text, folded.to_folded(f.mention.start), own)
                      or in_adjective_list(folded.text, folded.to_folded(f.mention.start),
                                           folded.to_folded(f.mention.end), own,
@@ -212,8 +218,18 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
         res = choose(f.entries, head=head, near=near, country=country,
                      via=f.reading.via, common_word=gaz.is_ambiguous(own), article_countries=others,
                      city_scale=f.city_scale)
+        if (res is not None and country and (_is_road(f.mention) or head == "area")
+                and res.entry.country != country and res.entry.country not in others):
+            # شارع الاسكندرية، حي الرياض in a Tunisian town: a street or a quarter named after a town
+            # abroad that nothing else in the article names; the quarter is a place the gazetteer lacks
+            res = None
+            if head == "area":
+                f.entries = ()
         if res is not None and res.score >= cfg.min_score:
             f.resolution = res
+    _read_neighbours(found)
+    _read_demonyms(found, doc.text, cfg.min_score)
+    _read_containers(found, doc.text, cfg.min_score)
     _anchor_unresolved(found, doc.text)
     _locate_unknown(found, country, gaz, doc.text)
 
@@ -230,7 +246,8 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             referent: tuple[str, ...] = ("near", name_key(f.mention.text), a.entry.id)
             precision = 2 if a.entry.kind in ("city", "facility") else a.precision
             kind = {"FAC": "facility", "LOC": "region"}.get(f.mention.type, "city")
-            res = Resolution(entry=a.entry, rule=f"near-{a.entry.kind}-in-sentence", precision=precision,
+            rule = f"within-{a.entry.kind}" if f.contained else f"near-{a.entry.kind}-in-sentence"
+            res = Resolution(entry=a.entry, rule=rule, precision=precision,
                              score=ANCHOR_SCORE, kind=kind)
         elif res is not None:
             referent = (res.entry.id, res.kind)
@@ -268,6 +285,176 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
     return doc
 
 
+# The words between a place and the larger place the text puts it in, in the source text: "X من
+# ولاية Y"، "X بمعتمدية Y"، "X، ولاية Y"، "X (ولاية Y)"، "X بY"، "حي X الشعبي في Y". The head may also
+# begin Y's own mention (ولاية القصرين). "من" alone is no container ("قادما من ليبيا"): only with a
+# head noun after it.
+_HEAD_WORD = r"(?:ال)?(?:ولاي[ةه]|محافظ[ةه]|معتمدي[ةه]|مدين[ةه]|بلدي[ةه]|جه[ةه]|قضاء|ناحي[ةه]|مديري[ةه]|إقليم|اقليم)"
+CONTAINER_GAP_RE = re.compile(
+    r"\s*(?:[،,(]\s*)?(?:(?:ال\S+\s+)?(?:في|ب)\s*(?:" + _HEAD_WORD + r"\s+)?"
+    r"|(?:التابع[ةه]?\s+)?(?:ل|من|ب)\s*" + _HEAD_WORD + r"\s+"
+    r"|" + _HEAD_WORD + r"\s+)?")
+CONTAINER_HEAD_RE = re.compile(_HEAD_WORD + r"\s")
+CONTAINER_KINDS = frozenset({"city", "admin1", "country"})
+CONTAINER_CHAIN = 3  # containers followed in a row: حي X من معتمدية Y من ولاية Z
+
+
+def _container(f: _Found, following: list[_Found], text: str) -> tuple[_Found, bool] | None:
+    """The resolved place the text puts ``f`` in, and whether a head noun says so (من ولاية Y)."""
+    current, headed = f, False
+    for _ in range(CONTAINER_CHAIN):
+        nxt = next((o for o in following if o.mention.start >= current.mention.end), None)
+        if nxt is None:
+            return None
+        gap = text[current.mention.end:nxt.mention.start]
+        own_head = CONTAINER_HEAD_RE.match(nxt.mention.text + " ")
+        probe = gap + (own_head.group(0) if own_head else "")
+        if "\n" in gap or not CONTAINER_GAP_RE.fullmatch(probe):
+            return None
+        headed = headed or bool(CONTAINER_HEAD_RE.search(probe))
+        res = nxt.resolution
+        if res is not None and res.entry.kind in CONTAINER_KINDS:
+            return nxt, headed
+        current = nxt
+    return None
+
+
+def _inside(entry: PlaceEntry, container: PlaceEntry) -> bool:
+    if container.kind == "country":
+        return entry.country == container.country
+    return entry.country == container.country and bool(entry.admin1) and entry.admin1 == container.admin1
+
+
+def _read_neighbours(found: list[_Found]) -> None:
+    """Among namesakes of one kind that population alone decided between (قرية الزهراء: in Idlib
+    and in Aleppo), choose the one in the province of the nearest other place of the sentence whose
+    province one of them shares ("قريتي نبل والزهراء" in "ريف حلب": Aleppo's)."""
+    for f in found:
+        res = f.resolution
+        if res is None or "largest" not in res.rule.split("+") or res.entry.kind == "country":
+            continue
+        rivals = [e for e in f.entries if e.kind == res.entry.kind and e.country == res.entry.country
+                  and e.admin1 and e.admin1 != res.entry.admin1]
+        if not rivals:
+            continue
+        neighbours = sorted(
+            (o for o in found if o is not f and o.sentence == f.sentence and o.resolution is not None
+             and o.resolution.entry.kind != "country" and o.resolution.entry.admin1),
+            key=lambda o: abs(o.mention.start - f.mention.start))
+        for o in neighbours:
+            assert o.resolution is not None
+            province = o.resolution.entry.admin1
+            if province == res.entry.admin1:
+                break
+            match = [e for e in rivals if e.admin1 == province]
+            if match:
+                entry = max(match, key=lambda e: e.population)
+                f.resolution = Resolution(entry=entry, rule=res.rule.replace("largest", "neighbour"),
+                                          precision=res.precision, score=res.score, kind=res.kind)
+                break
+
+
+@functools.cache
+def _demonym_countries() -> dict[str, str]:
+    """Folded definite country adjectives (الليبيه، الليبي) -> ISO2, from entities/demonyms.tsv."""
+    out: dict[str, str] = {}
+    for row in read_tsv("entities/demonyms.tsv"):
+        if len(row) >= 3:
+            for adjective in row[2].split("|"):
+                stem = fold_key(adjective)
+                if stem:
+                    out["ال" + stem] = out["ال" + stem + "ه"] = row[0]
+    return out
+
+
+# After a name, up to one more name of its list (و + one or two words), then a definite country
+# adjective: "من زوارة وأبو كماش الليبية"، "مدينة الزنتان الليبية".
+_DEMONYM_AFTER_RE = re.compile(r"\s*(?:و\s*[^\s،,.:؛()]+(?:\s+[^\s،,.:؛()]+)?\s+)?(ال[^\s،,.:؛()]+)")
+
+
+def _read_demonyms(found: list[_Found], text: str, min_score: float) -> None:
+    """Choose, for a name that a country adjective follows, its candidate in that country: "من زوارة
+    وأبو كماش الليبية" is Zuwara in Libya, even in an article about Tunisia. Only a candidate of the
+    name is taken; the adjective alone locates nothing (it may describe another word)."""
+    adjectives = _demonym_countries()
+    for f in found:
+        if f.rejected or not f.entries or f.mention.type not in PLACE_TYPES:
+            continue
+        m = _DEMONYM_AFTER_RE.match(text, f.mention.end)
+        iso = adjectives.get(fold_key(m.group(1))) if m else None
+        if iso is None or (f.resolution is not None and f.resolution.entry.country == iso):
+            continue
+        inside = [e for e in f.entries if e.country == iso]
+        res = choose(inside, head=f.head or (f.reading.head if f.reading else None),
+                     near=f.near or bool(f.reading and f.reading.near)) if inside else None
+        if res is not None and res.score >= min_score:
+            f.resolution = res
+
+
+def _read_containers(found: list[_Found], text: str, min_score: float) -> None:
+    """Read each place in the larger place the text puts it in (منطقة المنصورة من ولاية المهدية).
+
+    A candidate of the name inside the container is chosen over a namesake elsewhere (the Tunisian
+    Mansoura, not the Egyptian city); when the gazetteer knows none there, the name is a place it
+    lacks and is located at the container (``anchor``), never at the namesake of another country
+    or province. A name the evidence model took for an ordinary word is a place after all when a
+    head noun places it (العيون من ولاية القصرين)."""
+    ordered = sorted((f for f in found if f.mention.type in PLACE_TYPES), key=lambda f: f.mention.start)
+    for i, f in enumerate(ordered):
+        if (not f.entries or _is_road(f.mention)
+                or (f.resolution is not None and f.resolution.entry.kind == "country")):
+            continue  # a road or street is read by the events stage from the towns around it
+        if text[max(0, f.mention.start - 3):f.mention.start].rstrip().endswith(("-", "–")):
+            continue  # طريق الخارجة- أسيوط بمحافظة الوادي الجديد: the road lies there, not its end
+        hit = _container(f, ordered[i + 1:], text)
+        if hit is None:
+            continue
+        box, headed = hit
+        assert box.resolution is not None
+        container = box.resolution.entry
+        if f.rejected and not headed:
+            continue
+        if f.resolution is not None and _inside(f.resolution.entry, container):
+            continue
+        inside = [e for e in f.entries if _inside(e, container)]
+        res = choose(inside, head=f.head or (f.reading.head if f.reading else None),
+                     near=f.near or bool(f.reading and f.reading.near)) if inside else None
+        if res is not None and res.score >= min_score:
+            f.resolution, f.rejected = res, False
+        else:
+            f.resolution, f.rejected, f.anchor, f.contained = None, False, box, True
+
+
+# Letters that may stand attached before a name: a conjunction (و، ف) first, then a preposition
+# (ب، ل، ك): وب، فل are proclitics, بو، كو are not.
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بلك"
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """Whether the letters attached before a mention cannot all be proclitics, so that the name is
+    the end of another word: بو + غنجة is the surname Boughanja, بو + روسيا the club Borussia, كو +
+    ميدي a comedy (كوميدي); only a conjunction may come before a preposition."""
+    k = start
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    attached = text[k:start]
+    if len(attached) < 2 or len(attached) > 3:
+        return False
+    return (any(c not in _CONJUNCTIONS + _PREPOSITIONS for c in attached)
+            or any(c in _CONJUNCTIONS for c in attached[1:]))
+
+
+def _after_kaf(text: str, start: int) -> bool:
+    """Whether the letters attached before a mention end with ك ("like"), as in كحولي (alcoholic,
+    not ك + حولي) or كبيرا: a town is seldom compared to, a country may be (كسوريا)."""
+    k = start
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    attached = text[k:start]
+    return bool(attached) and attached.endswith("ك") and len(attached) <= 2
+
+
 def _listed(f: _Found, found: list[_Found], text: str) -> bool:
     """Whether another name the gazetteer knows stands next to the mention in a list (X وY، X، Y)."""
     for o in found:
@@ -290,15 +477,37 @@ def _evidence(f: _Found, folded: FoldedText, head: str | None, others: frozenset
         near=f.near or f.reading.near, ambiguous=gaz.is_ambiguous(f.reading.key))
 
 
-def _seat_named(folded: FoldedText, mention: Mention) -> bool:
+def _seat_named(folded: FoldedText, mention: Mention, *, attached_in: bool = False) -> bool:
     """Whether an organisation's name stands where a place does: after a preposition of place or a
-    word of its seat (أمام، مقر، اقتحام), an attached proclitic taken off (وأمام، بمقر)."""
+    word of its seat (أمام، مقر، اقتحام), an attached proclitic taken off (وأمام، بمقر); with
+    ``attached_in``, also after an attached ب "in" (ببلدية الميلية: in the municipality of El Milia)."""
     start = folded.to_folded(mention.start)
     words, _after = context_words(folded.text, start, folded.to_folded(mention.end), CONTEXT_WINDOW)
     if not words:
         return False
     last = words[-1]
+    if attached_in and last in ("ب", "وب"):
+        return True
     return any(w in ORG_SEAT_BEFORE for w in (last, last[1:], last[2:]) if w)
+
+
+# The heads of a town's or province's own administration: بلدية الميلية is El Milia's municipality,
+# ولاية نابل Nabeul's governorate, which the tagger may read as bodies.
+ADMINISTRATION_HEADS = frozenset({"بلديه", "معتمديه", "ولايه", "محافظه", "دايره"})
+STATE_TITLES = frozenset({"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره"})
+
+
+def _headed_town(key: str, gaz: Gazetteer) -> bool:
+    """Whether a body's name is a town's or province's administration named by it (بلدية باردو)."""
+    head, _, rest = key.partition(" ")
+    return head in ADMINISTRATION_HEADS and any(e.kind in ("city", "admin1") for e in gaz.candidates(rest))
+
+
+def _state_titled(key: str, gaz: Gazetteer) -> bool:
+    """Whether a name is a state's title and a country's name (دولة قطر، دولة فلسطين), whatever
+    type the tagger gave it: no person is called so."""
+    head, _, rest = key.partition(" ")
+    return head in STATE_TITLES and any(e.kind == "country" for e in gaz.candidates(rest))
 
 
 def _read_proclitic_in_country(found: list[_Found], country: str | None, gaz: Gazetteer) -> None:
@@ -379,6 +588,8 @@ def _dominant_country(found: list[_Found], doc: Document) -> str | None:
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
     for i, f in enumerate(found):
+        if _is_road(f.mention):
+            continue  # طريق الشط in Hammam Sousse: a road is often named after a town elsewhere
         countries = {e.country for e in f.entries if e.country}
         if len(countries) == 1:
             (c,) = countries
@@ -435,11 +646,16 @@ def _anchor_unresolved(found: list[_Found], text: str) -> None:
                 and not _far_reference(text, f.mention):
             by_sentence.setdefault(f.sentence, []).append(f)
     for f in found:
-        if f.resolution is not None or f.rejected or f.sentence < 0 or _is_road(f.mention):
+        if (f.resolution is not None or f.rejected or f.anchor is not None or f.sentence < 0
+                or _is_road(f.mention)):
             continue
-        # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it
+        # a name nested in the mention (بنزرت in نهج بنزرت) names it, it does not locate it; a
+        # name the gazetteer knows only in other countries, with no head noun to make it a place here
+        # (حجة الإثبات "proof", Hajjah in Yemen), is not located at a town its sentence names too
+        known_in = set() if _own_head(f) is not None else {e.country for e in f.entries}
         options = [o for o in by_sentence.get(f.sentence, ())
-                   if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)]
+                   if not (f.mention.start <= o.mention.start and o.mention.end <= f.mention.end)
+                   and (not known_in or (o.resolution is not None and o.resolution.entry.country in known_in))]
         if not options:
             continue
         f.anchor = min(options, key=lambda o: (

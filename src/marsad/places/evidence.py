@@ -175,7 +175,9 @@ def agrees_as_adjective(text: str, start: int, key: str) -> bool:
         # an accusative noun (جنديا), not a pronoun suffix (تشهدها، مقرها), a verb's plural (قالوا)
         # or an adverb (مؤخرا، حاليا) before the subject or object
         return last.endswith("ا") and last[-2:] not in ("ها", "نا", "وا") and last not in ADVERBS
-    return key.endswith("يه") and last.endswith("يه")
+    # an indefinite feminine noun or adjective (امرأة سورية، عسكرية سورية) or a feminine plural
+    # (شخصيات سورية، طائرات سورية): the name agrees with it as an adjective
+    return key.endswith("يه") and (last.endswith("ه") or (len(last) > 4 and last.endswith("ات")))
 
 
 def in_adjective_list(text: str, start: int, end: int, key: str, is_name: Callable[[str], bool]) -> bool:

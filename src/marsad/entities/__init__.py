@@ -251,6 +251,29 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words:
     return out
 
 
+# Sources whose spans are grown over the words around a name, not matched whole from a list.
+GROWN_SOURCES = frozenset({"pattern", "crf"})
+
+
+def _trim_edges(c: Candidate, words: list[Word], lex: Lexicons) -> Candidate | None:
+    """A pattern or tagger span without the words the training gold writes next to names and
+    almost never in them (``lex.edge_after``: حيدرة | الواقعة، نعيم الرمضاني | كاتب;
+    ``lex.edge_before``: أعوان | الحرس الوطني), or None when nothing is left. A first name is never
+    trimmed (علي is also the preposition على, folded alike: زين العابدين بن علي)."""
+    if c.source not in GROWN_SOURCES:
+        return c
+    start, end = c.start, c.end
+    while end > start + 1 and words[end - 1].key in lex.edge_after and not words[end - 1].first:
+        end -= 1
+    while start < end - 1 and words[start].key in lex.edge_before and not words[start].first:
+        start += 1
+    if (start, end) == (c.start, c.end):
+        return c
+    if not any(w.is_word for w in words[start:end]):
+        return None
+    return replace(c, start=start, end=end, skip=words[start].n if start != c.start else c.skip)
+
+
 def _closes_name(w: Word, lex: Lexicons) -> bool:
     """Whether a word can end a name the tagger grew: no frequent indefinite word (مرات كثيرة،
     آنذاك) closes one; a definite word, a name word or a rare word does."""
@@ -476,6 +499,7 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         candidates.extend(_learned_extensions(learned, candidates, words, lex))
     else:
         candidates = [c for c in candidates if not _unnamed(c, words, lex)]
+    candidates = [t for t in (_trim_edges(c, words, lex) for c in candidates) if t is not None]
     selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
     taken = bytearray(len(words))

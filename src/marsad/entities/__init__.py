@@ -229,7 +229,8 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words:
     least ``EXTEND_MIN_CONFIDENCE``, replaces them (a person's name not by a frequent word). It
     starts where a rule span starts (the rules know where a name starts: شن | الولايات المتحدة) and
     ends on a word that can close a name (:func:`_closes_name`), and does not join a second body
-    behind و (الدرك الوطني و الأمن الوطني).
+    behind و (الدرك الوطني و الأمن الوطني), nor places named by a dual head (التحالف الدولي |
+    بمحافظتي بابل والمثنى: a body's name serves one place).
     """
     owner = [-1] * len(words)
     for k, c in enumerate(rules):
@@ -242,7 +243,8 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words:
         if (c.confidence >= EXTEND_MIN_CONFIDENCE and inside and added
                 and all(rules[k].start >= c.start and rules[k].end <= c.end for k in inside)
                 and owner[c.start] >= 0 and _closes_name(words[c.end - 1], lex)
-                and not any(w.key == "و" or (w.n and w.key[0] == "و" and w.head is not None) for w in added)
+                and not any(w.key == "و" or (w.n and w.key[0] == "و" and w.head is not None) or w.dual
+                            for w in added)
                 and not (c.type == "PER" and any(lex.vocabulary.get(w.key, 0) >= FREQUENT_WORD_COUNT
                                                  for w in added))):
             out.append(replace(c, priority=PRIO_RULE))

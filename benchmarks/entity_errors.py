@@ -4,6 +4,7 @@
   python benchmarks/entity_errors.py [--set validation|train|dev|dev-mashriq] [--shared ../shared]
                                      [--show] [--json]
   python benchmarks/entity_errors.py --fold K/N --model DIR [--show]
+  python benchmarks/entity_errors.py --ids FILE --model DIR [--show]
 
 The scorer (shared/eval/score.py) counts typed entity clusters matched by name; this sorts the rest.
 Kinds, first that applies, for a gold entity left unmatched (typed):
@@ -22,7 +23,9 @@ ANT gold, without the fold), ``unseen`` otherwise: the gap between the two is wh
 
 ``--fold K/N`` measures cross-validation on the in-domain training gold: the articles of rank K modulo
 N (sorted ids, as ``scripts/train_ner.py --fold K/N`` leaves them out), tagged with the model that
-script wrote to DIR. ``--show`` lists the errors of each kind (read it for train and fold runs;
+script wrote to DIR. ``--ids FILE --model DIR`` does the same for the training-gold articles listed in
+FILE (articles the model in DIR did not learn from, such as gold annotated after it was trained).
+``--show`` lists the errors of each kind (read it for train and fold runs;
 for validation read the counts only).
 """
 
@@ -105,18 +108,24 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", dest="gold_set", choices=quality_gate.SETS, default="validation")
     ap.add_argument("--fold", default="", help="K/N: the in-domain training gold of that fold")
-    ap.add_argument("--model", type=Path, help="with --fold: the folder of the fold's model")
+    ap.add_argument("--model", type=Path, help="with --fold or --ids: the folder of the model to tag with")
+    ap.add_argument("--ids", type=Path,
+                    help="a file of training-gold ids, one a line: those articles, tagged with --model (a model "
+                         "trained without them, such as the packaged one before newly annotated articles joined)")
     ap.add_argument("--show", action="store_true", help="list the errors, not only their counts")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     sc = load_scorer(a.shared)
     train, _ = training_golds(a.shared, "entities", extra=True)
-    if a.fold:
+    if a.fold or a.ids:
         if a.model is None:
-            ap.error("--fold needs --model")
+            ap.error("--fold and --ids need --model")
         from train_ner import fold_ids
 
-        left_out = fold_ids([x["id"] for x in train], a.fold)
+        if a.ids:
+            left_out = set(a.ids.read_text(encoding="utf-8").split())
+        else:
+            left_out = fold_ids([x["id"] for x in train], a.fold)
         golds = [x for x in train if x["id"] in left_out]
         train = [x for x in train if x["id"] not in left_out]
         use_model(a.model)

@@ -28,6 +28,7 @@ BUILDERS = {
     "entities/continuations-corpus.tsv": "scripts/build_complements.py",
     "entities/org-names-corpus.tsv": "scripts/build_complements.py",
     "entities/unnamed-spans.tsv": "scripts/build_complements.py",
+    "entities/name-edges.tsv": "scripts/build_name_edges.py",
     "quotes/heads_mined.tsv": "scripts/build_quote_heads.py",
     "models/": "scripts/train_ner.py",
     "gazetteer/": "scripts/build_gazetteer.py",

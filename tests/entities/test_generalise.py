@@ -95,3 +95,52 @@ def test_a_definite_name_governs_no_common_noun_after_it() -> None:
     assert _construct_end(words, 0, 3, lex) == 1
     words = [analyze(t, lex) for t in "المستشفى الجامعي فرحات حشاد".split()]
     assert _construct_end(words, 0, 4, lex) == 4
+
+
+@pytest.mark.parametrize(("sentence", "expected", "not_expected"), [
+    # an outlet's name with its distinctive part quoted is the lexicon's name, both marks inside
+    ('ونقلت الجوهرة "اف ام" عن مصدر أمني أن الوضع هادئ.', ('الجوهرة "اف ام"', "ORG"),
+     ("الجوهرة", "ORG")),
+    # after a head noun the quoted name is the name alone
+    ('أعلن تنظيم "داعش" مسؤوليته عن الهجوم.', ("داعش", "ORG"), ('تنظيم "داعش"', "ORG")),
+])
+def test_a_quoted_part_of_a_listed_name(make_doc: Callable[..., Document], sentence: str,
+                                        expected: tuple[str, str], not_expected: tuple[str, str]) -> None:
+    doc = find_entities(make_doc(sentence), RULES_ONLY)
+    doc.check_offsets()
+    assert expected in _found(doc)
+    assert not_expected not in _found(doc)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a participle after a place, a role after a person: next to the name, not in it
+    ("وقع الحادث في منطقة حيدرة الواقعة بولاية القصرين.", ("منطقة حيدرة", "GPE")),
+    ("وقال نعيم الرمضاني كاتب عام النقابة إن الإضراب قائم.", ("نعيم الرمضاني", "PER")),
+])
+def test_words_next_to_names_are_trimmed(make_doc: Callable[..., Document], sentence: str,
+                                         expected: tuple[str, str]) -> None:
+    doc = find_entities(make_doc(sentence))
+    doc.check_offsets()
+    assert expected in _found(doc)
+
+
+def test_name_edges_are_learned_from_the_gold() -> None:
+    """The table of scripts/build_name_edges.py: words outside names at their edges, first names never
+    trimmed by the stage even when listed (علي is also على folded)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_name_edges.py"
+    spec = importlib.util.spec_from_file_location("build_name_edges", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "قال محمد علي التابعة للوزارة إن حيدرة التابعة لولاية القصرين وسلتة التابعة لها هادئتان"
+    gold = {"text": text, "entities": [{"type": "GPE", "canonical": "حيدرة"}, {"type": "GPE", "canonical": "سلتة"},
+                                       {"type": "PER", "canonical": "محمد علي"}]}
+    counts = module.edge_counts([gold, gold])
+    assert counts["after"]["التابعه"] == 6 and counts["last"]["علي"] == 2
+    rows = {(w, side) for w, side, _, _ in module.edge_words(counts)}
+    assert ("التابعه", "after") in rows and ("علي", "after") not in rows
+    lex = load_lexicons()
+    assert "التابعه" in lex.edge_after and analyze("علي", lex).first

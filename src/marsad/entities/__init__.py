@@ -229,7 +229,8 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words:
     least ``EXTEND_MIN_CONFIDENCE``, replaces them (a person's name not by a frequent word). It
     starts where a rule span starts (the rules know where a name starts: شن | الولايات المتحدة) and
     ends on a word that can close a name (:func:`_closes_name`), and does not join a second body
-    behind و (الدرك الوطني و الأمن الوطني).
+    behind و (الدرك الوطني و الأمن الوطني), nor places named by a dual head (التحالف الدولي |
+    بمحافظتي بابل والمثنى: a body's name serves one place).
     """
     owner = [-1] * len(words)
     for k, c in enumerate(rules):
@@ -242,13 +243,37 @@ def _learned_extensions(learned: list[Candidate], rules: list[Candidate], words:
         if (c.confidence >= EXTEND_MIN_CONFIDENCE and inside and added
                 and all(rules[k].start >= c.start and rules[k].end <= c.end for k in inside)
                 and owner[c.start] >= 0 and _closes_name(words[c.end - 1], lex)
-                and not any(w.key == "و" or (w.n and w.key[0] == "و" and w.head is not None) for w in added)
+                and not any(w.key == "و" or (w.n and w.key[0] == "و" and w.head is not None) or w.dual
+                            for w in added)
                 and not (c.type == "PER" and any(lex.vocabulary.get(w.key, 0) >= FREQUENT_WORD_COUNT
                                                  for w in added))):
             out.append(replace(c, priority=PRIO_RULE))
         else:
             out.append(c)
     return out
+
+
+# Sources whose spans are grown over the words around a name, not matched whole from a list.
+GROWN_SOURCES = frozenset({"pattern", "crf"})
+
+
+def _trim_edges(c: Candidate, words: list[Word], lex: Lexicons) -> Candidate | None:
+    """A pattern or tagger span without the words the training gold writes next to names and
+    almost never in them (``lex.edge_after``: حيدرة | الواقعة، نعيم الرمضاني | كاتب;
+    ``lex.edge_before``: أعوان | الحرس الوطني), or None when nothing is left. A first name is never
+    trimmed (علي is also the preposition على, folded alike: زين العابدين بن علي)."""
+    if c.source not in GROWN_SOURCES:
+        return c
+    start, end = c.start, c.end
+    while end > start + 1 and words[end - 1].key in lex.edge_after and not words[end - 1].first:
+        end -= 1
+    while start < end - 1 and words[start].key in lex.edge_before and not words[start].first:
+        start += 1
+    if (start, end) == (c.start, c.end):
+        return c
+    if not any(w.is_word for w in words[start:end]):
+        return None
+    return replace(c, start=start, end=end, skip=words[start].n if start != c.start else c.skip)
 
 
 def _closes_name(w: Word, lex: Lexicons) -> bool:
@@ -476,6 +501,7 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         candidates.extend(_learned_extensions(learned, candidates, words, lex))
     else:
         candidates = [c for c in candidates if not _unnamed(c, words, lex)]
+    candidates = [t for t in (_trim_edges(c, words, lex) for c in candidates) if t is not None]
     selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
     taken = bytearray(len(words))

@@ -99,6 +99,11 @@ class Lexicons:
     unnamed: frozenset[tuple[str, ...]] = frozenset()
     # outlets of the actor lexicon named without their head, by first word (الشروق، العربية)
     outlets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # words the training gold writes right after / before names and almost never in them
+    # (التابعة، الواقعة، كاتب / أعوان، باسم): trimmed off the edges of pattern and tagger spans
+    # (entities/name-edges.tsv, built by scripts/build_name_edges.py)
+    edge_after: frozenset[str] = frozenset()
+    edge_before: frozenset[str] = frozenset()
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -282,6 +287,7 @@ def load_lexicons() -> Lexicons:
                     ambiguous_places=ambiguous, continuations=_continuations(),
                     outlets=outlets,
                     unnamed=frozenset(tuple(r[0].split()) for r in _tsv("entities/unnamed-spans.tsv") if r),
+                    edge_after=_edges("after"), edge_before=_edges("before"),
                     corpus_orgs=frozenset(tuple(r[0].split()) for r in _tsv("entities/org-names-corpus.tsv") if r))
 
 
@@ -310,6 +316,11 @@ def _bare_outlets(heads: dict[str, str], phrases: dict[str, dict[str, tuple[Phra
             if not place and strip_article(first)[0] not in heads and len(first) >= 3:
                 names.setdefault(first, set()).add(words)
     return {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in names.items()}
+
+
+def _edges(side: str) -> frozenset[str]:
+    """The folded words of ``entities/name-edges.tsv`` on one side of names ("after", "before")."""
+    return frozenset(r[0] for r in _tsv("entities/name-edges.tsv") if len(r) >= 2 and r[1] == side)
 
 
 def _continuations() -> Continuations:

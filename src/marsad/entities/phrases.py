@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from marsad.entities.candidates import PRIO_RULE, Candidate
 from marsad.entities.lexicons import Lexicons
-from marsad.entities.words import Word
+from marsad.entities.words import Word, quoted_end
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Prepositions before a place (folded): في حديثة، إلى معسكر، قرب الحمة.
@@ -24,10 +24,36 @@ LIST_MARKS = frozenset({"،", ",", "و"})
 
 
 def phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, int] | None:
-    """Longest lexicon phrase starting at token ``i``: (end, type, source, proclitic letters)."""
+    """Longest lexicon phrase starting at token ``i``: (end, type, source, proclitic letters).
+
+    A name whose words after the first are quoted (الجوهرة "اف ام", as news often set off the
+    distinctive part of an outlet's or a company's name) matches its entry too, and the span takes
+    in both marks: the annotated articles name it with its quoted part. Not after a head noun
+    (تنظيم "داعش"، وكالة "رويترز"), whose quoted name is the name alone.
+    """
     w = words[i]
     if not w.phrase:
         return None
+    hit = _unquoted_phrase_at(words, i, lex)
+    if hit is None and i + 1 < len(words) and words[i + 1].quote and w.head is None:
+        return _quoted_phrase_at(words, i, lex)
+    return hit
+
+
+def _quoted_phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, int] | None:
+    """A multi-word phrase at ``i`` whose later words stand between quotation marks right after it."""
+    close = quoted_end(words, i + 1)
+    if close is None:
+        return None
+    inner = [words[i], *words[i + 2:close - 1]]
+    hit = _unquoted_phrase_at(inner, 0, lex)
+    if hit is None or hit[0] != len(inner) or len(inner) < 2:
+        return None  # the whole quotation must finish the name, no more and no less
+    return close, hit[1], hit[2], hit[3]
+
+
+def _unquoted_phrase_at(words: list[Word], i: int, lex: Lexicons) -> tuple[int, str, str, int] | None:
+    w = words[i]
     readings = [(w.key, 0)] if w.n == 0 else [(w.key, 0), (w.base, w.n)]
     second = words[i + 1].key if i + 1 < len(words) else ""
     for form, skip in readings:

@@ -70,6 +70,8 @@ class Problem:
     names: list[str]
     gold: str | None
     has_rule: bool = False
+    sub_event_type: str = ""
+    evidence: str = ""
 
 
 def right_for(score: ModuleType, gold: str | None, cand: Candidate, english: str | None) -> bool:
@@ -143,7 +145,7 @@ def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple
                                coded_english(cand, ge["event_type"], ge.get("country"), role))
                      for cand, _ in allowed]
             out.append(Problem(gold["id"], role, [f for _, f in allowed], right, [c.name for c, _ in allowed],
-                               ge.get(role), rule is not None))
+                               ge.get(role), rule is not None, ge["sub_event_type"], ge.get("evidence") or ""))
     return out, skipped
 
 
@@ -199,6 +201,10 @@ def main() -> int:
                     help="least bonus of the rules' actor1 (the cross-validated one if larger)")
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    ap.add_argument("--uncovered", type=Path, default=None,
+                    help="write the events whose gold actor no candidate stands for (JSON lines: article, "
+                         "role, gold, sub-event type, candidates, evidence), to sort what candidate "
+                         "generation misses")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the weights and their metadata")
     ap.add_argument("--sample", type=int, default=0,
                     help="only the first N articles of each source: a quick run that proves the recipe (tests)")
@@ -215,6 +221,13 @@ def main() -> int:
         found, missing = problems_of(doc, gold, score)
         problems += found
         skipped += missing
+    if a.uncovered is not None:
+        with a.uncovered.open("w", encoding="utf-8") as fh:
+            for p in problems:
+                if not any(p.right):
+                    fh.write(json.dumps({"article": p.article, "role": p.role, "gold": p.gold,
+                                         "sub_event_type": p.sub_event_type, "candidates": p.names[1:],
+                                         "evidence": p.evidence}, ensure_ascii=False) + "\n")
     folds = {p.article: int(hashlib.sha256(f"{a.seed}:{p.article}".encode()).hexdigest(), 16) % a.folds
              for p in problems}
     report: dict[str, Any] = {}

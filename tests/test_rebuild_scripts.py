@@ -40,11 +40,18 @@ def weight_rows(path: Path, columns: int) -> list[list[str]]:
 
 @pytest.mark.slow
 def test_actor_ranker_rebuilds(tmp_path: Path) -> None:
-    run_script("train_actor_ranker", "--sample", "25", "--folds", "2", "--out", str(tmp_path))
+    uncovered = tmp_path / "uncovered.jsonl"
+    run_script("train_actor_ranker", "--sample", "25", "--folds", "2", "--out", str(tmp_path),
+               "--uncovered", str(uncovered))
     meta = json.loads((tmp_path / "actor-ranker.json").read_text(encoding="utf-8"))
     assert meta["sample"] == 25 and len(meta["training_data_sha256"]) == 64
     roles = {r[0] for r in weight_rows(tmp_path / "actor-ranker.tsv", 3)}
     assert roles == {"actor1", "actor2"}
+    # the events no candidate covers, as many as the report counts short of the events
+    rows = [json.loads(line) for line in uncovered.read_text(encoding="utf-8").splitlines()]
+    for role in ("actor1", "actor2"):
+        report = meta["cross_validated"][role]
+        assert sum(r["role"] == role for r in rows) == report["events"] - report["with_a_right_candidate"]
 
 
 @pytest.mark.slow

@@ -45,6 +45,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import pickle
 import sys
 import tempfile
 import time
@@ -359,6 +360,44 @@ def vetoed_level(items: list[Labelled], detections: dict[str, dict[int, Detectio
     return {name: ranking_figures(scores) for name, scores in ranked.items() if scores}
 
 
+def out_of_fold(items: list[Labelled], types: list[str], folds: int, c2: float, min_count: int,
+                c2_type: float | None = None, extra: list[tuple[list[str], str]] | None = None, *,
+                with_vetoed: bool = True) -> tuple[dict[str, dict[int, Detection]],
+                                                   dict[str, dict[int, list[tuple[float, str]]]],
+                                                   dict[str, dict[int, float]]]:
+    """The verdicts of models that never saw the article: detector, proposer and vetoed-sentence model
+    refitted per fold (folds grouped by article, :func:`fold_of`), each scoring its held-out articles.
+
+    The vetoed-sentence model (scripts/train_vetoed_events.py, run before this script) is refitted with
+    its chosen penalty and feature count, so that its thresholds are chosen on out-of-fold verdicts.
+
+    Returns:
+        Per article id: the detector's verdict per candidate sentence, the proposal model's typed
+        probabilities, and the vetoed-sentence model's probabilities (empty without ``with_vetoed``).
+    """
+    from train_vetoed_events import fit_vetoed, vetoed_rows  # imports this module: imported here
+    vetoed_meta = read_json(f"models/{VETOED_MODEL}.json")
+    vetoed_c2 = float(vetoed_meta["c2"]) if with_vetoed else 0.0
+    detections: dict[str, dict[int, Detection]] = {}
+    proposals: dict[str, dict[int, list[tuple[float, str]]]] = {}
+    vetoed: dict[str, dict[int, float]] = {}
+    for k in range(folds):
+        fit = [item for item in items if fold_of(item.gold["id"], folds) != k]
+        model = as_model(*train(examples(fit) + (extra or []), c2, min_count, c2_type))
+        proposer = as_proposer(*train_one(pair_examples(fit, types), c2, min_count), types)
+        vetoed_fit = vetoed_rows(fit)  # type: ignore[arg-type]
+        judge = fit_vetoed(vetoed_fit, vetoed_c2, int(vetoed_meta["min_count"])) \
+            if vetoed_c2 and any(r[3] == EVENT for r in vetoed_fit) else None
+        for item in items:
+            if fold_of(item.gold["id"], folds) == k:
+                detections[item.gold["id"]] = {i: model.detect(f) for i, f in item.features.items()}
+                if item.cands is not None:
+                    proposals[item.gold["id"]] = propose_types(proposer, item.cands, item.features)
+                    if judge is not None:
+                        vetoed[item.gold["id"]] = vetoed_probabilities(judge, item.cands)
+    return detections, proposals, vetoed
+
+
 def fold_of(article: str, folds: int) -> int:
     return int(hashlib.sha256(f"{SEED}:{article}".encode()).hexdigest(), 16) % folds
 
@@ -413,6 +452,10 @@ def main() -> int:
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--no-vetoed", action="store_true",
                     help="leave the vetoed-sentence model out (its thresholds 1.01)")
+    ap.add_argument("--verdicts", type=Path, default=None,
+                    help="a pickle of the out-of-fold verdicts (minutes to fit): read if it exists, else written; "
+                         "for trying threshold grids on unchanged gold, features and models "
+                         "(benchmarks/event_trace.py --cv --verdicts writes the same)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra, sample=a.sample)
@@ -430,26 +473,13 @@ def main() -> int:
     types = proposal_types(items)
     # the vetoed-sentence model (scripts/train_vetoed_events.py, run before this script) is refitted
     # in each fold with its chosen penalty and feature count, so that its thresholds are chosen on out-of-fold verdicts
-    from train_vetoed_events import fit_vetoed, vetoed_rows  # imports this module: imported here
-    vetoed_meta = read_json(f"models/{VETOED_MODEL}.json")
-    vetoed_c2 = 0.0 if a.no_vetoed else float(vetoed_meta["c2"])
-    detections: dict[str, dict[int, Detection]] = {}
-    proposals: dict[str, dict[int, list[tuple[float, str]]]] = {}
-    vetoed: dict[str, dict[int, float]] = {}
-    for k in range(a.folds):
-        fit = [item for item in items if fold_of(item.gold["id"], a.folds) != k]
-        model = as_model(*train(examples(fit) + extra, a.c2, a.min_count, a.c2_type))
-        proposer = as_proposer(*train_one(pair_examples(fit, types), a.c2, a.min_count), types)
-        vetoed_fit = vetoed_rows(fit)  # type: ignore[arg-type]
-        judge = fit_vetoed(vetoed_fit, vetoed_c2, int(vetoed_meta["min_count"])) \
-            if vetoed_c2 and any(r[3] == EVENT for r in vetoed_fit) else None
-        for item in items:
-            if fold_of(item.gold["id"], a.folds) == k:
-                detections[item.gold["id"]] = {i: model.detect(f) for i, f in item.features.items()}
-                if item.cands is not None:
-                    proposals[item.gold["id"]] = propose_types(proposer, item.cands, item.features)
-                    if judge is not None:
-                        vetoed[item.gold["id"]] = vetoed_probabilities(judge, item.cands)
+    if a.verdicts is not None and a.verdicts.exists():
+        detections, proposals, vetoed = pickle.loads(a.verdicts.read_bytes())
+    else:
+        detections, proposals, vetoed = out_of_fold(items, types, a.folds, a.c2, a.min_count, a.c2_type, extra,
+                                                    with_vetoed=not a.no_vetoed)
+        if a.verdicts is not None:
+            a.verdicts.write_bytes(pickle.dumps((detections, proposals, vetoed)))
     print(f"vetoed sentences (cross-validated): {vetoed_level(items, detections, proposals, vetoed)}",
           file=sys.stderr)
     sentence_figures = sentence_level(items, detections)

@@ -3,11 +3,19 @@
 
   python benchmarks/event_trace.py [--set train|validation|dev|dev-mashriq] [--shared ../shared]
                                    [--list] [--json]
+  python benchmarks/event_trace.py --cv 5 [--list] [--json]
+
+With --cv K the gold is the learners' own (the train split and the extra gold, scripts/training_gold.py)
+and the event model, the proposal model and the vetoed-sentence model are refitted in K folds grouped by
+article (scripts/train_event_detector.py's out_of_fold): each article is traced with the verdicts of
+models that never saw it, at the packaged thresholds (which that script's cross-validation chose). The
+recalled-events model and the article gate stay the packaged ones (in-sample for those two).
 
 benchmarks/event_errors.py sorts misses by what the output shows; this follows each missed gold event
 back through the flow of marsad.events on its sentence (the one holding the head of its evidence) and
 names the first stage, counted from the output back, that lost it:
 
+  article gate            an event of the gold type stood there before the article gate dropped it
   wrong place             an event of the gold type stands on the sentence; its place fails the scorer
   wrong type              only events of other types stand on the sentence
   merge/confidence        the combination kept a draft of the gold type there; merging or the
@@ -36,27 +44,40 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import pickle
 import sys
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import quality_gate
-from train_event_detector import pipeline_before_events, run_before_events, sentence_of
+from train_event_detector import (
+    Labelled,
+    out_of_fold,
+    pipeline_before_events,
+    prepare,
+    proposal_types,
+    run_before_events,
+    sentence_of,
+)
+from training_gold import training_golds
 
 import marsad
 from marsad.config import EventsConfig
 from marsad.document import Article, Document
 from marsad.events import ARTICLE_MODEL, record_events
+from marsad.events.article_gate import gate_drafts
 from marsad.events.candidates import Candidates, find_candidates, forced_drafts
 from marsad.events.combine import Thresholds, choose_drafts
 from marsad.events.features import sentence_features
 from marsad.events.merge import Draft
 from marsad.events.model import Detection, sentence_model
 from marsad.events.proposals import PROPOSAL_MODEL, propose_types
+from marsad.events.recalled import recalled_drafts
 from marsad.events.vetoed import vetoed_model, vetoed_probabilities
 from marsad.scoring import load_scorer
 from marsad.text.normalize import fold
@@ -96,30 +117,58 @@ def rules_reason(cands: Candidates, i: int, sub_event_type: str) -> str:
     return "not coded"
 
 
-def trace_article(gold: dict[str, Any], doc: Document, sc: Any) -> list[dict[str, Any]]:
-    """The missed gold events of one article, each with the stage that lost it."""
+@dataclass
+class Verdicts:
+    """What the models said of one article's candidate sentences (packaged models, or out of fold)."""
+
+    detections: dict[int, Detection]
+    proposals: dict[int, list[tuple[float, str]]]
+    vetoed: dict[int, float]
+
+
+def packaged_thresholds() -> Thresholds:
+    model = sentence_model(ARTICLE_MODEL)
+    return Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
+                      model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
+                      model.threshold("propose_alone"), model.threshold("vetoed"), model.threshold("vetoed_alone"))
+
+
+def packaged_verdicts(cands: Candidates) -> Verdicts:
+    model = sentence_model(ARTICLE_MODEL)
+    features = {i: sentence_features(cands, i) for i in cands.hits}
+    return Verdicts({i: model.detect(f) for i, f in features.items()},
+                    propose_types(sentence_model(PROPOSAL_MODEL), cands, features),
+                    vetoed_probabilities(vetoed_model(), cands))
+
+
+def trace_article(gold: dict[str, Any], doc: Document, sc: Any, cands: Candidates | None = None,
+                  verdicts: Verdicts | None = None) -> list[dict[str, Any]]:
+    """The missed gold events of one article, each with the stage that lost it.
+
+    ``cands`` and ``verdicts`` default to the candidates of ``doc`` and the packaged models' verdicts.
+    """
     config = EventsConfig()
-    cands = find_candidates(doc, config)
+    if cands is None:
+        cands = find_candidates(doc, config)
     detections: dict[int, Detection] = {}
     proposals: dict[int, list[tuple[float, str]]] = {}
     chosen: list[Draft] = []
     thresholds = None
     events: list[dict[str, Any]] = []
+    gated_out: list[tuple[int, str]] = []  # (sentence start, event type) of drafts the article gate dropped
     if cands is not None:
-        model = sentence_model(ARTICLE_MODEL)
-        features = {i: sentence_features(cands, i) for i in cands.hits}
-        detections = {i: model.detect(f) for i, f in features.items()}
-        thresholds = Thresholds(model.threshold("keep"), model.threshold("propose"), model.threshold("retype"),
-                                model.threshold("keep_told"), model.threshold("pair"), model.threshold("pair_alone"),
-                                model.threshold("propose_alone"), model.threshold("vetoed"),
-                                model.threshold("vetoed_alone"))
-        proposals = propose_types(sentence_model(PROPOSAL_MODEL), cands, features)
-        vetoed = vetoed_probabilities(vetoed_model(), cands)
+        verdicts = verdicts or packaged_verdicts(cands)
+        detections, proposals = verdicts.detections, verdicts.proposals
+        thresholds = packaged_thresholds()
         work = copy.copy(cands)
         work.drafts = copy.deepcopy(cands.drafts)
-        chosen = choose_drafts(work, detections, thresholds, proposals, vetoed)
+        chosen = choose_drafts(work, detections, thresholds, proposals, verdicts.vetoed)
         kept_types = [(d.order[0], d.event.event_type) for d in chosen if not d.needs_twin]
-        events = [e.to_dict() for e in record_events(work, list(chosen)).events]
+        recalled = recalled_drafts(work, chosen) if config.include_historical else []
+        gated = gate_drafts(work, detections, chosen, recalled)
+        standing = {id(d) for d in gated}
+        gated_out = [(d.order[0], d.event.event_type) for d in chosen if id(d) not in standing and not d.needs_twin]
+        events = [e.to_dict() for e in record_events(work, list(gated)).events]
     else:
         kept_types = []
     pred = {"events": events}
@@ -161,6 +210,8 @@ def trace_article(gold: dict[str, Any], doc: Document, sc: Any) -> list[dict[str
             row["stage"] = "wrong type"
         elif cands is None or i not in cands.hits:
             row["stage"] = "no cue"
+        elif any(cands.spans[i].start == at and t == gtype for at, t in gated_out):
+            row["stage"] = "article gate"
         elif any(cands.spans[i].start == at and t == gtype for at, t in kept_types):
             row["stage"] = "merge/confidence"
         elif any(d.event.event_type == gtype for d in cands.drafts.get(i, [])):
@@ -189,19 +240,51 @@ def trace_article(gold: dict[str, Any], doc: Document, sc: Any) -> list[dict[str
     return out
 
 
+def cross_validated(pipe: marsad.Pipeline, golds: list[dict[str, Any]], folds: int, cache: Path | None = None
+                    ) -> list[tuple[Labelled, Verdicts | None]]:
+    """Each gold article with the verdicts of the event models fitted on the other folds (as the
+    detector's trainer fits them, with its penalties).
+
+    Fitting the folds takes minutes: with ``cache``, the verdicts are read from that pickle when it
+    exists and written to it when not (delete it after changing the gold, the features or the rules).
+    """
+    meta = json.loads((REPO / "src" / "marsad" / "data" / "models" / f"{ARTICLE_MODEL}.json").read_text("utf-8"))
+    items = [prepare(pipe, g) for g in golds]
+    if cache is not None and cache.exists():
+        detections, proposals, vetoed = pickle.loads(cache.read_bytes())
+    else:
+        detections, proposals, vetoed = out_of_fold(items, proposal_types(items), folds, float(meta["c2"]),
+                                                    int(meta["min_count"]), meta.get("c2_type"))
+        if cache is not None:
+            cache.write_bytes(pickle.dumps((detections, proposals, vetoed)))
+    return [(item, Verdicts(detections[item.gold["id"]], proposals.get(item.gold["id"], {}),
+                            vetoed.get(item.gold["id"], {})) if item.cands is not None else None)
+            for item in items]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", dest="gold_set", choices=quality_gate.SETS, default="train")
     ap.add_argument("--list", action="store_true", help="print each missed event (train split only)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="trace the learners' gold (train split + extra) with models refitted in K folds")
+    ap.add_argument("--verdicts", type=Path, default=None,
+                    help="with --cv: a pickle of the out-of-fold verdicts, read if it exists, else written")
     a = ap.parse_args()
-    if a.list and a.gold_set not in ("train", "dev", "dev-mashriq"):
+    if a.list and not a.cv and a.gold_set not in ("train", "dev", "dev-mashriq"):
         ap.error("--list reads single errors: use it on the train split or the public dev sets only")
     sc = load_scorer(a.shared)
     pipe = pipeline_before_events()
-    golds = quality_gate.gold_articles(a.shared, a.gold_set)
-    rows = [r for gold in golds for r in trace_article(gold, before_events(pipe, gold), sc)]
+    if a.cv:
+        golds, _digest = training_golds(a.shared, "events", extra=True)
+        a.gold_set = f"cross-validated ({a.cv} folds, {len(golds)} articles)"
+        rows = [r for item, verdicts in cross_validated(pipe, golds, a.cv, a.verdicts)
+                for r in trace_article(item.gold, item.doc, sc, item.cands, verdicts)]
+    else:
+        golds = quality_gate.gold_articles(a.shared, a.gold_set)
+        rows = [r for gold in golds for r in trace_article(gold, before_events(pipe, gold), sc)]
     n_gold = sum(len(x.get("events", [])) for x in golds)
     stages = Counter(r["stage"] for r in rows)
     coarse = Counter(r["stage"].split(" (")[0].split(":")[0] for r in rows)

@@ -46,3 +46,39 @@ def test_training_candidates_are_the_pipelines(name: str) -> None:
         e.to_dict() for e in record_events(cands, [d for i in sorted(cands.drafts) for d in cands.drafts[i]]).events]
     run = marsad.Pipeline(Config(events=EventsConfig(mode="rules"))).run(article)
     assert seen == [e.to_dict() for e in run.events]
+
+
+def test_threshold_search_scores_each_choice_of_drafts_as_a_fresh_run() -> None:
+    """evaluate() keeps each article's score per choice of drafts: a point scored after others gives
+    what it gives on articles scored afresh."""
+    trainer = _script("train_event_detector")
+    from marsad.events import ARTICLE_MODEL
+    from marsad.events.combine import Thresholds
+    from marsad.events.model import sentence_model
+    from marsad.scoring import load_scorer
+
+    pipe = trainer.pipeline_before_events()
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED / "data" / "dev").glob("*.json"))[:8]]
+    model = sentence_model(ARTICLE_MODEL)
+    scorer = load_scorer(SHARED)
+
+    def fresh() -> tuple[list, dict]:  # type: ignore[type-arg]
+        items = [trainer.prepare(pipe, g) for g in golds]
+        return items, {it.gold["id"]: {i: model.detect(f) for i, f in it.features.items()} for it in items}
+
+    strict, loose = Thresholds(0.9, 1.01, 1.01, 0.9), Thresholds(0.0, 1.01, 1.01)
+    items, detections = fresh()
+    first = trainer.evaluate(items, detections, strict, scorer)
+    loose_result = trainer.evaluate(items, detections, loose, scorer)
+    assert trainer.evaluate(items, detections, strict, scorer) == first
+    assert any(item.scored for item in items)
+    items, detections = fresh()
+    assert trainer.evaluate(items, detections, loose, scorer) == loose_result
+    assert loose_result["pred"] > first["pred"]  # the two points choose different drafts
+
+
+def test_threshold_gain_is_counted_in_matched_events() -> None:
+    trainer = _script("train_event_detector")
+    # 973 gold and 727 predicted events: one more match is worth 2 / 1700 of F1
+    assert trainer.min_gain({"pred": 727, "gold": 973}) == pytest.approx(trainer.MIN_GAIN_EVENTS * 2 / 1700)
+    assert trainer.min_gain({"pred": 250, "gold": 250}) > trainer.min_gain({"pred": 700, "gold": 1000})

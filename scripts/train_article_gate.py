@@ -53,7 +53,7 @@ from train_event_detector import (  # scripts/, beside this script
 from train_event_detector import examples as detector_examples
 from train_recalled_events import collect as recalled_places
 from train_recalled_events import f1, fold_of, load_scorer
-from training_gold import SPLIT, training_arguments, training_golds, write_weight_rows
+from training_gold import EVENTS_TRAINING_DATA, SPLIT, training_arguments, training_golds, write_model_files
 
 import marsad
 import marsad.events
@@ -328,24 +328,20 @@ def main() -> int:
           f"(cross-validated): {json.dumps(figures)}", file=sys.stderr)
     rows = [(x.features, x.label) for x in gated if x.features is not None]
     weights, labels = train_one(rows + [(f, NONE) for f in negatives], c2, min_count)
-    path = a.out / "models" / f"{MODEL}.tsv"
-    write_weight_rows(path,
+    meta = {"features_version": FEATURES_VERSION, "labels": labels,
+            "thresholds": {"drop_all": drop_all, "drop_weak": drop_weak},
+            "c2": c2, "min_count": min_count, "folds": a.folds, "seed": SEED,
+            "section_negatives": len(negatives),
+            "training_data": EVENTS_TRAINING_DATA,
+            "training_data_sha256": digest, "sample": a.sample, "articles": len(rows),
+            "weights": len(weights), "cross_validated": figures, "grid": grid}
+    path = write_model_files(a.out / "models", MODEL,
         "# Article gate: log-linear weights of each feature of an article (its title and lead words, what the\n"
         "# events stage found) for each label (event: the article reports an event ACLED would code; none).\n"
         "# Source: trained by scripts/train_article_gate.py on the train split of shared/data/train-ant and the\n"
         "# extra ANT gold (ANT corpus texts, Apache-2.0; annotations ours); see marsad.events.article_gate.\n"
         "# columns: feature\tlabel\tweight\n",
-        weights)
-    meta = {"features_version": FEATURES_VERSION, "labels": labels,
-            "thresholds": {"drop_all": drop_all, "drop_weak": drop_weak},
-            "c2": c2, "min_count": min_count, "folds": a.folds, "seed": SEED,
-            "section_negatives": len(negatives),
-            "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json, "
-                             "and benchmarks/data/gold-ant-extra (events complete)",
-            "training_data_sha256": digest, "sample": a.sample, "articles": len(rows),
-            "weights": len(weights), "cross_validated": figures, "grid": grid}
-    (a.out / "models" / f"{MODEL}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
-                                                   encoding="utf-8")
+        weights, meta)
     print(f"wrote {path} ({len(weights)} weights), drop_all {drop_all}, drop_weak {drop_weak} "
           f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0

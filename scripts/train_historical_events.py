@@ -30,7 +30,6 @@ Retrain after changing the events models or the features of marsad.events.histor
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import time
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from typing import Any
 
 from train_event_detector import as_model, train_one  # scripts/, beside this script
 from train_recalled_events import load_scorer
-from training_gold import training_arguments, training_golds, write_weight_rows
+from training_gold import EVENTS_TRAINING_DATA, training_arguments, training_golds, write_model_files
 
 import marsad
 import marsad.events
@@ -170,22 +169,18 @@ def main() -> int:
     thresholds, cv = choose_thresholds(examples, scored)
     print(f"thresholds {thresholds} (cross-validated): {cv}", file=sys.stderr)
     weights, labels = train_one([(x.features, x.label) for x in examples], a.c2, a.min_count)
-    path = a.out / "models" / f"{MODEL}.tsv"
-    write_weight_rows(path,
+    meta = {"features_version": FEATURES_VERSION, "labels": labels, "thresholds": thresholds,
+            "c2": a.c2, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
+            "training_data": EVENTS_TRAINING_DATA,
+            "training_data_sha256": digest, "sample": a.sample, "examples": len(examples),
+            "positives": positives, "weights": len(weights), "cross_validated": cv}
+    path = write_model_files(a.out / "models", MODEL,
         "# Historical-reading model: log-linear weights of each feature of a drafted event for each label\n"
         "# (historical: the article only recalls it; none: today's act). Source: trained by\n"
         "# scripts/train_historical_events.py on the train split of shared/data/train-ant and the extra ANT gold\n"
         "# (ANT corpus texts, Apache-2.0; annotations ours); see marsad.events.historical.\n"
         "# columns: feature\tlabel\tweight\n",
-        weights)
-    meta = {"features_version": FEATURES_VERSION, "labels": labels, "thresholds": thresholds,
-            "c2": a.c2, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
-            "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json, "
-                             "and benchmarks/data/gold-ant-extra (events complete)",
-            "training_data_sha256": digest, "sample": a.sample, "examples": len(examples),
-            "positives": positives, "weights": len(weights), "cross_validated": cv}
-    (a.out / "models" / f"{MODEL}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
-                                                   encoding="utf-8")
+        weights, meta)
     print(f"wrote {path} ({len(weights)} weights), thresholds {thresholds} ({time.perf_counter() - t0:.1f} s)",
           file=sys.stderr)
     return 0

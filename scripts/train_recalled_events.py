@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import sys
 import time
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from types import ModuleType
 from typing import Any
 
 from train_event_detector import EVENTLESS_COST, as_model, train_one  # scripts/, beside this script
-from training_gold import training_arguments, training_golds, write_weight_rows
+from training_gold import EVENTS_TRAINING_DATA, training_arguments, training_golds, write_model_files
 
 import marsad
 import marsad.events
@@ -199,22 +198,18 @@ def main() -> int:
     threshold, figures = choose_threshold(examples, scored, totals)
     print(f"threshold {threshold} (cross-validated): {figures}", file=sys.stderr)
     weights, labels = train_one([(x.features, x.label) for x in examples], a.c2, a.min_count)
-    path = a.out / "models" / f"{MODEL}.tsv"
-    write_weight_rows(path,
+    meta = {"features_version": FEATURES_VERSION, "labels": labels, "threshold": threshold,
+            "c2": a.c2, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
+            "training_data": EVENTS_TRAINING_DATA,
+            "training_data_sha256": digest, "sample": a.sample, "examples": len(examples),
+            "positives": positives, "weights": len(weights), "cross_validated": figures}
+    path = write_model_files(a.out / "models", MODEL,
         "# Recalled-events model: log-linear weights of each feature of a named place for each label (the\n"
         "# ACLED sub-event type of the past act the place is named for, or none). Source: trained by\n"
         "# scripts/train_recalled_events.py on the train split of shared/data/train-ant and the extra ANT gold\n"
         "# (ANT corpus texts, Apache-2.0; annotations ours); see marsad.events.recalled.\n"
         "# columns: feature\tlabel\tweight\n",
-        weights)
-    meta = {"features_version": FEATURES_VERSION, "labels": labels, "threshold": threshold,
-            "c2": a.c2, "min_count": a.min_count, "folds": a.folds, "seed": SEED,
-            "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json, "
-                             "and benchmarks/data/gold-ant-extra (events complete)",
-            "training_data_sha256": digest, "sample": a.sample, "examples": len(examples),
-            "positives": positives, "weights": len(weights), "cross_validated": figures}
-    (a.out / "models" / f"{MODEL}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
-                                                   encoding="utf-8")
+        weights, meta)
     print(f"wrote {path} ({len(weights)} weights), threshold {threshold} ({time.perf_counter() - t0:.1f} s)",
           file=sys.stderr)
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -123,3 +123,18 @@ def training_arguments(description: str | None) -> argparse.ArgumentParser:
 def write_weight_rows(path: Path, header: str, weights: Iterable[tuple[str, str, float]]) -> None:
     """A log-linear model's weights as the packaged TSV: the header's comment lines, then feature, label, weight."""
     path.write_text(header + "".join(f"{f}\t{label}\t{w:.4f}\n" for f, label, w in weights), encoding="utf-8")
+
+
+# what the event-stage trainers learn from, as their metadata records it
+EVENTS_TRAINING_DATA = ("shared/data/train-ant, train split of benchmarks/data/train-ant-split.json, "
+                        "and benchmarks/data/gold-ant-extra (events complete)")
+
+
+def write_model_files(models: Path, model: str, header: str, weights: Sequence[tuple[str, str, float]],
+                      meta: dict[str, Any]) -> Path:
+    """A packaged model's weights (``<model>.tsv``, see write_weight_rows) and its metadata (``<model>.json``);
+    returns the weights' path."""
+    path = models / f"{model}.tsv"
+    write_weight_rows(path, header, weights)
+    (models / f"{model}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

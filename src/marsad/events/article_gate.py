@@ -19,15 +19,12 @@ Entry point: :func:`gate_drafts`; :func:`article_features` serves the training s
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 
-from marsad.errors import DataFileError
 from marsad.events.candidates import Candidates
 from marsad.events.merge import Draft
-from marsad.events.model import Detection, SentenceModel, read_model
+from marsad.events.model import Detection, SentenceModel, sentence_model
 from marsad.events.spans import WORD_RE
-from marsad.resources import read_json, read_tsv
 
 __all__ = ["FEATURES_VERSION", "MODEL", "article_features", "article_gate_model", "gate_drafts"]
 
@@ -38,14 +35,9 @@ LEAD_WORDS = 40  # the words of the title and the lead that describe what the ar
 PROCLITICS = ("وال", "فال", "بال", "لل", "ال", "و", "ف")
 
 
-@functools.cache
 def article_gate_model() -> SentenceModel:
     """The packaged model, loaded once."""
-    meta = read_json(f"models/{MODEL}.json")
-    if meta.get("features_version") != FEATURES_VERSION:
-        raise DataFileError(f"models/{MODEL}.tsv was trained with features version {meta.get('features_version')}, "
-                            f"this code computes version {FEATURES_VERSION}: rerun scripts/train_article_gate.py")
-    return read_model([tuple(r) for r in read_tsv(f"models/{MODEL}.tsv")], meta)
+    return sentence_model(MODEL, FEATURES_VERSION, "scripts/train_article_gate.py")
 
 
 def _stem(word: str) -> str:

@@ -28,15 +28,12 @@ Entry point: :func:`read_historical`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from bisect import bisect_right
 
-from marsad.errors import DataFileError
 from marsad.events.candidates import Candidates
 from marsad.events.merge import Draft
-from marsad.events.model import SentenceModel, read_model
-from marsad.resources import read_json, read_tsv
+from marsad.events.model import SentenceModel, sentence_model
 
 __all__ = ["FEATURES_VERSION", "MODEL", "draft_features", "historical_model", "read_historical"]
 
@@ -59,14 +56,9 @@ CASE_RE = re.compile(r"(?<![^\W\d_])[وفبل]?(?:ال)?(?:قضيه|ملف|ته�
 NEWS_DAYS = 31  # ACLED's background: an act more than about a month old
 
 
-@functools.cache
 def historical_model() -> SentenceModel:
     """The packaged model, loaded once."""
-    meta = read_json(f"models/{MODEL}.json")
-    if meta.get("features_version") != FEATURES_VERSION:
-        raise DataFileError(f"models/{MODEL}.tsv was trained with features version {meta.get('features_version')}, "
-                            f"this code computes version {FEATURES_VERSION}: rerun scripts/train_historical_events.py")
-    return read_model([tuple(r) for r in read_tsv(f"models/{MODEL}.tsv")], meta)
+    return sentence_model(MODEL, FEATURES_VERSION, "scripts/train_historical_events.py")
 
 
 def _began(value: str | None) -> dt.date | None:

@@ -113,10 +113,12 @@ def read_model(rows: list[tuple[str, ...]], meta: dict[str, Any]) -> SentenceMod
 
 
 @functools.cache
-def sentence_model(name: str) -> SentenceModel:
-    """The packaged model ``models/<name>.tsv`` with ``models/<name>.json``, loaded once."""
+def sentence_model(name: str, features_version: int = FEATURES_VERSION,
+                   trainer: str = "its training script") -> SentenceModel:
+    """The packaged model ``models/<name>.tsv`` with ``models/<name>.json``, loaded once. It must have been
+    trained on the features the code computes (``features_version``): else it would score nonsense."""
     meta = read_json(f"models/{name}.json")
-    if meta.get("features_version") != FEATURES_VERSION:
+    if meta.get("features_version") != features_version:
         raise DataFileError(f"models/{name}.tsv was trained with features version {meta.get('features_version')}, "
-                            f"this code computes version {FEATURES_VERSION}: rerun its training script")
+                            f"this code computes version {features_version}: rerun {trainer}")
     return read_model([tuple(r) for r in read_tsv(f"models/{name}.tsv")], meta)

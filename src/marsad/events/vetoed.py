@@ -24,14 +24,10 @@ not the decision.
 
 from __future__ import annotations
 
-import functools
-
-from marsad.errors import DataFileError
 from marsad.events.candidates import Candidates
 from marsad.events.coding import CODES
 from marsad.events.features import lexical_features, support_and_modality, toll_feature
-from marsad.events.model import SentenceModel, read_model
-from marsad.resources import read_json, read_tsv
+from marsad.events.model import SentenceModel, sentence_model
 
 __all__ = ["VETOED_FEATURES_VERSION", "VETOED_MODEL", "vetoed_features", "vetoed_model", "vetoed_probabilities"]
 
@@ -110,15 +106,9 @@ def vetoed_features(cands: Candidates, i: int) -> list[str]:
     return sorted(out)
 
 
-@functools.cache
 def vetoed_model() -> SentenceModel:
     """The packaged model ``models/event-vetoed.tsv`` with its metadata, loaded once."""
-    meta = read_json(f"models/{VETOED_MODEL}.json")
-    if meta.get("features_version") != VETOED_FEATURES_VERSION:
-        raise DataFileError(f"models/{VETOED_MODEL}.tsv was trained with features version "
-                            f"{meta.get('features_version')}, this code computes version "
-                            f"{VETOED_FEATURES_VERSION}: rerun scripts/train_vetoed_events.py")
-    return read_model([tuple(r) for r in read_tsv(f"models/{VETOED_MODEL}.tsv")], meta)
+    return sentence_model(VETOED_MODEL, VETOED_FEATURES_VERSION, "scripts/train_vetoed_events.py")
 
 
 def vetoed_probabilities(model: SentenceModel, cands: Candidates) -> dict[int, float]:

@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from marsad.text.normalize import fold_key
-from marsad.text.segment import token_spans
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_ner import GOLD_TYPES, fold_ids, project_forms  # scripts/, beside this script
+from train_ner import fold_ids, gold_token_tags  # scripts/, beside this script
 from training_gold import training_golds
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,10 +48,7 @@ def edge_counts(golds: list[dict[str, Any]]) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {k: Counter() for k in ("after", "last", "before", "first")}
     for gold in golds:
         text = gold["text"]
-        forms = [(f, e["type"]) for e in gold.get("entities", []) if e.get("type") in GOLD_TYPES
-                 for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f and f.strip()]
-        tokens = token_spans(text)
-        tags = project_forms(text, tokens, forms)
+        tokens, tags = gold_token_tags(gold)
         keys = [fold_key(text[s:e]) for s, e in tokens]
         k = 0
         while k < len(tags):

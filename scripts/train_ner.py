@@ -343,15 +343,21 @@ def sentences_of(text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
+def gold_token_tags(gold: dict[str, Any]) -> tuple[list[tuple[int, int]], list[str]]:
+    """A gold article's token spans and their BIO tags, every form of each entity projected on its text."""
+    text = gold["text"]
+    forms = [(f, e["type"]) for e in gold.get("entities", []) if e.get("type") in GOLD_TYPES
+             for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f and f.strip()]
+    tokens = token_spans(text)
+    return tokens, project_forms(text, tokens, forms)
+
+
 def read_gold(golds: list[dict[str, Any]]) -> list[Sentence]:
     """Tagged sentences of the gold articles (``training_golds``): each entity's forms projected."""
     out: list[Sentence] = []
     for gold in golds:
         text = gold["text"]
-        forms = [(f, e["type"]) for e in gold.get("entities", []) if e.get("type") in GOLD_TYPES
-                 for f in [e.get("canonical", ""), *(e.get("aliases") or [])] if f and f.strip()]
-        tokens = token_spans(text)
-        tags = project_forms(text, tokens, forms)
+        tokens, tags = gold_token_tags(gold)
         index = {span: k for k, span in enumerate(tokens)}
         for sent in sentences_of(text):
             out.append([(text[s:e], tags[index[(s, e)]]) for s, e in sent])

@@ -46,7 +46,8 @@ from training_gold import training_golds
 from marsad.places import CONTEXT_WINDOW, LIST_GAP_RE, packaged_gazetteer
 from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
 from marsad.places.evidence import PLACE_PREPOSITIONS, features, name_usage, needs_evidence, unseen_word_placed
-from marsad.text.normalize import fold, fold_key
+from marsad.places.gazetteer import TableGazetteer
+from marsad.text.normalize import FoldedText, fold, fold_key
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "marsad" / "data"
@@ -185,6 +186,35 @@ def usage_rows(counts: Counter[str]) -> list[tuple[str, int, float, float, float
     return rows
 
 
+def countries_named(keys: list[str], gaz: TableGazetteer) -> dict[str, set[str]]:
+    """The countries that each name of an article points to alone, as the places stage counts them."""
+    named_by: dict[str, set[str]] = {}
+    for key in keys:
+        countries = {c.country for c in gaz.candidates(key) if c.country}
+        if len(countries) == 1:
+            named_by.setdefault(countries.pop(), set()).add(key)
+    return named_by
+
+
+def occurrence_features(text: str, folded: FoldedText, names: list[tuple[int, int, str]], n: int,
+                        named_by: dict[str, set[str]], gaz: TableGazetteer) -> dict[str, float] | None:
+    """The features of the n-th gazetteer name of an article (``names``: start, end and key of each),
+    or None when the places stage decides it without the model (a name that needs no evidence)."""
+    start, end, key = names[n]
+    fs, fe = folded.to_folded(start), folded.to_folded(end)
+    words, _nxt = context_words(folded.text, fs, fe, CONTEXT_WINDOW)
+    head, near = read_before(words)
+    entries = gaz.candidates(key)
+    if not needs_evidence(key, entries, head=head, near=near, ambiguous=gaz.is_ambiguous(key)):
+        return None
+    others = {c for c, keys in named_by.items() if keys - {key}}
+    listed = any(LIST_GAP_RE.fullmatch(gap) for gap in (
+        text[names[n - 1][1]:start] if n > 0 else "x",
+        text[end:names[n + 1][0]] if n + 1 < len(names) else "x"))
+    return features(folded.text, fs, fe, key, entries, backed=any(c.country in others for c in entries),
+                    listed=listed, head=head, near=near, ambiguous=gaz.is_ambiguous(key))
+
+
 def examples(shared: Path, sample: int) -> tuple[list[tuple[str, dict[str, float], int]], str]:
     """(article id, features, 1 place / 0 not) of the labelled gazetteer names, and the gold digest.
 
@@ -198,25 +228,12 @@ def examples(shared: Path, sample: int) -> tuple[list[tuple[str, dict[str, float
         folded = fold(gold["text"])
         found = [(s, e, key, got[0]) for s, e, key in occurrences(gold["text"])
                  if (got := label(gold, key)) is not None]
-        # the countries that each name of the article points to alone, as the places stage counts them
-        named_by: dict[str, set[str]] = {}
-        for _s, _e, key, _kind in found:
-            countries = {c.country for c in gaz.candidates(key) if c.country}
-            if len(countries) == 1:
-                named_by.setdefault(countries.pop(), set()).add(key)
-        for n, (start, end, key, kind) in enumerate(found):
-            fs, fe = folded.to_folded(start), folded.to_folded(end)
-            words, _nxt = context_words(folded.text, fs, fe, CONTEXT_WINDOW)
-            head, near = read_before(words)
-            entries = gaz.candidates(key)
-            if not needs_evidence(key, entries, head=head, near=near, ambiguous=gaz.is_ambiguous(key)):
+        names = [(start, end, key) for start, end, key, _kind in found]
+        named_by = countries_named([key for _s, _e, key in names], gaz)
+        for n, (_s, _e, _key, kind) in enumerate(found):
+            feats = occurrence_features(gold["text"], folded, names, n, named_by, gaz)
+            if feats is None:
                 continue
-            others = {c for c, keys in named_by.items() if keys - {key}}
-            listed = any(LIST_GAP_RE.fullmatch(gap) for gap in (
-                gold["text"][found[n - 1][1]:start] if n > 0 else "x",
-                gold["text"][end:found[n + 1][0]] if n + 1 < len(found) else "x"))
-            feats = features(folded.text, fs, fe, key, entries, backed=any(c.country in others for c in entries),
-                             listed=listed, head=head, near=near, ambiguous=gaz.is_ambiguous(key))
             out.append((gold["id"], feats, int(kind == "place")))
     return out, digest
 
@@ -246,11 +263,7 @@ def reading_examples(shared: Path, path: Path) -> tuple[list[tuple[str, dict[str
         text = texts[article_id]
         folded = fold(text)
         found = list(occurrences(text))
-        named_by: dict[str, set[str]] = {}
-        for _s, _e, key in found:
-            countries = {c.country for c in gaz.candidates(key) if c.country}
-            if len(countries) == 1:
-                named_by.setdefault(countries.pop(), set()).add(key)
+        named_by = countries_named([key for _s, _e, key in found], gaz)
         at = {s: n for n, (s, _e, _k) in enumerate(found)}
         for r in (r for r in rows if r["id"] == article_id):
             if text[r["start"]:r["end"]] != r["surface"]:
@@ -258,19 +271,9 @@ def reading_examples(shared: Path, path: Path) -> tuple[list[tuple[str, dict[str
             n = at.get(r["start"])
             if n is None:
                 continue  # not read as a gazetteer name by place_gold.occurrences
-            start, end, key = found[n]
-            fs, fe = folded.to_folded(start), folded.to_folded(end)
-            words, _nxt = context_words(folded.text, fs, fe, CONTEXT_WINDOW)
-            head, near = read_before(words)
-            entries = gaz.candidates(key)
-            if not needs_evidence(key, entries, head=head, near=near, ambiguous=gaz.is_ambiguous(key)):
+            feats = occurrence_features(text, folded, found, n, named_by, gaz)
+            if feats is None:
                 continue
-            others = {c for c, keys in named_by.items() if keys - {key}}
-            listed = any(LIST_GAP_RE.fullmatch(gap) for gap in (
-                text[found[n - 1][1]:start] if n > 0 else "x",
-                text[end:found[n + 1][0]] if n + 1 < len(found) else "x"))
-            feats = features(folded.text, fs, fe, key, entries, backed=any(c.country in others for c in entries),
-                             listed=listed, head=head, near=near, ambiguous=gaz.is_ambiguous(key))
             out.append((article_id, feats, int(r["kind"] == "place")))
     return out, hashlib.sha256(path.read_bytes()).hexdigest()
 

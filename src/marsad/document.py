@@ -12,6 +12,7 @@ which is several times slower on the hot path of a 10,000-article batch.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -214,6 +215,19 @@ class Place:
                    country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
                    geonameid=data.get("geonameid"), geo_precision=data.get("geo_precision") or 3,
                    rule=data.get("rule") or "", mention_ids=list(data.get("mention_ids") or []))
+
+
+def period_start(value: str | None) -> dt.date | None:
+    """The first day of the period a date value (YYYY, YYYY-MM or YYYY-MM-DD) names; None when it names none.
+
+    >>> period_start("2017-06"), period_start("2014"), period_start("2017-13"), period_start(None)
+    (datetime.date(2017, 6, 1), datetime.date(2014, 1, 1), None, None)
+    """
+    parts = [int(p) for p in (value or "").split("-") if p.isdigit()]
+    try:
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
 
 
 @dataclass(slots=True, kw_only=True)

@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
+from marsad.document import period_start
 from marsad.events.candidates import Candidates
 from marsad.events.merge import Draft
 from marsad.events.model import SentenceModel, sentence_model
@@ -61,17 +62,11 @@ def historical_model() -> SentenceModel:
     return sentence_model(MODEL, FEATURES_VERSION, "scripts/train_historical_events.py")
 
 
-def _began(value: str | None) -> dt.date | None:
-    parts = [int(p) for p in (value or "").split("-") if p.isdigit()]
-    try:
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
 
 
 def _age(value: str | None, published: dt.date | None) -> str | None:
     """How long before the report a date value's period began, as a bucket (None: unknown)."""
-    began = _began(value)
+    began = period_start(value)
     if began is None or published is None:
         return None
     days = (published - began).days

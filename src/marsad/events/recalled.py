@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from marsad.document import Event, Evidence
+from marsad.document import Event, Evidence, period_start
 from marsad.events.arguments import location_of
 from marsad.events.arguments.dates import is_long_before
 from marsad.events.arguments.index import Located
@@ -190,7 +190,7 @@ def named_places(cands: Candidates, drafts: list[Draft]) -> list[NamedPlace]:
                 f.add(f"date_{dates[0].date.precision if dates[0].date else ''}")
                 value = dates[0].date.value if dates[0].date else None
                 f.add("date_old" if is_long_before(value, cands.published) else "date_recent")
-                began = _began(value)
+                began = period_start(value)
                 # "عملية في الرقة بداية أفريل المقبل": an operation still to come is a plan, no past act
                 entry.future = began is not None and cands.published is not None and began > cands.published
             toll = count_killed(text, m.start(), stop)
@@ -227,17 +227,10 @@ def _recent(value: str | None, published: dt.date | None) -> bool:
 
     The start of the period counts: "في نهاية شهر جوان الماضي" in a report of 25 August is background.
     """
-    began = _began(value)
+    began = period_start(value)
     return began is not None and published is not None and (published - began).days <= RECENT_DAYS
 
 
-def _began(value: str | None) -> dt.date | None:
-    """The first day of the period a date value (YYYY, YYYY-MM or YYYY-MM-DD) names."""
-    parts = [int(p) for p in (value or "").split("-") if p.isdigit()]
-    try:
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
 
 
 def choose_type(code: str, probabilities: dict[str, float]) -> SubType:

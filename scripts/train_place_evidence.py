@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from place_gold import label, occurrences  # scripts/place_gold.py, beside this script
-from training_gold import training_golds
+from training_gold import corpus_records, training_golds
 
 from marsad.places import CONTEXT_WINDOW, LIST_GAP_RE, packaged_gazetteer
 from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
@@ -251,12 +251,7 @@ def reading_examples(shared: Path, path: Path) -> tuple[list[tuple[str, dict[str
     """
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {r["id"] for r in rows}
-    texts: dict[str, str] = {}
-    with (shared / "data" / "corpus" / "ant-v1.1.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["id"] in wanted:
-                texts[rec["id"]] = rec["text"]
+    texts = {article_id: record["text"] for article_id, record in corpus_records(shared, wanted).items()}
     gaz = packaged_gazetteer()
     out = []
     for article_id in sorted(wanted):

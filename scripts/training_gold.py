@@ -24,7 +24,8 @@ SPLIT = REPO / "benchmarks" / "data" / "train-ant-split.json"
 EXTRA = REPO / "benchmarks" / "data" / "gold-ant-extra"
 
 
-def _corpus_records(shared: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+def corpus_records(shared: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The ANT corpus records (id, title, text, ...) of the given article ids, by id."""
     found: dict[str, dict[str, Any]] = {}
     if not ids:
         return found
@@ -71,7 +72,7 @@ def training_golds(shared: Path, layer: str, *, extra: bool = True,
                 digest.update(path.name.encode())
                 digest.update(raw)
                 extras.append(gold)
-        records = _corpus_records(shared, {g["id"] for g in extras})
+        records = corpus_records(shared, {g["id"] for g in extras})
         for gold in extras:
             record = records.get(gold["id"])
             if record is None:

@@ -28,7 +28,7 @@ from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
 from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, Candidate, select
 from marsad.entities.continuations import name_key
-from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head
+from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head, town_served
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.nested import nested_places
 from marsad.entities.outlets import find_outlets
@@ -326,10 +326,13 @@ def _branches(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     return out
 
 
-def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[Candidate], list[Candidate]]:
-    """A body named by its head and followed at once by ب + the place it serves is one name with it
-    (الأمن الوطني بقفصة، شركة النقل بالساحل، غرفة الإكساء والنسيج بسوسة), as the annotated
-    articles write a local branch; the place stays a mention of its own, nested in the name
+def _served_places(selected: list[Candidate], words: list[Word],
+                   lex: Lexicons) -> tuple[list[Candidate], list[Candidate]]:
+    """A body or facility named by its head and followed at once by ب + the place it serves is one
+    name with it (الأمن الوطني بقفصة، المستشفى الجهوي بالقصرين، المحكمة الابتدائية بسوسة), as the
+    annotated articles write a local branch, when its head is one whose names the training gold
+    closes with the town (``lex.served_heads``, learned by scripts/build_name_edges.py: not الجامعة
+    التونسية | بصفاقس); the place stays a mention of its own, nested in the name
     (:mod:`marsad.entities.nested`). Not a body the name lists know (مجلس نواب الشعب بباردو، الحرس
     الوطني بالمهدية: a national body, and the place is where it acts), nor before a place named
     with its own head (قوات الجيش بقرية تين الكوم). Returns the names and the places they took in."""
@@ -341,7 +344,8 @@ def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[C
         if c.start in absorbed:
             continue
         place = by_start.get(c.end)
-        if (c.type == "ORG" and words[c.start].head == "ORG" and c.source not in NATIONAL_SOURCES
+        if (c.type in ("ORG", "FAC") and words[c.start].head in ("ORG", "FAC")
+                and words[c.start].bare in lex.served_heads and c.source not in NATIONAL_SOURCES
                 and place is not None and place.type == "GPE" and place.skip == 1
                 and words[place.start].key[:1] == "ب" and words[place.start].head is None):
             out.append(replace(c, end=place.end))
@@ -350,6 +354,24 @@ def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[C
             continue
         out.append(c)
     return out, served
+
+
+def _local_facilities(words: list[Word], lex: Lexicons, taken: bytearray) -> list[Candidate]:
+    """A definite facility head with plain adjectives, followed by ب + a town, of a head whose names
+    the training gold closes with the town it serves (المستشفى الجهوي | بالقصرين): the town makes a
+    description a name. The span stops before the town; :func:`_served_places` takes it in."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if taken[i] or w.head != "FAC" or not w.definite or w.bare not in lex.served_heads:
+            continue
+        end = i + 1
+        while (end < n and end - i <= 3 and not taken[end] and words[end].adjective
+               and not words[end].stop and not words[end].n):
+            end += 1
+        if end > i + 1 and town_served(words, end, lex) > end:
+            out.append(Candidate(i, end, "FAC", "pattern", PRIO_RULE, w.n))
+    return out
 
 
 def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
@@ -508,7 +530,8 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     for c in selected:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     selected.extend(find_outlets(words, lex, taken))
-    selected, served = _served_places(_branches(selected, words), words)
+    selected.extend(_local_facilities(words, lex, taken))
+    selected, served = _served_places(_branches(selected, words), words, lex)
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex, tuple(served)))
     mentions = []

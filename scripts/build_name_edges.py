@@ -13,6 +13,11 @@ at least MIN_COUNT times at a name's edge outside it, and inside it at most MAX_
 times, is listed: ``after`` words are trimmed off the end of a pattern or tagger span, ``before``
 words off its start (marsad.entities).
 
+The same file lists, side ``served``, the heads whose gold names close with ب + the town they serve
+(المستشفى الجهوي بالقصرين، المحكمة الابتدائية بسوسة) in at least SERVED_MIN_SHARE of the names such a
+town follows, and at least SERVED_MIN_COUNT times (not الجامعة التونسية | بصفاقس): the entities stage
+takes the town into those names and keeps it as a place nested in them.
+
 Usage: python scripts/build_name_edges.py [--shared ../shared] [--out PATH] [--fold K/N]
 
 ``--ids FILE`` leaves out the articles listed; ``--fold K/N`` leaves out the gold articles of that

@@ -356,6 +356,35 @@ def _served_places(selected: list[Candidate], words: list[Word],
     return out, served
 
 
+# Adjectives a facility's head may take before the person it is named after (المستشفى الجامعي
+# الطاهر صفر، المدرسة الإعدادية النموذجية ...).
+NAMED_AFTER_ADJECTIVES = 2
+
+
+def _named_after(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """A person's name right after a facility's head (and its adjectives) names the facility, and
+    the annotated articles write the facility as one name (المستشفى الجامعي الطاهر صفر، المدرسة
+    الإعدادية محمد محسن البواب، سجن أبو غريب): the person's span becomes the facility's. A
+    definite head needs an adjective between it and the name (المستشفى | الطاهر صفر is no phrase)."""
+    taken = bytearray(len(words))
+    for c in selected:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for c in selected:
+        if c.type == "PER" and c.start > 0:
+            k = c.start - 1
+            while (k > 0 and c.start - k <= NAMED_AFTER_ADJECTIVES and words[k].adjective and words[k].head is None
+                   and words[k].definite and not words[k].n and not taken[k]):
+                k -= 1
+            head = words[k]
+            adjectives = c.start - 1 - k
+            if (head.head == "FAC" and head.is_word and not taken[k] and head.definite == (adjectives > 0)
+                    and not idiom_head(words, k)):
+                c = Candidate(k, c.end, "FAC", "pattern", PRIO_RULE, head.n)
+        out.append(c)
+    return out
+
+
 def _local_facilities(words: list[Word], lex: Lexicons, taken: bytearray) -> list[Candidate]:
     """A definite facility head with plain adjectives, followed by ب + a town, of a head whose names
     the training gold closes with the town it serves (المستشفى الجهوي | بالقصرين): the town makes a
@@ -526,12 +555,19 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     candidates = [t for t in (_trim_edges(c, words, lex) for c in candidates) if t is not None]
     selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
+    # a listed outlet in a reporting context (ذكرت الشروق) wins over the tagger's guess of its word
+    listed = bytearray(len(words))
+    for c in selected:
+        if c.source != "crf":
+            listed[c.start:c.end] = b"\x01" * (c.end - c.start)
+    outlets = list(find_outlets(words, lex, listed))
+    selected = [c for c in selected if not any(o.start < c.end and c.start < o.end for o in outlets)]
+    selected.extend(outlets)
     taken = bytearray(len(words))
     for c in selected:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-    selected.extend(find_outlets(words, lex, taken))
     selected.extend(_local_facilities(words, lex, taken))
-    selected, served = _served_places(_branches(selected, words), words, lex)
+    selected, served = _served_places(_branches(_named_after(selected, words), words), words, lex)
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex, tuple(served)))
     mentions = []

@@ -13,6 +13,11 @@ at least MIN_COUNT times at a name's edge outside it, and inside it at most MAX_
 times, is listed: ``after`` words are trimmed off the end of a pattern or tagger span, ``before``
 words off its start (marsad.entities).
 
+The same file lists, side ``served``, the heads whose gold names close with ب + the town they serve
+(المستشفى الجهوي بالقصرين، المحكمة الابتدائية بسوسة) in at least SERVED_MIN_SHARE of the names such a
+town follows, and at least SERVED_MIN_COUNT times (not الجامعة التونسية | بصفاقس): the entities stage
+takes the town into those names and keeps it as a place nested in them.
+
 Usage: python scripts/build_name_edges.py [--shared ../shared] [--out PATH] [--fold K/N]
 
 ``--ids FILE`` leaves out the articles listed; ``--fold K/N`` leaves out the gold articles of that
@@ -28,6 +33,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from marsad.entities.heads import town_served
+from marsad.entities.lexicons import Lexicons, load_lexicons
+from marsad.entities.words import analyze
 from marsad.text.normalize import fold_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,6 +48,11 @@ OUT = REPO / "src" / "marsad" / "data" / "entities" / "name-edges.tsv"
 # the gold must almost never count it as the name's own word (one time in 10 at most).
 MIN_COUNT = 3
 MAX_INSIDE_SHARE = 0.1
+# A head whose names the gold closes with ب + the town they serve (المستشفى الجهوي بالقصرين، المحكمة
+# الابتدائية بسوسة) at least SERVED_MIN_COUNT times and in at least SERVED_MIN_SHARE of the names
+# that such a town follows: chosen before measuring, as the two above.
+SERVED_MIN_COUNT = 3
+SERVED_MIN_SHARE = 0.6
 
 
 def edge_counts(golds: list[dict[str, Any]]) -> dict[str, Counter[str]]:
@@ -66,6 +79,43 @@ def edge_counts(golds: list[dict[str, Any]]) -> dict[str, Counter[str]]:
                 counts["before"][keys[k - 1]] += 1
             k = end
     return counts
+
+
+def served_counts(golds: list[dict[str, Any]], lex: Lexicons) -> dict[str, Counter[str]]:
+    """Per head (its folded bare form): times a gold name opened by it ends in ب + a town ("with",
+    الوحدات الأمنية بتستور), and times such a town follows a gold name of it at once ("without",
+    الحرس الوطني | بالمهدية)."""
+    counts: dict[str, Counter[str]] = {"with": Counter(), "without": Counter()}
+    for gold in golds:
+        text = gold["text"]
+        tokens, tags = gold_token_tags(gold)
+        words = [analyze(text[s:e], lex) for s, e in tokens]
+        k = 0
+        while k < len(tags):
+            if not tags[k].startswith("B-"):
+                k += 1
+                continue
+            end = k + 1
+            while end < len(tags) and tags[end].startswith("I-"):
+                end += 1
+            head = words[k]
+            if tags[k][2:] in ("ORG", "FAC") and head.head in ("ORG", "FAC"):
+                if any(town_served(words, j, lex) == end for j in range(k + 2, end)):
+                    counts["with"][head.bare] += 1
+                elif end < len(words) and town_served(words, end, lex) > end:
+                    counts["without"][head.bare] += 1
+            k = end
+    return counts
+
+
+def served_heads(counts: dict[str, Counter[str]]) -> list[tuple[str, str, int, int]]:
+    """(head, "served", names with the town, names without) of the heads to list."""
+    out = []
+    for head, n in counts["with"].items():
+        m = counts["without"][head]
+        if n >= SERVED_MIN_COUNT and n >= SERVED_MIN_SHARE * (n + m):
+            out.append((head, "served", n, m))
+    return sorted(out)
 
 
 def edge_words(counts: dict[str, Counter[str]]) -> list[tuple[str, str, int, int]]:
@@ -95,16 +145,18 @@ def main() -> int:
     if a.ids:
         listed = set(a.ids.read_text(encoding="utf-8").split())
         golds = [g for g in golds if g["id"] not in listed]
-    rows = edge_words(edge_counts(golds))
+    rows = edge_words(edge_counts(golds)) + served_heads(served_counts(golds, load_lexicons()))
     lines = ["# Words next to names and no part of them, learned from the training gold by",
              f"# scripts/build_name_edges.py ({len(golds)} articles, sha256 {digest[:16]}"
              + (f", fold {a.fold} left out" if a.fold else "") + (", listed ids left out" if a.ids else "") + ").",
              "# Columns: folded word<TAB>side (after: trimmed off a span's end; before: off its start)"
-             "<TAB>times at that edge outside a name<TAB>times inside one."]
+             "<TAB>times at that edge outside a name<TAB>times inside one;",
+             "# served: a head whose names take ب + the town they serve<TAB>names with it<TAB>without it."]
     lines += [f"{w}\t{side}\t{n}\t{m}" for w, side, n, m in rows]
     a.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} words ({sum(r[1] == 'after' for r in rows)} after, "
-          f"{sum(r[1] == 'before' for r in rows)} before) -> {a.out}", file=sys.stderr)
+          f"{sum(r[1] == 'before' for r in rows)} before, {sum(r[1] == 'served' for r in rows)} served heads)"
+          f" -> {a.out}", file=sys.stderr)
     return 0
 
 

@@ -85,11 +85,6 @@ def test_a_coordinated_word_that_names_nothing_continues_the_name() -> None:
         "وقال المركز العربي للدراسات السياسية والاجتماعية إن الوضع خطير.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a known regression of the session-7 tagger rebuild on 1160 articles: the tagger reads this "
-    "ministry (a name none of its training articles holds, after أعلنت and before غلق) as no name "
-    "with a marginal of 0.97, over VETO_MIN_CONFIDENCE, and vetoes the head span; exempting heads "
-    "with a noun in construct from the veto cost 0.9 point of entity F1 on fold 0/5"))
 def test_a_ministry_with_a_coordinated_portfolio_is_not_vetoed() -> None:
     assert "وزارة الأوقاف والشؤون الإسلامية" in _orgs("أعلنت وزارة الأوقاف والشؤون الإسلامية غلق المسجد.")
 

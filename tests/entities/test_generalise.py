@@ -144,3 +144,25 @@ def test_name_edges_are_learned_from_the_gold() -> None:
     assert ("التابعه", "after") in rows and ("علي", "after") not in rows
     lex = load_lexicons()
     assert "التابعه" in lex.edge_after and analyze("علي", lex).first
+
+
+def test_served_heads_are_learned_from_the_gold() -> None:
+    """scripts/build_name_edges.py lists a head whose gold names close with ب + the town they serve
+    (مستشفى) and not one whose names the town only follows (جامعة)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_name_edges.py"
+    spec = importlib.util.spec_from_file_location("build_name_edges", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "نقل إلى المستشفى الجهوي بالقصرين ثم زار الجامعة التونسية بصفاقس"
+    gold = {"text": text, "entities": [{"type": "FAC", "canonical": "المستشفى الجهوي بالقصرين"},
+                                       {"type": "ORG", "canonical": "الجامعة التونسية"}]}
+    lex = load_lexicons()
+    counts = module.served_counts([gold] * 3, lex)
+    assert counts["with"]["مستشفي"] == 3 and counts["without"]["جامعه"] == 3
+    rows = {head for head, side, _, _ in module.served_heads(counts)}
+    assert rows == {"مستشفي"}
+    assert "مستشفي" in lex.served_heads and "جامعه" not in lex.served_heads

@@ -55,6 +55,8 @@ def test_places_nested_in_names_are_mentions_too(make_doc: Callable[..., Documen
     # an ordinary word, or a place word inside a person's name, is no nested place
     ("أعلن تنظيم أنصار الشريعة حل نفسه.", "تنظيم أنصار الشريعة", "الشريعة"),
     ("احتفلت كلية سان ماري بتخرج طلابها.", "كلية سان ماري", "ماري"),
+    # a place that is a word of an organisation's own name is not located by it (the training gold)
+    ("انسحبت حركة مشروع تونس من الحكومة.", "حركة مشروع تونس", "تونس"),
 ])
 def test_names_of_their_own_hold_no_nested_place(make_doc: Callable[..., Document], sentence: str,
                                                  outer: str, not_nested: str) -> None:

@@ -28,7 +28,7 @@ from marsad.config import EntitiesConfig
 from marsad.document import Document, Mention
 from marsad.entities.candidates import PRIO_MODEL, PRIO_PROPAGATED, PRIO_RULE, Candidate, select
 from marsad.entities.continuations import name_key
-from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head
+from marsad.entities.heads import MEDIA_HEADS, PLURAL_HEADS, idiom_head, town_served
 from marsad.entities.lexicons import Lexicons, load_lexicons
 from marsad.entities.nested import nested_places
 from marsad.entities.outlets import find_outlets
@@ -326,10 +326,13 @@ def _branches(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
     return out
 
 
-def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[Candidate], list[Candidate]]:
-    """A body named by its head and followed at once by ب + the place it serves is one name with it
-    (الأمن الوطني بقفصة، شركة النقل بالساحل، غرفة الإكساء والنسيج بسوسة), as the annotated
-    articles write a local branch; the place stays a mention of its own, nested in the name
+def _served_places(selected: list[Candidate], words: list[Word],
+                   lex: Lexicons) -> tuple[list[Candidate], list[Candidate]]:
+    """A body or facility named by its head and followed at once by ب + the place it serves is one
+    name with it (الأمن الوطني بقفصة، المستشفى الجهوي بالقصرين، المحكمة الابتدائية بسوسة), as the
+    annotated articles write a local branch, when its head is one whose names the training gold
+    closes with the town (``lex.served_heads``, learned by scripts/build_name_edges.py: not الجامعة
+    التونسية | بصفاقس); the place stays a mention of its own, nested in the name
     (:mod:`marsad.entities.nested`). Not a body the name lists know (مجلس نواب الشعب بباردو، الحرس
     الوطني بالمهدية: a national body, and the place is where it acts), nor before a place named
     with its own head (قوات الجيش بقرية تين الكوم). Returns the names and the places they took in."""
@@ -341,7 +344,8 @@ def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[C
         if c.start in absorbed:
             continue
         place = by_start.get(c.end)
-        if (c.type == "ORG" and words[c.start].head == "ORG" and c.source not in NATIONAL_SOURCES
+        if (c.type in ("ORG", "FAC") and words[c.start].head in ("ORG", "FAC")
+                and words[c.start].bare in lex.served_heads and c.source not in NATIONAL_SOURCES
                 and place is not None and place.type == "GPE" and place.skip == 1
                 and words[place.start].key[:1] == "ب" and words[place.start].head is None):
             out.append(replace(c, end=place.end))
@@ -350,6 +354,53 @@ def _served_places(selected: list[Candidate], words: list[Word]) -> tuple[list[C
             continue
         out.append(c)
     return out, served
+
+
+# Adjectives a facility's head may take before the person it is named after (المستشفى الجامعي
+# الطاهر صفر، المدرسة الإعدادية النموذجية ...).
+NAMED_AFTER_ADJECTIVES = 2
+
+
+def _named_after(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """A person's name right after a facility's head (and its adjectives) names the facility, and
+    the annotated articles write the facility as one name (المستشفى الجامعي الطاهر صفر، المدرسة
+    الإعدادية محمد محسن البواب، سجن أبو غريب): the person's span becomes the facility's. A
+    definite head needs an adjective between it and the name (المستشفى | الطاهر صفر is no phrase)."""
+    taken = bytearray(len(words))
+    for c in selected:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for c in selected:
+        if c.type == "PER" and c.start > 0:
+            k = c.start - 1
+            while (k > 0 and c.start - k <= NAMED_AFTER_ADJECTIVES and words[k].adjective and words[k].head is None
+                   and words[k].definite and not words[k].n and not taken[k]):
+                k -= 1
+            head = words[k]
+            adjectives = c.start - 1 - k
+            if (head.head == "FAC" and head.is_word and not taken[k] and head.definite == (adjectives > 0)
+                    and not idiom_head(words, k)):
+                c = Candidate(k, c.end, "FAC", "pattern", PRIO_RULE, head.n)
+        out.append(c)
+    return out
+
+
+def _local_facilities(words: list[Word], lex: Lexicons, taken: bytearray) -> list[Candidate]:
+    """A definite facility head with plain adjectives, followed by ب + a town, of a head whose names
+    the training gold closes with the town it serves (المستشفى الجهوي | بالقصرين): the town makes a
+    description a name. The span stops before the town; :func:`_served_places` takes it in."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if taken[i] or w.head != "FAC" or not w.definite or w.bare not in lex.served_heads:
+            continue
+        end = i + 1
+        while (end < n and end - i <= 3 and not taken[end] and words[end].adjective
+               and not words[end].stop and not words[end].n):
+            end += 1
+        if end > i + 1 and town_served(words, end, lex) > end:
+            out.append(Candidate(i, end, "FAC", "pattern", PRIO_RULE, w.n))
+    return out
 
 
 def _coordinated(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
@@ -504,11 +555,19 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
     candidates = [t for t in (_trim_edges(c, words, lex) for c in candidates) if t is not None]
     selected = _whole_links(select(candidates, len(words)), words)
     selected = select([*selected, *_coordinated(selected, words)], len(words))
+    # a listed outlet in a reporting context (ذكرت الشروق) wins over the tagger's guess of its word
+    listed = bytearray(len(words))
+    for c in selected:
+        if c.source != "crf":
+            listed[c.start:c.end] = b"\x01" * (c.end - c.start)
+    outlets = list(find_outlets(words, lex, listed))
+    selected = [c for c in selected if not any(o.start < c.end and c.start < o.end for o in outlets)]
+    selected.extend(outlets)
     taken = bytearray(len(words))
     for c in selected:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-    selected.extend(find_outlets(words, lex, taken))
-    selected, served = _served_places(_branches(selected, words), words)
+    selected.extend(_local_facilities(words, lex, taken))
+    selected, served = _served_places(_branches(_named_after(selected, words), words), words, lex)
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex, tuple(served)))
     mentions = []

@@ -104,6 +104,9 @@ class Lexicons:
     # (entities/name-edges.tsv, built by scripts/build_name_edges.py)
     edge_after: frozenset[str] = frozenset()
     edge_before: frozenset[str] = frozenset()
+    # heads whose names the training gold closes with ب + the town they serve (المستشفى الجهوي
+    # بالقصرين، المحكمة الابتدائية بسوسة; not الجامعة التونسية | بصفاقس), same file, side "served"
+    served_heads: frozenset[str] = frozenset()
 
 
 def _demonym_forms(stem: str) -> list[str]:
@@ -288,6 +291,7 @@ def load_lexicons() -> Lexicons:
                     outlets=outlets,
                     unnamed=frozenset(tuple(r[0].split()) for r in _tsv("entities/unnamed-spans.tsv") if r),
                     edge_after=_edges("after"), edge_before=_edges("before"),
+                    served_heads=_edges("served"),
                     corpus_orgs=frozenset(tuple(r[0].split()) for r in _tsv("entities/org-names-corpus.tsv") if r))
 
 
@@ -319,7 +323,8 @@ def _bare_outlets(heads: dict[str, str], phrases: dict[str, dict[str, tuple[Phra
 
 
 def _edges(side: str) -> frozenset[str]:
-    """The folded words of ``entities/name-edges.tsv`` on one side of names ("after", "before")."""
+    """The folded words of ``entities/name-edges.tsv`` on one side of names ("after", "before"), or
+    the heads whose names take the town they serve ("served")."""
     return frozenset(r[0] for r in _tsv("entities/name-edges.tsv") if len(r) >= 2 and r[1] == side)
 
 

@@ -29,6 +29,8 @@ from marsad.entities.words import Word
 
 # Outer mentions whose inner places are reported: names of bodies and of buildings.
 OUTER_TYPES = frozenset({"ORG", "FAC"})
+# Outer mentions whose inner places are reported only where the name locates them (see _locates).
+LOCATING_TYPES = frozenset({"ORG"})
 
 
 def _inner_place(words: list[Word], k: int, end: int, lex: Lexicons) -> Candidate | None:
@@ -55,6 +57,20 @@ def _inner_place(words: list[Word], k: int, end: int, lex: Lexicons) -> Candidat
     if hit[0] == k + 1 and not hit[3] and agreeing_adjective(words, k):
         return None  # الجماعة الإسلامية: an adjective, not a place
     return Candidate(k, hit[0], hit[1], "pattern", PRIO_RULE, hit[3])
+
+
+def _locates(words: list[Word], outer: Candidate, place: Candidate) -> bool:
+    """Whether an organisation's name locates the place inside it or names its object: after ب or في
+    (المحكمة الابتدائية بتونس، تحالف دعم الشرعية في اليمن), with a place head of its own (شرطة ولاية
+    الخرطوم), or in a ل complement (الجبهة الشعبية لتحرير فلسطين). A place that is a word of the name
+    itself (حركة مشروع تونس، اتصالات تونس) is not one: places named only inside such organisation names
+    are listed by the training gold 7 times in 46, against 116 in 165 after ب or في (the pipeline's
+    nested places on the 1,710 training articles). A facility's place is kept: the dev articles list
+    it (ميناء الحديدة، مطار باريس أورلي)."""
+    w = words[place.start]
+    return ("ب" in w.key[:w.n] or w.head in PLACE_TYPES
+            or (place.start > 0 and words[place.start - 1].key in ("في", "ب"))
+            or any("ل" in words[k].key[:words[k].n] for k in range(outer.start + 1, place.start)))
 
 
 def _name_key(words: list[Word], c: Candidate) -> tuple[str, ...]:
@@ -90,6 +106,7 @@ def nested_places(selected: list[Candidate], words: list[Word], lex: Lexicons,
             if inner is None:
                 k += 1
                 continue
-            if _name_key(words, inner) not in standalone and (inner.start, inner.end) not in taken:
+            if (_name_key(words, inner) not in standalone and (inner.start, inner.end) not in taken
+                    and (inner.type == "PER" or outer.type not in LOCATING_TYPES or _locates(words, outer, inner))):
                 yield inner
             k = inner.end

@@ -28,9 +28,8 @@ def _fold_counts(shared: Path, k: int, n: int, mined: Path | None) -> dict[str, 
     """Runs in a child process: the counts of fold k with the given mined cues (or none)."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     sys.path.insert(0, str(REPO / "scripts"))
-    import marsad.resources
-
-    real_read_tsv = marsad.resources.read_tsv
+    # (the builder reads the hand lexicon on import: its reader is replaced here, and the lexicon read again)
+    from build_quote_cues import fold_of, real_read_tsv
 
     def read_tsv(relative: str) -> tuple[tuple[str, ...], ...]:
         if relative != "quotes/cues_mined.tsv":
@@ -41,10 +40,10 @@ def _fold_counts(shared: Path, k: int, n: int, mined: Path | None) -> dict[str, 
         return tuple(tuple(c.strip() for c in line.split("\t")) for line in lines
                      if line.strip() and not line.startswith("#"))
 
-    # (before the quotes package reads its lexicon, on import)
-    marsad.resources.read_tsv = read_tsv  # type: ignore[assignment]
+    lexicon_module = sys.modules["marsad.quotes.lexicon"]
+    lexicon_module.read_tsv = read_tsv  # type: ignore[attr-defined]
+    lexicon_module.lexicon.cache_clear()
     import quality_gate
-    from build_quote_cues import fold_of
     from event_errors import load_scorer
     from training_gold import training_golds
 

@@ -7,7 +7,9 @@
 1. How the ANT corpus (``<shared>/data/corpus/ant-v1.1.jsonl``, Apache-2.0, unlabelled) uses every
    gazetteer name of one or two words: its count (an attached proclitic counted with it), the share
    of it after a preposition of place or a head noun, the log-ratio of the form with ال toggled, and
-   for a word ending in ه/ها the log-ratio of the stem without that pronoun suffix (داخله: داخل).
+   for a word ending in ه/ها the log-ratio of the stem without that pronoun suffix (داخله: داخل),
+   and for each run of letters the corpus writes attached before it the log-ratio of that whole word
+   to the bare name (فرقة beside رقة: the name is the tail of another word).
    Written to ``src/marsad/data/gazetteer/name-usage.tsv``; which names are ordinary words is thus
    read from the corpus, not listed by hand.
 2. In the gold the learners may read (the train half of train-ant and the extra ANT gold complete in
@@ -17,6 +19,8 @@
    The occurrences of benchmarks/data/place-readings-train.jsonl (ANT articles outside every gold set,
    read from the text as places, ordinary words or outlets) are examples too (``--readings none``
    leaves them out); the cross-validated figures are printed for the gold and the list apart.
+   The words just before and after each occurrence are features too; only those beside at least
+   MIN_WORD_EXAMPLES of the fitted examples get a weight.
 3. An L2-regularised logistic regression, fitted by full-batch gradient descent (no randomness but
    the fold assignment, which hashes the article id with SEED), is cross-validated by article; the
    threshold is the one that maximises the cross-validated share of ordinary words given no place
@@ -307,7 +311,7 @@ def decided(f: dict[str, float]) -> float | None:
     a place, -1 for a word; None when the model decides."""
     if f.get("unseen_wordlike"):
         return 2.0 if unseen_word_placed(f) else -1.0
-    if f.get("collocation") and not f.get("backed"):
+    if f.get("attached_not_proclitic") or (f.get("collocation") and not f.get("backed")):
         return -1.0
     return None
 
@@ -401,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     scored_by: list[tuple[float, int, bool]] = []
     for k in range(a.folds):
         w = fit([(f, y) for art, f, y in data if folds[art] != k], a.l2, a.epochs, a.rate)
-        # a corpus phrase decides before the model (places.evidence.is_place)
+        # a corpus phrase or a word's tail decides before the model (places.evidence.is_place)
         scored_by += [(decided(f) if decided(f) is not None else probability(w, f), y, art in from_readings)
                       for art, f, y in data if folds[art] == k]
     scored = [(p, y) for p, y, _r in scored_by]

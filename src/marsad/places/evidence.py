@@ -48,6 +48,8 @@ FUNCTION_BEFORE = frozenset({"و", "او", "ثم", "ان", "انه", "التي",
 EVENT_NOUNS = frozenset({"هجوم", "هجمات", "هجومي", "تفجير", "تفجيرات", "انفجار", "اعتداء", "اعتداءات",
                          "احداث", "مجزره", "مذبحه", "معركه", "معارك", "اشتباكات", "مواجهات", "قصف",
                          "غارات", "اغتيال", "احتجاجات", "مظاهرات", "انتفاضه", "حصار", "تحرير", "سقوط"})
+# Function words that fold like first names (على → علي): no person's name precedes a place after them.
+NOT_NAMES = FUNCTION_BEFORE | PLACE_PREPOSITIONS | FROM_WORDS
 # A town this big (or a capital, or a country) is named often enough that news means it by its name.
 FAMOUS_POPULATION = 1_000_000
 _QUOTES = "\"'«»“”"
@@ -57,7 +59,7 @@ WORD_AFTER = "word_after="
 _PUNCT = set("\"'«»“”()[]،,.:;؛!?؟-–—/")
 _WORD_RE = re.compile(r"\S+")
 # Letters attached before a word that read as proclitics: a conjunction, then a preposition.
-PROCLITIC_CHAIN_RE = re.compile(r"[وف]?[بلك]?")
+PROCLITIC_CHAIN_RE = re.compile(r"[وف]?(?:لل|[بلك])?")  # لل: ل before ال (للسيراليون)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,8 @@ def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
     """
     if features.get("unseen_wordlike"):
         return unseen_word_placed(features)
+    if features.get("attached_not_proclitic"):
+        return False  # بوروسيا، بلدان: letters no proclitic chain makes: the tail of another word
     if features.get("collocation") and not features.get("backed"):
         return False
     return model.probability(features) >= model.threshold
@@ -353,11 +357,12 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
     if not neighbour and word_start > 0 and text[word_start - 1] in _QUOTES:
         neighbour = _words_before(text, word_start - 1, 1)
     if neighbour:
-        f[f"{WORD_BEFORE}{_without_proclitic(neighbour[-1])[-1]}"] = 1.0
-    if nxt and not closed:
-        f[f"{WORD_AFTER}{_without_proclitic(nxt)[-1]}"] = 1.0
+        f[f"{WORD_BEFORE}{_without_proclitic(neighbour[-1].strip(''.join(_PUNCT)))[-1]}"] = 1.0
+    after = nxt.strip("".join(_PUNCT))
+    if after and not closed:
+        f[f"{WORD_AFTER}{_without_proclitic(after)[-1]}"] = 1.0
     names = first_names()
-    if before and any(w in names for w in _without_proclitic(before[-1])):
+    if before and before[-1] not in NOT_NAMES and any(w in names for w in _without_proclitic(before[-1])):
         f["after_first_name"] = 1.0  # محمد صالح الأحمدي، النائبة جيهان العويشي
     if key in names and nxt and not closed:
         f["first_name_before_word"] = 1.0  # فارس الفرجاني، رشيد غزال

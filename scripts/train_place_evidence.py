@@ -50,6 +50,7 @@ from training_gold import corpus_records, training_golds
 from marsad.places import CONTEXT_WINDOW, LIST_GAP_RE, packaged_gazetteer
 from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
 from marsad.places.evidence import (
+    EVENT_NOUNS,
     PLACE_PREPOSITIONS,
     WORD_AFTER,
     WORD_BEFORE,
@@ -113,11 +114,18 @@ def is_demonym(word: str) -> bool:
     return word.startswith("ال") and len(word) > 4 and (word.endswith("ي") or word.endswith("يه"))
 
 
+def is_event_noun(word: str) -> bool:
+    """A noun that names an event by its place in construct (هجمات بروكسيل، أحداث الذهيبة), an
+    attached و/ب/ل/ف taken off: such a word before a name is a use of the place, no phrase of it."""
+    return word in EVENT_NOUNS or (len(word) > 3 and word[0] in "وفبل" and word[1:] in EVENT_NOUNS)
+
+
 def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     """The words that stand before (``<w``) or after (``>w``) a one-word name in at least
     COLLOCATE_SHARE of its occurrences: the phrases the corpus writes with it (مسقط رأس، ريال مدريد،
     مبلغ مالي). Words that stand so beside many names are words of place (في، مدينة، هجوم، أهالي)
-    and no phrase of one name; they are read off the corpus too. Demonyms beside a name (حمص
+    and no phrase of one name; they are read off the corpus too, and so are nouns of events
+    (هجمات بروكسيل), which name the place where the event happened. Demonyms beside a name (حمص
     السورية، العاصمة السورية دمشق) say where it lies and are no phrase either."""
     totals = {k: _count(k, counts) for k in keys if " " not in k}
     around: dict[str, Counter[str]] = {}
@@ -136,7 +144,8 @@ def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     for key, seen in around.items():
         total = totals[key]
         words = sorted(w for w, c in seen.items() if c >= COLLOCATE_MIN and c >= COLLOCATE_SHARE * total
-                       and names_beside[w] < PLACE_WORD_NAMES and bare_word(w[1:]) not in PLACE_WORDS)
+                       and names_beside[w] < PLACE_WORD_NAMES and bare_word(w[1:]) not in PLACE_WORDS
+                       and not is_event_noun(w[1:]))
         if words:
             out[key] = words
     return out

@@ -7,7 +7,9 @@
 1. How the ANT corpus (``<shared>/data/corpus/ant-v1.1.jsonl``, Apache-2.0, unlabelled) uses every
    gazetteer name of one or two words: its count (an attached proclitic counted with it), the share
    of it after a preposition of place or a head noun, the log-ratio of the form with ال toggled, and
-   for a word ending in ه/ها the log-ratio of the stem without that pronoun suffix (داخله: داخل).
+   for a word ending in ه/ها the log-ratio of the stem without that pronoun suffix (داخله: داخل),
+   and for each run of letters the corpus writes attached before it the log-ratio of that whole word
+   to the bare name (فرقة beside رقة: the name is the tail of another word).
    Written to ``src/marsad/data/gazetteer/name-usage.tsv``; which names are ordinary words is thus
    read from the corpus, not listed by hand.
 2. In the gold the learners may read (the train half of train-ant and the extra ANT gold complete in
@@ -17,6 +19,8 @@
    The occurrences of benchmarks/data/place-readings-train.jsonl (ANT articles outside every gold set,
    read from the text as places, ordinary words or outlets) are examples too (``--readings none``
    leaves them out); the cross-validated figures are printed for the gold and the list apart.
+   The words just before and after each occurrence are features too; only those beside at least
+   MIN_WORD_EXAMPLES of the fitted examples get a weight.
 3. An L2-regularised logistic regression, fitted by full-batch gradient descent (no randomness but
    the fold assignment, which hashes the article id with SEED), is cross-validated by article; the
    threshold is the one that maximises the cross-validated share of ordinary words given no place
@@ -45,14 +49,24 @@ from training_gold import corpus_records, training_golds
 
 from marsad.places import CONTEXT_WINDOW, LIST_GAP_RE, packaged_gazetteer
 from marsad.places.context import DIRECTIONS, HEAD_KIND, NEAR_WORDS, bare_word, context_words, read_before
-from marsad.places.evidence import PLACE_PREPOSITIONS, features, name_usage, needs_evidence, unseen_word_placed
+from marsad.places.evidence import (
+    EVENT_NOUNS,
+    PLACE_PREPOSITIONS,
+    WORD_AFTER,
+    WORD_BEFORE,
+    features,
+    name_usage,
+    named_country,
+    needs_evidence,
+    unseen_word_placed,
+)
 from marsad.places.gazetteer import TableGazetteer
 from marsad.text.normalize import FoldedText, fold, fold_key
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "marsad" / "data"
 SEED = 20261207
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 WORD_RE = re.compile(r"[\u0621-\u064A]+")
 # Words after which a name is used as a place (folded, as in the corpus text): prepositions of place
 # and head nouns, alone or with an attached ب/و.
@@ -100,11 +114,18 @@ def is_demonym(word: str) -> bool:
     return word.startswith("ال") and len(word) > 4 and (word.endswith("ي") or word.endswith("يه"))
 
 
+def is_event_noun(word: str) -> bool:
+    """A noun that names an event by its place in construct (هجمات بروكسيل، أحداث الذهيبة), an
+    attached و/ب/ل/ف taken off: such a word before a name is a use of the place, no phrase of it."""
+    return word in EVENT_NOUNS or (len(word) > 3 and word[0] in "وفبل" and word[1:] in EVENT_NOUNS)
+
+
 def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     """The words that stand before (``<w``) or after (``>w``) a one-word name in at least
     COLLOCATE_SHARE of its occurrences: the phrases the corpus writes with it (مسقط رأس، ريال مدريد،
     مبلغ مالي). Words that stand so beside many names are words of place (في، مدينة، هجوم، أهالي)
-    and no phrase of one name; they are read off the corpus too. Demonyms beside a name (حمص
+    and no phrase of one name; they are read off the corpus too, and so are nouns of events
+    (هجمات بروكسيل), which name the place where the event happened. Demonyms beside a name (حمص
     السورية، العاصمة السورية دمشق) say where it lies and are no phrase either."""
     totals = {k: _count(k, counts) for k in keys if " " not in k}
     around: dict[str, Counter[str]] = {}
@@ -123,7 +144,8 @@ def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
     for key, seen in around.items():
         total = totals[key]
         words = sorted(w for w, c in seen.items() if c >= COLLOCATE_MIN and c >= COLLOCATE_SHARE * total
-                       and names_beside[w] < PLACE_WORD_NAMES and bare_word(w[1:]) not in PLACE_WORDS)
+                       and names_beside[w] < PLACE_WORD_NAMES and bare_word(w[1:]) not in PLACE_WORDS
+                       and not is_event_noun(w[1:]))
         if words:
             out[key] = words
     return out
@@ -133,7 +155,26 @@ def collocates(counts: Counter[str], keys: set[str]) -> dict[str, list[str]]:
 UNSEEN_STEM_MIN = 5
 
 
-UsageRow = tuple[str, int, float, float, float, str]
+UsageRow = tuple[str, int, float, float, float, str, str]
+# Letters that may stand attached before a name in the text (proclitics, or the head of another word
+# the name is the tail of: ف+رقة، بل+دان، ك+بيرا): the corpus count of each whole word is kept.
+ATTACHED = tuple(a + b for a in ("", *"وفبلك") for b in "وفبلك")
+
+
+def attached_ratios(key: str, counts: Counter[str]) -> str:
+    """The usage table's attached-letters column of a one-word name: ``letters:log-ratio`` of the
+    whole word's corpus count to the bare name's, for the letters the corpus writes it with, and
+    ``*:log-ratio`` for letters it never writes it with."""
+    if " " in key:
+        return ""
+    bare = counts.get(key, 0)
+    out = []
+    for letters in ATTACHED:
+        c = counts.get(letters + key, 0)
+        if c:
+            out.append(f"{letters}:{round(math.log((c + 1) / (bare + 1)), 3)}")
+    out.append(f"*:{round(math.log(1 / (bare + 1)), 3)}")
+    return "|".join(out)
 
 
 def unseen_word_signs(key: str, counts: Counter[str], keys: set[str]) -> UsageRow | None:
@@ -154,11 +195,12 @@ def unseen_word_signs(key: str, counts: Counter[str], keys: set[str]) -> UsageRo
     stem = max((math.log(_count(s, counts) + 1) for s in stems), default=0.0)
     if definite < math.log(UNSEEN_STEM_MIN + 1) and stem < math.log(UNSEEN_STEM_MIN + 1):
         return None
-    return key, 0, 0.0, round(definite, 3), round(stem, 3), ""
+    return key, 0, 0.0, round(definite, 3), round(stem, 3), "", ""
 
 
-def usage_rows(counts: Counter[str]) -> list[tuple[str, int, float, float, float, str]]:
-    """(key, count, locative share, definite log-ratio, stem log-ratio, collocates) of the gazetteer's names."""
+def usage_rows(counts: Counter[str]) -> list[UsageRow]:
+    """(key, count, locative share, definite log-ratio, stem log-ratio, collocates, attached letters)
+    of the gazetteer's names."""
     keys = {k for k in packaged_gazetteer().keys() if k.count(" ") <= 1}
     near_words = collocates(counts, keys)
     rows = []
@@ -182,7 +224,7 @@ def usage_rows(counts: Counter[str]) -> list[tuple[str, int, float, float, float
                 if key.endswith(suffix) and len(key) - len(suffix) >= 3:
                     stem = max(stem, math.log((_count(key[:-len(suffix)], counts) + 1) / (total + 1)))
         rows.append((key, total, round(min(1.0, hits / total), 3), round(definite, 3), round(stem, 3),
-                     "|".join(near_words.get(key, []))))
+                     "|".join(near_words.get(key, [])), attached_ratios(key, counts)))
     return rows
 
 
@@ -190,9 +232,9 @@ def countries_named(keys: list[str], gaz: TableGazetteer) -> dict[str, set[str]]
     """The countries that each name of an article points to alone, as the places stage counts them."""
     named_by: dict[str, set[str]] = {}
     for key in keys:
-        countries = {c.country for c in gaz.candidates(key) if c.country}
-        if len(countries) == 1:
-            named_by.setdefault(countries.pop(), set()).add(key)
+        named = named_country(gaz.candidates(key))
+        if named is not None:
+            named_by.setdefault(named, set()).add(key)
     return named_by
 
 
@@ -278,13 +320,28 @@ def decided(f: dict[str, float]) -> float | None:
     a place, -1 for a word; None when the model decides."""
     if f.get("unseen_wordlike"):
         return 2.0 if unseen_word_placed(f) else -1.0
-    if f.get("collocation"):
-        return None if f.get("backed") else -1.0
-    return 2.0 if f.get("after_place_preposition") else None
+    if f.get("attached_not_proclitic") or (f.get("collocation") and not f.get("backed")):
+        return -1.0
+    return None
+
+
+# A neighbouring word (evidence.WORD_BEFORE / WORD_AFTER) gets a weight only when it stands beside
+# this many of the examples fitted: rarer words would learn the article, not the language.
+MIN_WORD_EXAMPLES = 5
+
+
+def frequent_words(rows: list[tuple[dict[str, float], int]]) -> list[tuple[dict[str, float], int]]:
+    """The rows with the neighbouring-word features seen fewer than MIN_WORD_EXAMPLES times dropped."""
+    seen = Counter(k for feats, _y in rows for k in feats if k.startswith((WORD_BEFORE, WORD_AFTER)))
+    return [({k: v for k, v in feats.items()
+              if not k.startswith((WORD_BEFORE, WORD_AFTER)) or seen[k] >= MIN_WORD_EXAMPLES}, y)
+            for feats, y in rows]
 
 
 def fit(rows: list[tuple[dict[str, float], int]], l2: float, epochs: int, rate: float) -> dict[str, float]:
-    """Logistic regression by full-batch gradient descent with AdaGrad steps; classes weighted equally."""
+    """Logistic regression by full-batch gradient descent with AdaGrad steps; classes weighted equally.
+    Neighbouring words seen too seldom in ``rows`` get no weight (:func:`frequent_words`)."""
+    rows = frequent_words(rows)
     w: dict[str, float] = {}
     g2: dict[str, float] = {}
     pos = sum(y for _f, y in rows) or 1
@@ -333,7 +390,8 @@ def main(argv: list[str] | None = None) -> int:
     usage_path.write_text("\n".join([
         "# How the ANT corpus (Apache-2.0) uses each gazetteer name of one or two words, written by",
         "# scripts/train_place_evidence.py: do not edit by hand. Read by marsad.places.evidence.",
-        "# columns: folded_name\tcount\tlocative_share\tdefinite_log_ratio\tstem_log_ratio\tcollocates(|)",
+        "# columns: folded_name\tcount\tlocative_share\tdefinite_log_ratio\tstem_log_ratio\tcollocates(|)"
+        "\tattached_letters:log_ratio(|)",
         *("\t".join(map(str, r)) for r in rows)]) + "\n", encoding="utf-8")
     usage_digest = hashlib.sha256(usage_path.read_bytes()).hexdigest()
     if a.out != DATA:
@@ -356,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     scored_by: list[tuple[float, int, bool]] = []
     for k in range(a.folds):
         w = fit([(f, y) for art, f, y in data if folds[art] != k], a.l2, a.epochs, a.rate)
-        # a corpus phrase or a preposition of place decides before the model (places.evidence.is_place)
+        # a corpus phrase or a word's tail decides before the model (places.evidence.is_place)
         scored_by += [(decided(f) if decided(f) is not None else probability(w, f), y, art in from_readings)
                       for art, f, y in data if folds[art] == k]
     scored = [(p, y) for p, y, _r in scored_by]

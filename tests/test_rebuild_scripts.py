@@ -128,7 +128,9 @@ def test_place_evidence_model_rebuilds(tmp_path: Path) -> None:
     assert weight_rows(tmp_path / "models" / "place-evidence.tsv", 2)
     usage = [line.split("\t") for line in (tmp_path / "gazetteer" / "name-usage.tsv").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    assert usage and all(len(r) == 6 and int(r[1]) >= 0 and 0.0 <= float(r[2]) <= 1.0 for r in usage)
+    assert usage and all(len(r) == 7 and int(r[1]) >= 0 and 0.0 <= float(r[2]) <= 1.0 for r in usage)
+    # the attached-letters column: letters:log-ratio items, with the ratio of letters never written (*)
+    assert all(r[6].split("|")[-1].startswith("*:") for r in usage if int(r[1]) > 0 and " " not in r[0])
     # a name the corpus never writes has a row only when it is shaped like a word of it (درعا: درع)
     assert all(float(r[3]) > 0 or float(r[4]) > 0 for r in usage if int(r[1]) == 0)
 

@@ -16,6 +16,7 @@ from marsad.places.evidence import (
     features,
     is_place,
     name_usage,
+    named_country,
     needs_evidence,
     ordinary_word,
     packaged_model,
@@ -191,3 +192,53 @@ def test_a_state_title_or_an_algerian_daira_before_the_name_is_its_head(
 def test_a_country_in_a_list_of_adjectives_is_the_adjective(text: str, countries: list[str]) -> None:
     doc = extract(text, published="2017-01-10", id="t1")
     assert _places_over(doc, "السعودية") == countries
+
+
+# --- the preposition as a feature, the tail of another word, first names, a dominant namesake -------
+
+def _evidence_of(sentence: str, surface: str, key: str) -> dict[str, float]:
+    """The features of ``key`` read at the end of the first ``surface`` of ``sentence``."""
+    gaz = packaged_gazetteer()
+    text = fold(sentence).text
+    folded_surface = fold(surface).text
+    end = text.index(folded_surface) + len(folded_surface)
+    return features(text, end - len(key), end, key, gaz.candidates(key), backed=False, listed=False,
+                    head=None, near=False, ambiguous=gaz.is_ambiguous(key))
+
+
+def test_a_preposition_of_place_is_weighed_not_obeyed() -> None:
+    model = packaged_model()
+    chapter = _evidence_of("وصادق المجلس على الفصل المدرج في الباب الثاني من القانون.", "الباب", "الباب")
+    assert chapter["after_place_preposition"] == 1.0 and not is_place(chapter, model)
+    town = _evidence_of("قتل ثلاثة جنود في هجوم في مالي أمس.", "مالي", "مالي")
+    assert town["after_place_preposition"] == 1.0 and is_place(town, model)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "key"), [
+    ("وتمكنت فرقة الأبحاث العدلية من إيقاف مفتش عنه.", "فرقة", "رقه"),  # ف + رقة
+    ("وأكد أن عددا كبيرا من التلاميذ يرفضون ذلك.", "كبيرا", "بيرا"),  # ك + بيرا
+])
+def test_a_name_that_is_the_tail_of_a_common_word_is_no_place(sentence: str, surface: str, key: str) -> None:
+    f = _evidence_of(sentence, surface, key)
+    assert f["attached_word"] > 0 and not is_place(f, packaged_model())
+
+
+def test_letters_that_make_no_proclitic_chain_are_another_words_head() -> None:
+    f = _evidence_of("وانتقل اللاعب إلى بوروسيا دورتموند الألماني.", "بوروسيا", "روسيا")
+    assert f["attached_not_proclitic"] == 1.0 and not is_place(f, packaged_model())
+    f = _evidence_of("وتحول الفريق للسيراليون أمس.", "للسيراليون", "سيراليون")
+    assert "attached_not_proclitic" not in f
+
+
+def test_a_name_after_a_first_name_is_a_surname_but_not_after_a_preposition_folded_alike() -> None:
+    f = _evidence_of("وأكد محمد صالح الأحمدي أن وضعيته باتت مزرية.", "الأحمدي", "الاحمدي")
+    assert f["after_first_name"] == 1.0 and not is_place(f, packaged_model())
+    f = _evidence_of("قتل ثلاثة مدنيين في قصف على الرقة أمس.", "الرقة", "الرقه")  # على folds to علي
+    assert "after_first_name" not in f
+
+
+def test_a_name_backs_the_country_of_its_far_larger_namesake_only() -> None:
+    gaz = packaged_gazetteer()
+    assert named_country(gaz.candidates("الرباط")) == "MA"  # Rabat, not a hamlet of Yemen
+    assert named_country(gaz.candidates("المنصوره")) is None  # Mansoura (EG) and a Doha district (QA)
+    assert named_country(gaz.candidates("جده")) == "SA"

@@ -43,6 +43,7 @@ from marsad.places.evidence import (
     agrees_as_adjective,
     in_adjective_list,
     is_place,
+    named_country,
     needs_evidence,
     packaged_model,
 )
@@ -185,9 +186,9 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
     # which names point to each country alone: a town abroad needs some other name to back it
     named_by: dict[str, set[str]] = {}
     for f in found:
-        countries = {e.country for e in f.entries if e.country}
-        if f.reading is not None and len(countries) == 1:
-            named_by.setdefault(countries.pop(), set()).add(f.reading.key)
+        named = named_country(f.entries)
+        if f.reading is not None and named is not None:
+            named_by.setdefault(named, set()).add(f.reading.key)
     model = packaged_model() if cfg.use_evidence_model else None
     evidence: dict[str, dict[str, float]] = {}
     for f in found:

@@ -23,6 +23,7 @@ from marsad.errors import DataFileError
 from marsad.places.context import DIRECTIONS, bare_word
 from marsad.places.gazetteer import PlaceEntry
 from marsad.resources import read_json, read_tsv
+from marsad.text.normalize import fold_key
 
 USAGE_FILE = "gazetteer/name-usage.tsv"
 MODEL_FILE = "models/place-evidence.tsv"
@@ -47,11 +48,18 @@ FUNCTION_BEFORE = frozenset({"و", "او", "ثم", "ان", "انه", "التي",
 EVENT_NOUNS = frozenset({"هجوم", "هجمات", "هجومي", "تفجير", "تفجيرات", "انفجار", "اعتداء", "اعتداءات",
                          "احداث", "مجزره", "مذبحه", "معركه", "معارك", "اشتباكات", "مواجهات", "قصف",
                          "غارات", "اغتيال", "احتجاجات", "مظاهرات", "انتفاضه", "حصار", "تحرير", "سقوط"})
+# Function words that fold like first names (على → علي): no person's name precedes a place after them.
+NOT_NAMES = FUNCTION_BEFORE | PLACE_PREPOSITIONS | FROM_WORDS
 # A town this big (or a capital, or a country) is named often enough that news means it by its name.
 FAMOUS_POPULATION = 1_000_000
 _QUOTES = "\"'«»“”"
+# Prefixes of the features that name a neighbouring word (folded, one proclitic off).
+WORD_BEFORE = "word_before="
+WORD_AFTER = "word_after="
 _PUNCT = set("\"'«»“”()[]،,.:;؛!?؟-–—/")
 _WORD_RE = re.compile(r"\S+")
+# Letters attached before a word that read as proclitics: a conjunction, then a preposition.
+PROCLITIC_CHAIN_RE = re.compile(r"[وف]?(?:لل|[بلك])?")  # لل: ل before ال (للسيراليون)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,9 @@ class NameUsage:
     definite: float  # log-ratio of the form with ال toggled to the form itself
     stem: float  # log-ratio of the form without a final ه/ها (a pronoun suffix) to the form
     collocates: frozenset[str]  # "<word" / ">word": words often just before / after it (مسقط >راس)
+    # log-ratio of the word written with these letters attached (ف، بل، ك) to the name's count:
+    # فرقة beside رقة, بلدان beside دان, كبيرا beside بيرا say the name is a piece of another word
+    attached: Mapping[str, float]
 
 
 @functools.cache
@@ -73,8 +84,35 @@ def name_usage() -> Mapping[str, NameUsage]:
     except DataFileError as err:
         raise DataFileError(f"{err}; build it with scripts/train_place_evidence.py") from err
     return {r[0]: NameUsage(int(r[1]), float(r[2]), float(r[3]), float(r[4]),
-                            frozenset(w for w in (r[5] if len(r) > 5 else "").split("|") if w))
+                            frozenset(w for w in (r[5] if len(r) > 5 else "").split("|") if w),
+                            _attached_ratios(r[6] if len(r) > 6 else ""))
             for r in rows}
+
+
+def _attached_ratios(cell: str) -> Mapping[str, float]:
+    """The usage table's attached-letters column (``ف:3.2|بل:1.5``) as a mapping."""
+    out = {}
+    for item in cell.split("|"):
+        letters, sep, ratio = item.partition(":")
+        if sep:
+            out[letters] = float(ratio)
+    return out
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Folded first names (the tagger's name list and the entities' own list): a name of the
+    gazetteer after one is a person's surname (محمد صالح الأحمدي), and one that is itself a first
+    name before another name is a person (فارس الفرجاني)."""
+    names: set[str] = set()
+    for relative, first_only in (("models/ner-names.tsv", True), ("entities/first_names.tsv", False)):
+        try:
+            rows = read_tsv(relative)
+        except DataFileError:
+            continue
+        names.update(fold_key(r[0]) for r in rows
+                     if r and " " not in r[0] and (not first_only or (len(r) > 1 and "F" in r[1])))
+    return frozenset(names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +157,22 @@ def _next_word(text: str, end: int) -> tuple[str, bool]:
         return "", True
     m = _WORD_RE.match(stripped)
     return (m.group() if m else ""), False
+
+
+# A name points to one country when its best-known candidate there outnumbers every candidate
+# elsewhere this many times over (الرباط: Rabat, 1.6 million, not a hamlet of Yemen).
+DOMINANT_POPULATION_RATIO = 20
+
+
+def named_country(entries: Sequence[PlaceEntry]) -> str | None:
+    """The country a gazetteer name points to alone, to back the article's other names: its only
+    country, or the country of a candidate far more populous than every candidate elsewhere."""
+    countries = {e.country for e in entries if e.country}
+    if len(countries) <= 1:
+        return countries.pop() if countries else None
+    best = max((e for e in entries if e.country), key=lambda e: e.population)
+    rest = max((e.population for e in entries if e.country and e.country != best.country), default=0)
+    return best.country if best.population >= DOMINANT_POPULATION_RATIO * max(1, rest) else None
 
 
 def needs_evidence(key: str, entries: Sequence[PlaceEntry], *, head: str | None, near: bool,
@@ -202,16 +256,16 @@ def is_place(features: Mapping[str, float], model: EvidenceModel) -> bool:
 
     A name in one of its corpus phrases (مسقط رأس، مبلغ مالي، ريال مدريد) is that phrase unless
     another name of the article lies in the same country (اعتصام الكامور in an article on
-    Tataouine); a preposition of place just before it (في مالي) makes it a place; otherwise the
-    model's probability decides.
+    Tataouine); otherwise the model's probability decides. A preposition of place before the name
+    (في مالي) is one of its features, not a decision: في حواره ("in his interview"), في الباب
+    ("in the chapter") and بين سلطات البلدين hold ordinary words after one.
     """
     if features.get("unseen_wordlike"):
         return unseen_word_placed(features)
-    if features.get("collocation"):
-        if not features.get("backed"):
-            return False
-    elif features.get("after_place_preposition"):
-        return True
+    if features.get("attached_not_proclitic"):
+        return False  # بوروسيا، بلدان: letters no proclitic chain makes: the tail of another word
+    if features.get("collocation") and not features.get("backed"):
+        return False
     return model.probability(features) >= model.threshold
 
 
@@ -259,9 +313,12 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
         f["log_count"] = math.log1p(usage.count) / 5.0
         f["locative"] = usage.locative
         if not key.startswith("ال"):
-            # مالي beside a frequent المالي ("the financial") is an adjective; a name that holds ال
-            # (الرقة) says nothing by its bare form (رقة "softness")
+            # مالي beside a frequent المالي ("the financial") is an adjective
             f["definite"] = max(-3.0, min(3.0, usage.definite)) / 3.0
+        else:
+            # a name that holds ال beside its bare form: الباب beside باب is a noun, الرقة beside
+            # رقة less so (a weight of its own: the bare form of a town is seldom written)
+            f["bare_form"] = max(-3.0, min(3.0, usage.definite)) / 3.0
         f["stem"] = max(0.0, min(5.0, usage.stem)) / 5.0
     f["log_population"] = math.log10(population + 1) / 7.0
     if famous:
@@ -281,11 +338,44 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
     attached = text[start - 1] if start > 0 and text[start - 1].isalpha() else ""
     if attached:
         f[f"attached={attached if attached in 'بلوفك' else 'other'}"] = 1.0
+        letters = _attached_letters(text, start)
+        if not PROCLITIC_CHAIN_RE.fullmatch(letters):
+            # no chain of proclitics (a conjunction, then a preposition): the name is the tail of
+            # another word (بوروسيا، بلدان، كومان)
+            f["attached_not_proclitic"] = 1.0
+        if usage is not None and usage.attached:
+            # how often the corpus writes the whole word against the name alone: فرقة ≫ رقة
+            ratio = usage.attached.get(letters, usage.attached.get("*", 0.0))
+            f["attached_word"] = max(-3.0, min(3.0, ratio)) / 3.0
     before = _words_before(text, start)
     nxt, closed = _next_word(text, end)
+    # the neighbouring words themselves: the trainer keeps a weight for those frequent in the
+    # annotated articles (نادي، فريق، صفوف before a club; في، قرب before a town; رأس after مسقط)
+    # the word before the name and its attached letters, or before an opening quote: صحيفة "الرياض"
+    word_start = start - len(_attached_letters(text, start))
+    neighbour = _words_before(text, word_start, 1)
+    if not neighbour and word_start > 0 and text[word_start - 1] in _QUOTES:
+        neighbour = _words_before(text, word_start - 1, 1)
+    if neighbour:
+        f[f"{WORD_BEFORE}{_without_proclitic(neighbour[-1].strip(''.join(_PUNCT)))[-1]}"] = 1.0
+    after = nxt.strip("".join(_PUNCT))
+    if after and not closed:
+        f[f"{WORD_AFTER}{_without_proclitic(after)[-1]}"] = 1.0
+    names = first_names()
+    if before and before[-1] not in NOT_NAMES and any(w in names for w in _without_proclitic(before[-1])):
+        f["after_first_name"] = 1.0  # محمد صالح الأحمدي، النائبة جيهان العويشي
+    if key in names and nxt and not closed:
+        f["first_name_before_word"] = 1.0  # فارس الفرجاني، رشيد غزال
+    if nxt.startswith("ال") and len(nxt) > 5 and not closed:
+        # a definite relative adjective after the name agrees with it: a town is feminine
+        # (باريس الفرنسية), a club or a man masculine (ليون الفرنسي، ميلان الإيطالي)
+        if nxt.endswith("يه"):
+            f["next_nisba_feminine"] = 1.0
+        elif nxt.endswith("ي"):
+            f["next_nisba_masculine"] = 1.0
     if usage is not None and usage.collocates and (
             (before and any("<" + w in usage.collocates for w in _without_proclitic(before[-1])))
-            or (nxt and ">" + nxt in usage.collocates)):
+            or (nxt and any(">" + w in usage.collocates for w in _without_enclitic(nxt)))):
         f["collocation"] = 1.0  # مسقط رأس، عاصفة الحزم، ومبلغ مالي: a phrase the corpus uses often
     if not before:
         f["clause_start"] = 1.0
@@ -329,6 +419,24 @@ def features(text: str, start: int, end: int, key: str, entries: Sequence[PlaceE
         if key.endswith("ا") and _accusative(nxt):
             f["next_accusative"] = 1.0  # درعا بشريا: an adjective agreeing with an accusative noun
     return f
+
+
+def _attached_letters(text: str, start: int) -> str:
+    """The letters attached before a name in the folded text (فرقة: ف; بلدان: بل)."""
+    k = start
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:start]
+
+
+def _without_enclitic(word: str) -> tuple[str, ...]:
+    """A folded word and, if it ends in a pronoun suffix, the same without it (راسه → راس)."""
+    out = [word]
+    for suffix in ("هما", "هم", "ها", "ه", "نا", "ي"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[:-len(suffix)])
+            break
+    return tuple(out)
 
 
 def _without_proclitic(word: str) -> tuple[str, ...]:

@@ -55,6 +55,20 @@ def test_actor_ranker_rebuilds(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_place_ranker_rebuilds(tmp_path: Path) -> None:
+    listed = tmp_path / "wrong.jsonl"
+    run_script("train_event_places", "--sample", "25", "--folds", "2", "--l2", "1", "--out", str(tmp_path),
+               "--list", str(listed))
+    meta = json.loads((tmp_path / "place-ranker.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 25 and len(meta["training_data_sha256"]) == 64
+    assert weight_rows(tmp_path / "place-ranker.tsv", 2)
+    report = meta["cross_validated"]
+    # the events whose rules' place is wrong, as many as the report counts short of the events
+    rows = listed.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == report["events"] - report["rules_right"]
+
+
+@pytest.mark.slow
 def test_sentence_mode_models_rebuild(tmp_path: Path) -> None:
     (tmp_path / "models").mkdir()
     run_script("train_event_sentences", "--sample", "40", "--folds", "2", "--draws", "1", "--c2", "10",

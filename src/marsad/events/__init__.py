@@ -40,6 +40,7 @@ from marsad.config import EventsConfig
 from marsad.document import ActorRef, Document
 from marsad.events.arguments import country_names, folded_positions, nationwide_in_capital
 from marsad.events.arguments.actor_ranker import assign_actors
+from marsad.events.arguments.place_ranker import assign_places
 from marsad.events.article_gate import gate_drafts
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
@@ -117,14 +118,17 @@ def record_events(cands: Candidates, drafts: list[Draft]) -> Document:
     doc.events = [d.event for d in merged]
     kept = {id(e) for e in score_events(doc, doc.events, config.min_confidence)}
     merged = [d for d in merged if id(d.event) in kept]
-    # the trained ranker chooses each event's actors among candidates, the rules' choice among them
+    home = doc.cache.get("country")
+    nationwide_in_capital([d.event for d in merged], home if isinstance(home, str) and home else None)
+    # the trained rankers choose each event's place and actors among candidates, the rules' choice
+    # among them (the rule stack alone, mode "rules", keeps its places)
+    if config.mode != "rules":
+        assign_places(doc, cands.index, folded_positions(cands.folded), [d.event for d in merged])
     english = assign_actors(doc, cands.index, folded_positions(cands.folded), [d.event for d in merged],
                             [(d.actor1_en, d.actor2_en) for d in merged], mode=config.actor_choice,
                             cues=[h for i in sorted(cands.hits) for h in cands.hits[i]])
     for d, (actor1_en, actor2_en) in zip(merged, english, strict=True):
         d.actor1_en, d.actor2_en = actor1_en, actor2_en
-    home = doc.cache.get("country")
-    nationwide_in_capital([d.event for d in merged], home if isinstance(home, str) and home else None)
     doc.events = []
     for n, d in enumerate(merged, 1):
         d.event.id = f"ev{n}"

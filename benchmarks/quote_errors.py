@@ -12,7 +12,8 @@ by the kinds of error it removes and adds. Pairing and the speaker test are the 
 error; never the held-out sets. ``--kinds`` counts the wrong speakers by kind (speaker_error_kind): a
 title, bare head or document left unresolved, a surname left short, a body given to a person or the
 reverse, an anonymous source, a fragment or adverb read as the speaker, a speaker carried over from an
-earlier paragraph, another actor of the article.
+earlier paragraph, another actor of the article; and the missed statements by kind (missed_kind): a
+head inside a statement paired with another gold one, a statement cued nearby with another span, none.
 """
 
 from __future__ import annotations
@@ -108,11 +109,34 @@ def speaker_error_kind(gold: dict[str, Any], gq: dict[str, Any], pq: dict[str, A
     return "other"
 
 
+# How far before a missed quote's head a predicted statement's cue may stand to count as its reading.
+NEAR_CHARS = 300
+
+
+def missed_kind(gold: dict[str, Any], gq: dict[str, Any], preds: list[dict[str, Any]], sc: Any) -> str:
+    """Why a gold statement found no predicted one, as one kind of miss.
+
+    - its head stands inside a predicted statement the scorer paired with another gold statement (one
+      statement read where the gold has two: a nested or a following statement, وقال إن ... لكنه أضاف);
+    - a predicted statement's cue stands just before it, but its content starts or ends elsewhere;
+    - nothing was predicted there.
+    """
+    if any(_span_ok(sc, gq, pq) for pq in preds):
+        return "head inside a statement paired with another gold statement"
+    text = gold.get("text") or ""
+    at = text.find(gq["quote_head"][:20])
+    if at < 0:
+        return "head not found in the text"
+    if any(pq.get("cue_start") is not None and at - NEAR_CHARS < pq["cue_start"] < at + 5 for pq in preds):
+        return "a statement cued nearby, with another span"
+    return "no statement there"
+
+
 def article_errors(gold: dict[str, Any], pred: dict[str, Any], sc: Any) -> dict[str, list[str]]:
     """Missed gold quotes, extra predicted quotes and wrong speakers of one article, as printable lines."""
     g, p = gold.get("quotes", []), pred.get("quotes") or []
     pairs = sc.greedy(g, p, lambda a, b: _span_ok(sc, a, b))
-    out: dict[str, list[str]] = {"missed": [], "extra": [], "speaker": [], "kinds": []}
+    out: dict[str, list[str]] = {"missed": [], "extra": [], "speaker": [], "kinds": [], "missed_kinds": []}
     for i, j in pairs:
         gf = [g[i]["speaker"]] + ([g[i]["speaker_role"]] if g[i].get("speaker_role") else [])
         if not sc.contains_name(gf, sc.speaker_forms(p[j])):
@@ -124,6 +148,7 @@ def article_errors(gold: dict[str, Any], pred: dict[str, Any], sc: Any) -> dict[
     matched_p = {j for _, j in pairs}
     out["missed"] = [f"{q['speaker']} | {q.get('cue')} | {q['quote_head']}"
                      for i, q in enumerate(g) if i not in matched_g]
+    out["missed_kinds"] = [missed_kind(gold, q, p, sc) for i, q in enumerate(g) if i not in matched_g]
     out["extra"] = [f"{sc.speaker_forms(q)!r} | {q.get('cue')} | {sc.quote_text(q)[:80]}"
                     for j, q in enumerate(p) if j not in matched_p]
     return out
@@ -141,10 +166,12 @@ def main() -> int:
     golds = [g for g in _gold_articles(a.shared, a.gold_set) if a.only in (None, g["id"])]
     totals: Counter[str] = Counter()
     speaker_kinds: Counter[str] = Counter()
+    missed_kinds: Counter[str] = Counter()
     preds = quality_gate.predictions(golds)
     for gold in golds:
         errors = article_errors(gold, preds[gold["id"]], sc)
         speaker_kinds.update(errors.pop("kinds"))
+        missed_kinds.update(errors.pop("missed_kinds"))
         for kind, lines in errors.items():
             totals[kind] += len(lines)
         if a.summary or not any(errors.values()):
@@ -156,6 +183,8 @@ def main() -> int:
     if a.kinds:
         for kind, n in speaker_kinds.most_common():
             print(f"{n:5d}  {kind}")
+        for kind, n in missed_kinds.most_common():
+            print(f"{n:5d}  missed: {kind}")
     print(f"articles {len(golds)}: gold quotes {sum(len(g.get('quotes', [])) for g in golds)}, "
           + ", ".join(f"{k} {v}" for k, v in totals.items()))
     return 0

@@ -49,3 +49,21 @@ def test_wrong_speakers_are_counted_by_kind() -> None:
     assert QE.speaker_error_kind(gold, said, by_title, SC) == "title or bare head not resolved to the fullest name"
     assert QE.speaker_error_kind(gold, said, by_adverb, SC) == "fragment or adverb read as the speaker"
     assert QE.speaker_error_kind(gold, said, {"content": "تم فتح بحث"}, SC) == "no speaker"
+
+
+def test_missed_statements_are_counted_by_kind() -> None:
+    # (a paragraph of other news between the two statements: farther than NEAR_CHARS)
+    text = ("وقالت الوزارة إن الشرطة أوقفت شخصين لكنها أضافت أن البحث متواصل. "
+            + "وشهدت المدينة حركة عادية في الأسواق. " * 10 + "وأعلن الوالي فتح تحقيق في الحادثة.")
+    outer = {"speaker": "الوزارة", "cue": "قالت", "quote_head": "الشرطة أوقفت شخصين"}
+    inner = {"speaker": "الوزارة", "cue": "أضافت", "quote_head": "البحث متواصل"}
+    wide = {"content": "الشرطة أوقفت شخصين لكنها أضافت أن البحث متواصل", "cue_start": 1}
+    late = {"content": "الحادثة", "cue_start": text.index("أعلن")}
+    opened = {"speaker": "الوالي", "cue": "أعلن", "quote_head": "فتح تحقيق في الحادثة"}
+    gold = {"text": text}
+    # one statement read where the gold has two: the outer one is missed with its head inside it
+    assert QE.missed_kind(gold, outer, [wide], SC) == "head inside a statement paired with another gold statement"
+    assert QE.missed_kind(gold, opened, [wide, late], SC) == "a statement cued nearby, with another span"
+    assert QE.missed_kind(gold, opened, [wide], SC) == "no statement there"
+    errors = QE.article_errors({"text": text, "quotes": [outer, inner]}, {"quotes": [wide]}, SC)
+    assert len(errors["missed_kinds"]) == 1

@@ -106,9 +106,7 @@ def _alternation(words: list[str]) -> str:
 def lexicon() -> Lexicon:
     """Load and compile the quotes lexicons (once per process)."""
     cues: dict[str, CueForm] = {}
-    # cues_mined.tsv: the verbs the training gold's statements add (scripts/build_quote_cues.py); the
-    # hand-written frame of a form wins
-    for row in (*_rows("cues.tsv"), *_rows("cues_mined.tsv")):
+    for row in _rows("cues.tsv"):
         if len(row) < 6:
             raise DataFileError(f"quotes/cues.tsv: row {row[:1]} has {len(row)} columns, expected 6")
         lemma, frame, preps_cell = row[0], row[1], row[2]

@@ -78,16 +78,19 @@ def right_for(score: ModuleType, gold: str | None, cand: Candidate, english: str
     """The scorer's test of an actor (score.py, actor_ok) for a candidate as the pipeline would code it.
 
     ``english`` is the English name the pipeline would give the candidate: a lexicon actor's own, or
-    for a described one (مسلحون مجهولون، المعتصمين) ACLED's generic actor of its kind, which the
-    scorer accepts for a gold description of the same kind and, when Unidentified, for a gold null.
+    for a described one (مسلحون مجهولون، المعتصمين) ACLED's generic actor of its kind. The scorer
+    reads it only through an actor record (a lexicon actor's, or a described one the result lists:
+    actor_ranker.is_listed); then it accepts a generic actor for a gold description of the same kind
+    and an Unidentified one for a gold null. Otherwise only the names count.
     """
+    seen_english = english if english and (cand.actor is not None or ranker.is_listed(cand.name, english)) else None
     if not gold:
-        return cand.source == "none" or bool(english and english.startswith("Unidentified"))
+        return cand.source == "none" or bool(seen_english and seen_english.startswith("Unidentified"))
     if cand.source == "none":
         return False
-    if english:
+    if seen_english:
         for pattern, prefix in score.GENERIC_ACTORS:
-            if pattern.search(score.norm(gold)) and english.startswith(prefix):
+            if pattern.search(score.norm(gold)) and seen_english.startswith(prefix):
                 return True
     return bool(score.contains_name([gold], [cand.name]))
 
@@ -124,8 +127,11 @@ def problems_of(doc: Document, gold: dict[str, Any], score: ModuleType) -> tuple
         if span is None:
             skipped += 1
             continue
+        # the pipeline's other events, as run time hands them over (those overlapping this one are it)
+        others = [(e.evidence.start, e.evidence.end) for e in doc.events
+                  if not (e.evidence.start < span[1] and span[0] < e.evidence.end)]
         frame = ranker.event_frame(doc, index, to_folded, cues, span[0], span[1], ge["event_type"],
-                                   ge["sub_event_type"])
+                                   ge["sub_event_type"], others)
         rule = _overlapping(doc.events, span, ge["event_type"])
         frame.civilian_targeting = ge["event_type"] == "Violence against civilians" or (
             rule is not None and rule.civilian_targeting)

@@ -67,10 +67,15 @@ def test_ranker_labels_credit_a_description_as_the_scorer_does() -> None:
     gunmen = Candidate(name="مسلحين", source="described", kind="armed")
     english = trainer.coded_english(sit_in, "Protests", "TN")
     assert english == "Protesters (Tunisia)"
-    # the scorer takes ACLED's Protesters for معتصمو الكامور though the names differ
-    assert trainer.right_for(score, "معتصمو الكامور", sit_in, english)
-    # and an Unidentified Armed Group for a gold null
-    assert trainer.right_for(score, None, gunmen, trainer.coded_english(gunmen, "Battles", "LY"))
+    # the scorer reads a generic English only through an actor record: the result lists no
+    # Protesters record (actor_ranker.is_listed), so only the names count for معتصمو الكامور
+    assert not trainer.right_for(score, "معتصمو الكامور", sit_in, english)
+    assert trainer.right_for(score, "المعتصمين", sit_in, english)
+    # an Unidentified Armed Group is listed: the scorer takes it for a gold null and for another
+    # description of its kind
+    armed = trainer.coded_english(gunmen, "Battles", "LY")
+    assert trainer.right_for(score, None, gunmen, armed)
+    assert trainer.right_for(score, "مجموعة إرهابية", gunmen, armed)
     assert not trainer.right_for(score, "الحرس الوطني", sit_in, english)
 
 

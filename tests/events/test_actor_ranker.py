@@ -188,9 +188,6 @@ def _agents(text: str, event_type: str, sub_event_type: str) -> list[tuple[str, 
     # the subject of a verb of managing (تمكنت), its kind from its head: a state's army
     ("تمكنت الوحدات العسكرية أمس من إلقاء القبض على عنصر إرهابي بجبل المغيلة في القصرين.",
      "Strategic developments", "Arrests", ("الوحدات العسكرية", "military")),
-    # past a word of quantity after a verb of carrying out
-    ("نفذ عدد من التلاميذ اليوم الخميس وقفة احتجاجية أمام مقر المحكمة الابتدائية بسليانة.",
-     "Protests", "Peaceful protest", ("التلاميذ", "np")),
     # after a verb whose pronoun points back to the act: a state named by its country
     ("أدانت الأحزاب العملية العسكرية التي قامت بها الولايات المتحدة الأمريكية على قاعدة الشعيرات في حمص.",
      "Explosions/Remote violence", "Air/drone strike", ("الولايات المتحدة الأمريكية", "np")),
@@ -321,3 +318,82 @@ def test_the_side_that_holds_the_place_never_carries_out_the_act() -> None:
     holder = [f for c, f in scored if c.name == "المعارضة السورية"]
     assert holder and PLACE_CONTROLLER in holder[0]
     assert PLACE_CONTROLLER in EXCLUDED["actor1"] and PLACE_CONTROLLER not in EXCLUDED["actor2"]
+
+
+def _all_candidates(text: str, event_type: str, sub_event_type: str, evidence: str) -> list[Any]:
+    """The candidates of an event whose evidence is the sentence ``evidence`` of ``text``."""
+    from marsad.events.arguments import build_index, folded_positions
+    from marsad.events.arguments.actor_candidates import actor_candidates
+    from marsad.events.arguments.actor_ranker import event_frame
+    from marsad.events.cues import find_cues
+    from marsad.text.normalize import fold
+
+    pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise")))
+    doc = pipe.run(marsad.Article.from_dict({"id": "t", "published": "2017-02-20", "text": text}))
+    folded = fold(doc.text)
+    to_folded = folded_positions(folded)
+    index = build_index(doc, folded, to_folded)
+    start = doc.text.index(evidence)
+    frame = event_frame(doc, index, to_folded, find_cues(folded.text), start, start + len(evidence), event_type,
+                        sub_event_type)
+    return actor_candidates(index, frame, [], doc.text)
+
+
+def test_the_article_s_named_group_is_a_candidate_of_an_event_told_far_from_it() -> None:
+    # the group is named in the lead; the event, four sentences later, points back to it (تبناه)
+    lead = ("أعلن تنظيم داعش مسؤوليته عن سلسلة هجمات في العراق. وقالت الحكومة إنها ستلاحق المسؤولين. "
+            "وأكد وزير الداخلية أن التحقيق جار. وأضاف أن الأمن انتشر في المدينة. ")
+    evidence = "وانفجرت سيارة مفخخة في سوق ببغداد أمس ما أسفر عن مقتل عشرة أشخاص في هجوم تبناه لاحقا."
+    far = [c for c in _all_candidates(lead + evidence, "Explosions/Remote violence",
+                                      "Remote explosive/landmine/IED", evidence) if c.far]
+    assert any("داعش" in c.name for c in far)
+    # an event sentence that points back to no one takes no actor from afar
+    evidence = "وانفجرت سيارة مفخخة في سوق ببغداد أمس ما أسفر عن مقتل عشرة أشخاص."
+    assert not [c for c in _all_candidates(lead + evidence, "Explosions/Remote violence",
+                                           "Remote explosive/landmine/IED", evidence) if c.far]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type", "name"), [
+    # the crowd right before a verb of carrying out, past its town
+    ("وكان الأساتذة الجامعيون نفذوا سابقا وقفة احتجاجية امام مقر الجامعة.", "Protests", "Peaceful protest",
+     "الأساتذة الجامعيون"),
+    # past a word of quantity after a verb of carrying out (a counted crowd)
+    ("نفذ عدد من التلاميذ اليوم الخميس وقفة احتجاجية أمام مقر المحكمة الابتدائية بسليانة.",
+     "Protests", "Peaceful protest", "التلاميذ"),
+    # a counted crowd, its count qualified (عدد كبير من)
+    ("ونفذ عدد كبير من الأطباء بسوسة اليوم مسيرة أمام مقر الولاية.", "Protests", "Peaceful protest", "الأطباء"),
+    # the unit after تمكنت although its head is also a word of an act (فرقة: تفريق)
+    ("تمكنت فرقة أمنية مختصة، أمس السبت، من إلقاء القبض على عنصر إرهابي في جلمة.",
+     "Strategic developments", "Arrests", "فرقة أمنية مختصة"),
+])
+def test_candidates_take_the_crowd_or_unit_that_acted(text: str, event_type: str, sub_event_type: str,
+                                                      name: str) -> None:
+    names = [c.name for c in _all_candidates(text, event_type, sub_event_type, text)]
+    assert any(n.startswith(name) for n in names), names
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type", "name"), [
+    # the object after an active verb and its subject, past its count
+    ("واعتقلت السلطات 40 شخصا الجمعة في الحسيمة.", "Strategic developments", "Arrests", "شخصا"),
+    # who a verb of targeting hit
+    ("قتل 40 شخصا في تفجيرين استهدفا زوارا شيعة بالعاصمة دمشق.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED", "زوارا شيعة"),
+])
+def test_candidates_take_the_object_of_the_act(text: str, event_type: str, sub_event_type: str, name: str) -> None:
+    patients = [c.name for c in _all_candidates(text, event_type, sub_event_type, text) if c.source == "patient"]
+    assert any(n.startswith(name) for n in patients), patients
+
+
+def test_the_author_named_where_the_article_tells_the_act_again_is_a_candidate() -> None:
+    # the lead tells the ramming without its author; three sentences later the act is told again
+    # with the group that carried it out
+    evidence = "دهست شاحنة مجموعة من المارة في أحد شوارع العاصمة السويدية ستوكهولم أمس."
+    text = (evidence + " وقالت الشرطة إن التحقيق جار. وأغلقت المحلات أبوابها. وانتشر الأمن في المدينة. "
+            "وأعلن تنظيم داعش أن أحد عناصره نفذ عملية الدهس بشاحنة مسروقة.")
+    far = [c for c in _all_candidates(text, "Violence against civilians", "Attack", evidence) if c.far]
+    assert any("داعش" in c.name and c.restated is not None for c in far), [c.name for c in far]
+    # a name in a later sentence that tells no act of the event's type is not offered
+    text = (evidence + " وقالت الشرطة إن التحقيق جار. وأغلقت المحلات أبوابها. وانتشر الأمن في المدينة. "
+            "وأعلن تنظيم داعش أن أحد عناصره زار المدينة قبل شهر.")
+    far = [c for c in _all_candidates(text, "Violence against civilians", "Attack", evidence) if c.far]
+    assert not any("داعش" in c.name for c in far), [c.name for c in far]

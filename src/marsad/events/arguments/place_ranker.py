@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from marsad.document import Document, Event, EventLocation
 from marsad.events.arguments.index import _L, DocIndex, Located
-from marsad.events.arguments.places import KIND_RANK, NEAR_RE, location_of, place_roles
+from marsad.events.arguments.places import KIND_RANK, NEAR_RE, capital_location, location_of, place_roles
 from marsad.events.spans import WORD_RE
 from marsad.resources import versioned_model
 from marsad.text.normalize import fold_key
@@ -42,7 +42,7 @@ __all__ = [
 WEIGHTS = "models/place-ranker.tsv"
 METADATA = "models/place-ranker.json"
 # Bumped whenever the features below change: weights trained on others are not read.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 # Words of a kind of place before its name (folded, with ب/و/ف/ل and the article): the name is a place.
 HEAD_RE = re.compile(rf"(?<!{_L})[وبفل]?(?:ال)?(?:مدينه|بلده|قريه|محافظه|ولايه|معتمديه|حي|منطقه|مخيم|"
                      rf"ضاحيه|قضاء|ناحيه|مديريه|جزيره|عاصمه|اقليم|مقاطعه)\s+$")
@@ -146,6 +146,7 @@ def place_candidates(doc: Document, index: DocIndex, to_folded: Callable[[int], 
     counts = sorted((len(c.mentions) for c in cands), reverse=True)
     most = counts[0] if counts else 0
     home = doc.cache.get("country")
+    capital = capital_location(rule_loc.country) if rule_loc is not None and not rule_cand.mentions else None
     rule_admin = (rule_loc.admin1, rule_loc.country) if rule_loc is not None and rule_loc.admin1 else None
     rule_country = rule_loc.country if rule_loc is not None else None
     # a fallback without a mention: the country when it has no province, else a province's precision
@@ -160,6 +161,8 @@ def place_candidates(doc: Document, index: DocIndex, to_folded: Callable[[int], 
         if cand.rule:
             f.append("rule")
             f.append(f"rule&kind={cand.kind}")
+            if capital is not None and _key(cand.location) == _key(capital):
+                f.append("rule=capital")  # the guide's place of a strike or protest told nationwide
         loc = cand.location
         if cand.mentions:
             nearest = min(cand.mentions, key=lambda m: _distance(m, e0, e1))

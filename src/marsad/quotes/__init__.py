@@ -279,7 +279,8 @@ def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
 # same speaker there, and one span over both pairs with only one of them. (Splitting at a coordinated
 # complementiser too, قالت إنها ... وإنها، was measured on 1,710 training articles: 148 more
 # statements, none of them right.)
-_NEW_CLAUSE_RE = re.compile(r"[،,]\s*(?=\w)")
+# ... or a finite one after "but he" (لكنه أضاف أن، إلا أنه نوه بأن، لكنها أشارت إلى أن).
+_NEW_CLAUSE_RE = re.compile(r"[،,]\s*(?=\w)|(?<!\w)(?:و?لكن|الا ان)(?:ه|ها|هم|هما)\s+(?=\w)")
 # A split leaves at least this many words on each side (a participle right after the cue is its own).
 SPLIT_MIN_WORDS = 2
 
@@ -301,7 +302,7 @@ def _split_at_new_statements(drafts: list[Draft], text: str, lex: Lexicon) -> li
             word = text[at:word_end]
             bare = word[1:] if word.startswith(("و", "ف")) else word
             form = lex.cues.get(bare)
-            if form is None or form.aspect != "participle":
+            if form is None or form.aspect != ("participle" if m.group()[0] in "،," else "past"):
                 continue
             cue = (word_end - len(bare), word_end)
             # (the complementiser, or a preposition of the verb and one, opens the content: مشيرا إلى أن)
@@ -324,7 +325,10 @@ def _split_at_new_statements(drafts: list[Draft], text: str, lex: Lexicon) -> li
             cur = replace(cur, cue=cue, content=(start, d.content[1]), rule=cur.rule + "+split")
         pieces.append(cur)
         out.extend(pieces)
-    return out
+    # (the verb after لكنه may have made a statement of its own, its speaker the clause before it:
+    # the split one keeps the speaker of the sentence)
+    split = {d.content for d in out if d.rule.endswith("+split")}
+    return [d for d in out if d.rule.endswith("+split") or d.content not in split]
 
 
 def _with_fuller_speakers(drafts: list[Draft], doc: Document) -> list[Draft]:

@@ -140,6 +140,9 @@ class Labelled:
     unreached: int = 0  # gold events whose sentence holds no cue
     # evaluate(): the score of each choice of drafts (tp, predicted, gold, not-event hits, any event)
     scored: dict[tuple[Any, ...], tuple[int, ...]] = field(default_factory=dict)
+    # evaluate(): the counts under each operating point already scored, so that the nested search's folds
+    # share the work of the points their searches visit alike
+    by_point: dict[tuple[Any, ...], tuple[int, ...]] = field(default_factory=dict)
 
 
 def pipeline_before_events() -> marsad.Pipeline:
@@ -489,32 +492,10 @@ def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]],
     """Event P/R/F1 of the combination over ``items`` with the given verdicts, and eventless hits."""
     tp = n_pred = n_gold = not_event_hits = eventless = eventless_hit = 0
     for item in items:
-        key: tuple[Any, ...] = ()
-        drafts: list[Any] = []
-        cands = item.cands
-        if item.cands is not None:
-            cands = copy.copy(item.cands)
-            cands.drafts = copy.deepcopy(item.cands.drafts)
-            drafts = choose_drafts(cands, detections[item.gold["id"]], thresholds,
-                                   proposals.get(item.gold["id"]) if proposals else None,
-                                   vetoed.get(item.gold["id"]) if vetoed else None)
-            # the events recorded from these drafts (merging, confidence, actors) and their score depend
-            # only on which drafts were chosen: scored once per article and choice, the search goes
-            # through its hundreds of threshold points in minutes instead of hours
-            key = tuple((d.order, d.needs_twin, d.event.event_type, d.event.sub_event_type, d.event.evidence.start,
-                         d.event.evidence.end, d.event.location and (d.event.location.name, d.event.location.admin1),
-                         d.event.actor1 and d.event.actor1.name, d.event.fatalities, d.event.historical)
-                        for d in drafts)
-        counts = item.scored.get(key)
+        point = (thresholds, proposals is not None, vetoed is not None)
+        counts = item.by_point.get(point)
         if counts is None:
-            events: list[dict[str, Any]] = []
-            if cands is not None:
-                events = [e.to_dict() for e in record_events(cands, drafts).events]
-            pred = {"events": events, "actors": [a.to_dict() for a in item.doc.actors]}
-            acc: dict[str, Any] = {"events": [0, 0, 0], "events_full": [0, 0, 0], "args": {}, "not_event_hits": 0}
-            scorer.score_events(item.gold, pred, acc, [])
-            counts = (*acc["events"], acc["not_event_hits"], int(bool(events)))
-            item.scored[key] = counts
+            counts = item.by_point[point] = _article_counts(item, detections, thresholds, scorer, proposals, vetoed)
         tp, n_pred, n_gold = tp + counts[0], n_pred + counts[1], n_gold + counts[2]
         not_event_hits += counts[3]
         eventless += int(not item.gold.get("events"))
@@ -522,6 +503,39 @@ def evaluate(items: list[Labelled], detections: dict[str, dict[int, Detection]],
     return {**prf(tp, n_pred - tp, n_gold - tp), "tp": tp, "pred": n_pred, "gold": n_gold,
             "not_event_hits": not_event_hits,
             "eventless_articles_with_events": eventless_hit, "eventless": eventless}
+
+
+def _article_counts(item: Labelled, detections: dict[str, dict[int, Detection]], thresholds: Thresholds,
+                    scorer: ModuleType, proposals: dict[str, dict[int, list[tuple[float, str]]]] | None,
+                    vetoed: dict[str, dict[int, float]] | None) -> tuple[int, ...]:
+    """One article's (matched, predicted, gold, not-event hits, any event) under ``thresholds``."""
+    key: tuple[Any, ...] = ()
+    drafts: list[Any] = []
+    cands = item.cands
+    if item.cands is not None:
+        cands = copy.copy(item.cands)
+        cands.drafts = copy.deepcopy(item.cands.drafts)
+        drafts = choose_drafts(cands, detections[item.gold["id"]], thresholds,
+                               proposals.get(item.gold["id"]) if proposals else None,
+                               vetoed.get(item.gold["id"]) if vetoed else None)
+        # the events recorded from these drafts (merging, confidence, actors) and their score depend
+        # only on which drafts were chosen: scored once per article and choice, the search goes
+        # through its hundreds of threshold points in minutes instead of hours
+        key = tuple((d.order, d.needs_twin, d.event.event_type, d.event.sub_event_type, d.event.evidence.start,
+                     d.event.evidence.end, d.event.location and (d.event.location.name, d.event.location.admin1),
+                     d.event.actor1 and d.event.actor1.name, d.event.fatalities, d.event.historical)
+                    for d in drafts)
+    counts = item.scored.get(key)
+    if counts is None:
+        events: list[dict[str, Any]] = []
+        if cands is not None:
+            events = [e.to_dict() for e in record_events(cands, drafts).events]
+        pred = {"events": events, "actors": [a.to_dict() for a in item.doc.actors]}
+        acc: dict[str, Any] = {"events": [0, 0, 0], "events_full": [0, 0, 0], "args": {}, "not_event_hits": 0}
+        scorer.score_events(item.gold, pred, acc, [])
+        counts = (*acc["events"], acc["not_event_hits"], int(bool(events)))
+        item.scored[key] = counts
+    return counts
 
 
 def sentence_level(items: list[Labelled], detections: dict[str, dict[int, Detection]]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 """Train the article gate (marsad.events.article_gate) on the train split and the extra gold.
 
   python scripts/train_article_gate.py [--shared ../shared] [--c2 1,3] [--folds 5] [--min-count 2,3]
-                                       [--section-negatives 0,20,40,80] [--sample N]
+                                       [--section-negatives 0,20,40,80] [--sample N] [--nested]
 
 Each training article (scripts/training_gold.py: the train half of train-ant and the extra ANT gold
 complete in events) is run through the pipeline twice: once keeping every draft the events stage
@@ -24,6 +24,11 @@ the training articles: event F1 (each article's pipeline matches under its decis
 EVENTLESS_COST times the share of eventless articles given an event. The validation half is never
 read here.
 
+``--nested`` measures that choice itself: in each outer fold the grid and the thresholds are searched
+on the other folds' articles alone, and the gate so chosen and fitted decides the fold's articles,
+beside the fixed gates of FIXED_GATES (off, strict, the 923-article build's); the simplest gate whose
+outer-fold objective is within MIN_GAIN_EVENTS matched events of the best one's is shipped.
+
 Writes ``src/marsad/data/models/article-gate.tsv`` (feature, label, weight) and ``article-gate.json``
 (labels, thresholds, parameters, training-data digest, cross-validated figures); run
 ``python scripts/update_manifest.py`` afterwards. Retrain after changing the events models, the
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -42,6 +48,7 @@ from typing import Any
 
 from train_event_detector import (  # scripts/, beside this script
     EVENTLESS_COST,
+    MIN_GAIN_EVENTS,
     as_model,
     as_proposer,
     pair_examples,
@@ -53,6 +60,7 @@ from train_event_detector import (  # scripts/, beside this script
 from train_event_detector import examples as detector_examples
 from train_recalled_events import collect as recalled_places
 from train_recalled_events import f1, fold_of, load_scorer
+from train_vetoed_events import fit_vetoed, vetoed_rows
 from training_gold import EVENTS_TRAINING_DATA, SPLIT, training_arguments, training_golds, write_model_files
 
 import marsad
@@ -66,6 +74,7 @@ from marsad.events.merge import Draft
 from marsad.events.model import EVENT, NONE, Detection, SentenceModel
 from marsad.events.proposals import PROPOSAL_MODEL
 from marsad.events.recalled import MODEL as RECALLED_MODEL
+from marsad.events.vetoed import VETOED_MODEL
 from marsad.resources import read_json
 
 REPO = Path(__file__).resolve().parent.parent
@@ -134,6 +143,7 @@ def fold_models(shared: Path, sample: int, folds: int) -> tuple[list[dict[str, A
     detector_meta = read_json(f"models/{ARTICLE_MODEL}.json")
     proposer_meta = read_json(f"models/{PROPOSAL_MODEL}.json")
     recalled_meta = read_json(f"models/{RECALLED_MODEL}.json")
+    vetoed_meta = read_json(f"models/{VETOED_MODEL}.json")
     pipe = pipeline_before_events()
     items = [prepare(pipe, g) for g in golds]
     types = list(proposer_meta["types"])
@@ -148,10 +158,16 @@ def fold_models(shared: Path, sample: int, folds: int) -> tuple[list[dict[str, A
         proposer = as_proposer(*train_one(pair_examples(fit, types), c2, min_count), types)
         recalled = as_model(*train_one([(x.features, x.label) for x in places if fold_of(x.article, folds) != k],
                                        float(recalled_meta["c2"]), int(recalled_meta["min_count"])))
+        # the vetoed-sentence model too: where the detector's thresholds use it, the packaged one has seen
+        # the fold's articles
+        vetoed_fit = vetoed_rows(fit)  # type: ignore[arg-type]
+        vetoed = fit_vetoed(vetoed_fit, float(vetoed_meta["c2"]), int(vetoed_meta["min_count"])) \
+            if any(r[3] == EVENT for r in vetoed_fit) else None
         out.append(FoldModels(
             replace(detector, meta={**detector_meta, "labels": list(detector.labels)}),
             replace(proposer, meta={**proposer_meta, "labels": list(proposer.labels)}),
-            replace(recalled, meta={**recalled_meta, "labels": list(recalled.labels)})))
+            replace(recalled, meta={**recalled_meta, "labels": list(recalled.labels)}),
+            vetoed and replace(vetoed, meta={**vetoed_meta, "labels": list(vetoed.labels)})))
     return golds, digest, out
 
 
@@ -160,6 +176,7 @@ class FoldModels:
     detector: SentenceModel
     proposer: SentenceModel
     recalled: SentenceModel
+    vetoed: SentenceModel | None
 
 
 def collect(shared: Path, sample: int, folds: int) -> tuple[list[Outcome], str]:
@@ -170,6 +187,7 @@ def collect(shared: Path, sample: int, folds: int) -> tuple[list[Outcome], str]:
     golds, digest, models = fold_models(shared, sample, folds)
     scorer = load_scorer(shared)
     packaged_model, packaged_recalled = marsad.events.sentence_model, marsad.events.recalled_drafts
+    packaged_vetoed = marsad.events.vetoed_model
     pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise"), events=EventsConfig()))
 
     def pair(ge: dict[str, Any], pe: dict[str, Any]) -> int:  # the scorer's pairing test
@@ -185,6 +203,8 @@ def collect(shared: Path, sample: int, folds: int) -> tuple[list[Outcome], str]:
         marsad.events.sentence_model = lambda name, own=own: own.get(name) or packaged_model(name)  # type: ignore
         marsad.events.recalled_drafts = (  # type: ignore[assignment]
             lambda cands, drafts, fold=fold: packaged_recalled(cands, drafts, model=fold.recalled))
+        marsad.events.vetoed_model = (  # type: ignore[assignment]
+            lambda fold=fold: fold.vetoed or packaged_vetoed())
         g = gold.get("events", [])
         results = []
         features = None
@@ -195,6 +215,7 @@ def collect(shared: Path, sample: int, folds: int) -> tuple[list[Outcome], str]:
             results.append((len(scorer.greedy(g, p, pair)), len(p)))
         out.append(Outcome(gold["id"], features, EVENT if g else NONE, len(g), results[0], results[1]))
     marsad.events.sentence_model, marsad.events.recalled_drafts = packaged_model, packaged_recalled
+    marsad.events.vetoed_model = packaged_vetoed  # type: ignore[assignment]
     return out, digest
 
 
@@ -258,6 +279,7 @@ def outcome(outcomes: list[Outcome], scores: dict[str, float], drop_all: float, 
     score = f1(tp, pred, gold)
     return {"objective": round(score - EVENTLESS_COST * given / max(1, eventless), 4), "event_f1": score,
             "p": round(tp / max(1, pred), 4), "r": round(tp / max(1, gold), 4), "matched": tp, "predicted": pred,
+            "gold": gold,
             "eventless_given": given, "eventless": eventless,
             "event_articles_with_events": f"{event_articles_kept} of {event_articles}"}
 
@@ -286,6 +308,93 @@ def choose_thresholds(outcomes: list[Outcome], scores: dict[str, float]) -> tupl
                               "weak_dropped_everywhere": outcome(outcomes, scores, 0.0, 1.01)}
 
 
+# Fixed operating points that the nested cross-validation compares with the searched one: (section
+# negatives, c2, min_count, drop_all, drop_weak). "off" never drops an event; "build_923" is the gate the
+# 923-article build shipped; the strict ones drop an article's events only when the gate is at least 90% or
+# 80% sure that it reports none.
+FIXED_GATES: dict[str, tuple[int, float, int, float, float]] = {
+    "off": (0, 1.0, 2, 0.0, 0.0),
+    "strict_0.1": (0, 1.0, 2, 0.1, 0.1),
+    "strict_0.2": (0, 1.0, 2, 0.2, 0.2),
+    "build_923": (0, 1.0, 2, 0.4, 0.4),
+}
+
+
+def _fit_score(fit: list[Outcome], held: list[Outcome], negatives: list[list[str]], c2: float,
+               min_count: int) -> dict[str, float]:
+    """P(event) of each gated article of ``held`` by a gate fitted to those of ``fit`` and the negatives."""
+    rows = [(x.features, x.label) for x in fit if x.features]
+    model = as_model(*train_one(rows + [(f, NONE) for f in negatives], c2, min_count))
+    return {x.article: model.detect(x.features).p_event for x in held if x.features is not None}
+
+
+def _search(outcomes: list[Outcome], found: list[list[str]], c2s: list[float], min_counts: list[int],
+            negative_counts: list[int], folds: int, skip: int | None = None
+            ) -> tuple[tuple[int, float, int, float, float], dict[str, Any]]:
+    """The setting and thresholds with the best cross-validated objective on ``outcomes`` (their folds
+    other than ``skip``): (negatives, c2, min_count, drop_all, drop_weak) and the figures there."""
+    best: tuple[tuple[int, float, int, float, float], dict[str, Any]] | None = None
+    for n in negative_counts:
+        for c2 in c2s:
+            for min_count in min_counts:
+                scores: dict[str, float] = {}
+                for k in range(folds):
+                    if k == skip:
+                        continue
+                    fit = [x for x in outcomes if fold_of(x.article, folds) != k]
+                    held = [x for x in outcomes if fold_of(x.article, folds) == k]
+                    scores.update(_fit_score(fit, held, found[:n], c2, min_count))
+                drop_all, drop_weak, figures = choose_thresholds(outcomes, scores)
+                if best is None or figures["chosen"]["objective"] > best[1]["chosen"]["objective"]:
+                    best = ((n, c2, min_count, drop_all, drop_weak), figures)
+    assert best is not None, "empty grid"
+    return best
+
+
+def nested(outcomes: list[Outcome], found: list[list[str]], c2s: list[float], min_counts: list[int],
+           negative_counts: list[int], folds: int) -> dict[str, Any]:
+    """Nested cross-validation of the gate: for each outer fold, the setting and thresholds are searched on
+    the other folds' articles alone (:func:`_search`, on their own folds), the gate is fitted to them, and
+    the fold's articles are decided by it; FIXED_GATES are fitted and applied the same way. The outcomes
+    themselves are out of fold (each article run by event models fitted without its fold).
+
+    Returns:
+        Per operating point, the outer folds' figures (see :func:`outcome`), and the searched choice per fold.
+    """
+    decisions, chosen = nested_decisions(outcomes, found, c2s, min_counts, negative_counts, folds)
+    out: dict[str, Any] = {name: outcome(outcomes, decided, 0.25, 0.75) for name, decided in decisions.items()}
+    out["per_fold"] = chosen
+    return out
+
+
+def nested_decisions(outcomes: list[Outcome], found: list[list[str]], c2s: list[float], min_counts: list[int],
+                     negative_counts: list[int], folds: int
+                     ) -> tuple[dict[str, dict[str, float]], list[dict[str, Any]]]:
+    """The outer folds' decision on each gated article under each operating point of :func:`nested` (as a
+    score against the cut-offs 0.25 and 0.75 of :func:`outcome`), and the searched choice per fold."""
+    decisions: dict[str, dict[str, float]] = {name: {} for name in [*FIXED_GATES, "searched"]}
+    chosen = []
+    for k in range(folds):
+        inner = [x for x in outcomes if fold_of(x.article, folds) != k]
+        held = [x for x in outcomes if fold_of(x.article, folds) == k]
+        searched, _ = _search(inner, found, c2s, min_counts, negative_counts, folds, skip=k)
+        chosen.append({"fold": k, "searched": list(searched)})
+        for name, (n, c2, min_count, drop_all, drop_weak) in {**FIXED_GATES, "searched": searched}.items():
+            for article, p in _fit_score(inner, held, found[:n], c2, min_count).items():
+                # the decision as a score against fixed cut-offs: 0 drops every event, 0.5 the weak ones
+                decisions[name][article] = 0.0 if p < drop_all else 0.5 if p < drop_weak else 1.0
+    return decisions, chosen
+
+
+def simplest_supported(figures: dict[str, Any]) -> str:
+    """The first gate of FIXED_GATES (then the searched one) whose outer-fold objective is within about one
+    MIN_GAIN_EVENTS matched events' worth of F1 of the best one's."""
+    names = [*FIXED_GATES, "searched"]
+    top = max(names, key=lambda name: figures[name]["objective"])
+    floor = figures[top]["objective"] - 2 * MIN_GAIN_EVENTS / max(1, figures[top]["predicted"] + figures[top]["gold"])
+    return next(name for name in names if figures[name]["objective"] >= floor)
+
+
 def _grid(text: str, kind: type[float] | type[int]) -> list[Any]:
     return [kind(v) for v in text.split(",") if v.strip()]
 
@@ -297,11 +406,31 @@ def main() -> int:
                     help="articles a feature must occur in to get a weight: values to choose from")
     ap.add_argument("--section-negatives", default=SECTION_NEGATIVES_GRID,
                     help="how many low-violence ANT articles given a draft to add as eventless: values to choose from")
+    ap.add_argument("--nested", action="store_true",
+                    help="choose the gate by nested cross-validation: the simplest of FIXED_GATES and the searched "
+                         "one that the outer folds support (see nested)")
+    ap.add_argument("--outcomes", type=Path, default=None,
+                    help="a pickle of the out-of-fold outcomes and section negatives (minutes to collect): read if it "
+                         "exists, else written; for trying grids on unchanged gold, models and features")
     a = ap.parse_args()
     t0 = time.perf_counter()
     c2s, min_counts, negative_counts = _grid(a.c2, float), _grid(a.min_count, int), _grid(a.section_negatives, int)
-    outcomes, digest = collect(a.shared, a.sample, a.folds)
-    found = section_negatives(a.shared, max(negative_counts))
+    if a.outcomes is not None and a.outcomes.exists():
+        outcomes, digest, found = pickle.loads(a.outcomes.read_bytes())
+    else:
+        outcomes, digest = collect(a.shared, a.sample, a.folds)
+        found = section_negatives(a.shared, max(negative_counts, default=0))
+        if a.outcomes is not None:
+            a.outcomes.write_bytes(pickle.dumps((outcomes, digest, found)))
+    nested_figures = None
+    if a.nested:
+        nested_figures = nested(outcomes, found, c2s, min_counts, negative_counts, a.folds)
+        print(f"nested cross-validation (outer folds): {json.dumps(nested_figures)}", file=sys.stderr)
+        pick = simplest_supported(nested_figures)
+        print(f"outer folds support the gate {pick}", file=sys.stderr)
+        if pick != "searched":
+            n, c2, min_count, drop_all, drop_weak = FIXED_GATES[pick]
+            c2s, min_counts, negative_counts = [c2], [min_count], [n]
     gated = [x for x in outcomes if x.features is not None]
     print(f"{len(outcomes)} articles, {len(gated)} with a draft ({sum(x.label == EVENT for x in gated)} with a "
           f"gold event), {len(found)} section negatives found", file=sys.stderr)
@@ -314,6 +443,9 @@ def main() -> int:
             for min_count in min_counts:
                 scores = cross_validate(outcomes, found[:n], c2, min_count, a.folds)
                 drop_all, drop_weak, figures = choose_thresholds(outcomes, scores)
+                if a.nested and pick != "searched":  # the fixed gate's own thresholds, scored the same way
+                    drop_all, drop_weak = FIXED_GATES[pick][3:]
+                    figures = {**figures, "chosen": outcome(outcomes, scores, drop_all, drop_weak)}
                 objective = figures["chosen"]["objective"]
                 grid.append({"section_negatives": n, "c2": c2, "min_count": min_count, "objective": objective,
                              "drop_all": drop_all, "drop_weak": drop_weak})
@@ -334,7 +466,8 @@ def main() -> int:
             "section_negatives": len(negatives),
             "training_data": EVENTS_TRAINING_DATA,
             "training_data_sha256": digest, "sample": a.sample, "articles": len(rows),
-            "weights": len(weights), "cross_validated": figures, "grid": grid}
+            "weights": len(weights), "cross_validated": figures, "grid": grid,
+            **({"nested_cross_validated": nested_figures} if nested_figures is not None else {})}
     path = write_model_files(a.out / "models", MODEL,
         "# Article gate: log-linear weights of each feature of an article (its title and lead words, what the\n"
         "# events stage found) for each label (event: the article reports an event ACLED would code; none).\n"

@@ -93,9 +93,14 @@ def test_event_confidence_model_rebuilds(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_event_detector_and_proposer_rebuild(tmp_path: Path) -> None:
     (tmp_path / "models").mkdir()
-    run_script("train_event_detector", "--sample", "20", "--folds", "2", "--out", str(tmp_path))
+    run_script("train_event_detector", "--sample", "20", "--folds", "2", "--nested", "--out", str(tmp_path))
     meta = json.loads((tmp_path / "models" / "event-detector.json").read_text(encoding="utf-8"))
     assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
+    # the nested cross-validation scored every operating point on outer folds, each article once
+    nested = meta["nested_cross_validated"]
+    assert {"rules_alone", "keep_0.2", "build_923", "searched", "selected"} <= set(nested)
+    assert len({nested[name]["gold"] for name in ("rules_alone", "searched", "selected")}) == 1
+    assert len(nested["per_fold"]) == 2
     model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "event-detector.tsv", 3)], meta)
     assert "none" in model.labels and set(meta["thresholds"]) >= {"keep", "propose", "retype", "keep_told"}
     assert weight_rows(tmp_path / "models" / "event-proposer.tsv", 3)
@@ -131,6 +136,19 @@ def test_article_gate_rebuilds(tmp_path: Path) -> None:
     model = read_model([tuple(r) for r in weight_rows(tmp_path / "models" / "article-gate.tsv", 3)], meta)
     assert set(model.labels) == {"event", "none"}
     assert 0.0 <= model.threshold("drop_all") <= model.threshold("drop_weak") <= 1.01
+
+
+@pytest.mark.slow
+def test_article_gate_nested_choice(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    run_script("train_article_gate", "--sample", "20", "--folds", "2", "--section-negatives", "0,3", "--c2", "1",
+               "--min-count", "2", "--nested", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "models" / "article-gate.json").read_text(encoding="utf-8"))
+    nested = meta["nested_cross_validated"]
+    assert {"off", "strict_0.1", "build_923", "searched"} <= set(nested) and len(nested["per_fold"]) == 2
+    # the gate that never drops leaves every article's events: its outer figures are those without a gate
+    assert nested["off"]["matched"] == meta["cross_validated"]["without"]["matched"]
+    assert 0.0 <= meta["thresholds"]["drop_all"] <= meta["thresholds"]["drop_weak"] <= 1.01
 
 
 @pytest.mark.slow

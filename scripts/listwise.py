@@ -8,11 +8,28 @@ and is left out.
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections import defaultdict
 from collections.abc import Sequence
 
 Problem = tuple[Sequence[Sequence[str]], Sequence[bool]]
+
+
+def add_fit_arguments(ap: argparse.ArgumentParser, *, l2: float | Sequence[float], epochs: int, min_count: int,
+                      unit: str, seed: int) -> None:
+    """The options of the fit every listwise trainer takes; ``l2`` a grid means "the best of it by
+    cross-validation" unless --l2 is given."""
+    if isinstance(l2, float):
+        ap.add_argument("--l2", type=float, default=l2)
+    else:
+        ap.add_argument("--l2", type=float, default=None,
+                        help=f"L2 penalty (default: the best of {tuple(l2)} by cross-validation)")
+    ap.add_argument("--epochs", type=int, default=epochs)
+    ap.add_argument("--rate", type=float, default=0.3)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--min-count", type=int, default=min_count, help=f"least number of {unit} a feature is seen in")
+    ap.add_argument("--seed", type=int, default=seed, help="salt of the article folds")
 
 
 def fit_listwise(problems: Sequence[Problem], l2: float, epochs: int, rate: float,

@@ -33,7 +33,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from listwise import fit_listwise  # scripts/listwise.py, beside this script
+from listwise import add_fit_arguments, fit_listwise  # scripts/listwise.py, beside this script
 from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
@@ -129,13 +129,7 @@ def accuracy(problems: list[Problem], weights: dict[str, float], bonus: float) -
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--l2", type=float, default=None,
-                    help=f"L2 penalty (default: the best of {L2_GRID} by cross-validation)")
-    ap.add_argument("--epochs", type=int, default=100)
-    ap.add_argument("--rate", type=float, default=0.3)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3, help="least number of events a feature is seen in")
-    ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
+    add_fit_arguments(ap, l2=L2_GRID, epochs=100, min_count=3, unit="events", seed=SEED)
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     ap.add_argument("--list", type=Path, default=None,
                     help="write the problems the rules get wrong (JSON lines), to sort the kinds of error")

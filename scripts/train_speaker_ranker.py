@@ -35,7 +35,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from listwise import fit_listwise  # scripts/listwise.py, beside this script
+from listwise import add_fit_arguments, fit_listwise  # scripts/listwise.py, beside this script
 from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
@@ -130,12 +130,7 @@ def f1(ok: int, pred: int, gold: int) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--epochs", type=int, default=80)
-    ap.add_argument("--rate", type=float, default=0.3)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=3, help="least number of statements a feature is seen in")
-    ap.add_argument("--seed", type=int, default=SEED, help="salt of the article folds")
+    add_fit_arguments(ap, l2=1.0, epochs=80, min_count=3, unit="statements", seed=SEED)
     ap.add_argument("--no-extra", action="store_true", help="train on the train half of train-ant only")
     ap.add_argument("--show", action="store_true", help="list the cross-validated choices that differ from the rules'")
     ap.add_argument("--show-bonus", type=float, default=0.0, help="the rules' bonus of --show")

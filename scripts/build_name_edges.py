@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,20 @@ SERVED_MIN_COUNT = 3
 SERVED_MIN_SHARE = 0.6
 
 
+def name_spans(tags: list[str]) -> Iterator[tuple[int, int]]:
+    """(first token, token after the last) of each name a BIO tag sequence marks."""
+    k = 0
+    while k < len(tags):
+        if not tags[k].startswith("B-"):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(tags) and tags[end].startswith("I-"):
+            end += 1
+        yield k, end
+        k = end
+
+
 def edge_counts(golds: list[dict[str, Any]]) -> dict[str, Counter[str]]:
     """Per folded word: times right after a name ("after"), last in one ("last"), right before
     one ("before"), first in one ("first")."""
@@ -63,21 +78,13 @@ def edge_counts(golds: list[dict[str, Any]]) -> dict[str, Counter[str]]:
         text = gold["text"]
         tokens, tags = gold_token_tags(gold)
         keys = [fold_key(text[s:e]) for s, e in tokens]
-        k = 0
-        while k < len(tags):
-            if not tags[k].startswith("B-"):
-                k += 1
-                continue
-            end = k + 1
-            while end < len(tags) and tags[end].startswith("I-"):
-                end += 1
+        for k, end in name_spans(tags):
             counts["first"][keys[k]] += 1
             counts["last"][keys[end - 1]] += 1
             if end < len(tags) and tags[end] == "O":
                 counts["after"][keys[end]] += 1
             if k > 0 and tags[k - 1] == "O":
                 counts["before"][keys[k - 1]] += 1
-            k = end
     return counts
 
 
@@ -90,21 +97,13 @@ def served_counts(golds: list[dict[str, Any]], lex: Lexicons) -> dict[str, Count
         text = gold["text"]
         tokens, tags = gold_token_tags(gold)
         words = [analyze(text[s:e], lex) for s, e in tokens]
-        k = 0
-        while k < len(tags):
-            if not tags[k].startswith("B-"):
-                k += 1
-                continue
-            end = k + 1
-            while end < len(tags) and tags[end].startswith("I-"):
-                end += 1
+        for k, end in name_spans(tags):
             head = words[k]
             if tags[k][2:] in ("ORG", "FAC") and head.head in ("ORG", "FAC"):
                 if any(town_served(words, j, lex) == end for j in range(k + 2, end)):
                     counts["with"][head.bare] += 1
                 elif end < len(words) and town_served(words, end, lex) > end:
                     counts["without"][head.bare] += 1
-            k = end
     return counts
 
 

@@ -133,6 +133,22 @@ def _norm(name: str) -> str:
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in folded.split())
 
 
+def _side_flags(cand: Candidate, ev: str, kind: str) -> list[str]:
+    """STATE_CROWD (a state's side as a crowd) and CIVIL_BODY (a civil body as a perpetrator), read
+    alike for a candidate near the act and one far from it."""
+    out = []
+    if ev in ("Protests", "Riots") and (kind in ("forces", "air", "military") or (
+            cand.actor is not None and (cand.actor.category in ("state", "external") or cand.actor.inter in (1, 8)))):
+        out.append(STATE_CROWD)
+    if ev in VIOLENCE and cand.actor is not None and (CIVIL_BODIES_RE.match(cand.actor.name_en or "") or (
+            cand.actor.category == "state" and cand.located is not None and cand.located.mention is not None
+            and cand.located.mention.type == "PER")):
+        # a head of state or a minister neither: on the annotated articles, 38 such candidates of
+        # political violence and none the perpetrator
+        out.append(CIVIL_BODY)
+    return out
+
+
 def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, support: list[Hit],
                        mentions: dict[str, int], lead_names: set[str]) -> list[str]:
     """The features of one candidate (role-free: one model per role reads them).
@@ -158,15 +174,7 @@ def candidate_features(index: DocIndex, frame: EventFrame, cand: Candidate, *, s
         out += [f"via={cand.via}", f"via={cand.via}|ev={ev}", f"via={cand.via}|kind={kind}"]
     if cand.located is not None and cand.located.mention is not None:
         out.append(f"type={cand.located.mention.type}|ev={ev}")
-    if ev in ("Protests", "Riots") and (kind in ("forces", "air", "military") or (
-            cand.actor is not None and (cand.actor.category in ("state", "external") or cand.actor.inter in (1, 8)))):
-        out.append(STATE_CROWD)
-    if ev in VIOLENCE and cand.actor is not None and (CIVIL_BODIES_RE.match(cand.actor.name_en or "") or (
-            cand.actor.category == "state" and cand.located is not None and cand.located.mention is not None
-            and cand.located.mention.type == "PER")):
-        # a head of state or a minister neither: on the annotated articles, 38 such candidates of
-        # political violence and none the perpetrator
-        out.append(CIVIL_BODY)
+    out += _side_flags(cand, ev, kind)
     key = _norm(cand.name) if cand.name else ""
     keys = {key, _norm(cand.actor.name)} if cand.actor is not None else {key}
     if key and frame.rule_actor1 and _norm(frame.rule_actor1) in keys:
@@ -336,13 +344,7 @@ def _far_features(index: DocIndex, frame: EventFrame, cand: Candidate, mentions:
            f"far_kind={kind}", f"far_kind={kind}|ev={ev}"]
     if cand.actor is not None and cand.actor.inter is not None:
         out.append(f"far_inter={cand.actor.inter}|ev={ev}")
-    if ev in ("Protests", "Riots") and (kind in ("forces", "air", "military") or (
-            cand.actor is not None and (cand.actor.category in ("state", "external") or cand.actor.inter in (1, 8)))):
-        out.append(STATE_CROWD)
-    if ev in VIOLENCE and cand.actor is not None and (CIVIL_BODIES_RE.match(cand.actor.name_en or "") or (
-            cand.actor.category == "state" and cand.located is not None and cand.located.mention is not None
-            and cand.located.mention.type == "PER")):
-        out.append(CIVIL_BODY)
+    out += _side_flags(cand, ev, kind)
     key = _norm(cand.name)
     keys = {key, _norm(cand.actor.name)} if cand.actor is not None else {key}
     if frame.rule_actor1 and _norm(frame.rule_actor1) in keys:

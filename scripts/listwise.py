@@ -9,9 +9,12 @@ and is left out.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 Problem = tuple[Sequence[Sequence[str]], Sequence[bool]]
 
@@ -67,3 +70,12 @@ def fit_listwise(problems: Sequence[Problem], l2: float, epochs: int, rate: floa
             if g2[f] > 0:
                 w[f] += rate * g / math.sqrt(g2[f])
     return {f: v for f, v in w.items() if abs(v) >= 1e-4}
+
+
+def write_ranker_files(models: Path, model: str, header: Sequence[str], weights: dict[str, float],
+                       meta: dict[str, Any]) -> None:
+    """A ranker's weights (``<model>.tsv``: the header's comment lines, then feature and weight, the
+    heaviest first) and its metadata (``<model>.json``)."""
+    lines = list(header) + [f"{f}\t{v:.4f}" for f, v in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))]
+    (models / f"{model}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (models / f"{model}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

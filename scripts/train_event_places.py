@@ -33,7 +33,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from listwise import add_fit_arguments, fit_listwise  # scripts/listwise.py, beside this script
+from listwise import add_fit_arguments, fit_listwise, write_ranker_files  # scripts/listwise.py, beside this script
 from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
@@ -188,11 +188,6 @@ def main() -> int:
     weights = fit_listwise([(p.features, p.right) for p in problems], l2, a.epochs, a.rate, a.min_count)
     if a.dry_run:
         return 0
-    lines = ["# Weights of the place ranker (marsad.events.arguments.place_ranker), written by",
-             "# scripts/train_event_places.py: do not edit by hand. columns: feature, weight"]
-    for f, v in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
-        lines.append(f"{f}\t{v:.4f}")
-    (a.out / "place-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {"features_version": ranker.FEATURES_VERSION, "model": "conditional log-linear ranker, AdaGrad, L2",
             "l2": l2, "epochs": a.epochs, "min_count": a.min_count, "rate": a.rate, "folds": a.folds,
             "seed": a.seed, "rule_bonus": bonus,
@@ -202,7 +197,10 @@ def main() -> int:
             "cross_validated": {"events": n, "with_a_right_candidate": covered,
                                 "rules_right": rules_ok, "ranker_right": ranker_ok,
                                 "fixed": fixed, "broken": broken}}
-    (a.out / "place-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_ranker_files(a.out, "place-ranker",
+                       ["# Weights of the place ranker (marsad.events.arguments.place_ranker), written by",
+                        "# scripts/train_event_places.py: do not edit by hand. columns: feature, weight"],
+                       weights, meta)
     return 0
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from listwise import add_fit_arguments, fit_listwise  # scripts/listwise.py, beside this script
+from listwise import add_fit_arguments, fit_listwise, write_ranker_files  # scripts/listwise.py, beside this script
 from training_gold import training_golds  # scripts/training_gold.py, beside this script
 
 import marsad
@@ -208,11 +208,6 @@ def main() -> int:
     weights = train(problems, a.l2, a.epochs, a.rate, a.min_count)
     if a.dry_run:
         return 0
-    lines = ["# Weights of the quote speaker ranker (marsad.quotes.speaker_ranker), written by",
-             "# scripts/train_speaker_ranker.py: do not edit by hand. columns: feature, weight"]
-    for f, v in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
-        lines.append(f"{f}\t{v:.4f}")
-    (a.out / "speaker-ranker.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {"features_version": ranker.FEATURES_VERSION,
             "model": "conditional log-linear ranker over a statement's candidate speakers, AdaGrad, L2",
             "l2": a.l2, "epochs": a.epochs, "rate": a.rate, "min_count": a.min_count, "folds": a.folds,
@@ -220,8 +215,10 @@ def main() -> int:
             "training_data": "shared/data/train-ant, train half of benchmarks/data/train-ant-split.json"
                              + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (quotes complete)"),
             "training_data_sha256": digest, "sample": a.sample, "cross_validated": report}
-    (a.out / "speaker-ranker.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
+    write_ranker_files(a.out, "speaker-ranker",
+                       ["# Weights of the quote speaker ranker (marsad.quotes.speaker_ranker), written by",
+                        "# scripts/train_speaker_ranker.py: do not edit by hand. columns: feature, weight"],
+                       weights, meta)
     return 0
 
 

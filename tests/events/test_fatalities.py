@@ -55,6 +55,18 @@ def test_events_fatalities(sentence, expected):
     ("قتلوا 5 رعاة في الجبل قبل أن يفروا.", 5),
     ("قتل الجيش ستة مسلحين في المنطقة الجبلية.", 6),
     ("قتل المسلحون في الهجوم قبل أن يفروا.", None),
+    # a two-word subject and a partitive object; a named or singular victim after subject and time
+    ("وقد قتلت قوات الأمن ثلاثة من المهاجمين.", 3),
+    ("وأكد المصدر أن القيادي قد قتل مع أربعة من معاونيه بانفجار.", 5),
+    ("اغتال مسلحون مجهولون اليوم الاثنين الصحفي الليبي في بنغازي.", 1),
+    ("قتل مسلحون الجنود في الكمين.", None),
+    # a time phrase of several words between the verb and the count, a hedge before a plural verb
+    ("قتل بعد ظهر اليوم الأحد 3 جنود على الأقل.", 3),
+    ("قال المرصد إن 25 شخصا على الأقل قتلوا في التفجير.", 25),
+    ("قال المرصد إن أشخاصا على الأقل قتلوا في التفجير.", None),
+    # a count before a word of killing after a word that is none (حصيلة ضحايا ... إلى خمسة قتلى)
+    ("ارتفعت حصيلة ضحايا الهجوم إلى خمسة قتلى.", 5),
+    ("قصفت الطائرات الموكب ما خلف مئات الضحايا.", None),
     # subject of a passive verb, a count before a plural verb
     ("قُتل 14 شخصاً في انفجار سيارة ملغومة.", 14),
     ("أكد المتحدث أن 9 مدنيين قتلوا في الغارة.", 9),

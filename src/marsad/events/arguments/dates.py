@@ -13,6 +13,12 @@ from marsad.events.cues import find_cues
 # A year after a word of time (في صيف 2014، عام 2011، مطلع 2015): "2000 شخص" is a count.
 _BARE_YEAR_RE = re.compile(r"(?<!\w)(?:في|عام|العام|سنه|صيف|ربيع|خريف|شتاء|مطلع|اواخر|اوائل|منتصف|نهايه|"
                            r"بدايه|خلال|اواسط)\s+(?P<year>(?:19|20)\d\d)(?![\d\w])")
+# The days before publication that a news report covers: a day of the lead this close dates the
+# story's undated events (the scorer, like ACLED, accepts such a day where the text gives none).
+REPORT_WEEK = 7
+# (folded text) a connective right after a date that makes it the day of a follow-up ("نشرت الشرطة
+# دوريات أمس في أعقاب الهجوم"): that day does not date the act the connective names
+_FOLLOWS_UP_RE = re.compile(r"\s*،?\s*(?:في\s+اعقاب|اعقاب|غداه|بعد|عقب|اثر|علي\s+اثر)(?!\w)")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is recalled, not reported
 # A relative clause that tells when a named act happened (الهجوم الذي وقع الأحد، العملية التي جدت
 # يوم السبت), in folded text.
@@ -241,6 +247,16 @@ def lead_date(index: DocIndex, published: dt.date | None) -> tuple[str | None, i
     مساء أمس في ديالى ... and then an air strike).
     """
     if published is not None:
+        for d in index.dates:
+            if d.start >= index.lead_end:
+                break
+            v = d.date
+            if v is not None and v.value and v.precision == "day" \
+                    and 0 < (published - dt.date.fromisoformat(v.value)).days <= REPORT_WEEK \
+                    and not _FOLLOWS_UP_RE.match(index.folded.text, d.end):
+                # "قتل 3 أشخاص أمس ... وكان المهاجم ...": the day the lead gives the story dates
+                # what the article goes on to tell of it
+                return v.value, 2
         return published.isoformat(), 2
     for d in index.dates:
         if d.start >= index.lead_end:

@@ -59,10 +59,22 @@ def count_killed(text: str, start: int = 0, end: int | None = None,
     span = text[start:stop]
     counts = Reader(text, start, stop, names).counts() if CUE_HINT_RE.search(text, start, stop) else []
     # the count regex tries every word of the span: only spans holding a word of killing can match
+    # tried at every word, overlapping: "حصيله ضحايا الهجوم الي خمسه قتلي" holds a match that is no
+    # count (ضحايا after حصيله) before the one that is
     for m in COUNT_BEFORE_KILLED_RE.finditer(span) if KILLED_WORD_RE.search(span) else ():
         got = number_at(span, m.start(1))
         if got is not None and got[1] <= m.end(1) + 1:
             counts.append(got[0])
+        else:
+            again = COUNT_BEFORE_KILLED_RE.match(span, span.find(" ", m.start(1)) + 1) \
+                if " " in span[m.start(1):m.end()] else None
+            got = number_at(span, again.start(1)) if again is not None else None
+            # only digits and exact numbers: a vague word there (عدد قتلي، مئات الضحايا) names the
+            # victims, it does not count them
+            exact = again is not None and (again.group(1).isdigit()
+                                           or quantities()[0].get(again.group(1), (0, ""))[1] in ("unit", "tens"))
+            if again is not None and got is not None and exact and got[1] <= again.end(1) + 1:
+                counts.append(got[0])
     if DUAL_KILLED_RE.search(span):
         counts.append(2)
     if PASSIVE_DUAL_RE.search(span):

@@ -75,6 +75,8 @@ class Reader:
                 j = self.index_after(hedge.end(), j)
             elif word in FILLERS or word in TIME:
                 j += 1
+            elif word == "بعد" and j + 1 < len(self.toks) and self.toks[j + 1][0] in TIME:
+                j += 2  # قتل بعد ظهر اليوم 3 جنود
             else:
                 return j
         return j
@@ -206,8 +208,14 @@ class Reader:
         if i + 1 < len(self.toks) and self.toks[i + 1][0] == "او":
             return None  # الذين قتلوا او جرحوا: the killed and the wounded together
         singular = self.toks[i][0].lstrip("و") in SINGULAR_VERBS
-        for k in range(i - 1, max(-1, i - 4), -1):
+        reach = 4
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if k <= i - reach:
+                break
             word, s, _e = self.toks[k]
+            if word == "الاقل" and k > 0 and self.toks[k - 1][0] == "علي":
+                reach += 2  # 25 شخصا علي الاقل قتلوا: the hedge stands between count and verb
+                continue
             if word in BREAKS or word in QUOTES or word == "،" or word in RELATIVES:
                 return None
             person = person_noun(word)
@@ -266,7 +274,7 @@ class Reader:
             elif count is None:
                 value, k = None, i + 1
                 if cue in ACTIVE and self._subject_first(i + 1):
-                    value, k = self._object(i + 2)
+                    value, k = self._object(i + 2, strong=cue in STRONG)
                 if value is None:
                     value, k = self.phrase(i + 1, strong=cue in STRONG, counted=cue in DEATH_MASDARS)
                 count = None if value is None else value + self.coordinated(k)
@@ -295,21 +303,40 @@ class Reader:
         if j >= len(self.toks):
             return False
         word, s, _e = self.toks[j]
-        return (word not in NOT_VICTIM and word not in TIME and word[:1].isalpha() and word[:1] != "و"
+        # مع opens "قتل مع اربعه من معاونيه" (he and four others), which the victim phrase reads
+        return (word not in NOT_VICTIM and word not in TIME and word != "مع" and word[:1].isalpha() and word[:1] != "و"
                 and not word.startswith(NOT_KILLED)
                 and number_at(self.text, s) is None and person_noun(word) is None and self.name_at(s) is None
                 and not cue_form(word)[0])
 
-    def _object(self, j: int) -> tuple[int | None, int]:
-        """The counted object after the subject of an active verb (قتل مسلحون ثلاثة جنود)."""
-        for k in range(j, min(j + 3, len(self.toks))):
+    def _object(self, j: int, strong: bool = False) -> tuple[int | None, int]:
+        """The counted object after the subject of an active verb (قتل مسلحون ثلاثة جنود).
+
+        With a strong cue (قتل، اغتال) a lone person after the subject is one victim too: "اغتال
+        مسلحون مجهولون اليوم الصحفي مفتاح بوزيد" (the subject's adjectives and a time phrase skipped).
+        """
+        k = j
+        steps = 0
+        while k < len(self.toks) and steps < 3:
+            steps += 1
+            k = self.skip(k)
+            if k >= len(self.toks):
+                break
             word, s, _e = self.toks[k]
             if word in NOT_VICTIM or word in BREAKS or word == "،":
                 return None, k
             got = number_at(self.text, s)
             if got is not None and strip_article(word) not in persons():
                 after = self.index_after(got[1], k)
+                if after < len(self.toks) and self.toks[after][0] == "من":
+                    after += 1  # قتلت قوات الامن ثلاثه من المهاجمين: a partitive
                 if after < len(self.toks) and self.toks[after][0] not in NOT_VICTIM \
                         and self.toks[after][0] not in BREAKS and self.toks[after][0] != "،":
                     return got[0], after + 1
+            if strong:
+                person = person_noun(word)
+                if self.name_at(s) is not None or (person is not None and person[0] == "one"
+                                                   and word.startswith("ال")):
+                    return 1, k + 1
+            k += 1
         return None, j

@@ -17,10 +17,11 @@ document gets one W201 warning. A weekday or anchor right before a calendar date
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from marsad.config import DatesConfig
-from marsad.dates.grammar import RULE_ORDER, compiled
+from marsad.dates.grammar import RULE_ORDER, Grammar, compiled
 from marsad.dates.resolve import PRECISION_TO_ACLED, RESOLVERS, Context, Reading
 from marsad.document import DateValue, Document
 from marsad.errors import WarningCode
@@ -81,7 +82,7 @@ def _scan(folded: FoldedText, published: dt.date | None) -> list[tuple[int, int,
     text = folded.text
     found: list[tuple[int, int, str, Reading]] = []
     scan_starts: list[int] = []  # where each scanner match began, attached proclitics included
-    for m in g.matches(text):
+    for m in _all_matches(g, text):
         family = m.lastgroup
         if family is None:
             continue
@@ -121,6 +122,23 @@ def _scan(folded: FoldedText, published: dt.date | None) -> list[tuple[int, int,
         if shared is not None:
             found[i] = (start, end, family, shared)
     return found
+
+
+def _all_matches(g: Grammar, text: str) -> list[re.Match[str]]:
+    """The scanner's matches and those of dates glued to the word before (في7 مارس), in text order.
+
+    Of two overlapping matches the one that starts first is kept: a glued "7 مارس 2016" over the
+    scanner's "مارس 2016", the scanner's "يوم 8جانفي 2016" over a glued "8جانفي 2016".
+    """
+    found = list(g.matches(text))
+    glued = list(g.glued_matches(text))
+    if not glued:
+        return found
+    kept: list[re.Match[str]] = []
+    for m in sorted(found + glued, key=lambda m: (m.start(), -m.end())):
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept
 
 
 def _with_year(reading: Reading, year: int, *, relative: bool) -> Reading | None:

@@ -43,6 +43,7 @@ _LITERAL_OPENERS = ("يوم", "شهر", "شهري", "منذ", "قبل", "بعد"
 _WORD = re.compile(r"\w+")
 _PROCLITICS = "وفبلك"
 _DIGITS = "0123456789"
+_GLUED = re.compile(r"[^\W\d_](?=\d)")  # a letter with a digit right after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,18 @@ class Grammar:
     join_gap: re.Pattern[str]
     coordination: re.Pattern[str]
     openers: frozenset[str]  # folded words that can open an expression
+    # the scanner for a date whose digits are glued to the word before ("في7 مارس 2016"، "الاثنين07
+    # مارس"): a letter right before, no proclitics; tried only where a letter meets a digit
+    glued: re.Pattern[str] | None = None
+
+    def glued_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches of expressions that open with digits glued to the word before them (في7 مارس)."""
+        if self.glued is None:
+            return
+        for join in _GLUED.finditer(text):
+            m = self.glued.match(text, join.end())
+            if m is not None and m.lastgroup is not None:
+                yield m
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """The scanner's matches in ``text``, as ``scanner.finditer`` gives them, only faster.
@@ -209,6 +222,7 @@ def compiled() -> Grammar:
     # then the first rule that matches; the group name says which.
     alternatives = "|".join(f"(?P<{name}>{_NAMED_GROUP.sub('(?:', patterns[name])})" for name in RULE_ORDER)
     scanner = re.compile(rf"(?<!\w)[وفبلك]{{0,2}}(?:{alternatives})(?!\w)")
+    glued = re.compile(rf"(?<=[^\W\d_])(?:{alternatives})(?!\w)")
     rules = {name: re.compile(rf"(?:{pattern})") for name, pattern in patterns.items()}
     # what may stand between a weekday or anchor and the calendar date that follows it:
     # "الأربعاء 18 جانفي"، "اليوم السبت، 3 يناير"، "يوم الجمعة الموافق 24 فيفري"
@@ -219,7 +233,7 @@ def compiled() -> Grammar:
                               .replace(r"\s", _SPACE))
     prev_word = re.compile(r"(\w+)\W*$")
     return Grammar(lexicon=lex, scanner=scanner, rules=rules, prev_word=prev_word, join_gap=join_gap,
-                   coordination=coordination, openers=_openers(lex))
+                   coordination=coordination, openers=_openers(lex), glued=glued)
 
 
 def _openers(lex: Lexicon) -> frozenset[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.events.fatalities import count_killed, words
+from marsad.events.fatalities import count_killed, toll_of_type, words
 from marsad.text.normalize import fold_key
 
 
@@ -60,6 +60,7 @@ def test_events_fatalities(sentence, expected):
     ("وأكد المصدر أن القيادي قد قتل مع أربعة من معاونيه بانفجار.", 5),
     ("اغتال مسلحون مجهولون اليوم الاثنين الصحفي الليبي في بنغازي.", 1),
     ("قتل مسلحون الجنود في الكمين.", None),
+    ("قتل مسلحون شرطيا في الكمين.", 1),
     # a time phrase of several words between the verb and the count, a hedge before a plural verb
     ("قتل بعد ظهر اليوم الأحد 3 جنود على الأقل.", 3),
     ("قال المرصد إن 25 شخصا على الأقل قتلوا في التفجير.", 25),
@@ -162,3 +163,21 @@ def test_events_fatalities_named_victims(sentence, names, expected):
 def test_every_cue_passes_the_prefilter():
     forms = words.STRONG | words.WEAK | words.MEET | words.POST | words.VICTIMS_OF | set(words.SUFFIXED)
     assert [form for form in forms | {"القضاء"} if not words.CUE_HINT_RE.search(form)] == []
+
+
+def test_types_that_record_no_deaths_keep_none() -> None:
+    # protests and strategic developments record no deaths (a toll told beside them is another event's);
+    # violence keeps the toll read
+    assert toll_of_type("Arrests", 1) is None
+    assert toll_of_type("Disrupted weapons use", 2) is None
+    assert toll_of_type("Peaceful protest", 0) is None
+    assert toll_of_type("Attack", 1) == 1
+    assert toll_of_type("Government regains territory", 4) == 4
+
+
+def test_an_arrest_over_a_killing_records_no_toll() -> None:
+    from marsad.pipeline import extract
+
+    doc = extract("اعتقلت قوات الأمن اليوم شابا على خلفية قتله لشرطي في مدينة صفاقس.", published="2017-03-01", id="t")
+    arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.fatalities is None for e in arrests)

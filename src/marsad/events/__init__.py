@@ -45,6 +45,7 @@ from marsad.events.article_gate import gate_drafts
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
+from marsad.events.fatalities import toll_of_type
 from marsad.events.features import sentence_features
 from marsad.events.historical import read_historical
 from marsad.events.judge import SENTENCE_MODELS, judge_sentences
@@ -132,6 +133,7 @@ def record_events(cands: Candidates, drafts: list[Draft]) -> Document:
     doc.events = []
     for n, d in enumerate(merged, 1):
         d.event.id = f"ev{n}"
+        d.event.fatalities = toll_of_type(d.event.sub_event_type, d.event.fatalities)
         country = d.event.location.country if d.event.location else None
         country_en = country_names().get(country, ("", ""))[1] if country else None
         d.event.notes = write_notes(d.event, actor1_en=d.actor1_en or _specific_english(d.event.actor1),

@@ -32,7 +32,7 @@ from marsad.events.fatalities.words import (
     quantities,
 )
 
-__all__ = ["count_killed", "person_spans"]
+__all__ = ["count_killed", "person_spans", "toll_of_type"]
 
 # a count before a word of killing (7 قتلى، 11 قتيلا) and the duals of those words (قتيلين)
 COUNT_BEFORE_KILLED_RE = re.compile(rf"(?<![\w])(\d+|{_L}+)\s+(?:(?:{_L}+\s+)?)?(?:ال)?{KILL_AFTER}(?!{_L})")
@@ -88,6 +88,24 @@ def count_killed(text: str, start: int = 0, end: int | None = None,
     if zero.search(span) or NO_TOLL_RE.search(span):
         return 0
     return None
+
+
+# ACLED's sub-event types that record no deaths: protests and the strategic developments. A death at
+# a protest makes it excessive force, a death in an arrest or a raid an attack or a clash; a toll
+# told beside such an event (اعتقلت السلطات ... على خلفية قتله لضابط) is another event's. On the
+# 2,350 training articles none of the 716 gold events of these types has a death.
+NO_TOLL_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Agreement", "Arrests",
+                           "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
+                           "Looting/property destruction", "Non-violent transfer of territory", "Other"})
+
+
+def toll_of_type(sub_event_type: str, fatalities: int | None) -> int | None:
+    """The toll an event of ``sub_event_type`` records: None for a type that records no deaths.
+
+    >>> toll_of_type("Arrests", 1), toll_of_type("Attack", 1)
+    (None, 1)
+    """
+    return None if sub_event_type in NO_TOLL_TYPES else fatalities
 
 
 def person_spans(located: Sequence[Located]) -> list[tuple[int, int]]:

@@ -335,8 +335,7 @@ class Reader:
                     return got[0], after + 1
             if strong:
                 person = person_noun(word)
-                if self.name_at(s) is not None or (person is not None and person[0] == "one"
-                                                   and word.startswith("ال")):
+                if self.name_at(s) is not None or (person is not None and person[0] == "one"):
                     return 1, k + 1
             k += 1
         return None, j

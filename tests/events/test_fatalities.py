@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.events.fatalities import count_killed, toll_of_type, words
+from marsad.document import Event, EventLocation, Evidence
+from marsad.events.fatalities import count_killed, split_tolls, toll_of_type, words
 from marsad.text.normalize import fold_key
 
 
@@ -181,3 +182,23 @@ def test_an_arrest_over_a_killing_records_no_toll() -> None:
     doc = extract("اعتقلت قوات الأمن اليوم شابا على خلفية قتله لشرطي في مدينة صفاقس.", published="2017-03-01", id="t")
     arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
     assert arrests and all(e.fatalities is None for e in arrests)
+
+
+def _event(start: int, place: str, toll: int | None, sub: str = "Suicide bomb") -> Event:
+    return Event(id="", event_type="Explosions/Remote violence", sub_event_type=sub,
+                 evidence=Evidence(start=start, end=start + 10, text="x" * 10),
+                 location=EventLocation(name=place), fatalities=toll)
+
+
+def test_one_toll_in_several_places_is_split_evenly() -> None:
+    # ANNOTATION-GUIDE: one toll for several places is split evenly, the parts adding up
+    two = [_event(0, "الإسكندرية", 46), _event(0, "طنطا", 46)]
+    split_tolls(two)
+    assert [e.fatalities for e in two] == [23, 23]
+    three = [_event(0, "أ", 7), _event(0, "ب", 7), _event(0, "ج", 7)]
+    split_tolls(three)
+    assert [e.fatalities for e in three] == [3, 2, 2]
+    # other reports, other types or one place twice keep their tolls
+    apart = [_event(0, "أ", 5), _event(20, "ب", 5), _event(0, "ج", 5, sub="Attack")]
+    split_tolls(apart)
+    assert [e.fatalities for e in apart] == [5, 5, 5]

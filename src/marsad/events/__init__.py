@@ -45,7 +45,7 @@ from marsad.events.article_gate import gate_drafts
 from marsad.events.candidates import Candidates, find_candidates
 from marsad.events.combine import Thresholds, choose_drafts, choose_sentence_drafts
 from marsad.events.confidence import score_events
-from marsad.events.fatalities import toll_of_type
+from marsad.events.fatalities import split_tolls, toll_of_type
 from marsad.events.features import sentence_features
 from marsad.events.historical import read_historical
 from marsad.events.judge import SENTENCE_MODELS, judge_sentences
@@ -130,6 +130,7 @@ def record_events(cands: Candidates, drafts: list[Draft]) -> Document:
                             cues=[h for i in sorted(cands.hits) for h in cands.hits[i]])
     for d, (actor1_en, actor2_en) in zip(merged, english, strict=True):
         d.actor1_en, d.actor2_en = actor1_en, actor2_en
+    split_tolls([d.event for d in merged])
     doc.events = []
     for n, d in enumerate(merged, 1):
         d.event.id = f"ev{n}"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from marsad.document import Event
 from marsad.events.arguments.index import Located
 from marsad.events.fatalities.reader import Reader
 from marsad.events.fatalities.words import (
@@ -32,7 +33,7 @@ from marsad.events.fatalities.words import (
     quantities,
 )
 
-__all__ = ["count_killed", "person_spans", "toll_of_type"]
+__all__ = ["count_killed", "person_spans", "split_tolls", "toll_of_type"]
 
 # a count before a word of killing (7 قتلى، 11 قتيلا) and the duals of those words (قتيلين)
 COUNT_BEFORE_KILLED_RE = re.compile(rf"(?<![\w])(\d+|{_L}+)\s+(?:(?:{_L}+\s+)?)?(?:ال)?{KILL_AFTER}(?!{_L})")
@@ -106,6 +107,27 @@ def toll_of_type(sub_event_type: str, fatalities: int | None) -> int | None:
     (None, 1)
     """
     return None if sub_event_type in NO_TOLL_TYPES else fatalities
+
+
+def split_tolls(events: Sequence[Event]) -> None:
+    """Share one stated toll among the events one report gives it in several places, in place.
+
+    ANNOTATION-GUIDE (ACLED's practice): "when a report names several places and gives one death
+    toll, split the toll evenly across the events, rounding so that the parts add up". The events
+    of one report are those of one evidence span with one type and the same toll; the first ones
+    take the remainder (10 in two places: 5 and 5; 7 in three: 3, 2, 2).
+    """
+    groups: dict[tuple[int, int, str, int], list[Event]] = {}
+    for e in events:
+        if e.fatalities and e.location is not None:
+            groups.setdefault((e.evidence.start, e.evidence.end, e.sub_event_type, e.fatalities), []).append(e)
+    for (_s, _e, _t, toll), shared in groups.items():
+        places = {(e.location.name if e.location else None) for e in shared}
+        if len(shared) < 2 or len(places) < len(shared):
+            continue
+        base, extra = divmod(toll, len(shared))
+        for k, e in enumerate(shared):
+            e.fatalities = base + (1 if k < extra else 0)
 
 
 def person_spans(located: Sequence[Located]) -> list[tuple[int, int]]:

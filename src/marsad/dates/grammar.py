@@ -200,8 +200,9 @@ def rule_patterns(lex: Lexicon) -> dict[str, str]:
         "after": (rf"(?P<prep>بعد|عقب|إثر)\s+(?:مرور\s+)?(?:{approx}\s+)?(?:(?P<n>\d{{1,3}}|{counts}(?:\s+عشره?)?)\s+)?"
                   rf"(?P<u>{units})(?:\s+واحده?)?(?=\s+(?:من|على)\s|\Z)"),
         # بداية العام الدراسي، السنة المالية: a named kind of year (an ال-adjective in ي / ية) is not a date
+        # أواخر العام 2014: a part of a year written in digits
         "period": (rf"(?:(?P<part>{part})\s+)?(?:(?:هذا|هذه)\s+(?P<p1>{period})"
-                   rf"|(?P<p2>{period})(?:\s+(?P<q>{qual})|(?!\s+ال\w+ية?(?!\w))))"),
+                   rf"|(?P<p2>{period})(?:\s+(?P<q>{qual})|\s+(?P<y>{year})|(?!\s+ال\w+ية?(?!\w))))"),
         "anchor": rf"(?:(?P<dp>{daypart})\s+)?(?P<a>{anchor})",
         "recent": (rf"(?P<r>{_alt(role['recent'])})"
                    rf"|(?P<pl>{_alt(role['recent_plural'])})\s+(?:(?:ال)?{counts}\s+)?(?:القليلة\s+)?{recent_end}"

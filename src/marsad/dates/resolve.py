@@ -391,6 +391,14 @@ def resolve_period(m: re.Match[str], ctx: Context) -> Reading | None:
     period = lex.roles["period"][noun]
     part_word = m.group("part")
     part = lex.roles["part"].get(part_word) if part_word else None
+    if m.group("y"):
+        # أواخر العام 2014، بداية سنة 2015: the year written; without a part it is the year rule's
+        year = int(m.group("y")[:4])
+        if period != "year" or part is None:
+            return None
+        month = {"start": "01", "end": "12"}.get(part)
+        return Reading(f"{year:04d}-{month}" if month else f"{year:04d}", "month" if month else "year", False,
+                       "period_year")
     direction = 0 if m.group("p1") else _qual_direction(m.group("q"), lex)
     if direction is None:
         if part is None:

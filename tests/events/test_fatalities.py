@@ -68,6 +68,11 @@ def test_events_fatalities(sentence, expected):
     ("قال المرصد إن أشخاصا على الأقل قتلوا في التفجير.", None),
     # a count before a word of killing after a word that is none (حصيلة ضحايا ... إلى خمسة قتلى)
     ("ارتفعت حصيلة ضحايا الهجوم إلى خمسة قتلى.", 5),
+    # a unit times a plural of hundred or thousand; a stray comma before the count
+    ("الاعتداءات التي أسفرت عن نحو ثلاثة آلاف قتيل.", 3000),
+    ("قتل ثلاثة آلاف شخص في المجزرة.", 3000),
+    ("أعلن الوزير عن مقتل، 39 شخصا في الهجوم.", 39),
+    ("قتل خمسة وآلاف آخرون يفرون من المدينة.", 5),
     ("قصفت الطائرات الموكب ما خلف مئات الضحايا.", None),
     # subject of a passive verb, a count before a plural verb
     ("قُتل 14 شخصاً في انفجار سيارة ملغومة.", 14),

@@ -64,7 +64,9 @@ def count_killed(text: str, start: int = 0, end: int | None = None,
     # count (ضحايا after حصيله) before the one that is
     for m in COUNT_BEFORE_KILLED_RE.finditer(span) if KILLED_WORD_RE.search(span) else ():
         got = number_at(span, m.start(1))
-        if got is not None and got[1] <= m.end(1) + 1:
+        # the count is the word before the word of killing, or two that make one number (ثلاثه الاف قتيل)
+        rest = span[got[1]:m.end()].split() if got is not None else []
+        if got is not None and (got[1] <= m.end(1) + 1 or len(rest) == 1):
             counts.append(got[0])
         else:
             again = COUNT_BEFORE_KILLED_RE.match(span, span.find(" ", m.start(1)) + 1) \

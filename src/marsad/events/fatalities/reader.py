@@ -77,6 +77,8 @@ class Reader:
                 j += 1
             elif word == "بعد" and j + 1 < len(self.toks) and self.toks[j + 1][0] in TIME:
                 j += 2  # قتل بعد ظهر اليوم 3 جنود
+            elif word == "،" and j + 1 < len(self.toks) and self.toks[j + 1][0][:1].isdigit():
+                j += 1  # اعلن عن مقتل، 39 شخصا: a stray comma before the count
             else:
                 return j
         return j

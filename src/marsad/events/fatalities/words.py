@@ -124,6 +124,11 @@ def persons() -> dict[str, bool]:
     return nouns
 
 
+# (folded) the plural of hundred and thousand after a unit multiplies it: ثلاثه الاف = 3000
+MULTIPLIERS = {fold_key(word): value for word, value in (("آلاف", 1000), ("ألف", 1000), ("مئات", 100),
+                                                          ("مئة", 100), ("مائة", 100))}
+
+
 def number_at(text: str, pos: int) -> tuple[int, int] | None:
     """Read a count at ``pos`` (digits or words, e.g. ثلاثة وعشرين); return (value, end)."""
     words, _ = quantities()
@@ -142,7 +147,7 @@ def number_at(text: str, pos: int) -> tuple[int, int] | None:
         return None
     value, kind = found
     end = m.end()
-    # خمسة عشر (15); ثلاثة وعشرين (23)
+    # خمسة عشر (15); ثلاثة وعشرين (23); ثلاثة آلاف (3000)
     nxt = NUMBER_WORD_RE.match(text, end + 1) if end < len(text) else None
     if nxt and kind == "unit" and value < 10:
         following = words.get(nxt.group(1))
@@ -150,6 +155,8 @@ def number_at(text: str, pos: int) -> tuple[int, int] | None:
             return value + 10, nxt.end()
         if following and following[1] == "tens" and text[end + 1:end + 2] == "و":
             return value + following[0], nxt.end()
+        if nxt.group(0) in MULTIPLIERS:
+            return value * MULTIPLIERS[nxt.group(0)], nxt.end()
     return value, end
 
 

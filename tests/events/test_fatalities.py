@@ -68,6 +68,10 @@ def test_events_fatalities(sentence, expected):
     ("قال المرصد إن أشخاصا على الأقل قتلوا في التفجير.", None),
     # a count before a word of killing after a word that is none (حصيلة ضحايا ... إلى خمسة قتلى)
     ("ارتفعت حصيلة ضحايا الهجوم إلى خمسة قتلى.", 5),
+    # the attacker named among the dead is not counted; a named victim among dead militants is
+    ("ارتفعت الحصيلة إلى خمسة قتلى بينهم منفذ الهجوم.", 4),
+    ("أسفر الهجوم عن مقتل خمسة أشخاص بمن فيهم منفذ العملية.", 4),
+    ("أسفرت المواجهة عن مقتل 7 إرهابيين من بينهم الإرهابي الخطير كمال.", 7),
     # a unit times a plural of hundred or thousand; a stray comma before the count
     ("الاعتداءات التي أسفرت عن نحو ثلاثة آلاف قتيل.", 3000),
     ("قتل ثلاثة آلاف شخص في المجزرة.", 3000),

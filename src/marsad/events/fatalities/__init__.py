@@ -38,6 +38,9 @@ __all__ = ["count_killed", "person_spans", "split_tolls", "toll_of_type"]
 # a count before a word of killing (7 قتلى، 11 قتيلا) and the duals of those words (قتيلين)
 COUNT_BEFORE_KILLED_RE = re.compile(rf"(?<![\w])(\d+|{_L}+)\s+(?:(?:{_L}+\s+)?)?(?:ال)?{KILL_AFTER}(?!{_L})")
 KILLED_WORD_RE = re.compile(KILL_AFTER)
+# (folded) one attacker named among the dead of a stated toll
+ATTACKER_AMONG_RE = re.compile(rf"(?<!{_L})(?:بمن\s+فيهم|من\s+بينهم|بينهم|منهم)\s+"
+                               rf"(?:منفذ|المنفذ|المهاجم|الانتحاري|منفذه)(?!{_L})")
 DUAL_KILLED_RE = re.compile(rf"(?<!{_L})(?:ال)?(?:قتيلين|قتيلان|شهيدين|شهيدان)(?!{_L})")
 
 
@@ -86,7 +89,9 @@ def count_killed(text: str, start: int = 0, end: int | None = None,
         # a lone victim read from a singular noun (اغتيال قائد فيلق القدس ... ونائب رئيس الحشد، اللذين
         # قتلا) is usually one of a larger stated toll whose other victims the reader could not join
         plural = [c for c in counts if c >= 2]
-        return min(plural or counts)
+        toll = min(plural or counts)
+        # "خمسة قتلى بينهم منفذ الهجوم": the attacker is not counted (ANNOTATION-GUIDE)
+        return toll - 1 if toll >= 2 and ATTACKER_AMONG_RE.search(span) else toll
     _, zero = quantities()
     if zero.search(span) or NO_TOLL_RE.search(span):
         return 0

@@ -177,6 +177,15 @@ def test_speaker_ranker_rebuilds(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_quote_continuations_rebuild(tmp_path: Path) -> None:
+    run_script("train_quote_continuations", "--sample", "20", "--folds", "2", "--out", str(tmp_path))
+    meta = json.loads((tmp_path / "continuations.json").read_text(encoding="utf-8"))
+    assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
+    rows = weight_rows(tmp_path / "continuations.tsv", 4)
+    assert all(int(r[2]) <= int(r[1]) for r in rows)
+
+
+@pytest.mark.slow
 def test_vetoed_sentence_model_rebuilds(tmp_path: Path) -> None:
     (tmp_path / "models").mkdir()
     run_script("train_vetoed_events", "--sample", "40", "--folds", "2", "--out", str(tmp_path))

@@ -202,3 +202,18 @@ def test_locate_places_an_organisation_is_placed_at_its_seat_only_where_a_place_
     place = doc.place(seat.place_id)
     assert place is not None and (place.country, place.admin1) == ("TN", "Tunis")
     doc.check_offsets()
+
+
+def test_locate_places_reads_a_name_spelled_with_other_long_vowels(make_doc: MakeDoc) -> None:
+    # مونبيلييه (an extra ي) is the gazetteer's مونبلييه; a name whose consonants several
+    # indexed names share is left alone
+    rows = [("t-1", "مونبلييه", "", "Montpellier", "city", "43.6", "3.9", "Occitanie", "FR", "", "250000"),
+            ("t-2", "بلدة", "", "Balda", "city", "1.0", "1.0", "A", "XX", "", "500"),
+            ("t-3", "بلادة", "", "Balada", "city", "2.0", "2.0", "B", "YY", "", "500")]
+    gaz = TableGazetteer(rows)
+    doc = make_doc("وقع الهجوم في مدينة مونبيلييه أمس.", entities=[("مونبيلييه", "GPE")])
+    doc = locate_places(doc, gazetteer=gaz)
+    place = doc.places[0]
+    assert (place.name, place.admin1, place.country) == ("مونبيلييه", "Occitanie", "FR")
+    assert "spelling" in place.rule
+    assert gaz.spelling_candidates("بلاده") is None  # too short a skeleton to tell

@@ -173,6 +173,11 @@ def locate_places(doc: Document, config: PlacesConfig | None = None, *,
             hit = lookup(m.text, gaz.candidates, key)
             if hit is not None:
                 f.reading, f.entries = hit[0], tuple(hit[1])
+            elif m.type in PLACE_TYPES and isinstance(gaz, TableGazetteer):
+                # a name the tagger reads as a place, spelled otherwise than the gazetteer's
+                spelled = gaz.spelling_candidates(key)
+                if spelled is not None:
+                    f.reading, f.entries = Reading(spelled[0], "spelling"), tuple(spelled[1])
         if _after_kaf(doc.text, m.start) and not any(e.kind == "country" for e in f.entries):
             continue  # كحولي "alcoholic" is no ك + Hawalli: ك "like" compares, it names no town
         if seat_in_town:

@@ -29,6 +29,27 @@ CAPITAL_DEGREES = 0.2
 _SPACES_RE = re.compile(r"[\s\-_ـ\"'«»“”‘’()\[\]]+")
 
 
+# Transliterations of one foreign or local name differ most in their long vowels (مونبلييه and
+# مونبيلييه, هيدلبرغ and هيدلبيرغ): a name's consonants, its long vowels dropped after the first
+# letter of each word, find it under another spelling. Only names of this many consonants are
+# matched so: shorter skeletons are shared by too many words.
+LONG_VOWELS_RE = re.compile(r"(?<=\S)[اوي]")
+MIN_SKELETON_LETTERS = 5
+
+
+def spelling_skeleton(key: str) -> str | None:
+    """A folded name without its long vowels but the first letter of each word; None when the
+    rest is under MIN_SKELETON_LETTERS letters (too many words share it).
+
+    >>> spelling_skeleton("مونبيلييه")
+    'منبله'
+    >>> spelling_skeleton("تونس") is None
+    True
+    """
+    skeleton = LONG_VOWELS_RE.sub("", key)
+    return skeleton if len(skeleton.replace(" ", "")) >= MIN_SKELETON_LETTERS else None
+
+
 def name_key(name: str) -> str:
     """The lookup key of a place name: folded, hyphens and runs of spaces made one space.
 
@@ -112,6 +133,12 @@ class TableGazetteer:
             key: tuple(sorted(entries, key=lambda e: (rank.get(e.kind, 9), -e.population)))
             for key, entries in index.items()}
         self._by_id = by_id
+        skeletons: dict[str, set[str]] = {}
+        for key in self._index:
+            skeleton = spelling_skeleton(key)
+            if skeleton is not None:
+                skeletons.setdefault(skeleton, set()).add(key)
+        self._skeletons = {k: tuple(sorted(v)) for k, v in skeletons.items()}
         self._ambiguous = frozenset(name_key(a) for a in ambiguous)
         self.max_words = max((k.count(" ") + 1 for k in self._index), default=1)
 
@@ -123,6 +150,15 @@ class TableGazetteer:
 
     def get(self, entry_id: str) -> PlaceEntry | None:
         return self._by_id.get(entry_id)
+
+    def spelling_candidates(self, key: str) -> tuple[str, Sequence[PlaceEntry]] | None:
+        """The one indexed name spelled like ``key`` but for its long vowels (مونبيلييه: مونبلييه,
+        برج بوعريرج: برج بوعريريج) and its entries; None when no name or several names are."""
+        skeleton = spelling_skeleton(key)
+        names = self._skeletons.get(skeleton, ()) if skeleton is not None else ()
+        if len(names) != 1 or names[0] == key:
+            return None
+        return names[0], self._index[names[0]]
 
     def is_ambiguous(self, key: str) -> bool:
         return key in self._ambiguous

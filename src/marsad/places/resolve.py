@@ -57,7 +57,9 @@ class Reading:
     """One way of reading a mention as a gazetteer key."""
 
     key: str
-    via: str  # exact | qualifier | demonym | overrun | proclitic | article | head | direction | contained | extended
+    # exact | qualifier | demonym | overrun | proclitic | article | head | direction | contained | extended |
+    # spelling (gazetteer.spelling_candidates)
+    via: str
     head: str | None = None  # kind announced by a head noun inside the mention
     near: bool = False  # a direction or "near" word inside the mention
 
@@ -223,7 +225,7 @@ def choose(entries: Sequence[PlaceEntry], *, head: str | None = None, near: bool
         score -= PENALTY_AMBIGUOUS_COUNTRY
         if kind == "city" and entry.population < 1000:
             score -= PENALTY_SMALL_AMBIGUOUS
-    if via == "article":
+    if via in ("article", "spelling"):
         score -= PENALTY_REWRITTEN
     if (common_word and head is None and entry.country not in article_countries
             and entry.population < UNBACKED_EXEMPT_POPULATION and not entry.capital):

@@ -18,6 +18,7 @@ from marsad.config import QuotesConfig
 from marsad.document import Actor, ActorRef, Document, Quote, Span
 from marsad.quotes.attributions import attribution_quotes, colon_quotes
 from marsad.quotes.context import Context, Draft, Speaker, definite_reading
+from marsad.quotes.continuations import continuation_points, opens_statement
 from marsad.quotes.coreference import resolve_to_fullest
 from marsad.quotes.cues import cue_quotes
 from marsad.quotes.lexicon import Lexicon, lexicon, strip_article
@@ -274,19 +275,16 @@ def _finish(drafts: list[Draft], breaks: set[int], text: str) -> list[Draft]:
     return kept
 
 
-# A new statement opening inside an indirect content: a participle of a reporting verb after a comma
-# (، مؤكدة أن ...، معتبرا إياها، مرجحة ارتفاع، عازيا الأمر إلى): the gold reads two statements of the
-# same speaker there, and one span over both pairs with only one of them. (Splitting at a coordinated
-# complementiser too, قالت إنها ... وإنها، was measured on 1,710 training articles: 148 more
-# statements, none of them right.)
-# ... or a finite one after "but he" (لكنه أضاف أن، إلا أنه نوه بأن، لكنها أشارت إلى أن).
-_NEW_CLAUSE_RE = re.compile(r"[،,]\s*(?=\w)|(?<!\w)(?:و?لكن|الا ان)(?:ه|ها|هم|هما)\s+(?=\w)")
 # A split leaves at least this many words on each side (a participle right after the cue is its own).
 SPLIT_MIN_WORDS = 2
 
 
 def _split_at_new_statements(drafts: list[Draft], text: str, lex: Lexicon) -> list[Draft]:
-    """End an indirect content where a new statement of the same speaker opens, and start it there."""
+    """End an indirect content where a new statement of the same speaker opens, and start it there.
+
+    Which reporting verbs inside a content open a new statement (، مؤكدة أن؛ لكنه أضاف أن؛ كما أوضح أن)
+    is learned from the training gold (:mod:`marsad.quotes.continuations`).
+    """
     out: list[Draft] = []
     for d in drafts:
         if d.direct:
@@ -294,35 +292,18 @@ def _split_at_new_statements(drafts: list[Draft], text: str, lex: Lexicon) -> li
             continue
         cur = d
         pieces: list[Draft] = []
-        for m in _NEW_CLAUSE_RE.finditer(text, d.content[0], d.content[1]):
-            at = m.end()
-            word_end = at
-            while word_end < d.content[1] and text[word_end].isalpha():
-                word_end += 1
-            word = text[at:word_end]
-            bare = word[1:] if word.startswith(("و", "ف")) else word
-            form = lex.cues.get(bare)
-            if form is None or form.aspect != ("participle" if m.group()[0] in "،," else "past"):
+        for point in continuation_points(text, d.content[0], d.content[1], lex):
+            if point.split_at < cur.content[0] or not opens_statement(point):
                 continue
-            cue = (word_end - len(bare), word_end)
-            # (the complementiser, or a preposition of the verb and one, opens the content: مشيرا إلى أن)
-            rest = text[word_end:d.content[1]].split()
-            skip = 1 if rest and rest[0] in lex.comps else \
-                2 if len(rest) > 1 and rest[0] in form.preps and rest[1] in lex.comps else 0
-            start = word_end
-            for w in rest[:skip]:
-                start = text.index(w, start) + len(w)
-            while start < d.content[1] and text[start].isspace():
-                start += 1
-            before = text[cur.content[0]:m.start()].split()
-            after = text[start:d.content[1]].split()
+            before = text[cur.content[0]:point.split_at].split()
+            after = text[point.start:d.content[1]].split()
             if len(before) < SPLIT_MIN_WORDS or len(after) < SPLIT_MIN_WORDS:
                 continue
-            end = m.start()
+            end = point.split_at
             while end > cur.content[0] and (text[end - 1].isspace() or text[end - 1] in "،,"):
                 end -= 1
             pieces.append(replace(cur, content=(cur.content[0], end)))
-            cur = replace(cur, cue=cue, content=(start, d.content[1]), rule=cur.rule + "+split")
+            cur = replace(cur, cue=point.cue, content=(point.start, d.content[1]), rule=cur.rule + "+split")
         pieces.append(cur)
         out.extend(pieces)
     # (the verb after لكنه may have made a statement of its own, its speaker the clause before it:

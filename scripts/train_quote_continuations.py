@@ -14,7 +14,11 @@ at least MIN_SHARE of them began a gold statement. The figures printed are cross
 (5 folds, grouped): the splits the held-out folds make with the table learned on the others, and how
 many begin a gold statement; the table written is learned on all the data.
 
-Writes ``src/marsad/data/quotes/continuations.tsv`` (key, seen, positive, split) and
+Participles the gold writes as cues and the lexicon lacks (عازيا، متهما، مقترحا: one word shaped م...ا or
+م...ة, in at least MIN_PARTICIPLE_ARTICLES articles) are mined first and listed as verbs too.
+
+Writes ``src/marsad/data/quotes/continuations.tsv`` (key, seen, positive, split),
+``continuation-participles.tsv`` (folded form, articles) and
 ``continuations.json`` (features version, thresholds, seed, data digest, cross-validated figures).
 Run ``python scripts/update_manifest.py`` afterwards.
 """
@@ -35,11 +39,14 @@ import marsad
 import marsad.quotes
 import marsad.quotes.continuations as continuations
 from marsad.config import Config, PipelineConfig
-from marsad.text.normalize import fold
+from marsad.quotes.lexicon import lexicon
+from marsad.text.normalize import fold, fold_key
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "marsad" / "data" / "quotes"
 SEED = 20261208
+# A participle the lexicon lacks must be a gold cue in this many articles to be listed.
+MIN_PARTICIPLE_ARTICLES = 2
 # How far (characters) a gold head may begin from the split's content start and still count.
 NEAR = 3
 
@@ -56,6 +63,26 @@ def _table(examples: list[tuple[str, str, bool]]) -> dict[str, tuple[int, int]]:
 
 def _splits(table: dict[str, tuple[int, int]], min_seen: int, min_share: float) -> set[str]:
     return {k for k, (n, p) in table.items() if n >= min_seen and p >= min_share * n}
+
+
+def mine_participles(golds: list[dict[str, Any]], min_articles: int) -> list[tuple[str, int]]:
+    """Participles the gold writes as a statement's cue and the lexicon lacks, with their article counts.
+
+    A cue of one word (without و/ف) shaped as an active participle (م...ا، م...ة: عازيا، متهما، مذكرة) that
+    at least ``min_articles`` articles use."""
+    cues = lexicon().cues
+    seen: dict[str, set[str]] = {}
+    for gold in golds:
+        for q in gold.get("quotes", []):
+            words = fold_key(q.get("cue") or "").split()
+            if len(words) != 1:
+                continue
+            w = words[0]
+            if w[:1] in ("و", "ف") and w not in cues:
+                w = w[1:]
+            if len(w) >= 4 and w[0] == "م" and w[-1] in ("ا", "ه") and w not in cues:
+                seen.setdefault(w, set()).add(gold["id"])
+    return sorted(((w, len(ids)) for w, ids in seen.items() if len(ids) >= min_articles), key=lambda x: (-x[1], x[0]))
 
 
 def _heads(gold: dict[str, Any], text: str) -> list[int]:
@@ -93,11 +120,14 @@ def main() -> int:
         recorded.append((text, points))
         return points
 
+    golds, digest = training_golds(a.shared, "quotes", extra=not a.no_extra, sample=a.sample)
+    participles = mine_participles(golds, MIN_PARTICIPLE_ARTICLES)
+    mined = frozenset(w for w, _ in participles)
+    continuations.mined_participles = lambda: mined  # type: ignore[assignment]
     marsad.quotes.continuation_points = record  # type: ignore[assignment]
     marsad.quotes.opens_statement = lambda point: False  # type: ignore[assignment]
     pipe = marsad.Pipeline(Config(pipeline=PipelineConfig(on_error="raise")))
     examples: list[tuple[str, str, bool]] = []  # (article, key, begins a gold statement)
-    golds, digest = training_golds(a.shared, "quotes", extra=not a.no_extra, sample=a.sample)
     for gold in golds:
         recorded.clear()
         pipe.run(marsad.Article.from_dict({"id": gold["id"], "title": gold.get("title"),
@@ -126,7 +156,7 @@ def main() -> int:
               "cross_validated": dict(cv),
               "rules_splits": sum(table[k][0] for k in rule),
               "rules_splits_beginning_a_gold_statement": sum(table[k][1] for k in rule),
-              "keys": len(table), "split_keys": len(keys)}
+              "keys": len(table), "split_keys": len(keys), "mined_participles": len(participles)}
     print(json.dumps(report, indent=1), file=sys.stderr)
     for k, (n, p) in sorted(table.items(), key=lambda kv: -kv[1][0])[:40]:
         print(f"{n:5d} {p:5d} {'split' if k in keys else '':5} {k}", file=sys.stderr)
@@ -138,6 +168,10 @@ def main() -> int:
     ordered = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))
     lines += [f"{k}\t{n}\t{p}\t{int(k in keys)}" for k, (n, p) in ordered]
     (a.out / "continuations.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    mined_lines = ["# Participles the training gold writes as a statement's cue and the quotes lexicon lacks, written",
+                   "# by scripts/train_quote_continuations.py: do not edit by hand. columns: folded form, articles"]
+    mined_lines += [f"{w}\t{n}" for w, n in participles]
+    (a.out / "continuation-participles.tsv").write_text("\n".join(mined_lines) + "\n", encoding="utf-8")
     meta = {"features_version": continuations.FEATURES_VERSION,
             "model": "share of the verbs of each key at which a gold statement begins",
             "min_seen": a.min_seen, "min_share": a.min_share, "near_chars": NEAR, "folds": a.folds, "seed": a.seed,

@@ -183,6 +183,7 @@ def test_quote_continuations_rebuild(tmp_path: Path) -> None:
     assert meta["sample"] == 20 and len(meta["training_data_sha256"]) == 64
     rows = weight_rows(tmp_path / "continuations.tsv", 4)
     assert all(int(r[2]) <= int(r[1]) for r in rows)
+    assert (tmp_path / "continuation-participles.tsv").read_text(encoding="utf-8").startswith("#")
 
 
 @pytest.mark.slow

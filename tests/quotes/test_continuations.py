@@ -48,3 +48,11 @@ def test_without_a_table_the_rules_split(monkeypatch: pytest.MonkeyPatch) -> Non
     assert [continuations.opens_statement(p) for p in found] == [True]
     found = points("قال الوزير إن الحكومة ستدعم المزارعين هذا العام كما أوضح أن الميزانية جاهزة.", "الحكومة")
     assert [continuations.opens_statement(p) for p in found] == [False]
+
+
+def test_a_participle_the_gold_uses_and_the_lexicon_lacks_is_listed() -> None:
+    assert "متهما" in continuations.mined_participles()
+    found = points("وقال النائب إن الحكومة فشلت في إدارة الأزمة، متهما إياها بالتقصير في حق الجهات الداخلية.",
+                   "الحكومة")
+    assert [p.key for p in found] == ["comma|participle"]
+    assert continuations.opens_statement(found[0])

@@ -8,7 +8,9 @@ the content before (a comma, و, كما, "but he", nothing) and the verb's aspec
 new statement is learned by ``scripts/train_quote_continuations.py``: over the training gold, the
 share of such verbs at which a gold statement begins. The table is
 ``data/quotes/continuations.tsv`` (key, verbs seen, statements begun there, split) with
-``continuations.json`` (features version, thresholds, data digest). Without it, the two kinds of
+``continuations.json`` (features version, thresholds, data digest). Besides the lexicon's verbs, the
+participles the gold writes as cues and the lexicon lacks (عازيا، متهما، مقترحا) are listed, mined by the
+same script into ``data/quotes/continuation-participles.tsv``. Without the table, the two kinds of
 verb the rules always split at (a participle after a comma, a past verb after "but he") are split.
 """
 
@@ -18,12 +20,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from marsad.quotes.lexicon import Lexicon
-from marsad.resources import versioned_model
+from marsad.errors import DataFileError
+from marsad.quotes.lexicon import CueForm, Lexicon
+from marsad.resources import read_tsv, versioned_model
 
-__all__ = ["ContinuationPoint", "continuation_points", "opens_statement", "split_keys"]
+__all__ = ["ContinuationPoint", "continuation_points", "mined_participles", "opens_statement", "split_keys"]
 
 TABLE = "quotes/continuations.tsv"
+# Participles the gold writes as the cue of a statement and the lexicon lacks (عازيا، متهما، مقترحا).
+PARTICIPLES = "quotes/continuation-participles.tsv"
 METADATA = "quotes/continuations.json"
 # Bumped whenever a key changes meaning, so that a table learned on other keys is not read.
 FEATURES_VERSION = 1
@@ -33,6 +38,19 @@ _JOINER_RE = re.compile(r"(?P<comma>[،,]\s*)(?=\w)|(?<!\w)(?P<but>(?:و?لكن|
                         r"|(?<!\w)(?P<kama>و?كما)\s+(?=\w)|(?<![\w،,])\s+(?=\w)")
 # The keys the rules split at when no table is packaged.
 _RULE_JOINS = (("comma", "participle"), ("but", "past"))
+
+
+# How a mined participle reads: it takes its content directly (عازيا الأمر إلى، متهما إياهم بـ).
+_MINED = CueForm(lemma="", frame="np", aspect="participle", preps=())
+
+
+@functools.cache
+def mined_participles() -> frozenset[str]:
+    """The folded participles mined from the gold's cues (empty when the file is not packaged)."""
+    try:
+        return frozenset(row[0] for row in read_tsv(PARTICIPLES) if row)
+    except DataFileError:
+        return frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +85,8 @@ def continuation_points(text: str, lo: int, hi: int, lex: Lexicon) -> list[Conti
             if joiner == "space":
                 joiner = "wa"
         form = lex.cues.get(bare)
+        if form is None and bare in mined_participles():
+            form = _MINED
         if form is None:
             continue
         rest = text[word_end:hi].split()

@@ -391,12 +391,14 @@ NASAB = frozenset({"بن", "ابن"})
 NAME_OPENERS = frozenset({"عبد", "ابو"})
 
 
-def _nasab_opened(selected: list[Candidate], words: list[Word]) -> list[Candidate]:
+def _nasab_opened(selected: list[Candidate], words: list[Word], lex: Lexicons) -> list[Candidate]:
     """A person's span that opens with بن / ابن takes in the given name written right before it
     (المهدي | بن غربية، قابوس | بن سعيد، خليفة | بن محمد الربان): the out-of-fold errors show the
     tagger and the lists often stop at the nasab, while the gold writes the name whole. The word
-    before must be a person-name word, free, and no title, head or function word; a compound
-    given name's opener (عبد، أبو) comes along. بن with a proclitic (وبن علي) starts a new name."""
+    before must be a person-name word, free, and no title, head or function word, nor a word the
+    training gold leaves before names (name-edges.tsv: حكم، حاكم) or an ordinary word the corpus uses
+    often (نظام بن علي, the regime of Ben Ali); a compound given name's opener (عبد، أبو) comes
+    along. بن with a proclitic (وبن علي) starts a new name."""
     taken = bytearray(len(words))
     for c in selected:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -406,7 +408,10 @@ def _nasab_opened(selected: list[Candidate], words: list[Word]) -> list[Candidat
         if c.type == "PER" and k >= 0 and words[c.start].base in NASAB and not words[c.start].n:
             given = words[k]
             if (not taken[k] and given.is_word and (given.person or given.first) and not given.title
-                    and not given.stop and not given.demonym and given.head is None and not given.bare_org):
+                    and not given.stop and not given.demonym and given.head is None and not given.bare_org
+                    and given.base not in lex.edge_before
+                    and not (given.ordinary and not given.first
+                             and lex.vocabulary.get(given.key, 0) >= FREQUENT_WORD_COUNT)):
                 start = k
                 if (k > 0 and not taken[k - 1] and words[k - 1].base in NAME_OPENERS and not given.n):
                     start = k - 1
@@ -598,7 +603,7 @@ def find_entities(doc: Document, config: EntitiesConfig | None = None) -> Docume
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     selected.extend(_local_facilities(words, lex, taken))
     selected, served = _served_places(_branches(_named_after(selected, words), words), words, lex)
-    selected = _nasab_opened(selected, words)
+    selected = _nasab_opened(selected, words, lex)
     selected = select([*selected, *_propagate(selected, words, lex), *_anaphors(selected, words)], len(words))
     nested = list(nested_places(selected, words, lex, tuple(served)))
     mentions = []

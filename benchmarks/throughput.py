@@ -2,7 +2,7 @@
 """Throughput of the pipeline on the ANT corpus, against the floor measured in the same run.
 
   python benchmarks/throughput.py [--corpus PATH] [--limit N] [--stages text|all] [--workers N]
-                                  [--repeat R] [--store] [--json]
+                                  [--repeat R] [--store] [--json] [--profile N]
 
 Reports articles/s (mean ± standard deviation over R timed runs, after one warm-up run on the
 first 200 articles), tokens/s, peak RSS, milliseconds per article in each stage (one worker only:
@@ -13,16 +13,20 @@ pipeline time / floor time says how much work the stages add over touching every
 ``--stages text`` runs I/O + normalize + segment only (goal: at least 3,000 articles/s);
 ``--stages all`` runs every stage present (goal: at least 200 articles/s). Articles are read
 through ``marsad.ingest.read_articles``, as ``marsad extract`` reads them; ``--store`` adds what
-``marsad extract`` does after the pipeline (JSON lines, batched SQLite commits).
+``marsad extract`` does after the pipeline (JSON lines, batched SQLite commits). ``--profile N`` runs
+the timed runs under cProfile and prints the N functions with the most time of their own (the rates
+are then slower than without it: read them only for where the time goes).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import hashlib
 import json
 import os
 import platform
+import pstats
 import re
 import resource
 import statistics
@@ -112,6 +116,8 @@ def main() -> int:
     ap.add_argument("--store", action="store_true",
                     help="also serialise results and commit them to a SQLite store, as marsad extract does")
     ap.add_argument("--json", action="store_true", help="print one JSON record instead of text")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="run the timed runs under cProfile and print the N costliest functions (own time)")
     a = ap.parse_args()
     if not a.corpus.exists():
         print(f"throughput: no corpus at {a.corpus} (use --corpus)", file=sys.stderr)
@@ -135,7 +141,13 @@ def main() -> int:
         floor_s = min(f[0] for f in floors)
         articles, tokens = floors[0][1], floors[0][2]
         store_dir = tmp.parent if a.store else None
+        profiler = cProfile.Profile() if a.profile else None
+        if profiler is not None:
+            profiler.enable()
         runs = [timed_run(pipeline, path, a.workers, store_dir=store_dir) for _ in range(a.repeat)]
+        if profiler is not None:
+            profiler.disable()
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(a.profile)
     finally:
         if tmp.exists():
             tmp.unlink()

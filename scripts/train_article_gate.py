@@ -412,6 +412,9 @@ def main() -> int:
     ap.add_argument("--outcomes", type=Path, default=None,
                     help="a pickle of the out-of-fold outcomes and section negatives (minutes to collect): read if it "
                          "exists, else written; for trying grids on unchanged gold, models and features")
+    ap.add_argument("--gate", choices=sorted(FIXED_GATES), default=None,
+                    help="ship this fixed gate of FIXED_GATES without a search (with --nested, the outer-fold "
+                         "figures are still measured and recorded)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     c2s, min_counts, negative_counts = _grid(a.c2, float), _grid(a.min_count, int), _grid(a.section_negatives, int)
@@ -423,14 +426,16 @@ def main() -> int:
         if a.outcomes is not None:
             a.outcomes.write_bytes(pickle.dumps((outcomes, digest, found)))
     nested_figures = None
+    pick: str | None = None
     if a.nested:
         nested_figures = nested(outcomes, found, c2s, min_counts, negative_counts, a.folds)
         print(f"nested cross-validation (outer folds): {json.dumps(nested_figures)}", file=sys.stderr)
         pick = simplest_supported(nested_figures)
         print(f"outer folds support the gate {pick}", file=sys.stderr)
-        if pick != "searched":
-            n, c2, min_count, drop_all, drop_weak = FIXED_GATES[pick]
-            c2s, min_counts, negative_counts = [c2], [min_count], [n]
+    fixed = a.gate if a.gate is not None else (pick if pick != "searched" else None)
+    if fixed is not None:
+        n, c2, min_count, drop_all, drop_weak = FIXED_GATES[fixed]
+        c2s, min_counts, negative_counts = [c2], [min_count], [n]
     gated = [x for x in outcomes if x.features is not None]
     print(f"{len(outcomes)} articles, {len(gated)} with a draft ({sum(x.label == EVENT for x in gated)} with a "
           f"gold event), {len(found)} section negatives found", file=sys.stderr)
@@ -443,8 +448,8 @@ def main() -> int:
             for min_count in min_counts:
                 scores = cross_validate(outcomes, found[:n], c2, min_count, a.folds)
                 drop_all, drop_weak, figures = choose_thresholds(outcomes, scores)
-                if a.nested and pick != "searched":  # the fixed gate's own thresholds, scored the same way
-                    drop_all, drop_weak = FIXED_GATES[pick][3:]
+                if fixed is not None:  # the fixed gate's own thresholds, scored the same way
+                    drop_all, drop_weak = FIXED_GATES[fixed][3:]
                     figures = {**figures, "chosen": outcome(outcomes, scores, drop_all, drop_weak)}
                 objective = figures["chosen"]["objective"]
                 grid.append({"section_negatives": n, "c2": c2, "min_count": min_count, "objective": objective,

@@ -569,6 +569,9 @@ def main() -> int:
                     help="a pickle of the out-of-fold verdicts (minutes to fit): read if it exists, else written; "
                          "for trying threshold grids on unchanged gold, features and models "
                          "(benchmarks/event_trace.py --cv --verdicts writes the same)")
+    ap.add_argument("--point", choices=sorted(FIXED_POINTS), default=None,
+                    help="ship this fixed operating point of FIXED_POINTS without a search (with --nested, the "
+                         "outer-fold figures are still measured and recorded)")
     a = ap.parse_args()
     t0 = time.perf_counter()
     golds, training_digest = training_golds(a.shared, "events", extra=not a.no_extra, sample=a.sample)
@@ -604,10 +607,15 @@ def main() -> int:
     without = evaluate(items, detections, Thresholds(0.2, 0.7, 1.01, 0.2), scorer)
     print(f"detector alone at the former thresholds (0.2, 0.7, 1.01, 0.2): {without}", file=sys.stderr)
     nested_figures = nested(items, detections, proposals, scorer, vetoed or None, a.folds) if a.nested else None
-    if nested_figures is None:
+    if nested_figures is not None:
+        print(f"nested cross-validation (outer folds): {json.dumps(nested_figures)}", file=sys.stderr)
+    if a.point is not None:
+        chosen = FIXED_POINTS[a.point]
+        best = evaluate(items, detections, Thresholds(*chosen), scorer, proposals, vetoed or None)
+        print(f"fixed point {a.point}: thresholds {list(chosen)}", file=sys.stderr)
+    elif nested_figures is None:
         chosen, best = choose_thresholds(items, detections, proposals, scorer, vetoed or None)
     else:
-        print(f"nested cross-validation (outer folds): {json.dumps(nested_figures)}", file=sys.stderr)
         pick = simplest_supported(nested_figures)
         if pick == "searched":
             chosen, best = choose_thresholds(items, detections, proposals, scorer, vetoed or None)

@@ -39,8 +39,16 @@ from training_gold import (  # scripts/training_gold.py, beside this script
     write_weight_rows,
 )
 
+from marsad.events.candidates import CODE_OF_SUB_TYPE
+from marsad.events.coding import CODES
 from marsad.events.model import EVENT, NONE, SentenceModel
-from marsad.events.vetoed import VETOED_FEATURES_VERSION, VETOED_MODEL, vetoed_features
+from marsad.events.vetoed import (
+    FAMILY_OF_EVENT_TYPE,
+    VETOED_FEATURES_VERSION,
+    VETOED_MODEL,
+    family_of_cue,
+    vetoed_features,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 C2 = (3.0, 10.0, 30.0)  # the L2 penalties tried by the cross-validation
@@ -63,6 +71,33 @@ def vetoed_rows(items: list[Labelled]) -> list[tuple[str, int, list[str], str]]:
                 continue
             out.append((item.gold["id"], i, vetoed_features(cands, i), EVENT if item.labels.get(i) else NONE))
     return out
+
+
+def veto_report(items: list[Labelled]) -> list[tuple[str, str, int, int, int]]:
+    """How often each veto is wrong on the gold: per veto (``live``: a cue left without enough evidence)
+    and family of the vetoed cue, the vetoed cues, those whose sentence tells a gold event, and those
+    whose sentence tells a gold event of the cue's family; the commonest first."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for item in items:
+        cands = item.cands
+        if cands is None:
+            continue
+        for i in sorted(cands.hits):
+            if cands.drafts.get(i):
+                continue
+            gold = item.labels.get(i, set())
+            families = {FAMILY_OF_EVENT_TYPE.get(CODES[CODE_OF_SUB_TYPE[t]].event_type, "other")
+                        for t in gold if t in CODE_OF_SUB_TYPE}
+            for row in cands.traces.get(i, ()):
+                if row.count(":") != 2:
+                    continue
+                kind, reason, alive = row.split(":")
+                family = family_of_cue(kind)
+                n = counts.setdefault(("live" if alive == "1" else reason, family), [0, 0, 0])
+                n[0] += 1
+                n[1] += bool(gold)
+                n[2] += family in families
+    return sorted(((veto, family, *n) for (veto, family), n in counts.items()), key=lambda r: (-r[2], r[0], r[1]))
 
 
 def fit_vetoed(rows: list[tuple[str, int, list[str], str]], c2: float, min_count: int) -> SentenceModel:
@@ -120,6 +155,10 @@ def main() -> int:
     print(f"{len(items)} articles, {len(rows)} vetoed sentences, {sum(r[3] == EVENT for r in rows)} with a gold "
           f"event ({time.perf_counter() - t0:.1f} s); gold types there: {dict(types.most_common())}",
           file=sys.stderr)
+    print("vetoes (veto, cue family: cues vetoed, in a sentence with a gold event, of the cue's family):",
+          file=sys.stderr)
+    for veto, family, n, any_gold, same_family in veto_report(items):
+        print(f"  {veto:14s} {family:10s} {n:5d} {any_gold:5d} {same_family:5d}", file=sys.stderr)
     labels = {(r[0], r[1]): r[3] == EVENT for r in rows}
     figures: dict[str, dict[str, float]] = {}
     for c2 in C2:

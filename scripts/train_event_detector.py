@@ -348,10 +348,6 @@ FIXED_POINTS: dict[str, tuple[float, ...]] = {
     "rules_alone": (0.0, 1.01, 1.01, 0.0, 1.01, 1.01, 1.01, 1.01, 1.01),
     "keep_0.2": (0.2, 1.01, 1.01, 0.2, 1.01, 1.01, 1.01, 1.01, 1.01),
     "build_923": (0.2, 1.01, 1.01, 0.2, 0.1, 0.7, 1.01, 1.01, 1.01),
-    # the same, with the vetoed-sentence model at 0.5 where nothing else stands in the article: the 2,350-article
-    # rebuild's out-of-fold verdicts gave it events F1 0.541 against 0.520 (88 -> 102 of 1,327 eventless articles
-    # given an event), and 800 fresh articles confirmed it (0.495 -> 0.519)
-    "build_923_vetoed_alone": (0.2, 1.01, 1.01, 0.2, 0.1, 0.7, 1.01, 1.01, 0.5),
 }
 
 
@@ -645,7 +641,7 @@ def main() -> int:
             "training_data": "shared/data/train-ant, train split of benchmarks/data/train-ant-split.json"
                              + ("" if a.no_extra else ", and benchmarks/data/gold-ant-extra (events complete)"),
             "training_data_sha256": training_digest, "sample": a.sample, "articles": len(items), "examples": len(rows),
-            "weights": len(weights), **({"operating_point": a.point} if a.point is not None else {}),
+            "weights": len(weights),
             "cross_validated": {"rules_alone": rules, "detector_alone": without, "chosen": best},
             **({"nested_cross_validated": nested_figures} if nested_figures is not None else {})}
     (a.out / "models" / f"{ARTICLE_MODEL}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",

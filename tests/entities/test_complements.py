@@ -118,10 +118,6 @@ def test_a_branch_named_with_the_body_it_belongs_to_is_one_name() -> None:
     assert "القيادة العامة للجيش الليبي" in _orgs("وقالت القيادة العامة للجيش الليبي إن قواتها تقدمت.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a known regression of the session-6 rebuild on 923 articles (see the closing note): "
-    "the new extra gold names described units (الوحدات الامنية والعسكرية) as actors, and the "
-    "rebuilt tagger now tags this one ORG"))
 def test_a_description_the_annotations_never_name_is_no_organisation() -> None:
     # entities/unnamed-spans.tsv: learned from the training gold by build_complements.py
     assert _orgs("وتدخلت الوحدات الأمنية والعسكرية لتفريق المحتجين.") == []

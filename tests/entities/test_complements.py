@@ -7,8 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from marsad.document import Document
 from marsad.pipeline import extract
 

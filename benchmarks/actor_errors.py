@@ -94,24 +94,7 @@ def main() -> int:
     examples: dict[str, list[str]] = defaultdict(list)
     for gold in golds:
         pred = preds[gold["id"]]
-        g, p = gold.get("events", []), pred.get("events") or []
-
-        def pair_score(ge: dict[str, Any], pe: dict[str, Any]) -> int:  # score.py's pairing
-            if sc.norm(ge["event_type"]) != sc.norm(pe.get("event_type")):
-                return 0
-            val = 1
-            if sc.loc_ok(ge, pe):
-                val += 4
-            elif ge.get("location") or ge.get("admin1"):
-                return 0
-            if sc.norm(ge.get("sub_event_type")) == sc.norm(pe.get("sub_event_type")):
-                val += 2
-            if ge.get("actor1") and sc.contains_name([ge["actor1"]], [sc.name_of(pe.get("actor1"))]):
-                val += 1
-            return val
-
-        for i, j in sc.greedy(g, p, pair_score):
-            ge, pe = g[i], p[j]
+        for ge, pe in quality_gate.matched_pairs(gold, pred, sc):
             matched += 1
             checks = field_checks(sc, gold, pred, ge, pe)
             failed = [k for k in FULL_FIELDS if not checks[k]]

@@ -47,6 +47,7 @@ from marsad.scoring import load_scorer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import quality_gate
+from quality_gate import matched_pairs
 from training_gold import training_golds
 
 REPO = Path(__file__).resolve().parent.parent
@@ -103,27 +104,6 @@ def fatality_kind(ge: dict[str, Any], pe: dict[str, Any], norm: Any) -> str:
     if p > g and _WOUNDED_RE.search(ev):
         return "wounded in sentence"
     return "more" if p > g else "fewer"
-
-
-def matched_pairs(gold: dict[str, Any], pred: dict[str, Any], sc: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """The scorer's pairs of gold and predicted events of one article."""
-    g, p = gold.get("events", []), pred.get("events") or []
-
-    def s(ge: dict[str, Any], pe: dict[str, Any]) -> int:  # the scorer's pairing score, restated
-        if sc.norm(ge["event_type"]) != sc.norm(pe.get("event_type")):
-            return 0
-        val = 1
-        if sc.loc_ok(ge, pe):
-            val += 4
-        elif ge.get("location") or ge.get("admin1"):
-            return 0
-        if sc.norm(ge.get("sub_event_type")) == sc.norm(pe.get("sub_event_type")):
-            val += 2
-        if ge.get("actor1") and sc.contains_name([ge["actor1"]], [sc.name_of(pe.get("actor1"))]):
-            val += 1
-        return val
-
-    return [(g[i], p[j]) for i, j in sc.greedy(g, p, s)]
 
 
 def golds_of(shared: Path, gold_set: str) -> list[dict[str, Any]]:

@@ -166,6 +166,27 @@ def eventless_hits(gold_dir: Path, pred: Path) -> tuple[int, int]:
     return len(eventless), len(eventless & given)
 
 
+def matched_pairs(gold: dict[str, Any], pred: dict[str, Any], sc: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The scorer's pairs of gold and predicted events of one article."""
+    g, p = gold.get("events", []), pred.get("events") or []
+
+    def s(ge: dict[str, Any], pe: dict[str, Any]) -> int:  # the scorer's pairing score, restated
+        if sc.norm(ge["event_type"]) != sc.norm(pe.get("event_type")):
+            return 0
+        val = 1
+        if sc.loc_ok(ge, pe):
+            val += 4
+        elif ge.get("location") or ge.get("admin1"):
+            return 0
+        if sc.norm(ge.get("sub_event_type")) == sc.norm(pe.get("sub_event_type")):
+            val += 2
+        if ge.get("actor1") and sc.contains_name([ge["actor1"]], [sc.name_of(pe.get("actor1"))]):
+            val += 1
+        return val
+
+    return [(g[i], p[j]) for i, j in sc.greedy(g, p, s)]
+
+
 def figures(result: dict[str, Any]) -> str:
     """The scored figures, one line each, for a set that is not gated."""
     lines = [f"{key:18} P {result[key]['p']:.3f}  R {result[key]['r']:.3f}  F1 {result[key]['f1']:.3f}"

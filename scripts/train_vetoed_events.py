@@ -28,6 +28,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from training_gold import (  # scripts/training_gold.py, beside this script
     write_weight_rows,
 )
 
-from marsad.events.candidates import CODE_OF_SUB_TYPE
+from marsad.events.candidates import CODE_OF_SUB_TYPE, Candidates
 from marsad.events.coding import CODES
 from marsad.events.model import EVENT, NONE, SentenceModel
 from marsad.events.vetoed import (
@@ -59,18 +60,21 @@ MIN_COUNTS = (5, 10, 20, 40)
 SEED = 0  # the folds are drawn by a hash of the article id (train_event_detector.fold_of); L-BFGS is deterministic
 
 
-def vetoed_rows(items: list[Labelled]) -> list[tuple[str, int, list[str], str]]:
-    """Every vetoed candidate sentence: (article id, sentence index, features, ``event`` or ``none``)."""
-    out = []
+def vetoed_sentences(items: list[Labelled]) -> Iterator[tuple[Labelled, Candidates, int]]:
+    """Every candidate sentence whose cues the rules all vetoed: (article, its candidates, sentence index)."""
     for item in items:
         cands = item.cands
         if cands is None:
             continue
         for i in sorted(cands.hits):
-            if cands.drafts.get(i):
-                continue
-            out.append((item.gold["id"], i, vetoed_features(cands, i), EVENT if item.labels.get(i) else NONE))
-    return out
+            if not cands.drafts.get(i):
+                yield item, cands, i
+
+
+def vetoed_rows(items: list[Labelled]) -> list[tuple[str, int, list[str], str]]:
+    """Every vetoed candidate sentence: (article id, sentence index, features, ``event`` or ``none``)."""
+    return [(item.gold["id"], i, vetoed_features(cands, i), EVENT if item.labels.get(i) else NONE)
+            for item, cands, i in vetoed_sentences(items)]
 
 
 def veto_report(items: list[Labelled]) -> list[tuple[str, str, int, int, int]]:
@@ -78,25 +82,19 @@ def veto_report(items: list[Labelled]) -> list[tuple[str, str, int, int, int]]:
     and family of the vetoed cue, the vetoed cues, those whose sentence tells a gold event, and those
     whose sentence tells a gold event of the cue's family; the commonest first."""
     counts: dict[tuple[str, str], list[int]] = {}
-    for item in items:
-        cands = item.cands
-        if cands is None:
-            continue
-        for i in sorted(cands.hits):
-            if cands.drafts.get(i):
+    for item, cands, i in vetoed_sentences(items):
+        gold = item.labels.get(i, set())
+        families = {FAMILY_OF_EVENT_TYPE.get(CODES[CODE_OF_SUB_TYPE[t]].event_type, "other")
+                    for t in gold if t in CODE_OF_SUB_TYPE}
+        for row in cands.traces.get(i, ()):
+            if row.count(":") != 2:
                 continue
-            gold = item.labels.get(i, set())
-            families = {FAMILY_OF_EVENT_TYPE.get(CODES[CODE_OF_SUB_TYPE[t]].event_type, "other")
-                        for t in gold if t in CODE_OF_SUB_TYPE}
-            for row in cands.traces.get(i, ()):
-                if row.count(":") != 2:
-                    continue
-                kind, reason, alive = row.split(":")
-                family = family_of_cue(kind)
-                n = counts.setdefault(("live" if alive == "1" else reason, family), [0, 0, 0])
-                n[0] += 1
-                n[1] += bool(gold)
-                n[2] += family in families
+            kind, reason, alive = row.split(":")
+            family = family_of_cue(kind)
+            n = counts.setdefault(("live" if alive == "1" else reason, family), [0, 0, 0])
+            n[0] += 1
+            n[1] += bool(gold)
+            n[2] += family in families
     return sorted(((veto, family, *n) for (veto, family), n in counts.items()), key=lambda r: (-r[2], r[0], r[1]))
 
 

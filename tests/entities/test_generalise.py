@@ -4,6 +4,7 @@ neighbourhoods, kunya names, ordinary words that are also place names, the tagge
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -124,9 +125,8 @@ def test_words_next_to_names_are_trimmed(make_doc: Callable[..., Document], sent
     assert expected in _found(doc)
 
 
-def test_name_edges_are_learned_from_the_gold() -> None:
-    """The table of scripts/build_name_edges.py: words outside names at their edges, first names never
-    trimmed by the stage even when listed (علي is also على folded)."""
+def _build_name_edges() -> Any:
+    """scripts/build_name_edges.py, loaded as a module (scripts/ is no package)."""
     import importlib.util
     from pathlib import Path
 
@@ -135,6 +135,13 @@ def test_name_edges_are_learned_from_the_gold() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_name_edges_are_learned_from_the_gold() -> None:
+    """The table of scripts/build_name_edges.py: words outside names at their edges, first names never
+    trimmed by the stage even when listed (علي is also على folded)."""
+    module = _build_name_edges()
     text = "قال محمد علي التابعة للوزارة إن حيدرة التابعة لولاية القصرين وسلتة التابعة لها هادئتان"
     gold = {"text": text, "entities": [{"type": "GPE", "canonical": "حيدرة"}, {"type": "GPE", "canonical": "سلتة"},
                                        {"type": "PER", "canonical": "محمد علي"}]}
@@ -149,14 +156,7 @@ def test_name_edges_are_learned_from_the_gold() -> None:
 def test_served_heads_are_learned_from_the_gold() -> None:
     """scripts/build_name_edges.py lists a head whose gold names close with ب + the town they serve
     (مستشفى) and not one whose names the town only follows (جامعة)."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_name_edges.py"
-    spec = importlib.util.spec_from_file_location("build_name_edges", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _build_name_edges()
     text = "نقل إلى المستشفى الجهوي بالقصرين ثم زار الجامعة التونسية بصفاقس"
     gold = {"text": text, "entities": [{"type": "FAC", "canonical": "المستشفى الجهوي بالقصرين"},
                                        {"type": "ORG", "canonical": "الجامعة التونسية"}]}
